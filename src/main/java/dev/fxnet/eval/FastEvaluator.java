@@ -1,0 +1,173 @@
+package dev.fxnet.eval;
+
+import dev.fxnet.activation.ActivationTable;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
+
+/**
+ * A fast evaluator: the network flattened into primitive arrays, the activation read from its
+ * cached {@link ActivationTable}, no allocation per point. It computes exactly what
+ * {@link ReferenceEvaluator} computes (tests compare them on every input of many networks).
+ * {@link #evaluateAll} evaluates every point of {@code F^d} in parallel.
+ */
+public final class FastEvaluator implements Evaluator {
+    private final FixedPointArithmetic ar;
+    private final ActivationTable tau;
+    private final boolean perOp;
+    private final int inputs;
+    private final int outputs;
+    private final int maxWidth;
+    private final int maxFanIn;
+    /** Per layer: per neuron start offsets into src/w (length width+1). */
+    private final int[][] start;
+    private final int[][] src;
+    private final long[][] w;
+    private final long[][] bias;
+
+    public FastEvaluator(Network network) {
+        this.ar = network.arithmetic();
+        this.tau = ActivationTable.of(network.activation(), ar);
+        this.perOp = network.accumulation() == Accumulation.PER_OP;
+        this.inputs = network.inputs();
+        this.outputs = network.outputs();
+        int nl = network.layers().size();
+        start = new int[nl][];
+        src = new int[nl][];
+        w = new long[nl][];
+        bias = new long[nl][];
+        int widest = inputs;
+        for (int l = 0; l < nl; l++) {
+            Layer layer = network.layers().get(l);
+            widest = Math.max(widest, layer.width());
+            int total = (int) layer.weightCount();
+            start[l] = new int[layer.width() + 1];
+            src[l] = new int[total];
+            w[l] = new long[total];
+            bias[l] = new long[layer.width()];
+            int k = 0;
+            for (int j = 0; j < layer.width(); j++) {
+                Neuron n = layer.neuron(j);
+                start[l][j] = k;
+                bias[l][j] = n.bias();
+                for (int i = 0; i < n.fanIn(); i++, k++) {
+                    src[l][k] = n.source(i);
+                    w[l][k] = n.weight(i);
+                }
+            }
+            start[l][layer.width()] = k;
+        }
+        this.maxWidth = widest;
+        int m = 0;
+        for (int l = 0; l < nl; l++) {
+            for (int j = 0; j + 1 < start[l].length; j++) {
+                m = Math.max(m, start[l][j + 1] - start[l][j]);
+            }
+        }
+        this.maxFanIn = m;
+    }
+
+    @Override
+    public int inputs() {
+        return inputs;
+    }
+
+    @Override
+    public int outputs() {
+        return outputs;
+    }
+
+    @Override
+    public void evaluate(long[] input, long[] output) {
+        evaluate(input, output, new Scratch());
+    }
+
+    /** Per-thread working memory for {@link #evaluate(long[], long[], Scratch)}. */
+    public final class Scratch {
+        final long[] a = new long[maxWidth];
+        final long[] b = new long[maxWidth];
+        final long[] wv = new long[maxFanIn];
+        final long[] yv = new long[maxFanIn];
+    }
+
+    /** Creates working memory for one thread. */
+    public Scratch scratch() {
+        return new Scratch();
+    }
+
+    /** Evaluates with caller-provided working memory (no allocation). */
+    public void evaluate(long[] input, long[] output, Scratch s) {
+        long[] y = s.a;
+        long[] next = s.b;
+        System.arraycopy(input, 0, y, 0, inputs);
+        int last = start.length - 1;
+        for (int l = 0; l <= last; l++) {
+            int[] st = start[l];
+            int[] sr = src[l];
+            long[] wl = w[l];
+            long[] bl = bias[l];
+            int width = bl.length;
+            for (int j = 0; j < width; j++) {
+                long acc;
+                if (perOp) {
+                    acc = bl[j];
+                    for (int k = st[j]; k < st[j + 1]; k++) {
+                        acc = ar.add(acc, ar.multiply(wl[k], y[sr[k]]));
+                    }
+                } else {
+                    int c = 0;
+                    for (int k = st[j]; k < st[j + 1]; k++, c++) {
+                        s.wv[c] = wl[k];
+                        s.yv[c] = y[sr[k]];
+                    }
+                    acc = ar.fusedSum(bl[j], s.wv, s.yv, c);
+                }
+                next[j] = l == last ? acc : tau.tau(acc);
+            }
+            long[] t = y;
+            y = next;
+            next = t;
+        }
+        System.arraycopy(y, 0, output, 0, outputs);
+    }
+
+    /**
+     * Evaluates every point of {@code F^d} (in the order of {@link InputSpace}) in parallel and
+     * returns the output codes, {@code outputs()} per point, point-major.
+     *
+     * @param progress called with the number of points just finished (may be called from many threads); may be null
+     * @throws IllegalArgumentException if the result does not fit in one array
+     */
+    public int[] evaluateAll(LongConsumer progress) {
+        InputSpace space = InputSpace.of(ar.format(), inputs);
+        long n = space.size();
+        if (n * outputs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("F^" + inputs + " has " + n + " points; too many to hold all outputs at once");
+        }
+        int[] result = new int[(int) (n * outputs)];
+        long chunk = Math.max(1024, n / 256);
+        long chunks = (n + chunk - 1) / chunk;
+        LongStream.range(0, chunks).parallel().forEach(c -> {
+            Scratch s = new Scratch();
+            long[] x = new long[inputs];
+            long[] out = new long[outputs];
+            long from = c * chunk;
+            long to = Math.min(n, from + chunk);
+            for (long i = from; i < to; i++) {
+                space.point(i, x);
+                evaluate(x, out, s);
+                for (int o = 0; o < outputs; o++) {
+                    result[(int) (i * outputs + o)] = (int) out[o];
+                }
+            }
+            if (progress != null) {
+                progress.accept(to - from);
+            }
+        });
+        return result;
+    }
+}

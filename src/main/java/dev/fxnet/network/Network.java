@@ -1,0 +1,183 @@
+package dev.fxnet.network;
+
+import dev.fxnet.activation.Activation;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A layered feed-forward fixed-point network (SPEC §4): inputs in {@code F^d}, hidden layers that
+ * apply the rounded activation {@code tau}, and a last (output) layer that applies none.
+ *
+ * <p>Invariants checked by {@link #of}: at least one layer; every bias and weight is a code of the
+ * format; every source indexes the previous layer (the inputs, for the first layer). Immutable;
+ * {@code meta} is free-form JSON-like data (strings, numbers, booleans, lists, maps) that no
+ * evaluation reads.
+ */
+public final class Network {
+    private final FixedPointArithmetic arithmetic;
+    private final Accumulation accumulation;
+    private final Activation activation;
+    private final int inputs;
+    private final List<Layer> layers;
+    private final Map<String, Object> meta;
+
+    private Network(FixedPointArithmetic arithmetic, Accumulation accumulation, Activation activation, int inputs,
+            List<Layer> layers, Map<String, Object> meta) {
+        this.arithmetic = arithmetic;
+        this.accumulation = accumulation;
+        this.activation = activation;
+        this.inputs = inputs;
+        this.layers = layers;
+        this.meta = meta;
+    }
+
+    /**
+     * A network; see the class documentation for the invariants.
+     *
+     * @throws IllegalArgumentException naming the layer, neuron and pair that break an invariant
+     */
+    public static Network of(FixedPointArithmetic arithmetic, Accumulation accumulation, Activation activation,
+            int inputs, List<Layer> layers, Map<String, Object> meta) {
+        Objects.requireNonNull(arithmetic, "arithmetic");
+        Objects.requireNonNull(accumulation, "accumulation");
+        Objects.requireNonNull(activation, "activation");
+        if (inputs < 1) {
+            throw new IllegalArgumentException("a network needs at least one input, was " + inputs);
+        }
+        List<Layer> ls = List.copyOf(layers);
+        if (ls.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer (the output layer)");
+        }
+        FixedPointFormat f = arithmetic.format();
+        int previous = inputs;
+        for (int l = 0; l < ls.size(); l++) {
+            Layer layer = ls.get(l);
+            for (int j = 0; j < layer.width(); j++) {
+                Neuron n = layer.neuron(j);
+                if (!f.contains(n.bias())) {
+                    throw new IllegalArgumentException("layer " + l + ", neuron " + j + ": bias code " + n.bias()
+                            + " is outside " + f + " (codes " + f.minCode() + ".." + f.maxCode() + ")");
+                }
+                for (int i = 0; i < n.fanIn(); i++) {
+                    if (n.source(i) >= previous) {
+                        throw new IllegalArgumentException("layer " + l + ", neuron " + j + ", pair " + i + ": source "
+                                + n.source(i) + " is out of range; the previous layer has " + previous
+                                + (l == 0 ? " inputs" : " neurons"));
+                    }
+                    if (!f.contains(n.weight(i))) {
+                        throw new IllegalArgumentException("layer " + l + ", neuron " + j + ", pair " + i
+                                + ": weight code " + n.weight(i) + " is outside " + f + " (codes " + f.minCode() + ".."
+                                + f.maxCode() + ")");
+                    }
+                }
+            }
+            previous = layer.width();
+        }
+        Map<String, Object> m = meta == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+        return new Network(arithmetic, accumulation, activation, inputs, ls, m);
+    }
+
+    /** The same network with {@code meta} replaced. */
+    public Network withMeta(Map<String, Object> newMeta) {
+        return of(arithmetic, accumulation, activation, inputs, layers, newMeta);
+    }
+
+    public FixedPointArithmetic arithmetic() {
+        return arithmetic;
+    }
+
+    public FixedPointFormat format() {
+        return arithmetic.format();
+    }
+
+    public Accumulation accumulation() {
+        return accumulation;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** {@code d}, the number of inputs. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** All layers; the last is the output layer. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The number of hidden layers {@code L} (layers minus the output layer). */
+    public int hiddenLayers() {
+        return layers.size() - 1;
+    }
+
+    /** The number of output neurons. */
+    public int outputs() {
+        return layers.get(layers.size() - 1).width();
+    }
+
+    public Map<String, Object> meta() {
+        return meta;
+    }
+
+    public NetworkSize size() {
+        return NetworkSize.of(this);
+    }
+
+    /**
+     * Whether this is a binary-weight network (SPEC §4): every weight is {@code -1} or {@code +1} (as
+     * values, so codes {@code +-2^q}) and every neuron lists every source of its previous layer.
+     */
+    public boolean isBinary() {
+        long one = 1L << format().fracBits();
+        if (!format().contains(one)) {
+            return false;
+        }
+        int previous = inputs;
+        for (Layer layer : layers) {
+            for (Neuron n : layer.neurons()) {
+                if (n.fanIn() != previous) {
+                    return false;
+                }
+                for (int i = 0; i < n.fanIn(); i++) {
+                    if (Math.abs(n.weight(i)) != one) {
+                        return false;
+                    }
+                }
+            }
+            previous = layer.width();
+        }
+        return true;
+    }
+
+    /** Equality of the computation: meta is ignored. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Network)) {
+            return false;
+        }
+        Network n = (Network) o;
+        return arithmetic.equals(n.arithmetic) && accumulation == n.accumulation
+                && activation.name().equals(n.activation.name()) && inputs == n.inputs && layers.equals(n.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(arithmetic, accumulation, activation.name(), inputs, layers);
+    }
+
+    @Override
+    public String toString() {
+        NetworkSize s = size();
+        return "Network{" + arithmetic + " " + accumulation + " " + activation.name() + ", inputs=" + inputs
+                + ", depth=" + s.depth() + ", neurons=" + s.neurons() + "}";
+    }
+}

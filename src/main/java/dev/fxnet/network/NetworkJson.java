@@ -1,0 +1,275 @@
+package dev.fxnet.network;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes the network file of SPEC §5 (JSON, version 1).
+ *
+ * <p>Reading is strict: unknown keys outside {@code meta}, a missing field, a value of the wrong
+ * type, a code outside the format, a source index out of range, a source listed twice, an unknown
+ * activation or mode, and duplicate keys are all refused with a {@link NetworkFileException} whose
+ * message starts with the JSON path of the fault. Writing produces a file that reading accepts and
+ * maps back to an {@link Network#equals equal} network, with one neuron per line.
+ */
+public final class NetworkJson {
+    /** The only file version this reader accepts. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private NetworkJson() {
+    }
+
+    /** Reads a network file. */
+    public static Network read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses the text of a network file.
+     *
+     * @throws NetworkFileException naming the JSON path of the first fault
+     */
+    public static Network parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new NetworkFileException("$", "not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            throw new NetworkFileException("$", "expected a JSON object");
+        }
+        onlyKeys(root, "$", Set.of("fxnet", "format", "arithmetic", "activation", "inputs", "layers", "meta"));
+        long version = integer(field(root, "$", "fxnet"), "$.fxnet");
+        if (version != VERSION) {
+            throw new NetworkFileException("$.fxnet", "unsupported file version " + version + "; expected " + VERSION);
+        }
+
+        JsonNode fmt = object(field(root, "$", "format"), "$.format");
+        onlyKeys(fmt, "$.format", Set.of("intBits", "fracBits", "encoding"));
+        int p = (int) intIn(field(fmt, "$.format", "intBits"), "$.format.intBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
+        int q = (int) intIn(field(fmt, "$.format", "fracBits"), "$.format.fracBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
+        Encoding encoding = parseWith(field(fmt, "$.format", "encoding"), "$.format.encoding", Encoding::parse);
+        FixedPointFormat format;
+        try {
+            format = FixedPointFormat.of(p, q, encoding);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException("$.format", e.getMessage());
+        }
+
+        JsonNode ar = object(field(root, "$", "arithmetic"), "$.arithmetic");
+        onlyKeys(ar, "$.arithmetic", Set.of("rounding", "overflow", "accumulation"));
+        Rounding rounding = parseWith(field(ar, "$.arithmetic", "rounding"), "$.arithmetic.rounding", Rounding::parse);
+        Overflow overflow = parseWith(field(ar, "$.arithmetic", "overflow"), "$.arithmetic.overflow", Overflow::parse);
+        Accumulation accumulation = parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation",
+                Accumulation::parse);
+        FixedPointArithmetic arithmetic;
+        try {
+            arithmetic = FixedPointArithmetic.of(format, rounding, overflow);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException("$.arithmetic.overflow", e.getMessage());
+        }
+
+        Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
+        int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Integer.MAX_VALUE);
+
+        JsonNode ls = field(root, "$", "layers");
+        if (!ls.isArray() || ls.isEmpty()) {
+            throw new NetworkFileException("$.layers", "expected a non-empty array of layers");
+        }
+        List<Layer> layers = new ArrayList<>();
+        int previous = inputs;
+        for (int l = 0; l < ls.size(); l++) {
+            String lp = "$.layers[" + l + "]";
+            JsonNode layerNode = ls.get(l);
+            if (!layerNode.isArray() || layerNode.isEmpty()) {
+                throw new NetworkFileException(lp, "expected a non-empty array of neurons");
+            }
+            List<Neuron> neurons = new ArrayList<>();
+            for (int j = 0; j < layerNode.size(); j++) {
+                neurons.add(neuron(layerNode.get(j), lp + "[" + j + "]", format, previous, l == 0));
+            }
+            layers.add(Layer.of(neurons));
+            previous = neurons.size();
+        }
+
+        Map<String, Object> meta = Map.of();
+        if (root.has("meta")) {
+            JsonNode m = object(root.get("meta"), "$.meta");
+            meta = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { });
+        }
+        return Network.of(arithmetic, accumulation, activation, inputs, layers, meta);
+    }
+
+    private static Neuron neuron(JsonNode node, String path, FixedPointFormat format, int previous, boolean first) {
+        object(node, path);
+        onlyKeys(node, path, Set.of("bias", "weights"));
+        long bias = code(field(node, path, "bias"), path + ".bias", format);
+        JsonNode ws = field(node, path, "weights");
+        if (!ws.isArray()) {
+            throw new NetworkFileException(path + ".weights", "expected an array of [source, weight] pairs");
+        }
+        int[] sources = new int[ws.size()];
+        long[] weights = new long[ws.size()];
+        Map<Integer, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < ws.size(); i++) {
+            String pp = path + ".weights[" + i + "]";
+            JsonNode pair = ws.get(i);
+            if (!pair.isArray() || pair.size() != 2) {
+                throw new NetworkFileException(pp, "expected a pair [sourceIndex, weightCode]");
+            }
+            long s = integer(pair.get(0), pp + "[0]");
+            if (s < 0 || s >= previous) {
+                throw new NetworkFileException(pp + "[0]", "source " + s + " is out of range; the previous layer has "
+                        + previous + (first ? " inputs" : " neurons") + " (indices 0.." + (previous - 1) + ")");
+            }
+            Integer before = seen.put((int) s, i);
+            if (before != null) {
+                throw new NetworkFileException(pp + "[0]", "source " + s + " is listed twice (also at weights["
+                        + before + "])");
+            }
+            sources[i] = (int) s;
+            weights[i] = code(pair.get(1), pp + "[1]", format);
+        }
+        return Neuron.of(bias, sources, weights);
+    }
+
+    private static JsonNode field(JsonNode obj, String path, String name) {
+        JsonNode v = obj.get(name);
+        if (v == null || v.isNull()) {
+            throw new NetworkFileException(path + "." + name, "missing field '" + name + "'");
+        }
+        return v;
+    }
+
+    private static JsonNode object(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new NetworkFileException(path, "expected a JSON object, found " + describe(node));
+        }
+        return node;
+    }
+
+    private static void onlyKeys(JsonNode obj, String path, Set<String> allowed) {
+        Iterator<String> names = obj.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!allowed.contains(n)) {
+                throw new NetworkFileException(path + "." + n, "unknown key '" + n + "'; allowed here: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    private static long integer(JsonNode node, String path) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new NetworkFileException(path, "expected an integer, found " + describe(node));
+        }
+        return node.longValue();
+    }
+
+    private static long intIn(JsonNode node, String path, long min, long max) {
+        long v = integer(node, path);
+        if (v < min || v > max) {
+            throw new NetworkFileException(path, "value " + v + " is outside " + min + ".." + max);
+        }
+        return v;
+    }
+
+    private static long code(JsonNode node, String path, FixedPointFormat format) {
+        long v = integer(node, path);
+        if (!format.contains(v)) {
+            throw new NetworkFileException(path, "code " + v + " is outside " + format + " (codes " + format.minCode()
+                    + ".." + format.maxCode() + ")");
+        }
+        return v;
+    }
+
+    private static <T> T parseWith(JsonNode node, String path, java.util.function.Function<String, T> parser) {
+        if (!node.isTextual()) {
+            throw new NetworkFileException(path, "expected a string, found " + describe(node));
+        }
+        try {
+            return parser.apply(node.textValue());
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException(path, e.getMessage());
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        String text = node.toString();
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " "
+                + (text.length() > 40 ? text.substring(0, 37) + "..." : text);
+    }
+
+    /** The text of the network file for {@code network}, one neuron per line, ending in a newline. */
+    public static String toJson(Network network) {
+        FixedPointFormat f = network.format();
+        StringBuilder b = new StringBuilder();
+        b.append("{\n  \"fxnet\": ").append(VERSION).append(",\n");
+        b.append("  \"format\": {\"intBits\": ").append(f.intBits()).append(", \"fracBits\": ").append(f.fracBits())
+                .append(", \"encoding\": \"").append(f.encoding()).append("\"},\n");
+        b.append("  \"arithmetic\": {\"rounding\": \"").append(network.arithmetic().rounding())
+                .append("\", \"overflow\": \"").append(network.arithmetic().overflow())
+                .append("\", \"accumulation\": \"").append(network.accumulation()).append("\"},\n");
+        b.append("  \"activation\": \"").append(network.activation().name()).append("\",\n");
+        b.append("  \"inputs\": ").append(network.inputs()).append(",\n");
+        b.append("  \"layers\": [\n");
+        List<Layer> layers = network.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            b.append("    [\n");
+            List<Neuron> ns = layers.get(l).neurons();
+            for (int j = 0; j < ns.size(); j++) {
+                Neuron n = ns.get(j);
+                b.append("      {\"bias\": ").append(n.bias()).append(", \"weights\": [");
+                for (int i = 0; i < n.fanIn(); i++) {
+                    b.append(i == 0 ? "" : ", ").append('[').append(n.source(i)).append(", ").append(n.weight(i))
+                            .append(']');
+                }
+                b.append("]}").append(j + 1 < ns.size() ? ",\n" : "\n");
+            }
+            b.append("    ]").append(l + 1 < layers.size() ? ",\n" : "\n");
+        }
+        b.append("  ],\n");
+        ObjectNode meta = MAPPER.valueToTree(network.meta());
+        String metaText;
+        try {
+            metaText = MAPPER.writeValueAsString(meta).replace("\n", "\n  ");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        b.append("  \"meta\": ").append(metaText).append("\n}\n");
+        return b.toString();
+    }
+}
