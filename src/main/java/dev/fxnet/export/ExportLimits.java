@@ -22,9 +22,9 @@ import java.math.BigInteger;
  *       {@code tau} over all codes: at most {@value #MAX_TABLE_MAGNITUDE_BITS} magnitude bits
  *       ({@code 2^21} entries). {@code identity} and {@code relu} need no table: on a code {@code k}
  *       their rounded values are exactly {@code k} and {@code max(0, k)} in every mode.</li>
- *   <li>{@code WIDE}: per neuron, {@code |b| 2^q + sum |w_i| * Y} must be at most
- *       {@code 2^63 - 1}, where {@code Y} bounds the magnitude of a code; then no partial sum,
- *       in any order, leaves int64.</li>
+ *   <li>{@code WIDE}: per neuron, {@code S = |b| 2^q + sum |w_i| * Y} must be at most
+ *       {@code 2^63 - 2^33}, where {@code Y} bounds the magnitude of a code; then no partial sum,
+ *       in any order, and no step of the rounding and overflow leaves int64.</li>
  *   <li>At most {@value #MAX_WEIGHTS} listed weights in all, and at most
  *       {@value #MAX_CHAIN} sequential term positions (the sum over layers of the largest fan-in).</li>
  * </ul>
@@ -36,6 +36,12 @@ public final class ExportLimits {
     public static final long MAX_WEIGHTS = 1L << 24;
     /** The most term positions, summed over layers (the length of the sequential chains). */
     public static final long MAX_CHAIN = 1L << 16;
+    /**
+     * The bound on a {@code WIDE} sum's magnitude, {@code 2^63 - 2^33}: the headroom keeps the
+     * rounding offset ({@code < 2^q}), the floor-division remainder and the WRAP shift
+     * ({@code <= 2^30}) inside int64 as well.
+     */
+    public static final long WIDE_SUM_LIMIT = Long.MAX_VALUE - (1L << 33) + 1;
 
     /** How a hidden layer's activation is emitted. */
     public enum Kind {
@@ -94,7 +100,7 @@ public final class ExportLimits {
                     + " sequential terms; export supports at most " + MAX_CHAIN);
         }
         if (network.accumulation() == Accumulation.WIDE) {
-            BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
+            BigInteger limit = BigInteger.valueOf(WIDE_SUM_LIMIT);
             BigInteger y = BigInteger.valueOf(Math.max(-f.minCode(), f.maxCode()));
             for (int l = 0; l < network.layers().size(); l++) {
                 Layer layer = network.layers().get(l);
@@ -107,7 +113,7 @@ public final class ExportLimits {
                     if (s.compareTo(limit) > 0) {
                         throw new ExportException("layer " + l + ", neuron " + j + ": the WIDE sum can reach " + s
                                 + " in units of 2^-" + (2 * f.fracBits()) + ", beyond int64; export needs |b|*2^q"
-                                + " + sum |w|*" + y + " <= 2^63-1 per neuron");
+                                + " + sum |w|*" + y + " <= 2^63 - 2^33 per neuron");
                     }
                 }
             }
