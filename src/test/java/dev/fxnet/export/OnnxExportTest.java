@@ -31,10 +31,14 @@ class OnnxExportTest {
         long networks = 0;
         long points = 0;
         int formatIndex = 0;
+        int actIndex = 0;
+        java.util.List<Activation> acts = RandomNetworks.activations();
+        long start = System.nanoTime();
         for (Rounding r : Rounding.values()) {
             for (RandomNetworks.Kind kind : RandomNetworks.KINDS) {
                 for (Accumulation acc : Accumulation.values()) {
-                    for (Activation act : RandomNetworks.activations()) {
+                    for (int rep = 0; rep < 3; rep++) {
+                        Activation act = acts.get(actIndex++ % acts.size());
                         int[] pq = SMALL[formatIndex++ % SMALL.length];
                         FixedPointFormat f = FixedPointFormat.of(pq[0], pq[1], kind.encoding());
                         FixedPointArithmetic ar = FixedPointArithmetic.of(f, r, kind.overflow());
@@ -47,7 +51,8 @@ class OnnxExportTest {
                 }
             }
         }
-        System.out.println("ONNX export: " + networks + " random networks, " + points + " inputs, 0 mismatches");
+        System.out.println("ONNX export: " + networks + " random networks (" + acts.size() + " activations), " + points
+                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     @Test
@@ -64,17 +69,24 @@ class OnnxExportTest {
     @Test
     void largeFormatsOnSampledInputs() throws Exception {
         Random rnd = new Random(7);
-        int[][] formats = {{0, 30}, {30, 0}, {15, 15}, {10, 10}, {0, 20}, {20, 0}};
+        int[][] formats = {{0, 30}, {30, 0}, {15, 15}, {8, 8}, {0, 20}, {20, 0}};
         long networks = 0;
         long points = 0;
+        int kindIndex = 0;
+        long start = System.nanoTime();
         for (int[] pq : formats) {
             for (Rounding r : Rounding.values()) {
-                for (RandomNetworks.Kind kind : RandomNetworks.KINDS) {
-                    for (Accumulation acc : Accumulation.values()) {
+                for (Accumulation acc : Accumulation.values()) {
+                    {
+                        RandomNetworks.Kind kind = RandomNetworks.KINDS.get(kindIndex++ % RandomNetworks.KINDS.size());
                         FixedPointFormat f = FixedPointFormat.of(pq[0], pq[1], kind.encoding());
                         FixedPointArithmetic ar = FixedPointArithmetic.of(f, r, kind.overflow());
-                        Activation act = pq[0] + pq[1] <= ExportLimits.MAX_TABLE_MAGNITUDE_BITS && rnd.nextBoolean()
-                                ? RandomNetworks.TABLED : Activations.named(rnd.nextBoolean() ? "relu" : "identity");
+                        java.util.List<Activation> acts = RandomNetworks.activations();
+                        // built-in tables of 2^21 codes take a while to compute: only at p=8,q=8
+                        Activation act = pq[0] == 8 ? acts.get(rnd.nextInt(acts.size()))
+                                : pq[0] + pq[1] <= ExportLimits.MAX_TABLE_MAGNITUDE_BITS && rnd.nextBoolean()
+                                ? RandomNetworks.TABLED
+                                : Activations.named(rnd.nextBoolean() ? "relu" : "identity");
                         int d = 1 + rnd.nextInt(3);
                         Network net = RandomNetworks.random(rnd, ar, acc, act, d, randomWidths(rnd));
                         try {
@@ -90,8 +102,24 @@ class OnnxExportTest {
             }
         }
         System.out.println("ONNX export, wide formats: " + networks + " random networks, " + points
-                + " sampled inputs, 0 mismatches");
-        assertTrue(networks > 150, "networks " + networks);
+                + " sampled inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertTrue(networks > 90, "networks " + networks);
+    }
+
+    /** At the table limit p + q = 20 (and at 18), every input. */
+    @Test
+    void tableLimitOnEveryInput() throws Exception {
+        Random rnd = new Random(11);
+        long points = 0;
+        for (Accumulation acc : Accumulation.values()) {
+            FixedPointFormat f = acc == Accumulation.WIDE ? FixedPointFormat.of(12, 6, Encoding.TWOS_COMPLEMENT)
+                    : FixedPointFormat.of(4, 16, Encoding.TWOS_COMPLEMENT);
+            FixedPointArithmetic ar = FixedPointArithmetic.of(f,
+                    acc == Accumulation.WIDE ? Rounding.HALF_EVEN : Rounding.HALF_FLOOR,
+                    acc == Accumulation.WIDE ? Overflow.WRAP : Overflow.SATURATE);
+            points += compareAll(RandomNetworks.random(rnd, ar, acc, RandomNetworks.TABLED, 1, 3, 2, 1));
+        }
+        System.out.println("ONNX export at p+q=20 and 18: 2 networks, " + points + " inputs, 0 mismatches");
     }
 
     @Test
@@ -154,12 +182,19 @@ class OnnxExportTest {
     }
 
     private static void compare(Network net, int[] x, int n) throws OrtException {
+        long t0 = System.nanoTime();
         byte[] model = OnnxExporter.export(net);
         int d = net.inputs();
         int o = net.outputs();
         int[] y;
+        long t1 = System.nanoTime();
         try (OrtSession s = Ort.session(model)) {
             y = Ort.run(s, x, n, d);
+        }
+        long t2 = System.nanoTime();
+        if (n > 100000) {
+            System.out.println("  " + n + " inputs: export " + (t1 - t0) / 1000000 + " ms, onnxruntime "
+                    + (t2 - t1) / 1000000 + " ms");
         }
         assertEquals((long) n * o, y.length);
         ReferenceEvaluator ref = new ReferenceEvaluator(net);
