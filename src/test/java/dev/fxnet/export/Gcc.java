@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Compiles and runs exported C with the machine's gcc; skips the calling test if there is no gcc. */
-final class Gcc {
-    static final List<String> FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O1");
+public final class Gcc {
+    public static final List<String> FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O1");
     private static Boolean available;
 
     private Gcc() {
     }
 
-    static synchronized void require() {
+    public static synchronized void require() {
         if (available == null) {
             try {
                 Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
@@ -34,7 +34,7 @@ final class Gcc {
     }
 
     /** Compiles {@code source} with {@link #FLAGS} and {@code -DFXNET_MAIN}; returns the executable. */
-    static Path compileMain(Path dir, String name, String source) throws IOException, InterruptedException {
+    public static Path compileMain(Path dir, String name, String source) throws IOException, InterruptedException {
         require();
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, source, StandardCharsets.UTF_8);
@@ -54,7 +54,7 @@ final class Gcc {
     }
 
     /** Runs a command; returns stdout (stderr appended on failure). */
-    static String run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
+    public static String run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
         Path err = Files.createTempFile("fxnet-gcc", ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();

@@ -9,14 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs exported models in ONNX Runtime (Java API); skips the calling test if the native library cannot load. */
-final class Ort {
+public final class Ort {
     private static OrtEnvironment env;
     private static String failure;
 
     private Ort() {
     }
 
-    static synchronized OrtEnvironment env() {
+    public static synchronized OrtEnvironment env() {
         if (env == null && failure == null) {
             try {
                 env = OrtEnvironment.getEnvironment();
@@ -32,12 +32,12 @@ final class Ort {
     }
 
     /** Opens a session on a serialized model. */
-    static OrtSession session(byte[] model) throws OrtException {
+    public static OrtSession session(byte[] model) throws OrtException {
         return env().createSession(model, new OrtSession.SessionOptions());
     }
 
     /** Runs {@code model} on {@code n} points ({@code x} row-major, {@code d} codes each); returns y row-major. */
-    static int[] run(OrtSession session, int[] x, int n, int d) throws OrtException {
+    public static int[] run(OrtSession session, int[] x, int n, int d) throws OrtException {
         try (OnnxTensor t = OnnxTensor.createTensor(env(), IntBuffer.wrap(x), new long[] {n, d});
                 OrtSession.Result r = session.run(Map.of("x", t))) {
             OnnxTensor out = (OnnxTensor) r.get("y").orElseThrow();

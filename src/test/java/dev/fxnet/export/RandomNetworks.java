@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Random networks of every kind for the export tests, and the arithmetic kinds to cover. */
-final class RandomNetworks {
+public final class RandomNetworks {
     private RandomNetworks() {
     }
 
@@ -34,7 +34,7 @@ final class RandomNetworks {
      * {@code sigma(z) = z^2 / 3 - z} (exact rational), correctly rounded in every mode. Its values
      * leave the code range, so overflow handling of {@code tau} is exercised too.
      */
-    static final Activation TABLED = new Activation() {
+    public static final Activation TABLED = new Activation() {
         @Override
         public String name() {
             return "test_quadratic";
