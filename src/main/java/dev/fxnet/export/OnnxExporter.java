@@ -148,13 +148,13 @@ public final class OnnxExporter {
         int terms = layer.neuron(order[0]).fanIn();
         int[] active = new int[terms]; // active[t] = number of neurons with fanIn > t (a prefix of order)
         int e = 0;
+        int live = width;
         for (int t = 0; t < terms; t++) {
-            int n = 0;
-            while (n < width && layer.neuron(order[n]).fanIn() > t) {
-                n++;
+            while (live > 0 && layer.neuron(order[live - 1]).fanIn() <= t) {
+                live--;
             }
-            active[t] = n;
-            e += n;
+            active[t] = live;
+            e += live;
         }
         long[] src = new long[e];
         long[] w = new long[e];
