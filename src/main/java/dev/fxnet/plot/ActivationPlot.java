@@ -43,7 +43,12 @@ public final class ActivationPlot {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(new NumberAxis("z"));
         plot.setRangeAxis(new NumberAxis("value"));
+        // The jump between two grid points is drawn half-way, so each code's value is centred on it;
+        // a marker shows the value at the code itself.
         XYStepRenderer stepRenderer = new XYStepRenderer();
+        stepRenderer.setStepPoint(0.5);
+        stepRenderer.setDefaultShapesVisible(f.size() <= 256);
+        stepRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
         stepRenderer.setSeriesPaint(0, new Color(0xD6, 0x27, 0x28));
         stepRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
         plot.setDataset(0, new XYSeriesCollection(tau));

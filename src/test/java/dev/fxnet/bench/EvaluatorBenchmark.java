@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Points per second of the reference and the fast evaluator on a random network of width 16,
- * depth 3, d = 2 at p=3,q=3 (one input point per operation, single thread).
+ * depth 3, d = 2 at p=3,q=3, for a piecewise-linear and a transcendental activation (one input point per operation, single thread).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +30,9 @@ import org.openjdk.jmh.annotations.State;
 public class EvaluatorBenchmark {
     @Param({"PER_OP", "WIDE"})
     public String accumulation;
+
+    @Param({"relu", "gelu"})
+    public String activation;
 
     Network net;
     ReferenceEvaluator ref;
@@ -43,7 +46,7 @@ public class EvaluatorBenchmark {
     @Setup
     public void setup() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 3));
-        net = RandomNetworks.network(new Random(1), ar, Accumulation.valueOf(accumulation), Activations.named("relu"), 2,
+        net = RandomNetworks.network(new Random(1), ar, Accumulation.valueOf(accumulation), Activations.named(activation), 2,
                 2, 16);
         ref = new ReferenceEvaluator(net);
         fast = new FastEvaluator(net);
