@@ -32,6 +32,7 @@ class OnnxExportTest {
         long points = 0;
         int formatIndex = 0;
         int actIndex = 0;
+        int scans = 0;
         java.util.List<Activation> acts = RandomNetworks.activations();
         long start = System.nanoTime();
         for (Rounding r : Rounding.values()) {
@@ -47,12 +48,27 @@ class OnnxExportTest {
                                 randomWidths(rnd));
                         points += compareAll(net);
                         networks++;
+                        if (maxFanIn(net) >= OnnxExporter.SCAN_RUN) {
+                            scans++;
+                        }
                     }
                 }
             }
         }
         System.out.println("ONNX export: " + networks + " random networks (" + acts.size() + " activations), " + points
-                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms; " + scans
+                + " networks with a fan-in >= " + OnnxExporter.SCAN_RUN + " (Scan/ReduceSum)");
+        assertTrue(scans >= 20, "scans " + scans);
+    }
+
+    static int maxFanIn(Network net) {
+        int m = 0;
+        for (dev.fxnet.network.Layer l : net.layers()) {
+            for (dev.fxnet.network.Neuron n : l.neurons()) {
+                m = Math.max(m, n.fanIn());
+            }
+        }
+        return m;
     }
 
     @Test
@@ -148,7 +164,8 @@ class OnnxExportTest {
         int depth = 1 + rnd.nextInt(3);
         int[] w = new int[depth];
         for (int i = 0; i < depth; i++) {
-            w[i] = 1 + rnd.nextInt(i == depth - 1 ? 3 : 5);
+            // now and then a wide hidden layer, so that the next layer has runs of >= SCAN_RUN terms
+            w[i] = i < depth - 1 && rnd.nextInt(3) == 0 ? 8 + rnd.nextInt(13) : 1 + rnd.nextInt(i == depth - 1 ? 3 : 5);
         }
         return w;
     }
