@@ -224,6 +224,15 @@ public final class TranscendentalActivation implements Activation {
     }
 
     private long slow(long k, int q, Rounding mode) {
+        return slow(k, q, new Rounding[] {mode})[0];
+    }
+
+    /**
+     * The slow path for several modes at once (the enclosures do not depend on the mode): the
+     * correctly rounded {@code c} for each of {@code modes}. Test hook; {@code k != 0}, and not elu with
+     * {@code k > 0}.
+     */
+    long[] slow(long k, int q, Rounding[] modes) {
         SLOW_PATH_CALLS.incrementAndGet();
         boolean pos = k > 0;
         double xd = Math.scalb((double) Math.abs(k), -q);
@@ -233,24 +242,45 @@ public final class TranscendentalActivation implements Activation {
         int s = kind.tailSign(k, xd);
         BigDecimal d = BigDecimal.valueOf(d2).multiply(HALF);
         boolean tiny = kind.tiny(xd, pos);
+        long[] result = new long[modes.length];
+        boolean[] done = new boolean[modes.length];
+        int remaining = modes.length;
         for (int prec : PRECISIONS) {
             BigDecimal[] t = tiny ? new BigDecimal[] {BigDecimal.ZERO, TINY_BIG} : kind.tail(x, pos, prec);
             BigDecimal rlo = t[0].multiply(twoQ);
             BigDecimal rhi = t[1].multiply(twoQ);
-            long lowR;
-            long highR;
-            if (s > 0) {
-                lowR = Math.max(roundAbove(mode, d2), round(mode, d.add(rlo)));
-                highR = round(mode, d.add(rhi));
-            } else {
-                highR = Math.min(roundBelow(mode, d2), round(mode, d.subtract(rlo)));
-                lowR = round(mode, d.subtract(rhi));
+            for (int i = 0; i < modes.length; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                Rounding mode = modes[i];
+                long lowR;
+                long highR;
+                if (s > 0) {
+                    lowR = Math.max(roundAbove(mode, d2), round(mode, d.add(rlo)));
+                    highR = round(mode, d.add(rhi));
+                } else {
+                    highR = Math.min(roundBelow(mode, d2), round(mode, d.subtract(rlo)));
+                    lowR = round(mode, d.subtract(rhi));
+                }
+                if (lowR == highR) {
+                    result[i] = lowR;
+                    done[i] = true;
+                    remaining--;
+                }
             }
-            if (lowR == highR) {
-                return lowR;
+            if (remaining == 0) {
+                return result;
             }
         }
-        throw new ArithmeticException("cannot decide " + mode + " rounding of " + kind.specName + "(" + k + " * 2^-" + q
+        Rounding first = null;
+        for (int i = 0; i < modes.length; i++) {
+            if (!done[i]) {
+                first = modes[i];
+                break;
+            }
+        }
+        throw new ArithmeticException("cannot decide " + first + " rounding of " + kind.specName + "(" + k + " * 2^-" + q
                 + ") * 2^" + q + " with " + PRECISIONS[PRECISIONS.length - 1] + " significant digits: the value is"
                 + " within about 10^-" + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
     }
@@ -535,7 +565,7 @@ public final class TranscendentalActivation implements Activation {
 
             @Override
             double tail(double x, boolean pos) {
-                return 0.5 * x * ErrorFunction.erfc(x * 0.7071067811865476);
+                return 0.5 * x * ErrorFunction.erfcHalfSqrt2(x);
             }
 
             @Override
