@@ -117,6 +117,48 @@ class TranscendentalActivationTest {
         }
     }
 
+    /** The largest arguments roundScaled accepts: {@code |z| = 2^30} and {@code 2^31 - 1} at {@code q = 0}. */
+    @Test
+    void largestArguments() {
+        for (long k : new long[] {1L << 30, -(1L << 30), (1L << 31) - 1, -(1L << 31) + 1}) {
+            boolean pos = k > 0;
+            assertAllModes(TranscendentalActivation.SIGMOID, k, 0, pos ? 1 : 0, !pos);
+            assertAllModes(TranscendentalActivation.TANH, k, 0, pos ? 1 : -1, !pos);
+            assertAllModes(TranscendentalActivation.SOFTPLUS, k, 0, pos ? k : 0, true);
+            assertAllModes(TranscendentalActivation.SILU, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.MISH, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.GELU, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.GELU_TANH, k, 0, pos ? k : 0, false);
+            if (!pos) {
+                assertAllModes(TranscendentalActivation.ELU, k, 0, -1, true);
+            }
+        }
+    }
+
+    /** Every code of two small formats, every mode: the fast path agrees with the slow path wherever it decides. */
+    @Test
+    void fastPathAgreesWithSlowPathOnEveryCodeOfSmallFormats() {
+        for (TranscendentalActivation a : ALL) {
+            for (int[] pq : new int[][] {{2, 3}, {5, 0}}) {
+                int q = pq[1];
+                long max = (1L << (pq[0] + q)) - 1;
+                for (long k = -max - 1; k <= max; k++) {
+                    if (k == 0 || (a == TranscendentalActivation.ELU && k > 0)) {
+                        continue;
+                    }
+                    long[] slow = a.slow(k, q, MODES);
+                    for (Rounding m : MODES) {
+                        long fast = a.roundScaledFast(k, q, m);
+                        if (fast != TranscendentalActivation.UNDECIDED) {
+                            assertEquals(slow[m.ordinal()], fast, a.name() + " k=" + k + " q=" + q + " " + m);
+                        }
+                        assertEquals(slow[m.ordinal()], a.roundScaled(k, q, m));
+                    }
+                }
+            }
+        }
+    }
+
     /** Values within {@code 10^-1000} of a rounding boundary, on the side the tail's sign says. */
     @Test
     void withinTenToTheMinusThousandOfABoundary() {
