@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fxnet", mixinStandardHelpOptions = true, version = "fxnet 0.1.0",
         description = "Quantized neural networks under fixed-point arithmetic: exact simulation, "
                 + "construction and decision (Park, Park, Hwang, arXiv 2409.00297).",
-        subcommands = {InfoCommand.class, ActivationCommand.class, EvalCommand.class, ReportCommand.class,
+        subcommands = {InfoCommand.class, ActivationCommand.class, EvalCommand.class, ExportCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for user mistakes. */
