@@ -39,11 +39,11 @@ class LongRunningCrossCheckTest {
         }
     }
 
-    /** Every code of every format with p + q <= 6 and |z| <= 12, every mode, against big-math. */
+    /** Every code of every format with p + q <= 6 (or -Dfxnet.longTests.maxBits) and |z| <= 12, every mode, against big-math. */
     @Test
     void bigMathOnSmallFormats() {
         for (TranscendentalActivation a : ALL) {
-            for (int n = 0; n <= 6; n++) {
+            for (int n = 0; n <= Integer.getInteger("fxnet.longTests.maxBits", 6); n++) {
                 for (int q = 0; q <= n; q++) {
                     for (long k = -(1L << n); k < (1L << n); k++) {
                         if (Math.abs(k) > (12L << q)) {
