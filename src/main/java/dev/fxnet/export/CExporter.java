@@ -284,7 +284,8 @@ public final class CExporter {
         }
         start[width] = k;
         line("/* layer " + l + (l == net.layers().size() - 1 ? " (output)" : " (hidden)") + ": " + width
-                + " neurons; neuron j lists pairs start[j] .. start[j+1]-1 in accumulation order */");
+                + (width == 1 ? " neuron" : " neurons") + "; neuron j lists pairs start[j] .. start[j+1]-1 in"
+                + " accumulation order */");
         array("fx_bias_" + l, bias);
         array("fx_start_" + l, start);
         array("fx_src_" + l, src);
