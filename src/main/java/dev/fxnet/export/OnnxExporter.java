@@ -21,15 +21,15 @@ import java.util.Map;
  * on integer codes: input {@code x}, {@code int32 [batch, d]}; output {@code y},
  * {@code int32 [batch, outputs]}. All arithmetic is on int64 tensors of codes with the ONNX
  * operators {@code Gather, Mul, Add, Sub, Div, Mod, Less, Greater, Where, Slice, Concat, Cast, Reshape,
- * ReduceSum, Scan, Identity}.
+ * Scan, Identity}.
  * See docs/EXPORT.md for the construction and its proof of exactness.
  *
  * <p>Per layer: the listed {@code (neuron, term)} pairs are flattened in order of term position,
  * neurons sorted by decreasing fan-in (so the neurons with a term at position {@code t} are a
  * prefix); one {@code Gather} collects the sources, one {@code Mul} forms the exact products, then
  * (PER_OP) all products are rounded at once and each term position is one {@code Add} plus
- * overflow on the prefix of accumulators, in list order (a long run of positions is one {@code Scan}),
- * or (WIDE) the exact sum is rounded once.
+ * overflow on the prefix of accumulators, in list order, or (WIDE) the exact sum is rounded once; a
+ * long run of term positions is one {@code Scan}.
  */
 public final class OnnxExporter {
     /** The ONNX operator set the model imports. */
@@ -62,7 +62,7 @@ public final class OnnxExporter {
     private final Graph main = new Graph("");
     /** The graph that {@link #op} and {@link #constant} add to. */
     private Graph g = main;
-    /** The Scan body of one PER_OP step, built on first use. */
+    /** The Scan body of one accumulation step, built on first use (a network has one accumulation). */
     private ProtoWriter stepBody;
     private final List<String> intermediates = new ArrayList<>();
     private boolean exposeIntermediates;
@@ -215,19 +215,14 @@ public final class OnnxExporter {
                 end++;
             }
             int run = end - t;
-            if (run >= SCAN_RUN || (!perOp && run > 1)) {
-                // the run's terms as [batch, run, current], term position on axis 1
+            if (run >= SCAN_RUN) {
+                // the run's terms as [batch, run, current], term position on axis 1; one Scan over them,
+                // not run * 5 nodes: PER_OP acc = overflow(acc + term), WIDE acc = acc + term (exact).
+                // Not ReduceSum for WIDE: ONNX Runtime 1.30's int64 ReduceSum is inexact (see docs).
                 String seg = run * current == e ? products : slice(products, offset[t], offset[t] + run * current);
                 String seg3 = op("Reshape", List.of(seg, init(new long[] {0, run, current}, 3)));
-                if (perOp) {
-                    // acc = overflow(acc + term) for each term position in order: one Scan, not run * 5 nodes
-                    acc = op("Scan", List.of(acc, seg3), graphAttr("body", stepBody()),
-                            intAttr("num_scan_inputs", 1), intsAttr("scan_input_axes", 1));
-                } else {
-                    // WIDE: exact int64 sum, any order (ExportLimits bounds every partial sum)
-                    String sum = op("ReduceSum", List.of(seg3, constantVector(1)), intAttr("keepdims", 0));
-                    acc = op("Add", List.of(acc, sum));
-                }
+                acc = op("Scan", List.of(acc, seg3), graphAttr("body", stepBody(perOp)),
+                        intAttr("num_scan_inputs", 1), intsAttr("scan_input_axes", 1));
             } else {
                 for (int u = t; u < end; u++) {
                     String term = e == current ? products : slice(products, offset[u], offset[u] + current);
@@ -264,13 +259,16 @@ public final class OnnxExporter {
         return acc;
     }
 
-    /** The Scan body {@code (acc, term) -> overflow(acc + term)}, int64, shapes left to the runtime. */
-    private ProtoWriter stepBody() {
+    /**
+     * The Scan body {@code (acc, term) -> overflow(acc + term)} (PER_OP) or {@code acc + term} (WIDE),
+     * int64, shapes left to the runtime.
+     */
+    private ProtoWriter stepBody(boolean withOverflow) {
         if (stepBody == null) {
             Graph outer = g;
             g = new Graph("step_");
             String sum = op("Add", List.of("step_acc", "step_term"));
-            String out = overflow(sum);
+            String out = withOverflow ? overflow(sum) : sum;
             g.nodes.add(node("Identity", List.of(out), "step_acc_out"));
             ProtoWriter body = new ProtoWriter();
             for (ProtoWriter n : g.nodes) {
