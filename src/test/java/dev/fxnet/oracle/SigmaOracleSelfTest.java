@@ -170,6 +170,10 @@ class SigmaOracleSelfTest {
                 }
                 double d = SigmaOracle.defectDouble(name, k, q);
                 if (Math.abs(d) < 1e-200) {
+                    // (verifying a tiny claim costs an exp of a huge argument; keep it to moderate z)
+                    if (Math.scalb((double) Math.abs(k), -q) > (name.equals("gelu_tanh") ? 25 : 45)) {
+                        continue;
+                    }
                     // claimed tiny: check the sign and the bound with high precision
                     BigDecimal h = SigmaOracle.defectHigh(name, k, q, 20);
                     assertEquals(Math.signum(d), h.signum(), name + " " + k + " " + q);
