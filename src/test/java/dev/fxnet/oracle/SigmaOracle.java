@@ -111,8 +111,14 @@ public final class SigmaOracle {
         double d = defectDouble(name, k, q);
         long floor;
         int cmpHalf;
-        if (Math.abs(d) < TINY_LIMIT) { // 0 < |delta| < 1e-100 with the sign of d
-            BY_TINY.incrementAndGet();
+        if (Math.abs(d) < 0.25) {
+            // small defect: the true delta has the sign of d (relative error < 1e-10, or a "tiny" claim)
+            // and |delta| < 0.25 (1 + 1e-10) < 1/2, so c lies in (N, N + 1/2) or in (N - 1/2, N)
+            if (Math.abs(d) < TINY_LIMIT) {
+                BY_TINY.incrementAndGet();
+            } else {
+                BY_DOUBLE.incrementAndGet();
+            }
             if (d > 0) {
                 floor = n;
                 cmpHalf = -1;
@@ -318,7 +324,7 @@ public final class SigmaOracle {
             }
             case "mish": {
                 if (z > 0) { // mish(z) - z = -2z / ((1+e^z)^2 + 1) = -2z E^2 / ((1+E)^2 + E^2), E = e^-z
-                    if (z > 400) {
+                    if (z > 350) { // E^2 < e^-700 (still a normal double below this), |delta| <= 2^32 e^-700
                         return tiny(-1);
                     }
                     double e = Math.exp(-z);
