@@ -36,6 +36,27 @@ class ActivationExhaustiveOracleTest {
     }
 
     @Test
+    void unknownNamesAreRefused() {
+        for (String bad : new String[] {"", "Gelu", "swish", "relu6", "leaky-relu", "sigmoid2"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Activations.named(bad), bad);
+        }
+    }
+
+    /** applyAsDouble is for plots only, but it must still be the SPEC function: within 1e-9 (relative or absolute). */
+    @Test
+    void applyAsDoubleIsCloseToTheExactValue() {
+        for (String name : SigmaOracle.NAMES) {
+            Activation a = Activations.named(name);
+            for (int k = -80 * 8; k <= 80 * 8; k += 7) { // z = k/8 in [-80, 80]
+                double want = SigmaOracle.sigmaHigh(name, k, 3, 30).doubleValue();
+                double got = a.applyAsDouble(k / 8.0);
+                assertTrue(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)),
+                        name + "(" + k / 8.0 + "): want " + want + " got " + got);
+            }
+        }
+    }
+
+    @Test
     void everyCodeOfEveryFormatUpTo12Bits() {
         long t0 = System.nanoTime();
         long oraclePoints = 0;
