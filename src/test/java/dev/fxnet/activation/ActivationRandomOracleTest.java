@@ -40,6 +40,40 @@ class ActivationRandomOracleTest {
         }
     }
 
+    /**
+     * Small codes at large q: z close to 0, where sigmoid(z) = 1/2 + z/4 - z^3/48 + ..., tanh(z) = z - z^3/3 + ...,
+     * elu(z) = z + z^2/2 + ..., gelu(z) = z/2 + z^2/sqrt(2 pi) + ... lie within ~2^-2q of a rounding boundary
+     * after scaling by 2^q: every mode, every activation, roundScaled against the oracle.
+     */
+    @Test
+    void nearZeroAtLargeQ() {
+        List<String> failures = new ArrayList<>();
+        long[] out = new long[9];
+        int compared = 0;
+        long t0 = System.nanoTime();
+        for (int q = 13; q <= 30; q++) {
+            for (String name : SigmaOracle.NAMES) {
+                Activation a = Activations.named(name);
+                for (long k = -200; k <= 200; k++) {
+                    SigmaOracle.roundAll(name, k, q, out);
+                    for (Rounding mode : Rounding.values()) {
+                        long got = a.roundScaled(k, q, mode);
+                        compared++;
+                        if (got != out[SigmaOracle.index(mode)] && failures.size() < 100) {
+                            failures.add(name + " roundScaled(" + k + ", " + q + ", " + mode + ") want "
+                                    + out[SigmaOracle.index(mode)] + " got " + got);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("[oracle] near-zero large-q comparisons: %d in %.1fs; %s%n", compared,
+                (System.nanoTime() - t0) / 1e9, SigmaOracle.stats());
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " disagreements:\n" + String.join("\n", failures));
+        }
+    }
+
     @Test
     void randomFormatsFrom13To30Bits() {
         Random r = new Random(20261129L);
