@@ -209,7 +209,7 @@ final class IntervalMath {
      * {@code 1/den} has an exact integer denominator and is rounded down and up. Cached.
      */
     static BigDecimal[] pi(int prec) {
-        return PI_CACHE.computeIfAbsent(prec, IntervalMath::computePi);
+        return PI_CACHE.computeIfAbsent(roundUpToFifty(prec), IntervalMath::computePi);
     }
 
     private static BigDecimal[] computePi(int prec) {
@@ -254,7 +254,12 @@ final class IntervalMath {
      * so nothing relies on the accuracy of {@link BigDecimal#sqrt}. Cached.
      */
     static BigDecimal[] sqrtTwoOverPi(int prec) {
-        return SQRT_2_OVER_PI_CACHE.computeIfAbsent(prec, IntervalMath::computeSqrtTwoOverPi);
+        return SQRT_2_OVER_PI_CACHE.computeIfAbsent(roundUpToFifty(prec), IntervalMath::computeSqrtTwoOverPi);
+    }
+
+    /** Cache keys: precisions rounded up to a multiple of 50 digits, so the caches stay small. */
+    private static int roundUpToFifty(int prec) {
+        return (prec + 49) / 50 * 50;
     }
 
     private static BigDecimal[] computeSqrtTwoOverPi(int prec) {
