@@ -74,11 +74,40 @@ class TranscendentalActivationTest {
                 assertEquals(1L << (q - 1), TranscendentalActivation.SIGMOID.roundScaled(0, q, m));
             }
             for (TranscendentalActivation a : ALL) {
-                if (a != TranscendentalActivation.SIGMOID) {
+                if (a != TranscendentalActivation.SIGMOID && a != TranscendentalActivation.SOFTPLUS) {
                     assertEquals(0, a.roundScaled(0, 0, m), a.name());
                     assertEquals(0, a.roundScaled(0, 30, m), a.name());
                 }
             }
+        }
+    }
+
+    /** softplus(0) = ln 2 = 0.693..., not an exact case: ln 2 * 2^30 = 744261117.9549, ln 2 * 2^12 = 2839.1309. */
+    @Test
+    void softplusOfZeroIsLnTwo() {
+        long[][] expected = {{0, 0, 1}, {30, 744261117, 744261118}, {12, 2839, 2840}}; // q, floor, ceiling
+        for (long[] e : expected) {
+            int q = (int) e[0];
+            long floor = e[1];
+            for (Rounding m : MODES) {
+                long v = a(m, floor, q == 12 ? floor : floor + 1);
+                assertEquals(v, TranscendentalActivation.SOFTPLUS.roundScaled(0, q, m), "q=" + q + " " + m);
+                assertEquals(v, TranscendentalActivation.SOFTPLUS.slow(0, q, new Rounding[] {m})[0], "slow q=" + q + " " + m);
+            }
+        }
+    }
+
+    /** The answer for a positive non-boundary value between {@code floor} and {@code floor + 1} whose nearest integer is {@code nearest}. */
+    private static long a(Rounding m, long floor, long nearest) {
+        switch (m) {
+            case FLOOR:
+            case DOWN:
+                return floor;
+            case CEILING:
+            case UP:
+                return floor + 1;
+            default:
+                return nearest;
         }
     }
 
@@ -112,6 +141,48 @@ class TranscendentalActivationTest {
                     }
                 } else {
                     assertAllModes(TranscendentalActivation.ELU, k, q, -one, true);
+                }
+            }
+        }
+    }
+
+    /** The largest arguments roundScaled accepts: {@code |z| = 2^30} and {@code 2^31 - 1} at {@code q = 0}. */
+    @Test
+    void largestArguments() {
+        for (long k : new long[] {1L << 30, -(1L << 30), (1L << 31) - 1, -(1L << 31) + 1}) {
+            boolean pos = k > 0;
+            assertAllModes(TranscendentalActivation.SIGMOID, k, 0, pos ? 1 : 0, !pos);
+            assertAllModes(TranscendentalActivation.TANH, k, 0, pos ? 1 : -1, !pos);
+            assertAllModes(TranscendentalActivation.SOFTPLUS, k, 0, pos ? k : 0, true);
+            assertAllModes(TranscendentalActivation.SILU, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.MISH, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.GELU, k, 0, pos ? k : 0, false);
+            assertAllModes(TranscendentalActivation.GELU_TANH, k, 0, pos ? k : 0, false);
+            if (!pos) {
+                assertAllModes(TranscendentalActivation.ELU, k, 0, -1, true);
+            }
+        }
+    }
+
+    /** Every code of two small formats, every mode: the fast path agrees with the slow path wherever it decides. */
+    @Test
+    void fastPathAgreesWithSlowPathOnEveryCodeOfSmallFormats() {
+        for (TranscendentalActivation a : ALL) {
+            for (int[] pq : new int[][] {{2, 3}, {5, 0}}) {
+                int q = pq[1];
+                long max = (1L << (pq[0] + q)) - 1;
+                for (long k = -max - 1; k <= max; k++) {
+                    if (k == 0 || (a == TranscendentalActivation.ELU && k > 0)) {
+                        continue;
+                    }
+                    long[] slow = a.slow(k, q, MODES);
+                    for (Rounding m : MODES) {
+                        long fast = a.roundScaledFast(k, q, m);
+                        if (fast != TranscendentalActivation.UNDECIDED) {
+                            assertEquals(slow[m.ordinal()], fast, a.name() + " k=" + k + " q=" + q + " " + m);
+                        }
+                        assertEquals(slow[m.ordinal()], a.roundScaled(k, q, m));
+                    }
                 }
             }
         }
