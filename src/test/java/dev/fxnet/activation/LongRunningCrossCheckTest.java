@@ -65,4 +65,31 @@ class LongRunningCrossCheckTest {
             }
         }
     }
+
+    /** 2100 codes with 12 <= |z| <= 400 (all but gelu), every mode, against big-math where it is far from a boundary. */
+    @Test
+    void bigMathAtLargerArguments() {
+        TranscendentalActivation[] some = {TranscendentalActivation.SIGMOID, TranscendentalActivation.TANH,
+            TranscendentalActivation.ELU, TranscendentalActivation.SOFTPLUS, TranscendentalActivation.SILU,
+            TranscendentalActivation.MISH, TranscendentalActivation.GELU_TANH};
+        Random rnd = new Random(5);
+        for (int i = 0; i < 2100; i++) {
+            TranscendentalActivation a = some[i % some.length];
+            int q = rnd.nextInt(22);
+            double zmag = 12 * Math.pow(400 / 12.0, rnd.nextDouble());
+            long k = Math.min((1L << 31) - 1, (long) Math.scalb(zmag, q));
+            if (rnd.nextBoolean() || a == TranscendentalActivation.ELU) {
+                k = -k;
+            }
+            BigDecimal z = new BigDecimal(k).divide(new BigDecimal(1L << q));
+            BigDecimal c = BigMathReference.sigma(a.name(), z).multiply(new BigDecimal(1L << q));
+            if (ReferenceRounding.distanceToBoundary(c).compareTo(BigDecimal.ONE.movePointLeft(60)) < 0) {
+                continue; // the tails near their anchors are checked by TranscendentalActivationTest
+            }
+            for (Rounding m : Rounding.values()) {
+                assertEquals(ReferenceRounding.round(c.setScale(80, java.math.RoundingMode.HALF_EVEN), m),
+                        a.roundScaled(k, q, m), a.name() + " k=" + k + " q=" + q + " " + m);
+            }
+        }
+    }
 }
