@@ -187,6 +187,35 @@ class CExportTest {
         return n;
     }
 
+    /** Networks shaped like the universal constructions, sparse and binary-weight, on every input. */
+    @Test
+    void universalShapedNetworksOnEveryInput() throws Exception {
+        Gcc.require();
+        Random rnd = new Random(56);
+        List<Activation> acts = RandomNetworks.activations();
+        List<Network> nets = new ArrayList<>();
+        Rounding[] modes = {Rounding.HALF_EVEN, Rounding.DOWN, Rounding.HALF_FLOOR, Rounding.CEILING};
+        for (int i = 0; i < 8; i++) {
+            RandomNetworks.Kind kind = RandomNetworks.KINDS.get(i % 3);
+            FixedPointFormat f = FixedPointFormat.of(i % 2, 2 - i % 2, kind.encoding());
+            FixedPointArithmetic ar = FixedPointArithmetic.of(f, modes[i % 4], kind.overflow());
+            Accumulation acc = Accumulation.values()[(i / 4) % 2];
+            Network net = RandomNetworks.universalShaped(rnd, ar, acc, acts.get((3 * i) % acts.size()), 2, 1 + i % 2,
+                    i % 2 == 1);
+            if (acc == Accumulation.WIDE) {
+                try {
+                    ExportLimits.check(net);
+                } catch (ExportException e) {
+                    continue;
+                }
+            }
+            nets.add(net);
+        }
+        long points = compileAndCompare(nets);
+        System.out.println("C export, universal-shaped (sparse and binary): " + nets.size() + " networks, " + points
+                + " inputs, 0 mismatches");
+    }
+
     @Test
     void refusesWhatOnnxRefuses() {
         FixedPointArithmetic ar21 = FixedPointArithmetic.of(FixedPointFormat.of(11, 10, Encoding.SYMMETRIC));

@@ -138,6 +138,37 @@ class OnnxExportTest {
         System.out.println("ONNX export at p+q=20 and 18: 2 networks, " + points + " inputs, 0 mismatches");
     }
 
+    /** Networks shaped like the universal constructions, sparse and binary-weight, on every input. */
+    @Test
+    void universalShapedNetworksOnEveryInput() throws Exception {
+        Random rnd = new Random(55);
+        long networks = 0;
+        long points = 0;
+        int i = 0;
+        java.util.List<Activation> acts = RandomNetworks.activations();
+        for (Rounding r : Rounding.values()) {
+            for (Accumulation acc : Accumulation.values()) {
+                RandomNetworks.Kind kind = RandomNetworks.KINDS.get(i % 3);
+                int[] pq = i % 2 == 0 ? new int[] {1, 1} : new int[] {0, 2};
+                FixedPointFormat f = FixedPointFormat.of(pq[0], pq[1], kind.encoding());
+                FixedPointArithmetic ar = FixedPointArithmetic.of(f, r, kind.overflow());
+                Network net = RandomNetworks.universalShaped(rnd, ar, acc, acts.get(i % acts.size()), 2,
+                        1 + i % 2, i % 4 >= 2);
+                i++;
+                try {
+                    ExportLimits.check(net);
+                } catch (ExportException e) {
+                    continue;
+                }
+                points += compareAll(net);
+                networks++;
+            }
+        }
+        System.out.println("ONNX export, universal-shaped (sparse and binary): " + networks + " networks, " + points
+                + " inputs, 0 mismatches");
+        assertTrue(networks >= 12, "networks " + networks);
+    }
+
     @Test
     void refusesBeyondLimits() {
         FixedPointArithmetic ar21 = FixedPointArithmetic.of(FixedPointFormat.of(11, 10, Encoding.SYMMETRIC));
