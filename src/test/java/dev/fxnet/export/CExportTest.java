@@ -129,6 +129,22 @@ class CExportTest {
     }
 
     private long viaApi(Network net, String name, Random rnd, int n) throws Exception {
+        FixedPointFormat f = net.format();
+        long[][] xs = new long[n][net.inputs()];
+        for (long[] x : xs) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = RandomNetworks.code(rnd, f);
+            }
+        }
+        return viaApi(net, name, xs);
+    }
+
+    /**
+     * Runs {@code fxnet_eval} (compiled with UBSan, which aborts on any undefined behaviour) on the
+     * given points and two out-of-range points after them; returns the number of points checked.
+     */
+    private long viaApi(Network net, String name, long[][] points) throws Exception {
+        int n = points.length;
         java.nio.file.Files.writeString(dir.resolve(name + ".c"), CExporter.export(net));
         String driver = "#include \"" + name + ".c\"\n"
                 + "#include <stdio.h>\n"
@@ -145,17 +161,15 @@ class CExportTest {
         Path exe = dir.resolve(name);
         List<String> cmd = new ArrayList<>(List.of("gcc"));
         cmd.addAll(Gcc.FLAGS);
-        cmd.addAll(List.of("-o", exe.toString(), drv.toString()));
+        cmd.addAll(List.of("-fsanitize=undefined", "-fno-sanitize-recover=all", "-o", exe.toString(), drv.toString()));
         String gccOut = Gcc.run(cmd, 300);
         assertTrue(java.nio.file.Files.isExecutable(exe), gccOut);
         FixedPointFormat f = net.format();
         int d = net.inputs();
-        long[][] xs = new long[n + 2][d];
+        long[][] xs = new long[n + 2][];
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < n + 2; i++) {
-            for (int j = 0; j < d; j++) {
-                xs[i][j] = RandomNetworks.code(rnd, f);
-            }
+            xs[i] = i < n ? points[i].clone() : points[0].clone();
             if (i == n) {
                 xs[i][d - 1] = f.maxCode() + 1; // refused
             } else if (i == n + 1) {
@@ -213,6 +227,36 @@ class CExportTest {
         }
         long points = compileAndCompare(nets);
         System.out.println("C export, universal-shaped (sparse and binary): " + nets.size() + " networks, " + points
+                + " inputs, 0 mismatches");
+    }
+
+    /** WIDE sums exactly at the int64 export limit, every mode, compiled with UBSan; one step beyond is refused. */
+    @Test
+    void wideSumAtTheLimit() throws Exception {
+        Gcc.require();
+        List<Network> nets = new ArrayList<>();
+        for (Rounding r : Rounding.values()) {
+            nets.add(RandomNetworks.wideAtLimit(r, r.ordinal() % 2 == 0 ? dev.fxnet.arith.Overflow.WRAP
+                    : dev.fxnet.arith.Overflow.SATURATE, 0));
+            assertThrows(ExportException.class, () -> CExporter.export(RandomNetworks.wideAtLimit(r,
+                    dev.fxnet.arith.Overflow.WRAP, 1)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long points = 0;
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < nets.size(); i++) {
+                Network net = nets.get(i);
+                String name = "limit" + i;
+                results.add(pool.submit(() -> viaApi(net, name, RandomNetworks.wideAtLimitInputs(new Random(9), 40))));
+            }
+            for (Future<Long> r : results) {
+                points += r.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println("C export, WIDE at the int64 limit (UBSan): " + nets.size() + " networks, " + points
                 + " inputs, 0 mismatches");
     }
 

@@ -169,6 +169,29 @@ class OnnxExportTest {
         assertTrue(networks >= 12, "networks " + networks);
     }
 
+    /** WIDE sums exactly at the int64 export limit, every mode; one step beyond is refused. */
+    @Test
+    void wideSumAtTheLimit() throws Exception {
+        Random rnd = new Random(8);
+        long points = 0;
+        for (Rounding r : Rounding.values()) {
+            for (Overflow ovf : Overflow.values()) {
+                Network net = RandomNetworks.wideAtLimit(r, ovf, 0);
+                long[][] xs = RandomNetworks.wideAtLimitInputs(rnd, 50);
+                int[] x = new int[xs.length * 7];
+                for (int i = 0; i < xs.length; i++) {
+                    for (int j = 0; j < 7; j++) {
+                        x[i * 7 + j] = (int) xs[i][j];
+                    }
+                }
+                compare(net, x, xs.length);
+                points += xs.length;
+                assertThrows(ExportException.class, () -> OnnxExporter.export(RandomNetworks.wideAtLimit(r, ovf, 1)));
+            }
+        }
+        System.out.println("ONNX export, WIDE at the int64 limit: 18 networks, " + points + " inputs, 0 mismatches");
+    }
+
     @Test
     void refusesBeyondLimits() {
         FixedPointArithmetic ar21 = FixedPointArithmetic.of(FixedPointFormat.of(11, 10, Encoding.SYMMETRIC));

@@ -162,6 +162,34 @@ public final class RandomNetworks {
         return Neuron.dense(code(rnd, f), w);
     }
 
+    /**
+     * WIDE at the int64 limit: p=0, q=30 two's complement, one output neuron over 7 inputs with every
+     * weight at the minimum code -2^30 and bias {@code 2^30 - 8 + biasOffset}, so the sum can reach
+     * {@code 7 * 2^60 + (2^30 - 8) 2^30 = 2^63 - 2^33} (all inputs at -2^30): exactly
+     * {@link ExportLimits#WIDE_SUM_LIMIT} for offset 0, one step beyond for offset 1.
+     */
+    static Network wideAtLimit(Rounding r, dev.fxnet.arith.Overflow ovf, long biasOffset) {
+        FixedPointFormat f = FixedPointFormat.of(0, 30, dev.fxnet.arith.Encoding.TWOS_COMPLEMENT);
+        long[] w = new long[7];
+        java.util.Arrays.fill(w, f.minCode());
+        return Network.of(FixedPointArithmetic.of(f, r, ovf), Accumulation.WIDE,
+                dev.fxnet.activation.Activations.named("identity"), 7,
+                List.of(Layer.of(Neuron.dense((1L << 30) - 8 + biasOffset, w))), Map.of());
+    }
+
+    /** Inputs for {@link #wideAtLimit}: all at the minimum (the extreme sum), all at the maximum, and random. */
+    static long[][] wideAtLimitInputs(Random rnd, int n) {
+        FixedPointFormat f = FixedPointFormat.of(0, 30, dev.fxnet.arith.Encoding.TWOS_COMPLEMENT);
+        long[][] xs = new long[n][7];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 7; j++) {
+                xs[i][j] = i == 0 ? f.minCode() : i == 1 ? f.maxCode() : i == 2 ? f.minCode() + rnd.nextInt(2)
+                        : code(rnd, f);
+            }
+        }
+        return xs;
+    }
+
     /** A code: often small or +-1.0 or a half, sometimes extreme, else uniform. */
     static long code(Random rnd, FixedPointFormat f) {
         int q = f.fracBits();
