@@ -168,6 +168,8 @@ public final class CExporter {
             line("");
             return;
         }
+        boolean even = ar.rounding() == dev.fxnet.arith.Rounding.HALF_EVEN;
+        line(even ? "    int64_t m2, t, r;" : "    int64_t t, r;"); // declarations first: also valid C90 style
         String offset;
         switch (ar.rounding()) {
             case FLOOR:
@@ -195,7 +197,7 @@ public final class CExporter {
                 offset = "(n < 0 ? " + lit(h) + " : " + lit(h - 1) + ")";
                 break;
             case HALF_EVEN:
-                line("    int64_t m2 = n % " + lit(2 * dd) + "; /* floor mod 2^(q+1): bit q is the parity of floor */");
+                line("    m2 = n % " + lit(2 * dd) + "; /* floor mod 2^(q+1): bit q is the parity of floor */");
                 line("    if (m2 < 0) {");
                 line("        m2 += " + lit(2 * dd) + ";");
                 line("    }");
@@ -204,8 +206,8 @@ public final class CExporter {
             default:
                 throw new AssertionError(ar.rounding());
         }
-        line("    int64_t t = n + " + offset + ";");
-        line("    int64_t r = t % " + lit(dd) + ";");
+        line("    t = n + " + offset + ";");
+        line("    r = t % " + lit(dd) + ";");
         line("    if (r < 0) {");
         line("        r += " + lit(dd) + ";");
         line("    }");
@@ -222,7 +224,7 @@ public final class CExporter {
             line("    return v < FXNET_MIN_CODE ? FXNET_MIN_CODE : (v > FXNET_MAX_CODE ? FXNET_MAX_CODE : v);");
         } else {
             long mod = 1L << f.totalBits();
-            line("    int64_t r = (v - FXNET_MIN_CODE) % " + lit(mod) + ";");
+            line("    int64_t r = (v - FXNET_MIN_CODE) % " + lit(mod) + ";"); // first statement of the block
             line("    if (r < 0) {");
             line("        r += " + lit(mod) + ";");
             line("    }");
