@@ -65,7 +65,16 @@ final class ExportCommand implements Callable<Integer> {
                     net.layers(), net.meta());
             err.println("note: exporting under " + ar + " " + net.accumulation() + " (overriding the file)");
         }
-        // build everything first (limits are checked here), then write: a refusal writes no file
+        // check the targets and build everything first (limits are checked here), then write:
+        // a refusal or a missing directory writes no file
+        for (Path target : new Path[] {onnx, c}) {
+            if (target != null) {
+                Path dir = target.toAbsolutePath().getParent();
+                if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+                    throw new UserException("cannot write " + target + ": no such directory " + dir);
+                }
+            }
+        }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
         String source = c == null ? null : CExporter.export(net);
         if (model != null) {
