@@ -252,19 +252,77 @@ public final class CExporter {
                 break;
             default:
                 int[] table = ExportLimits.table(net);
-                line("/* activation " + net.activation().name() + ": tau(code) = fx_tau_table[code - FXNET_MIN_CODE],"
-                        + " correctly rounded by fxnet */");
-                c.append("static const int32_t fx_tau_table[").append(table.length).append("] = {");
-                ints(table);
-                line("};");
-                line("");
-                line("static int64_t fx_tau(int64_t k)");
-                line("{");
-                line("    return fx_tau_table[k - FXNET_MIN_CODE];");
-                line("}");
+                int[][] runs = runs(table);
+                if (runs == null) {
+                    line("/* activation " + net.activation().name() + ": tau(code) = fx_tau_table[code - FXNET_MIN_CODE],"
+                            + " correctly rounded by fxnet */");
+                    c.append("static const int32_t fx_tau_table[").append(table.length).append("] = {");
+                    ints(table);
+                    line("};");
+                    line("");
+                    line("static int64_t fx_tau(int64_t k)");
+                    line("{");
+                    line("    return fx_tau_table[k - FXNET_MIN_CODE];");
+                    line("}");
+                } else {
+                    int n = runs[0].length;
+                    line("/* activation " + net.activation().name() + ", correctly rounded by fxnet, as " + n
+                            + " runs of equal values:");
+                    line(" * tau(code) = fx_tau_value[r] for the last run r with fx_tau_start[r] <= code - FXNET_MIN_CODE */");
+                    c.append("static const int32_t fx_tau_start[").append(n).append("] = {");
+                    ints(runs[0]);
+                    line("};");
+                    c.append("static const int32_t fx_tau_value[").append(n).append("] = {");
+                    ints(runs[1]);
+                    line("};");
+                    line("");
+                    line("static int64_t fx_tau(int64_t k)");
+                    line("{");
+                    line("    int64_t i = k - FXNET_MIN_CODE;");
+                    line("    int32_t lo = 0;");
+                    line("    int32_t hi = " + (n - 1) + ";");
+                    line("    while (lo < hi) { /* invariant: fx_tau_start[lo] <= i, and i's run is in lo..hi */");
+                    line("        int32_t mid = lo + (hi - lo + 1) / 2;");
+                    line("        if (fx_tau_start[mid] <= i) {");
+                    line("            lo = mid;");
+                    line("        } else {");
+                    line("            hi = mid - 1;");
+                    line("        }");
+                    line("    }");
+                    line("    return fx_tau_value[lo];");
+                    line("}");
+                }
                 break;
         }
         line("");
+    }
+
+    /**
+     * The table as runs of equal values, {@code {starts, values}}, if that takes at most a quarter of
+     * the table's entries (saturating activations: sigmoid, tanh, step, ...); otherwise null.
+     */
+    static int[][] runs(int[] table) {
+        int n = 1;
+        for (int i = 1; i < table.length; i++) {
+            if (table[i] != table[i - 1]) {
+                n++;
+            }
+        }
+        if (4L * n > table.length) {
+            return null;
+        }
+        int[] start = new int[n];
+        int[] value = new int[n];
+        int r = 0;
+        value[0] = table[0];
+        for (int i = 1; i < table.length; i++) {
+            if (table[i] != table[i - 1]) {
+                r++;
+                start[r] = i;
+                value[r] = table[i];
+            }
+        }
+        return new int[][] {start, value};
     }
 
     private void emitLayerArrays(int l, Layer layer) {

@@ -54,10 +54,15 @@ class CExportTest {
         long start = System.nanoTime();
         long points = compileAndCompare(nets);
         System.out.println("C export: " + nets.size() + " random networks (" + acts.size() + " activations), " + points
-                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms; activation tables: "
+                + plainTables + " plain, " + runTables + " as runs");
+        assertTrue(plainTables.get() > 0 && runTables.get() > 0, "both table forms are exercised");
     }
 
-    /** At the table limit p + q = 20 (a 2^21-entry table compiled, sampled inputs), and every input at p + q = 16. */
+    /**
+     * At the table limit p + q = 20 (a 2^21-entry plain table, and sigmoid as runs; sampled inputs),
+     * and every input at p + q = 16.
+     */
     @Test
     void tableLimit() throws Exception {
         Gcc.require();
@@ -70,6 +75,12 @@ class CExportTest {
                 dev.fxnet.arith.Overflow.SATURATE), Accumulation.WIDE, RandomNetworks.TABLED, 1, 3, 1);
         long start = System.nanoTime();
         long sampled = viaApi(at20, "at20", rnd, 3000);
+        // a saturating built-in at the limit: its table goes out as runs of equal values
+        Network sigmoid20 = RandomNetworks.random(rnd, FixedPointArithmetic.of(FixedPointFormat.of(3, 17,
+                Encoding.SYMMETRIC), Rounding.HALF_UP, dev.fxnet.arith.Overflow.SATURATE), Accumulation.PER_OP,
+                dev.fxnet.activation.Activations.named("sigmoid"), 2, 3, 1);
+        assertTrue(CExporter.export(sigmoid20).contains("fx_tau_start["));
+        sampled += viaApi(sigmoid20, "sigmoid20", rnd, 1000);
         long points = compileAndCompare(List.of(at16));
         System.out.println("C export at p+q=20: " + sampled + " sampled inputs; at p+q=16: " + points
                 + " inputs (all); 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -267,6 +278,9 @@ class CExportTest {
         assertThrows(ExportException.class, () -> CExporter.export(tabled));
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger runTables = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger plainTables = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Compiles each network (two gcc at a time), runs it, checks its CSV; returns the number of points. */
     long compileAndCompare(List<Network> nets) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -276,7 +290,13 @@ class CExportTest {
                 Network net = nets.get(k);
                 String name = "net" + k;
                 results.add(pool.submit(() -> {
-                    Path exe = Gcc.compileMain(dir, name, CExporter.export(net));
+                    String source = CExporter.export(net);
+                    if (source.contains("fx_tau_start[")) {
+                        runTables.incrementAndGet();
+                    } else if (source.contains("fx_tau_table[")) {
+                        plainTables.incrementAndGet();
+                    }
+                    Path exe = Gcc.compileMain(dir, name, source);
                     String csv = Gcc.run(List.of(exe.toString()), 300);
                     return check(net, csv);
                 }));
