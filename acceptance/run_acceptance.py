@@ -52,11 +52,18 @@ SPEC_EXAMPLE = {
 # the grids
 
 
+def product_cases(formats, activations):
+    """The Cartesian product: given formats x 27 modes x given activations."""
+    return [(act, p, q, e, r, o) for act in activations for (p, q) in formats
+            for r in sm.ROUNDINGS for (e, o) in ENC_OVF]
+
+
 def activation_cases(level):
     """(activation, p, q, encoding, rounding, overflow) tuples.
     full: for every activation all 9 roundings x 3 (encoding, overflow) = 27 calls, their formats
     cycling through all 23 formats (so every activation meets every format and every mode);
-    quick: 6 of those 27 per activation, staggered so all 27 modes and all formats occur;
+    quick: 4 of those 27 per activation on the small formats, staggered so that all 27 modes and
+    all small formats occur, plus p=8,q=2 in FLOOR/DOWN and p=2,q=6 in CEILING/UP;
     exhaustive: the whole Cartesian product."""
     modes = [(r, e, o) for r in sm.ROUNDINGS for (e, o) in ENC_OVF]  # 27
     cases = []
@@ -66,12 +73,23 @@ def activation_cases(level):
                 for (r, e, o) in modes:
                     cases.append((act, p, q, e, r, o))
             continue
-        js = range(27) if level == "full" else [(a * 6 + t * 5) % 27 for t in range(6)]
-        for j in js:
+        if level == "full":
+            for j in range(27):
+                r, e, o = modes[j]
+                p, q = FORMATS[(j + 5 * a) % len(FORMATS)]
+                cases.append((act, p, q, e, r, o))
+            continue
+        for t in range(4):
+            j = (a * 4 + t * 7) % 27
             r, e, o = modes[j]
-            p, q = FORMATS[(j + 5 * a) % len(FORMATS)] if level == "full" else \
-                FORMATS[(7 * j + 3 * a) % len(FORMATS)]
+            p, q = FORMATS[(7 * j + 3 * a) % (len(FORMATS) - 2)]  # the small formats
             cases.append((act, p, q, e, r, o))
+        # the large formats in directed modes, where the tails of sigma sit just beside a
+        # rounding boundary (gelu(256) = 256 - 10^-14000...: FLOOR/DOWN give 256 - eps)
+        e1, o1 = ENC_OVF[a % 3]
+        e2, o2 = ENC_OVF[(a + 1) % 3]
+        cases.append((act, 8, 2, e1, "FLOOR" if a % 2 else "DOWN", o1))
+        cases.append((act, 2, 6, e2, "CEILING" if a % 2 else "UP", o2))
     return cases
 
 
@@ -169,7 +187,11 @@ class Runner:
             return cmd, -1, "", "timed out after %ss" % self.timeout
 
 
+SHORTEN = {}  # long arguments (the class path) shown by a short name in reports
+
+
 def shell(cmd):
+    cmd = [SHORTEN.get(c, c) for c in cmd]
     return " ".join("'%s'" % c if any(ch in c for ch in " <>,;") else c for c in cmd)
 
 
@@ -306,6 +328,10 @@ def main(argv=None):
                        help="405 activation tables and 162 networks (a few minutes)")
     level.add_argument("--exhaustive", action="store_true",
                        help="every format x mode x activation: 9315 tables (about an hour)")
+    ap.add_argument("--formats", help="instead of the grid: activation tables for these formats "
+                    "(e.g. '8,2 2,6 0,9') in all 27 modes (networks as usual unless --only)")
+    ap.add_argument("--activations", help="with --formats: comma-separated activations "
+                    "(default all 15)")
     ap.add_argument("--seed", type=int, default=20260401, help="seed of the random networks")
     ap.add_argument("--jobs", type=int, default=2, help="concurrent fxnet processes")
     ap.add_argument("--workdir", default=os.path.join(ROOT, "target", "acceptance"),
@@ -325,7 +351,16 @@ def main(argv=None):
 
     jobs = []  # (kind, payload, argv)
     if args.only in (None, "activations"):
-        for case in activation_cases(lvl):
+        if args.formats:
+            fl = [tuple(int(v) for v in f.split(",")) for f in args.formats.split()]
+            acts = args.activations.split(",") if args.activations else sm.ACTIVATIONS
+            for a in acts:
+                if a not in sm.ACTIVATIONS:
+                    ap.error("unknown activation " + a)
+            grid = product_cases(fl, acts)
+        else:
+            grid = activation_cases(lvl)
+        for case in grid:
             act, p, q, enc, rnd, ovf = case
             jobs.append(("act", case, ["activation", act, "--int-bits", str(p),
                                        "--frac-bits", str(q), "--encoding", enc,
@@ -343,6 +378,9 @@ def main(argv=None):
 
     n_act = sum(1 for j in jobs if j[0] == "act")
     n_net = len(jobs) - n_act
+    if args.classpath:
+        SHORTEN[args.classpath] = "$CP"
+        print("CP=" + args.classpath)
     print("fxnet acceptance (%s): %d activation tables, %d networks, %d fxnet calls via %s"
           % (lvl, n_act, n_net, len(jobs), shell(runner.base)), flush=True)
 
