@@ -349,3 +349,47 @@ class Network:
             accs = [self.neuron(nr, y) for nr in layer]
             y = accs if li == last else [self.tau(a) for a in accs]
         return y
+
+
+# --------------------------------------------------------------------------------------------
+# self-check of the A + B formulas against plain double-precision formulas of SPEC §6, where
+# the double value is far from a rounding boundary: `python3 spec_model.py`
+
+
+def _self_check():
+    def d_sigma(name, z):
+        if name == "sigmoid":
+            return 1 / (1 + math.exp(-z))
+        if name == "tanh":
+            return math.tanh(z)
+        if name == "elu":
+            return z if z > 0 else math.exp(z) - 1
+        if name == "softplus":
+            return math.log(1 + math.exp(z))
+        if name == "silu":
+            return z / (1 + math.exp(-z))
+        if name == "mish":
+            return z * math.tanh(math.log(1 + math.exp(z)))
+        if name == "gelu":
+            return z / 2 * (1 + math.erf(z / math.sqrt(2)))
+        if name == "gelu_tanh":
+            return z / 2 * (1 + math.tanh(math.sqrt(2 / math.pi) * (z + 0.044715 * z ** 3)))
+        return float(sigma_rational(name, Fraction(z)))
+
+    checked = 0
+    for q in range(0, 9):
+        for k in range(-12 << q, (12 << q) + 1):
+            z = Fraction(k, 1 << q)
+            for name in ACTIVATIONS:
+                c = d_sigma(name, float(z)) * (1 << q)
+                proxy = scaled_sigma(name, z, q)
+                if abs(2 * c - round(2 * c)) < 1e-6:
+                    continue  # too near a boundary for doubles to judge
+                if math.floor(2 * c) != math.floor(2 * proxy):
+                    raise AssertionError("%s(%s) q=%d: double %r, model %s" % (name, z, q, c, proxy))
+                checked += 1
+    print("self-check: %d points agree with double precision" % checked)
+
+
+if __name__ == "__main__":
+    _self_check()
