@@ -343,6 +343,8 @@ def main(argv=None):
     if args.jvm_opt is None:
         args.jvm_opt = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
     lvl = "exhaustive" if args.exhaustive else "full" if args.full else "quick"
+    if args.activations and not args.formats:
+        ap.error("--activations needs --formats")
 
     t0 = time.time()
     runner = Runner(args)
@@ -381,8 +383,9 @@ def main(argv=None):
     if args.classpath:
         SHORTEN[args.classpath] = "$CP"
         print("CP=" + args.classpath)
+    label = lvl + (", tables for formats " + args.formats if args.formats else "")
     print("fxnet acceptance (%s): %d activation tables, %d networks, %d fxnet calls via %s"
-          % (lvl, n_act, n_net, len(jobs), shell(runner.base)), flush=True)
+          % (label, n_act, n_net, len(jobs), shell(runner.base)), flush=True)
 
     rows_act = rows_net = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
