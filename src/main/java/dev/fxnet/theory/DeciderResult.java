@@ -30,6 +30,12 @@ public final class DeciderResult {
         this.witness = witness == null ? null : witness.clone();
     }
 
+    /** The same result attributed to another setting with identical operation tables. */
+    DeciderResult relabel(String otherSetting) {
+        return new DeciderResult(otherSetting, dims, totalFunctions, representable, depthZero, layersExplored,
+                universalDepth, witness);
+    }
+
     /** Whether every {@code f: F^d -> F} is computed by some network. */
     public boolean universal() {
         return representable == totalFunctions;

@@ -73,13 +73,21 @@ public final class ExactDecider {
         }
     }
 
+    /** The function-count limit under which {@link Universality} runs the decider routinely (fast). */
+    public static final long ROUTINE_FUNCTIONS = 1L << 15;
+
     /** Whether {@link #decide} accepts this setting and dimension. */
     public static boolean feasible(CodeMachine machine, int dims) {
+        return feasible(machine, dims, MAX_FUNCTIONS);
+    }
+
+    /** Whether the setting is PER_OP and has at most {@code limit} functions at dimension {@code dims}. */
+    public static boolean feasible(CodeMachine machine, int dims, long limit) {
         if (machine.accumulation() != Accumulation.PER_OP || dims < 1) {
             return false;
         }
         double pts = Math.pow(machine.size(), dims);
-        return pts <= 64 && Math.pow(machine.size(), pts) <= MAX_FUNCTIONS;
+        return pts <= 64 && Math.pow(machine.size(), pts) <= Math.min(limit, MAX_FUNCTIONS);
     }
 
     /**
@@ -92,7 +100,24 @@ public final class ExactDecider {
             throw new IllegalArgumentException("the exact decider needs PER_OP and |F|^(|F|^d) <= 2^20; got |F|="
                     + machine.size() + ", d=" + dims + ", " + machine.accumulation());
         }
-        return new ExactDecider(machine, dims).run();
+        ExactDecider d = new ExactDecider(machine, dims);
+        String key = d.signature();
+        DeciderResult cached = CACHE.get(key);
+        if (cached != null) {
+            return cached.relabel(machine.toString());
+        }
+        DeciderResult r = d.run();
+        CACHE.put(key, r);
+        return r;
+    }
+
+    /** Results by the operation tables they depend on: settings with equal tables share them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, DeciderResult> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String signature() {
+        return n + ":" + dims + ":" + machine.min() + ":" + Arrays.deepToString(addIdx) + Arrays.deepToString(mulIdx)
+                + Arrays.toString(tauIdx);
     }
 
     private int digit(int f, int point) {

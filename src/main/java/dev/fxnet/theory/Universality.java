@@ -41,7 +41,7 @@ public final class Universality {
         }
         if (!setting.binary() && setting.accumulation() == Accumulation.PER_OP) {
             for (int d = 1; d <= 2; d++) {
-                if (ExactDecider.feasible(m, d)) {
+                if (ExactDecider.feasible(m, d, ExactDecider.ROUTINE_FUNCTIONS)) {
                     DeciderResult r = ExactDecider.decide(m, d);
                     decided.add(r);
                     tried.add("exact decider: " + r);
