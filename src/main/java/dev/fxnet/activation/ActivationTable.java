@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Formats with at most {@value #EAGER_LIMIT} codes get a full table, computed eagerly when the
  * table is first requested; larger formats (up to {@code 2^31} codes) compute {@code tau} per code
- * on demand. Tables are cached per (activation, arithmetic): small ones strongly, large ones through
- * soft references, so a cache hit is free and memory pressure can still reclaim big tables.
+ * on demand. Tables are cached per (activation, arithmetic) through soft references: a cache hit is
+ * free, and memory pressure can still reclaim tables (which are then rebuilt on the next request).
  * Instances are immutable and thread-safe; {@link #of} is thread-safe.
  *
  * <p>The result is exactly as correct as the activation's {@link Activation#roundScaled}: for the
@@ -23,9 +23,7 @@ public final class ActivationTable {
     /** The largest number of codes for which a full table is built: {@code 2^22}. */
     public static final long EAGER_LIMIT = 1L << 22;
 
-    private static final long STRONG_LIMIT = 1L << 16;
-
-    private static final ConcurrentHashMap<Key, Object> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, SoftReference<ActivationTable>> CACHE = new ConcurrentHashMap<>();
 
     private final Activation activation;
     private final FixedPointArithmetic arith;
@@ -62,21 +60,14 @@ public final class ActivationTable {
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(arith, "arithmetic");
         Key key = new Key(activation, arith);
-        Object cached = CACHE.get(key);
-        ActivationTable t = unwrap(cached);
+        SoftReference<ActivationTable> cached = CACHE.get(key);
+        ActivationTable t = cached == null ? null : cached.get();
         if (t != null) {
             return t;
         }
         t = new ActivationTable(activation, arith);
-        CACHE.put(key, arith.format().size() <= STRONG_LIMIT ? t : new SoftReference<>(t));
+        CACHE.put(key, new SoftReference<>(t));
         return t;
-    }
-
-    private static ActivationTable unwrap(Object cached) {
-        if (cached instanceof SoftReference) {
-            return (ActivationTable) ((SoftReference<?>) cached).get();
-        }
-        return (ActivationTable) cached;
     }
 
     private long compute(long code) {

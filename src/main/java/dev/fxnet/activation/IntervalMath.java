@@ -131,6 +131,40 @@ final class IntervalMath {
     }
 
     /**
+     * {@code x - tanh x} for an exact {@code 0 < x <= 1/2}, with relative precision:
+     * {@code x - tanh x = N(x) / cosh x} where {@code N(x) = x cosh x - sinh x = sum_{n>=1} 2n x^(2n+1)/(2n+1)!}
+     * (from the series of cosh and sinh, {@code 1/(2n)! - 1/(2n+1)! = 2n/(2n+1)!}), positive terms with
+     * ratio {@code t_{n+1}/t_n = x^2/(2n(2n+3)) <= 1/40}, so the remainder after {@code t_N} is below
+     * {@code t_N}. {@code cosh x = (e^x + e^-x)/2} is enclosed from {@link #exp}.
+     */
+    static BigDecimal[] xMinusTanh(BigDecimal x, int prec) {
+        if (x.signum() <= 0 || x.compareTo(new BigDecimal("0.5")) > 0) {
+            throw new IllegalArgumentException("need 0 < x <= 1/2, was " + x);
+        }
+        int w = prec + 10;
+        MathContext dn = down(w);
+        MathContext upc = up(w);
+        BigDecimal x2 = x.multiply(x);
+        BigDecimal tlo = x.multiply(x2).divide(BigDecimal.valueOf(3), dn);
+        BigDecimal thi = x.multiply(x2).divide(BigDecimal.valueOf(3), upc);
+        BigDecimal nlo = tlo;
+        BigDecimal nhi = thi;
+        BigDecimal eps = thi.multiply(BigDecimal.ONE.movePointLeft(w + 2));
+        for (int n = 1; thi.compareTo(eps) >= 0; n++) {
+            BigDecimal d = BigDecimal.valueOf(2L * n * (2L * n + 3));
+            tlo = tlo.multiply(x2, dn).divide(d, dn);
+            thi = thi.multiply(x2, upc).divide(d, upc);
+            nlo = nlo.add(tlo, dn);
+            nhi = nhi.add(thi, upc);
+        }
+        nhi = nhi.add(thi, upc); // remainder bound
+        BigDecimal[] e = exp(x, x, w);
+        BigDecimal coshLo = e[0].add(BigDecimal.ONE.divide(e[1], dn)).divide(TWO, dn);
+        BigDecimal coshHi = e[1].add(BigDecimal.ONE.divide(e[0], upc)).divide(TWO, upc);
+        return new BigDecimal[] {nlo.divide(coshHi, dn), nhi.divide(coshLo, upc)};
+    }
+
+    /**
      * {@code log(1 + u)} for {@code u} in {@code [ulo, uhi]}, {@code 0 <= ulo <= uhi <= 1}: with
      * {@code w = u / (2 + u) <= 1/3}, {@code log(1+u) = 2 atanh(w) = 2 sum_{j>=0} w^(2j+1)/(2j+1)},
      * positive terms with ratio at most {@code w^2 <= 1/9}, so the remainder after the last included
@@ -175,7 +209,7 @@ final class IntervalMath {
      * {@code 1/den} has an exact integer denominator and is rounded down and up. Cached.
      */
     static BigDecimal[] pi(int prec) {
-        return PI_CACHE.computeIfAbsent(prec, IntervalMath::computePi);
+        return PI_CACHE.computeIfAbsent(roundUpToFifty(prec), IntervalMath::computePi);
     }
 
     private static BigDecimal[] computePi(int prec) {
@@ -220,7 +254,12 @@ final class IntervalMath {
      * so nothing relies on the accuracy of {@link BigDecimal#sqrt}. Cached.
      */
     static BigDecimal[] sqrtTwoOverPi(int prec) {
-        return SQRT_2_OVER_PI_CACHE.computeIfAbsent(prec, IntervalMath::computeSqrtTwoOverPi);
+        return SQRT_2_OVER_PI_CACHE.computeIfAbsent(roundUpToFifty(prec), IntervalMath::computeSqrtTwoOverPi);
+    }
+
+    /** Cache keys: precisions rounded up to a multiple of 50 digits, so the caches stay small. */
+    private static int roundUpToFifty(int prec) {
+        return (prec + 49) / 50 * 50;
     }
 
     private static BigDecimal[] computeSqrtTwoOverPi(int prec) {

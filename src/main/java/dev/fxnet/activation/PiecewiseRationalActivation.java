@@ -86,115 +86,115 @@ public final class PiecewiseRationalActivation implements Activation {
     }
 
     private enum Kind {
-    IDENTITY("identity") {
-        @Override
-        double applyAsDouble(double z) {
-            return z;
-        }
-
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            return k;
-        }
-    },
-    /** {@code sigma(z) = max(0, z)}. */
-    RELU("relu") {
-        @Override
-        double applyAsDouble(double z) {
-            return z > 0 ? z : 0.0;
-        }
-
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            return Math.max(0, k);
-        }
-    },
-    /** {@code sigma(z) = z} for {@code z >= 0}, {@code z / 100} otherwise (the exact decimal slope 0.01). */
-    LEAKY_RELU("leaky_relu") {
-        @Override
-        double applyAsDouble(double z) {
-            return z >= 0 ? z : z / 100;
-        }
-
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            return k >= 0 ? k : r.roundQuotient(k, 100);
-        }
-    },
-    /** {@code sigma(z) = min(1, max(-1, z))}. */
-    HARDTANH("hardtanh") {
-        @Override
-        double applyAsDouble(double z) {
-            return Math.min(1.0, Math.max(-1.0, z));
-        }
-
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            long one = 1L << q;
-            return Math.min(one, Math.max(-one, k));
-        }
-    },
-    /** {@code sigma(z) = min(1, max(0, z/6 + 1/2))}. */
-    HARDSIGMOID("hardsigmoid") {
-        @Override
-        double applyAsDouble(double z) {
-            return Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
-        }
-
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            long three = 3L << q;
-            if (k <= -three) {
-                return 0;
+        IDENTITY("identity") {
+            @Override
+            double applyAsDouble(double z) {
+                return z;
             }
-            if (k >= three) {
-                return 1L << q;
-            }
-            // c = 2^q (k 2^-q / 6 + 1/2) = (k + 3*2^q) / 6, in (0, 2^q): |numerator| < 2^34
-            return r.roundQuotient(k + three, 6);
-        }
-    },
-    /** {@code sigma(z) = z * hardsigmoid(z)}. */
-    HARDSWISH("hardswish") {
-        @Override
-        double applyAsDouble(double z) {
-            return z * Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
-        }
 
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            long three = 3L << q;
-            if (k <= -three) {
-                return 0;
-            }
-            if (k >= three) {
+            @Override
+            long scaled(long k, int q, Rounding r) {
                 return k;
             }
-            // c = 2^q * z * (z/6 + 1/2) = k (k + 3*2^q) / (6 * 2^q); |k| < 2^31 and 0 < k + 3*2^q < 2^33,
-            // so the product can reach 2^64: fall back to BigInteger when it does not fit.
-            long den = 6L << q;
-            long b = k + three;
-            long hi = Math.multiplyHigh(k, b);
-            long lo = k * b;
-            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                return r.roundQuotient(lo, den);
+        },
+        /** {@code sigma(z) = max(0, z)}. */
+        RELU("relu") {
+            @Override
+            double applyAsDouble(double z) {
+                return z > 0 ? z : 0.0;
             }
-            return r.roundQuotient(BigInteger.valueOf(k).multiply(BigInteger.valueOf(b)), BigInteger.valueOf(den))
-                    .longValueExact();
-        }
-    },
-    /** {@code sigma(z) = 1} for {@code z >= 0}, {@code 0} otherwise. */
-    STEP("step") {
-        @Override
-        double applyAsDouble(double z) {
-            return z >= 0 ? 1.0 : 0.0;
-        }
 
-        @Override
-        long scaled(long k, int q, Rounding r) {
-            return k >= 0 ? 1L << q : 0;
-        }
-    };
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                return Math.max(0, k);
+            }
+        },
+        /** {@code sigma(z) = z} for {@code z >= 0}, {@code z / 100} otherwise (the exact decimal slope 0.01). */
+        LEAKY_RELU("leaky_relu") {
+            @Override
+            double applyAsDouble(double z) {
+                return z >= 0 ? z : z / 100;
+            }
+
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                return k >= 0 ? k : r.roundQuotient(k, 100);
+            }
+        },
+        /** {@code sigma(z) = min(1, max(-1, z))}. */
+        HARDTANH("hardtanh") {
+            @Override
+            double applyAsDouble(double z) {
+                return Math.min(1.0, Math.max(-1.0, z));
+            }
+
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                long one = 1L << q;
+                return Math.min(one, Math.max(-one, k));
+            }
+        },
+        /** {@code sigma(z) = min(1, max(0, z/6 + 1/2))}. */
+        HARDSIGMOID("hardsigmoid") {
+            @Override
+            double applyAsDouble(double z) {
+                return Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
+            }
+
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                long three = 3L << q;
+                if (k <= -three) {
+                    return 0;
+                }
+                if (k >= three) {
+                    return 1L << q;
+                }
+                // c = 2^q (k 2^-q / 6 + 1/2) = (k + 3*2^q) / 6, in (0, 2^q): |numerator| < 2^34
+                return r.roundQuotient(k + three, 6);
+            }
+        },
+        /** {@code sigma(z) = z * hardsigmoid(z)}. */
+        HARDSWISH("hardswish") {
+            @Override
+            double applyAsDouble(double z) {
+                return z * Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
+            }
+
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                long three = 3L << q;
+                if (k <= -three) {
+                    return 0;
+                }
+                if (k >= three) {
+                    return k;
+                }
+                // c = 2^q * z * (z/6 + 1/2) = k (k + 3*2^q) / (6 * 2^q); |k| < 2^31 and 0 < k + 3*2^q < 2^33,
+                // so the product can reach 2^64: fall back to BigInteger when it does not fit.
+                long den = 6L << q;
+                long b = k + three;
+                long hi = Math.multiplyHigh(k, b);
+                long lo = k * b;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    return r.roundQuotient(lo, den);
+                }
+                return r.roundQuotient(BigInteger.valueOf(k).multiply(BigInteger.valueOf(b)), BigInteger.valueOf(den))
+                        .longValueExact();
+            }
+        },
+        /** {@code sigma(z) = 1} for {@code z >= 0}, {@code 0} otherwise. */
+        STEP("step") {
+            @Override
+            double applyAsDouble(double z) {
+                return z >= 0 ? 1.0 : 0.0;
+            }
+
+            @Override
+            long scaled(long k, int q, Rounding r) {
+                return k >= 0 ? 1L << q : 0;
+            }
+        };
 
         private final String specName;
 

@@ -13,14 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Anchor and tail</h2>
  * For {@code z = k 2^-q != 0} each function is written {@code sigma(z) = A + T} with an exact dyadic
- * <i>anchor</i> {@code A} in {@code {z, 0, 1, -1}} and a <i>tail</i> {@code T} whose sign is known
+ * <i>anchor</i> {@code A} in {@code {z, 0, 1, -1, 1/2 + z/4}} and a <i>tail</i> {@code T} whose sign is known
  * exactly ({@code T != 0}) and whose magnitude is a composition of positive quantities, so it can
  * be computed with <i>relative</i> precision without cancellation. With {@code x = |z|}:
  * <table>
  *   <caption>decompositions (each an exact identity)</caption>
  *   <tr><th>sigma</th><th>z &gt; 0</th><th>z &lt; 0</th></tr>
- *   <tr><td>sigmoid</td><td>{@code 1 - 1/(1+e^x)}</td><td>{@code 0 + 1/(1+e^x)}</td></tr>
- *   <tr><td>tanh</td><td>{@code 1 - 2/(e^(2x)+1)}</td><td>{@code -1 + 2/(e^(2x)+1)}</td></tr>
+ *   <tr><td>sigmoid, {@code x > 1/2}</td><td>{@code 1 - 1/(1+e^x)}</td><td>{@code 0 + 1/(1+e^x)}</td></tr>
+ *   <tr><td>sigmoid, {@code x <= 1/2}</td><td>{@code (1/2 + z/4) - g(x/2)/2}</td><td>{@code (1/2 + z/4) + g(x/2)/2}</td></tr>
+ *   <tr><td>tanh, {@code x > 1/2}</td><td>{@code 1 - 2/(e^(2x)+1)}</td><td>{@code -1 + 2/(e^(2x)+1)}</td></tr>
+ *   <tr><td>tanh, {@code x <= 1/2}</td><td>{@code z - g(x)}</td><td>{@code z + g(x)}</td></tr>
  *   <tr><td>elu</td><td>{@code z} (exact)</td><td>{@code 0 - (1 - e^-x)} if {@code x <= 1}, else {@code -1 + e^-x}</td></tr>
  *   <tr><td>softplus</td><td>{@code z + log1p(e^-x)}</td><td>{@code 0 + log1p(e^-x)}</td></tr>
  *   <tr><td>silu</td><td>{@code z - x/(1+e^x)}</td><td>{@code 0 - x/(1+e^x)}</td></tr>
@@ -28,18 +30,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <tr><td>gelu</td><td>{@code z - (x/2) erfc(x/sqrt2)}</td><td>{@code 0 - (x/2) erfc(x/sqrt2)}</td></tr>
  *   <tr><td>gelu_tanh</td><td>{@code z - x/(e^(2y)+1)}</td><td>{@code 0 - x/(e^(2y)+1)}</td></tr>
  * </table>
- * where for gelu_tanh {@code y = sqrt(2/pi)(x + 0.044715 x^3) > 0}. Derivations: sigmoid,
- * {@code 1 - 1/(1+e^-z) = e^-z/(1+e^-z) = 1/(e^z+1)}; tanh, {@code tanh z = 1 - 2/(e^(2z)+1)} and
- * tanh is odd; softplus, {@code ln(1+e^z) = z + ln(1+e^-z)}; silu, {@code z sigmoid(z) = z - z/(1+e^z)};
+ * where {@code g(x) = x - tanh x = (x cosh x - sinh x)/cosh x}, whose numerator is a series of
+ * positive terms (see {@link IntervalMath#xMinusTanh}), and for gelu_tanh
+ * {@code y = sqrt(2/pi)(x + 0.044715 x^3) > 0}. The anchors {@code z} and {@code 1/2 + z/4} near 0
+ * take up the linear part of tanh and sigmoid, whose values at small {@code |z|} are otherwise very
+ * close to grid points ({@code tanh z = z - z^3/3 + ...}), which would send many codes to the slow
+ * path. Derivations: sigmoid,
+ * {@code 1 - 1/(1+e^-z) = e^-z/(1+e^-z) = 1/(e^z+1)} and {@code sigmoid(z) = 1/2 + tanh(z/2)/2};
+ * tanh, {@code tanh z = 1 - 2/(e^(2z)+1)} and tanh is odd; softplus, {@code ln(1+e^z) = z + ln(1+e^-z)}; silu, {@code z sigmoid(z) = z - z/(1+e^z)};
  * mish, with {@code u = e^softplus(z) = 1+e^z}, {@code tanh(ln u) = (u^2-1)/(u^2+1) = 1 - 2/(u^2+1)}, and
  * {@code u^2 - 1 = e^(2z) + 2e^z}, so for {@code z < 0}, {@code mish = z (e^(2z)+2e^z)/(e^(2z)+2e^z+2)};
  * gelu, {@code Phi(z) = 1 - erfc(z/sqrt2)/2} and {@code Phi(-x) = erfc(x/sqrt2)/2}; gelu_tanh,
  * {@code (1 + tanh y)/2 = 1 - 1/(e^(2y)+1)} and {@code (1 + tanh(-y))/2 = 1/(e^(2y)+1)}. At {@code z = 0}
- * the value is exact ({@code 1/2} for sigmoid, 0 otherwise), so e.g. {@code sigmoid(0)} at {@code q = 0}
- * is the exact tie {@code 1/2}, resolved by the mode's tie rule.
+ * the value is exact for all but softplus ({@code 1/2} for sigmoid, 0 for the others), so e.g. {@code sigmoid(0)} at {@code q = 0}
+ * is the exact tie {@code 1/2}, resolved by the mode's tie rule. The one exception is softplus, whose
+ * {@code softplus(0) = ln 2} takes the general path (anchor 0, tail {@code log1p(e^-0)}).
  *
  * <h2>Deciding the rounding</h2>
- * {@code c = sigma(z) 2^q = D + s r} with {@code D = A 2^q} an exact integer, {@code s} the sign of
+ * {@code c = sigma(z) 2^q = D + s r} with {@code D = A 2^q} an exact multiple of {@code 1/4}, {@code s} the sign of
  * {@code T} and {@code r = |T| 2^q > 0}. From an enclosure {@code rlo <= r <= rhi}, {@code c} lies in
  * {@code [D + rlo, D + rhi]} (for {@code s > 0}) and also strictly above {@code D}. Every mode is
  * monotone, so if the smallest possible rounded value, the larger of {@code round(D + rlo)} and the
@@ -52,10 +60,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link Math#expm1} (each within 1 ulp by their specification) and basic operations, at most
  *       a dozen roundings, so its relative error is far below the assumed bound {@code 2^-40} (plus a
  *       term proportional to the size of an inexactly computed exponent, for gelu and gelu_tanh; for
- *       gelu the double erfc of {@link ErrorFunction} has a tested error bound with a margin of 16).
- *       The additions to {@code D} are enclosed by stepping one ulp outward. Beyond a threshold in
+ *       gelu the double erfc of {@link ErrorFunction} has a tested error bound of {@code 2^-46}). The
+ *       enclosure used is twice that bound, and the unit tests check the double tails against the slow
+ *       path's enclosures (observed error below 1/100 of the assumed bound). The additions to
+ *       {@code D} are enclosed by stepping one ulp outward. Beyond a threshold in
  *       {@code |z|} where {@code |T| < 2^-900} is proved analytically (for instance
- *       {@code 1/(1+e^x) < e^-x < 2^-1009} for {@code x >= 700}), only the sign and that bound are used.</li>
+ *       {@code 1/(1+e^x) < e^-x < 2^-1009} for {@code x >= 700}), only the sign and that bound are used:
+ *       {@code c} is then within {@code 2^-870} of {@code D} on a known side, which always decides. So no
+ *       exponential of an argument beyond about 1400 is ever evaluated, in either path.</li>
  *   <li><b>Slow path</b> (when the fast path cannot decide): the same decomposition in {@link BigDecimal}
  *       interval arithmetic with directed rounding ({@link IntervalMath}), at 40, 100, 250, 600, 1500
  *       and 4000 significant digits, until the enclosure decides.</li>
@@ -109,6 +121,7 @@ public final class TranscendentalActivation implements Activation {
 
     private static final double TINY = 0x1p-900;
     private static final BigDecimal TINY_BIG = BigDecimal.ONE.movePointLeft(270); // > 2^-900
+    private static final BigDecimal QUARTER = new BigDecimal("0.25");
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal GELU_TANH_CUBIC = new BigDecimal("0.044715");
     private static final double SQRT_2_OVER_PI = 0.7978845608028654;
@@ -147,7 +160,7 @@ public final class TranscendentalActivation implements Activation {
     public long roundScaled(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
         Objects.requireNonNull(rounding, "rounding");
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         long r = fast(k, fracBits, rounding);
@@ -160,7 +173,7 @@ public final class TranscendentalActivation implements Activation {
     /** The fast path alone: the answer, or {@link #UNDECIDED}. Test hook. */
     long roundScaledFast(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         return fast(k, fracBits, rounding);
@@ -169,25 +182,53 @@ public final class TranscendentalActivation implements Activation {
     /** The slow path alone (the reference for the fast path). Test hook. */
     long roundScaledSlow(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         return slow(k, fracBits, rounding);
     }
 
-    /** The exactly known cases: {@code z = 0}, and {@code elu(z) = z} for {@code z > 0}. */
+    /**
+     * The double approximation of {@code |T|} the fast path uses, and its assumed relative error bound:
+     * {@code {t, bound}}; {@code t} is NaN where the fast path uses the analytic tiny bound instead.
+     * Test hook for checking the bound against {@link #tailEnclosure}; not for the exact cases.
+     */
+    double[] tailApproximation(long k, int q) {
+        double x = Math.scalb((double) Math.abs(k), -q);
+        if (kind.tiny(x, k > 0)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {kind.tail(x, k > 0), BASE_ERROR + kind.argumentError(x)};
+    }
+
+    /** The slow path's enclosure of {@code |T|} at {@code prec} digits. Test hook; not for the exact cases. */
+    BigDecimal[] tailEnclosure(long k, int q, int prec) {
+        BigDecimal x = new BigDecimal(Math.abs(k)).divide(new BigDecimal(1L << q));
+        return kind.tail(x, k > 0, prec);
+    }
+
+    /**
+     * Whether {@code sigma(z)} is a known dyadic rational: {@code z = 0} (except softplus, whose
+     * {@code ln 2} goes through the general path with anchor 0 and tail {@code log1p(e^0)}), and
+     * {@code elu(z) = z} for {@code z > 0}.
+     */
+    private boolean isExact(long k) {
+        return (k == 0 && kind != Kind.SOFTPLUS) || (kind == Kind.ELU && k > 0);
+    }
+
+    /** The exactly known values, see {@link #isExact}. */
     private long exact(long k, int q, Rounding rounding) {
         if (k != 0) {
             return k;
         }
-        // sigma(0) = 1/2 for sigmoid (c = 2^(q-1), the tie 1/2 when q = 0), 0 for the others
+        // sigma(0) = 1/2 for sigmoid (c = 2^(q-1), the tie 1/2 when q = 0), 0 for the others but softplus
         return kind == Kind.SIGMOID ? rounding.roundQuotient(1L << q, 2) : 0;
     }
 
     private long fast(long k, int q, Rounding mode) {
         boolean pos = k > 0;
         double x = Math.scalb((double) Math.abs(k), -q); // exact: |k| < 2^31
-        long d2 = kind.anchor2(k, q, x);
+        long d4 = kind.anchor4(k, q, x);
         int s = kind.tailSign(k, x);
         double rlo;
         double rhi;
@@ -196,7 +237,7 @@ public final class TranscendentalActivation implements Activation {
             rhi = Math.scalb(TINY, q);
         } else {
             double t = kind.tail(x, pos);
-            if (!(t >= 0x1p-1000) || Double.isInfinite(t)) {
+            if (!(t >= 0x1p-1020) || Double.isInfinite(t)) {
                 return UNDECIDED; // outside the range where the relative error bound is established
             }
             double e = 2 * (BASE_ERROR + kind.argumentError(x));
@@ -204,17 +245,17 @@ public final class TranscendentalActivation implements Activation {
             rlo = u * (1 - e);
             rhi = u * (1 + e);
         }
-        double d = d2 * 0.5; // exact, |D| <= 2^31
+        double d = d4 * 0.25; // exact, |D| <= 2^31
         long lowR;
         long highR;
         if (s > 0) {
-            lowR = roundAbove(mode, d2);
+            lowR = roundAbove(mode, d4);
             if (rlo > 0) {
                 lowR = Math.max(lowR, mode.round(Math.nextDown(d + rlo)));
             }
             highR = mode.round(Math.nextUp(d + rhi));
         } else {
-            highR = roundBelow(mode, d2);
+            highR = roundBelow(mode, d4);
             if (rlo > 0) {
                 highR = Math.min(highR, mode.round(Math.nextUp(d - rlo)));
             }
@@ -224,33 +265,63 @@ public final class TranscendentalActivation implements Activation {
     }
 
     private long slow(long k, int q, Rounding mode) {
+        return slow(k, q, new Rounding[] {mode})[0];
+    }
+
+    /**
+     * The slow path for several modes at once (the enclosures do not depend on the mode): the
+     * correctly rounded {@code c} for each of {@code modes}. Test hook; not for the exact cases
+     * ({@code z = 0} except for softplus, elu with {@code k > 0}).
+     */
+    long[] slow(long k, int q, Rounding[] modes) {
         SLOW_PATH_CALLS.incrementAndGet();
         boolean pos = k > 0;
         double xd = Math.scalb((double) Math.abs(k), -q);
         BigDecimal x = new BigDecimal(Math.abs(k)).divide(new BigDecimal(1L << q)); // exact: a power of 2 divides
         BigDecimal twoQ = new BigDecimal(1L << q);
-        long d2 = kind.anchor2(k, q, xd);
+        long d4 = kind.anchor4(k, q, xd);
         int s = kind.tailSign(k, xd);
-        BigDecimal d = BigDecimal.valueOf(d2).multiply(HALF);
+        BigDecimal d = BigDecimal.valueOf(d4).multiply(QUARTER);
         boolean tiny = kind.tiny(xd, pos);
+        long[] result = new long[modes.length];
+        boolean[] done = new boolean[modes.length];
+        int remaining = modes.length;
         for (int prec : PRECISIONS) {
             BigDecimal[] t = tiny ? new BigDecimal[] {BigDecimal.ZERO, TINY_BIG} : kind.tail(x, pos, prec);
             BigDecimal rlo = t[0].multiply(twoQ);
             BigDecimal rhi = t[1].multiply(twoQ);
-            long lowR;
-            long highR;
-            if (s > 0) {
-                lowR = Math.max(roundAbove(mode, d2), round(mode, d.add(rlo)));
-                highR = round(mode, d.add(rhi));
-            } else {
-                highR = Math.min(roundBelow(mode, d2), round(mode, d.subtract(rlo)));
-                lowR = round(mode, d.subtract(rhi));
+            for (int i = 0; i < modes.length; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                Rounding mode = modes[i];
+                long lowR;
+                long highR;
+                if (s > 0) {
+                    lowR = Math.max(roundAbove(mode, d4), round(mode, d.add(rlo)));
+                    highR = round(mode, d.add(rhi));
+                } else {
+                    highR = Math.min(roundBelow(mode, d4), round(mode, d.subtract(rlo)));
+                    lowR = round(mode, d.subtract(rhi));
+                }
+                if (lowR == highR) {
+                    result[i] = lowR;
+                    done[i] = true;
+                    remaining--;
+                }
             }
-            if (lowR == highR) {
-                return lowR;
+            if (remaining == 0) {
+                return result;
             }
         }
-        throw new ArithmeticException("cannot decide " + mode + " rounding of " + kind.specName + "(" + k + " * 2^-" + q
+        Rounding first = null;
+        for (int i = 0; i < modes.length; i++) {
+            if (!done[i]) {
+                first = modes[i];
+                break;
+            }
+        }
+        throw new ArithmeticException("cannot decide " + first + " rounding of " + kind.specName + "(" + k + " * 2^-" + q
                 + ") * 2^" + q + " with " + PRECISIONS[PRECISIONS.length - 1] + " significant digits: the value is"
                 + " within about 10^-" + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
     }
@@ -259,18 +330,19 @@ public final class TranscendentalActivation implements Activation {
         return mode.round(c).longValueExact();
     }
 
-    /** The limit of {@code round(c)} as {@code c} decreases to {@code d2/2}. */
-    static long roundAbove(Rounding mode, long d2) {
-        long f = d2 >> 1; // floor(d2/2)
-        // d2 even: c = f + tiny (fraction below 1/2); d2 odd: c = f + 1/2 + tiny (fraction above 1/2)
-        return mode.resolve(f, false, (d2 & 1) == 0 ? -1 : 1);
+    /** The limit of {@code round(c)} as {@code c} decreases to {@code D = d4/4}. */
+    static long roundAbove(Rounding mode, long d4) {
+        long f = d4 >> 2; // floor(D)
+        // D = f + r4/4: just above it the fraction is in (0, 1/2) for r4 = 0, 1 and in (1/2, 1) for r4 = 2, 3
+        return mode.resolve(f, false, (d4 & 3) >= 2 ? 1 : -1);
     }
 
-    /** The limit of {@code round(c)} as {@code c} increases to {@code d2/2}. */
-    static long roundBelow(Rounding mode, long d2) {
-        long f = d2 >> 1;
-        // d2 even: c = (f - 1) + (1 - tiny); d2 odd: c = f + (1/2 - tiny)
-        return (d2 & 1) == 0 ? mode.resolve(f - 1, false, 1) : mode.resolve(f, false, -1);
+    /** The limit of {@code round(c)} as {@code c} increases to {@code D = d4/4}. */
+    static long roundBelow(Rounding mode, long d4) {
+        long f = d4 >> 2;
+        long r4 = d4 & 3;
+        // r4 = 0: c = (f - 1) + (1 - tiny); r4 = 1, 2: fraction in (0, 1/2); r4 = 3: fraction in (1/2, 1)
+        return r4 == 0 ? mode.resolve(f - 1, false, 1) : mode.resolve(f, false, r4 == 3 ? 1 : -1);
     }
 
     @Override
@@ -286,6 +358,22 @@ public final class TranscendentalActivation implements Activation {
         return IntervalMath.up(p);
     }
 
+    /**
+     * {@code x - tanh x} for {@code 0 < x <= 1/2} with relative precision, as {@code N(x)/cosh x} where
+     * {@code N(x) = x cosh x - sinh x = sum_{n>=1} 2n x^(2n+1)/(2n+1)!} has positive terms (ratio
+     * {@code x^2/(2n(2n+3)) <= 1/40}), so there is no cancellation.
+     */
+    static double xMinusTanh(double x) {
+        double x2 = x * x;
+        double t = x * x2 / 3;
+        double s = t;
+        for (int n = 1; n < 12; n++) {
+            t *= x2 / (2.0 * n * (2 * n + 3));
+            s += t;
+        }
+        return s / Math.cosh(x);
+    }
+
     /** {@code x/(E + 1)} for {@code E} in {@code [elo, ehi]}: {@code {x/(ehi+1) down, x/(elo+1) up}}. */
     private static BigDecimal[] overOnePlus(BigDecimal x, BigDecimal[] e, int w) {
         return new BigDecimal[] {x.divide(e[1].add(BigDecimal.ONE), down(w)), x.divide(e[0].add(BigDecimal.ONE), up(w))};
@@ -294,13 +382,16 @@ public final class TranscendentalActivation implements Activation {
     private enum Kind {
         SIGMOID("sigmoid") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2L << q : 0;
+            long anchor4(long k, int q, double x) {
+                if (x <= 0.5) {
+                    return (2L << q) + k; // A = 1/2 + z/4
+                }
+                return k > 0 ? 4L << q : 0;
             }
 
             @Override
             int tailSign(long k, double x) {
-                return k > 0 ? -1 : 1;
+                return k > 0 ? -1 : 1; // near 0: T = -(z/4 - tanh(z/2)/2); else as the table says
             }
 
             @Override
@@ -310,12 +401,16 @@ public final class TranscendentalActivation implements Activation {
 
             @Override
             double tail(double x, boolean pos) {
-                return 1 / (1 + Math.exp(x));
+                return x <= 0.5 ? 0.5 * xMinusTanh(0.5 * x) : 1 / (1 + Math.exp(x));
             }
 
             @Override
             BigDecimal[] tail(BigDecimal x, boolean pos, int prec) {
                 int w = prec + 10;
+                if (x.compareTo(HALF) <= 0) {
+                    BigDecimal[] t = IntervalMath.xMinusTanh(x.multiply(HALF), w);
+                    return new BigDecimal[] {t[0].multiply(HALF), t[1].multiply(HALF)};
+                }
                 return overOnePlus(BigDecimal.ONE, IntervalMath.exp(x, x, w), w);
             }
 
@@ -326,8 +421,11 @@ public final class TranscendentalActivation implements Activation {
         },
         TANH("tanh") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2L << q : -(2L << q);
+            long anchor4(long k, int q, double x) {
+                if (x <= 0.5) {
+                    return 4 * k; // A = z
+                }
+                return k > 0 ? 4L << q : -(4L << q);
             }
 
             @Override
@@ -342,12 +440,15 @@ public final class TranscendentalActivation implements Activation {
 
             @Override
             double tail(double x, boolean pos) {
-                return 2 / (Math.exp(2 * x) + 1);
+                return x <= 0.5 ? xMinusTanh(x) : 2 / (Math.exp(2 * x) + 1);
             }
 
             @Override
             BigDecimal[] tail(BigDecimal x, boolean pos, int prec) {
                 int w = prec + 10;
+                if (x.compareTo(HALF) <= 0) {
+                    return IntervalMath.xMinusTanh(x, w);
+                }
                 BigDecimal x2 = x.add(x);
                 return overOnePlus(BigDecimal.valueOf(2), IntervalMath.exp(x2, x2, w), w);
             }
@@ -359,8 +460,8 @@ public final class TranscendentalActivation implements Activation {
         },
         ELU("elu") { // only z < 0 reaches the tail methods
             @Override
-            long anchor2(long k, int q, double x) {
-                return x <= 1 ? 0 : -(2L << q);
+            long anchor4(long k, int q, double x) {
+                return x <= 1 ? 0 : -(4L << q);
             }
 
             @Override
@@ -391,8 +492,8 @@ public final class TranscendentalActivation implements Activation {
         },
         SOFTPLUS("softplus") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2 * k : 0;
+            long anchor4(long k, int q, double x) {
+                return k > 0 ? 4 * k : 0;
             }
 
             @Override
@@ -424,8 +525,8 @@ public final class TranscendentalActivation implements Activation {
         },
         SILU("silu") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2 * k : 0;
+            long anchor4(long k, int q, double x) {
+                return k > 0 ? 4 * k : 0;
             }
 
             @Override
@@ -456,8 +557,8 @@ public final class TranscendentalActivation implements Activation {
         },
         MISH("mish") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2 * k : 0;
+            long anchor4(long k, int q, double x) {
+                return k > 0 ? 4 * k : 0;
             }
 
             @Override
@@ -517,8 +618,8 @@ public final class TranscendentalActivation implements Activation {
         },
         GELU("gelu") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2 * k : 0;
+            long anchor4(long k, int q, double x) {
+                return k > 0 ? 4 * k : 0;
             }
 
             @Override
@@ -535,7 +636,7 @@ public final class TranscendentalActivation implements Activation {
 
             @Override
             double tail(double x, boolean pos) {
-                return 0.5 * x * ErrorFunction.erfc(x * 0.7071067811865476);
+                return 0.5 * x * ErrorFunction.erfcHalfSqrt2(x);
             }
 
             @Override
@@ -555,8 +656,8 @@ public final class TranscendentalActivation implements Activation {
         },
         GELU_TANH("gelu_tanh") {
             @Override
-            long anchor2(long k, int q, double x) {
-                return k > 0 ? 2 * k : 0;
+            long anchor4(long k, int q, double x) {
+                return k > 0 ? 4 * k : 0;
             }
 
             @Override
@@ -609,8 +710,8 @@ public final class TranscendentalActivation implements Activation {
             this.specName = specName;
         }
 
-        /** {@code 2 D = 2 A 2^q} for {@code k != 0}; {@code x = |z|}. */
-        abstract long anchor2(long k, int q, double x);
+        /** {@code 4 D = 4 A 2^q} for {@code k != 0}; {@code x = |z|}. */
+        abstract long anchor4(long k, int q, double x);
 
         /** The sign of {@code T} for {@code k != 0}. */
         abstract int tailSign(long k, double x);
