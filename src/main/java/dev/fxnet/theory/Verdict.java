@@ -93,6 +93,34 @@ public final class Verdict {
         return text;
     }
 
+    /**
+     * A multi-line report for people (what {@code fxnet check} prints): the verdict, N and S, and the
+     * evidence of SPEC §7 (witness with invariant, or gadgets and construction for dimension
+     * {@code d}, or what was tried).
+     */
+    public String report(int d) {
+        StringBuilder sb = new StringBuilder();
+        CodeMachine m = setting.machine();
+        sb.append("setting     ").append(setting).append('\n');
+        sb.append("verdict     ").append(kind).append('\n');
+        sb.append("necessary   ").append(necessary.spelling()).append(violated.isEmpty() ? "" : " (violated: " + violated + ")")
+                .append('\n');
+        sb.append("sufficient  ").append(sufficient.spelling()).append('\n');
+        witness().ifPresent(w -> sb.append("witness     ").append(w.describe(m.min(), m.size())).append('\n')
+                .append("invariant   ").append(w.invariant()).append('\n'));
+        gadgets().ifPresent(g -> sb.append("construction ").append(g.describe(d)).append('\n'));
+        for (DeciderResult r : decided) {
+            sb.append("decider     ").append(r).append('\n');
+        }
+        if (kind == Kind.UNDETERMINED) {
+            for (String t : tried) {
+                sb.append("tried       ").append(t).append('\n');
+            }
+        }
+        sb.append("summary     ").append(text).append('\n');
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         return setting + ": " + kind + " (N " + necessary.spelling() + ", S " + sufficient.spelling() + ") " + text;

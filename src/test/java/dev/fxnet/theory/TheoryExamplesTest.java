@@ -33,6 +33,7 @@ class TheoryExamplesTest {
             GadgetSet g = v.gadgets().orElseThrow();
             assertTrue(g.verify(v.setting().machine()).isEmpty());
             assertTrue(g.neuronsPerPoint(3) > 0 && g.hiddenLayers(3) >= g.hiddenLayers(1));
+            assertTrue(v.report(2).contains("construction"));
         }
     }
 
@@ -68,6 +69,7 @@ class TheoryExamplesTest {
         assertEquals("N-sep", v.violated());
         assertTrue(v.witness().isPresent());
         assertEquals(Truth.FALSE, v.necessary());
+        assertTrue(v.report(1).contains("invariant"));
     }
 
     @Test
