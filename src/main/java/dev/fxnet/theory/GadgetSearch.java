@@ -30,7 +30,10 @@ import java.util.Optional;
  */
 public final class GadgetSearch {
     /** The largest {@code |F|} searched ({@code O(|F|^3)} work). */
-    public static final long LIMIT = 1L << 10;
+    public static final long LIMIT = 1L << 11;
+
+    /** Above this {@code |F|} weights (not biases) are taken from a short list ({@link #weights()}). */
+    public static final long DENSE_WEIGHTS = 256;
 
     private final CodeMachine m;
     private final int n;
@@ -388,9 +391,44 @@ public final class GadgetSearch {
         rawDown.get(cut - 1).putIfAbsent(key(lo, hi), StepGadget.of(min + cut - 1, false, b, w, stages, lo, hi));
     }
 
+    private long[] weightsCache;
+
+    /**
+     * The weights tried in first-layer neurons and stages: every code when {@code |F| <= 256}, else
+     * {@code +-1.0}, {@code +-M}, {@code +-1} code and {@code +-2^j}, {@code +-3 * 2^j} codes.
+     */
+    private long[] weights() {
+        if (weightsCache != null) {
+            return weightsCache;
+        }
+        LinkedHashSet<Long> order = new LinkedHashSet<>();
+        if (n <= DENSE_WEIGHTS) {
+            for (long v = min; v <= max; v++) {
+                order.add(v);
+            }
+        } else {
+            m.one().ifPresent(o -> {
+                order.add(o);
+                order.add(-o);
+            });
+            order.add(max);
+            order.add(-max);
+            for (long p = 1; p <= max; p <<= 1) {
+                for (long v : new long[] {p, -p, 3 * p, -3 * p}) {
+                    if (v >= min && v <= max) {
+                        order.add(v);
+                    }
+                }
+            }
+            order.add(0L);
+        }
+        weightsCache = order.stream().mapToLong(Long::longValue).toArray();
+        return weightsCache;
+    }
+
     private void rawSingle() {
         for (long b = min; b <= max; b++) {
-            for (long w = min; w <= max; w++) {
+            for (long w : weights()) {
                 recordIfStep(layer1(b, w), b, w, List.of());
             }
         }
@@ -448,7 +486,7 @@ public final class GadgetSearch {
         // cut tables over y-index theta in 1..n-1: hi[theta] -> (y >= theta gives M), lo[theta] -> (gives m)
         Stage[] hi = new Stage[n + 1];
         Stage[] lo = new Stage[n + 1];
-        for (long v = min; v <= max; v++) {
+        for (long v : weights()) {
             if (v == 0) {
                 continue;
             }
@@ -470,7 +508,7 @@ public final class GadgetSearch {
         long[] sufMin = new long[n];
         long[] sufMax = new long[n];
         for (long b = min; b <= max; b++) {
-            for (long w = min; w <= max; w++) {
+            for (long w : weights()) {
                 long[] r = layer1(b, w);
                 for (int x = 0; x < n; x++) {
                     preMin[x] = x == 0 ? r[x] : Math.min(preMin[x - 1], r[x]);
@@ -569,7 +607,7 @@ public final class GadgetSearch {
         }
         List<Stage> out = new ArrayList<>();
         boolean sat = m.arithmetic().overflow() == Overflow.SATURATE;
-        for (long v = min; v <= max; v++) {
+        for (long v : weights()) {
             long kk = sat && v != 0 ? saturatingCopies(v) : 0;
             for (long c = min; c <= max; c++) {
                 out.add(Stage.of(c, v, 1));
