@@ -119,12 +119,7 @@ public final class FastEvaluator implements Evaluator {
                         acc = ar.add(acc, ar.multiply(wl[k], y[sr[k]]));
                     }
                 } else {
-                    int c = 0;
-                    for (int k = st[j]; k < st[j + 1]; k++, c++) {
-                        s.wv[c] = wl[k];
-                        s.yv[c] = y[sr[k]];
-                    }
-                    acc = ar.fusedSum(bl[j], s.wv, s.yv, c);
+                    acc = wideSum(bl[j], st[j], st[j + 1], wl, sr, y, s);
                 }
                 next[j] = l == last ? acc : tau.tau(acc);
             }
@@ -133,6 +128,26 @@ public final class FastEvaluator implements Evaluator {
             next = t;
         }
         System.arraycopy(y, 0, output, 0, outputs);
+    }
+
+    /** WIDE: the exact sum in a long when it fits (the common case), else exactly via the arithmetic. */
+    private long wideSum(long b, int from, int to, long[] wl, int[] sr, long[] y, Scratch s) {
+        int q = ar.format().fracBits();
+        long acc = b << q;
+        for (int k = from; k < to; k++) {
+            long t = wl[k] * y[sr[k]];
+            long sum = acc + t;
+            if (((acc ^ sum) & (t ^ sum)) < 0) {
+                int c = 0;
+                for (int i = from; i < to; i++, c++) {
+                    s.wv[c] = wl[i];
+                    s.yv[c] = y[sr[i]];
+                }
+                return ar.fusedSum(b, s.wv, s.yv, c);
+            }
+            acc = sum;
+        }
+        return ar.roundScaled(acc, q);
     }
 
     /**

@@ -29,6 +29,17 @@ public final class AtomicFiles {
         void writeTo(java.io.OutputStream out) throws IOException;
     }
 
+    /** Gives the temporary file the target's permissions, or {@code rw-r--r--} for a new file (POSIX only). */
+    private static void permissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
     /** Writes {@code text} (UTF-8) to {@code target} atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, w -> w.write(text));
@@ -52,6 +63,7 @@ public final class AtomicFiles {
         }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
+            permissions(tmp, abs);
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
             }

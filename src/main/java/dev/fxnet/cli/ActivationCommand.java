@@ -1,0 +1,78 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.ActivationTable;
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.plot.ActivationPlot;
+import dev.fxnet.plot.Charts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fxnet activation NAME}: the rounded activation tau on every code. */
+@Command(name = "activation", mixinStandardHelpOptions = true,
+        description = "Print the correctly rounded activation tau(z) = rho(sigma(z)) on every code of the format.",
+        footer = {"", "Activations: identity, relu, leaky_relu, sigmoid, tanh, elu, softplus, silu, mish, gelu,",
+                "             gelu_tanh, hardtanh, hardsigmoid, hardswish, step", "",
+                "CSV columns: z_code,tau_code,z,tau (codes, then exact decimals), one row per code, increasing.",
+                "", "Example:", "  fxnet activation gelu --int-bits 2 --frac-bits 3 --rounding FLOOR --csv"})
+final class ActivationCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "The activation (see below).")
+    String name;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Option(names = "--csv", description = "Machine-readable CSV instead of the aligned table.")
+    boolean csv;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw sigma and its staircase tau to FILE (.svg or .png).")
+    Path plot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Activation a = ArithmeticOptions.parseOption("NAME", name.toLowerCase(Locale.ROOT), Activations::named);
+        FixedPointArithmetic ar = options.arithmetic();
+        FixedPointFormat f = ar.format();
+        ActivationTable table = ActivationTable.of(a, ar);
+        if (plot != null) {
+            Charts.save(ActivationPlot.chart(table), plot);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (csv) {
+            out.println("z_code,tau_code,z,tau");
+            StringBuilder b = new StringBuilder();
+            for (long k = f.minCode(); k <= f.maxCode(); k++) {
+                long t = table.tau(k);
+                b.setLength(0);
+                b.append(k).append(',').append(t).append(',').append(f.decimal(k)).append(',').append(f.decimal(t));
+                out.println(b);
+            }
+        } else {
+            out.printf(Locale.ROOT, "# %s on %s, %s, %s%n", a.name(), f, ar.rounding(), ar.overflow());
+            out.printf(Locale.ROOT, "%12s %14s %22s %14s%n", "z_code", "z", "sigma(z) ~", "tau(z)");
+            for (long k = f.minCode(); k <= f.maxCode(); k++) {
+                long t = table.tau(k);
+                out.printf(Locale.ROOT, "%12d %14s %22.15g %14s%n", k, f.decimal(k), a.applyAsDouble(f.doubleValue(k)),
+                        f.decimal(t));
+            }
+        }
+        if (plot != null) {
+            spec.commandLine().getErr().println("wrote " + plot);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import picocli.CommandLine.Option;
+
+/**
+ * The format and arithmetic options shared by every command. A format is given either as
+ * {@code --format} (any spelling of SPEC §1) or as {@code --int-bits/--frac-bits/--encoding};
+ * unset parts take the defaults {@code p=3, q=3, SYMMETRIC, HALF_EVEN, SATURATE, PER_OP}, or, for
+ * commands that read a network, the network's own values.
+ */
+public final class ArithmeticOptions {
+    /** Default integer bits when nothing else says. */
+    public static final int DEFAULT_INT_BITS = 3;
+    /** Default fractional bits when nothing else says. */
+    public static final int DEFAULT_FRAC_BITS = 3;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Format: p=3,q=4 (symmetric), Q3.4 (ARM, two's complement) or ap_fixed<8,4> (Xilinx). "
+                    + "Excludes --int-bits/--frac-bits/--encoding.")
+    String format;
+
+    @Option(names = {"-p", "--int-bits"}, paramLabel = "P", description = "Integer bits p (excluding sign). Default: 3, or the network file's.")
+    Integer intBits;
+
+    @Option(names = {"-q", "--frac-bits"}, paramLabel = "Q", description = "Fractional bits q. Default: 3, or the network file's.")
+    Integer fracBits;
+
+    @Option(names = "--encoding", paramLabel = "ENC", description = "SYMMETRIC (default) or TWOS_COMPLEMENT.")
+    String encoding;
+
+    @Option(names = "--rounding", paramLabel = "MODE",
+            description = "HALF_EVEN (default), HALF_UP, HALF_DOWN, HALF_CEILING, HALF_FLOOR, UP, DOWN, CEILING, FLOOR, "
+                    + "or an alias such as AP_RND_CONV, AP_TRN, Convergent, Nearest.")
+    String rounding;
+
+    @Option(names = "--overflow", paramLabel = "MODE", description = "SATURATE (default) or WRAP (two's complement only).")
+    String overflow;
+
+    @Option(names = "--accumulation", paramLabel = "MODE", description = "PER_OP (default, every operation rounded) or WIDE.")
+    String accumulation;
+
+    /** Whether any format part was given on the command line. */
+    public boolean formatGiven() {
+        return format != null || intBits != null || fracBits != null || encoding != null;
+    }
+
+    /** Whether any option at all was given. */
+    public boolean anyGiven() {
+        return formatGiven() || rounding != null || overflow != null || accumulation != null;
+    }
+
+    /** The format from the options, with {@code base} (or the defaults, if null) for unset parts. */
+    public FixedPointFormat format(FixedPointFormat base) {
+        if (format != null) {
+            if (intBits != null || fracBits != null || encoding != null) {
+                throw new IllegalArgumentException("--format cannot be combined with --int-bits, --frac-bits or --encoding");
+            }
+            return FixedPointFormat.parse(format);
+        }
+        int p = intBits != null ? intBits : base != null ? base.intBits() : DEFAULT_INT_BITS;
+        int q = fracBits != null ? fracBits : base != null ? base.fracBits() : DEFAULT_FRAC_BITS;
+        Encoding e = encoding != null ? Encoding.parse(encoding) : base != null ? base.encoding() : Encoding.SYMMETRIC;
+        try {
+            return FixedPointFormat.of(p, q, e);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("--int-bits/--frac-bits: " + ex.getMessage());
+        }
+    }
+
+    /** The arithmetic from the options, with {@code base} (or the defaults, if null) for unset parts. */
+    public FixedPointArithmetic arithmetic(FixedPointArithmetic base) {
+        FixedPointFormat f = format(base == null ? null : base.format());
+        Rounding r = rounding != null ? parseOption("--rounding", rounding, Rounding::parse)
+                : base != null ? base.rounding() : Rounding.HALF_EVEN;
+        Overflow o = overflow != null ? parseOption("--overflow", overflow, Overflow::parse)
+                : base != null ? base.overflow() : Overflow.SATURATE;
+        try {
+            return FixedPointArithmetic.of(f, r, o);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("--overflow: " + ex.getMessage());
+        }
+    }
+
+    /** The arithmetic from the options and the defaults. */
+    public FixedPointArithmetic arithmetic() {
+        return arithmetic(null);
+    }
+
+    /** The accumulation from the options, or {@code base} (or {@code PER_OP}, if null). */
+    public Accumulation accumulation(Accumulation base) {
+        return accumulation != null ? parseOption("--accumulation", accumulation, Accumulation::parse)
+                : base != null ? base : Accumulation.PER_OP;
+    }
+
+    static <T> T parseOption(String option, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.export.CExporter;
+import dev.fxnet.export.ExportLimits;
+import dev.fxnet.export.OnnxExporter;
+import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.NetworkJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fxnet export NET.json --onnx OUT.onnx --c OUT.c}: the network as a bit-exact ONNX model and/or C99 file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a network file (SPEC §5) as an ONNX model and/or a self-contained C99 file that "
+                + "compute exactly what 'fxnet eval' computes, on integer codes.",
+        footer = {"", "ONNX: input x int32 [batch, d] of codes, output y int32 [batch, outputs] of codes (opset 17).",
+                "C: int fxnet_eval(const int32_t *x, int32_t *y); compiled with -DFXNET_MAIN it prints the same CSV",
+                "as 'fxnet eval NET.json --all --csv'.",
+                "Limits (refused with exit code 2): an activation other than identity/relu is a table of all codes,",
+                "so p + q <= " + ExportLimits.MAX_TABLE_MAGNITUDE_BITS + " when there are hidden layers; WIDE needs"
+                        + " |b|*2^q + sum |w|*max|code| <= 2^63 - 2^33",
+                "per neuron; at most " + ExportLimits.MAX_WEIGHTS + " weights. See docs/EXPORT.md.",
+                "Arithmetic options given here override the network file's own (a note goes to stderr).",
+                "", "Examples:", "  fxnet export net.json --onnx net.onnx", "  fxnet export net.json --c net.c",
+                "  gcc -std=c99 -O2 -DFXNET_MAIN -o net net.c && ./net > all.csv"})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NET.json", description = "The network file.")
+    Path file;
+
+    @Option(names = "--onnx", paramLabel = "OUT.onnx", description = "Write an ONNX model here.")
+    Path onnx;
+
+    @Option(names = "--c", paramLabel = "OUT.c", description = "Write a C99 source file here.")
+    Path c;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (onnx == null && c == null) {
+            throw new UserException("nothing to do: give --onnx OUT.onnx and/or --c OUT.c");
+        }
+        Network net = NetworkJson.read(file);
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.anyGiven()) {
+            FixedPointArithmetic ar = options.arithmetic(net.arithmetic());
+            net = Network.of(ar, options.accumulation(net.accumulation()), net.activation(), net.inputs(),
+                    net.layers(), net.meta());
+            err.println("note: exporting under " + ar + " " + net.accumulation() + " (overriding the file)");
+        }
+        // build everything first (limits are checked here), then write: a refusal writes no file
+        byte[] model = onnx == null ? null : OnnxExporter.export(net);
+        String source = c == null ? null : CExporter.export(net);
+        if (model != null) {
+            AtomicFiles.writeBytes(onnx, out -> out.write(model));
+            err.println("wrote " + onnx);
+        }
+        if (source != null) {
+            AtomicFiles.writeString(c, source);
+            err.println("wrote " + c);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.arith.FixedPointFormat;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fxnet info FORMAT}: what a fixed-point format contains. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a fixed-point format: range, eps, M, number of values, bit layout.",
+        footer = {"", "Examples:", "  fxnet info Q3.4", "  fxnet info 'ap_fixed<8,4>'", "  fxnet info p=2,q=1",
+                "  fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT"})
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
+            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); or use the options.")
+    String formatText;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FixedPointFormat f;
+        if (formatText != null) {
+            if (options.formatGiven()) {
+                throw new UserException("give the format either as FORMAT or as options, not both");
+            }
+            f = FixedPointFormat.parse(formatText);
+        } else {
+            f = options.format(null);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("format        " + f);
+        out.println("bits          n = 1 + p + q = " + f.totalBits() + " (1 sign, " + f.intBits() + " integer, "
+                + f.fracBits() + " fractional)");
+        out.println("bit layout    " + f.bitLayout());
+        out.println("encoding      " + f.encoding());
+        out.println("eps           2^-" + f.fracBits() + " = " + f.eps().toPlainString());
+        out.println("M (largest)   " + f.maxValue().toPlainString() + "  (code " + f.maxCode() + ")");
+        out.println("smallest      " + f.minValue().toPlainString() + "  (code " + f.minCode() + ")");
+        out.println("codes         " + f.minCode() + " .. " + f.maxCode());
+        out.println("values |F|    " + f.size());
+        out.println("spellings     " + spellings(f));
+        return 0;
+    }
+
+    private static String spellings(FixedPointFormat f) {
+        if (f.encoding() == dev.fxnet.arith.Encoding.SYMMETRIC) {
+            return "p=" + f.intBits() + ",q=" + f.fracBits();
+        }
+        return "Q" + f.intBits() + "." + f.fracBits() + ", ap_fixed<" + f.totalBits() + "," + (f.intBits() + 1) + ">";
+    }
+}

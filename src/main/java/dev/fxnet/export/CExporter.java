@@ -1,0 +1,360 @@
+package dev.fxnet.export;
+
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+
+/**
+ * Writes a network as one self-contained C99 file that computes SPEC §4 bit for bit with
+ * {@code int64_t} arithmetic on codes (docs/EXPORT.md):
+ *
+ * <pre>
+ * int fxnet_eval(const int32_t *x, int32_t *y);
+ * </pre>
+ *
+ * reads {@code FXNET_INPUTS} input codes and writes {@code FXNET_OUTPUTS} output codes; it returns
+ * 0, or -1 (writing nothing) if an input code is outside {@code FXNET_MIN_CODE..FXNET_MAX_CODE}.
+ * Compiled with {@code -DFXNET_MAIN} the file has a {@code main} that prints exactly what
+ * {@code fxnet eval NET.json --all --csv} prints. The code avoids everything C99 leaves to the
+ * implementation: no right shift or left shift of negative numbers, and {@code /} and {@code %}
+ * (which C99 defines to truncate toward zero) only where the floor is recovered explicitly.
+ */
+public final class CExporter {
+    /** Above this widest layer the two work arrays are static (not thread-safe) instead of on the stack. */
+    static final int STACK_WIDTH_LIMIT = 4096;
+
+    private final Network net;
+    private final FixedPointArithmetic ar;
+    private final FixedPointFormat f;
+    private final int q;
+    private final StringBuilder c = new StringBuilder();
+
+    private CExporter(Network net) {
+        this.net = net;
+        this.ar = net.arithmetic();
+        this.f = ar.format();
+        this.q = f.fracBits();
+    }
+
+    /**
+     * The C source of {@code network}.
+     *
+     * @throws ExportException if the network exceeds {@link ExportLimits}
+     */
+    public static String export(Network network) {
+        ExportLimits.check(network);
+        return new CExporter(network).build();
+    }
+
+    /** An int64 constant expression. */
+    private static String lit(long v) {
+        return "INT64_C(" + v + ")";
+    }
+
+    private String build() {
+        int d = net.inputs();
+        int o = net.outputs();
+        boolean hidden = net.hiddenLayers() > 0;
+        boolean perOp = net.accumulation() == Accumulation.PER_OP;
+        int widest = d;
+        for (Layer l : net.layers()) {
+            widest = Math.max(widest, l.width());
+        }
+        line("/*");
+        line(" * fxnet network exported to C99 (SPEC sections 2-4, bit-exact on integer codes).");
+        line(" * format " + f + " (value = code * 2^-" + q + "), rounding " + ar.rounding() + ", overflow "
+                + ar.overflow() + ",");
+        line(" * accumulation " + net.accumulation() + ", activation " + net.activation().name() + ", "
+                + d + " input(s), " + net.layers().size() + " layer(s), " + o + " output(s).");
+        line(" *");
+        line(" * int fxnet_eval(const int32_t *x, int32_t *y);");
+        line(" *   x: FXNET_INPUTS input codes; y: FXNET_OUTPUTS output codes.");
+        line(" *   Returns 0, or -1 (y untouched) if an input code is outside FXNET_MIN_CODE..FXNET_MAX_CODE.");
+        line(" *   " + (widest <= STACK_WIDTH_LIMIT ? "Reentrant (stack only)."
+                : "Uses static work arrays (the widest layer is " + widest + "): not reentrant."));
+        line(" * Compile with -DFXNET_MAIN for a main that prints the same CSV as");
+        line(" * 'fxnet eval NET.json --all --csv' (every point of F^d, x0 slowest).");
+        line(" */");
+        line("#include <stdint.h>");
+        line("");
+        line("#define FXNET_INPUTS " + d);
+        line("#define FXNET_OUTPUTS " + o);
+        line("#define FXNET_FRAC_BITS " + q);
+        line("#define FXNET_MIN_CODE " + lit(f.minCode()));
+        line("#define FXNET_MAX_CODE " + lit(f.maxCode()));
+        line("#define FX_MAXW " + widest);
+        line("");
+        line("int fxnet_eval(const int32_t *x, int32_t *y);");
+        line("");
+        emitRound();
+        emitOverflow();
+        if (hidden) {
+            emitTau();
+        }
+        for (int l = 0; l < net.layers().size(); l++) {
+            emitLayerArrays(l, net.layers().get(l));
+        }
+        // one generic layer loop
+        line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");
+        line("                     const int32_t *bias, const int64_t *in, int64_t *out" + (hidden ? ", int hidden" : "")
+                + ")");
+        line("{");
+        line("    int j, k;");
+        line("    for (j = 0; j < width; j++) {");
+        if (perOp) {
+            line("        int64_t acc = bias[j];");
+            line("        for (k = start[j]; k < start[j + 1]; k++) {");
+            line("            /* acc (+) (w (*) y): the product rounded, then the sum, each with overflow */");
+            line("            acc = fx_overflow(acc + fx_overflow(fx_round((int64_t) w[k] * in[src[k]])));");
+            line("        }");
+        } else {
+            line("        int64_t acc = (int64_t) bias[j] * " + lit(1L << q) + ";");
+            line("        for (k = start[j]; k < start[j + 1]; k++) {");
+            line("            acc += (int64_t) w[k] * in[src[k]]; /* exact: |sum| <= 2^63 - 2^33 (export limit) */");
+            line("        }");
+            line("        acc = fx_overflow(fx_round(acc));");
+        }
+        line(hidden ? "        out[j] = hidden ? fx_tau(acc) : acc;" : "        out[j] = acc;");
+        line("    }");
+        line("}");
+        line("");
+        line("int fxnet_eval(const int32_t *x, int32_t *y)");
+        line("{");
+        String storage = widest <= STACK_WIDTH_LIMIT ? "" : "static ";
+        line("    " + storage + "int64_t a[FX_MAXW];");
+        line("    " + storage + "int64_t b[FX_MAXW];");
+        line("    int i;");
+        line("    for (i = 0; i < FXNET_INPUTS; i++) {");
+        line("        if (x[i] < FXNET_MIN_CODE || x[i] > FXNET_MAX_CODE) {");
+        line("            return -1;");
+        line("        }");
+        line("    }");
+        line("    for (i = 0; i < FXNET_INPUTS; i++) {");
+        line("        a[i] = x[i];");
+        line("    }");
+        String in = "a";
+        String out = "b";
+        int last = net.layers().size() - 1;
+        for (int l = 0; l <= last; l++) {
+            line("    fx_layer(" + net.layers().get(l).width() + ", fx_start_" + l + ", fx_src_" + l + ", fx_w_" + l
+                    + ", fx_bias_" + l + ", " + in + ", " + out + (hidden ? ", " + (l < last ? 1 : 0) : "") + ");");
+            String t = in;
+            in = out;
+            out = t;
+        }
+        line("    for (i = 0; i < FXNET_OUTPUTS; i++) {");
+        line("        y[i] = (int32_t) " + in + "[i];");
+        line("    }");
+        line("    return 0;");
+        line("}");
+        line("");
+        emitMain(d, o);
+        return c.toString();
+    }
+
+    private void emitRound() {
+        long dd = 1L << q;
+        long h = dd >> 1;
+        line("/* round(n / 2^" + q + ") to an integer in mode " + ar.rounding() + ": floor((n + c) / 2^q) */");
+        line("static int64_t fx_round(int64_t n)");
+        line("{");
+        if (q == 0) {
+            line("    return n;");
+            line("}");
+            line("");
+            return;
+        }
+        String offset;
+        switch (ar.rounding()) {
+            case FLOOR:
+                offset = lit(0);
+                break;
+            case CEILING:
+                offset = lit(dd - 1);
+                break;
+            case HALF_CEILING:
+                offset = lit(h);
+                break;
+            case HALF_FLOOR:
+                offset = lit(h - 1);
+                break;
+            case DOWN:
+                offset = "(n < 0 ? " + lit(dd - 1) + " : " + lit(0) + ")";
+                break;
+            case UP:
+                offset = "(n < 0 ? " + lit(0) + " : " + lit(dd - 1) + ")";
+                break;
+            case HALF_UP:
+                offset = "(n < 0 ? " + lit(h - 1) + " : " + lit(h) + ")";
+                break;
+            case HALF_DOWN:
+                offset = "(n < 0 ? " + lit(h) + " : " + lit(h - 1) + ")";
+                break;
+            case HALF_EVEN:
+                line("    int64_t m2 = n % " + lit(2 * dd) + "; /* floor mod 2^(q+1): bit q is the parity of floor */");
+                line("    if (m2 < 0) {");
+                line("        m2 += " + lit(2 * dd) + ";");
+                line("    }");
+                offset = "(" + lit(h - 1) + " + (m2 >= " + lit(dd) + " ? 1 : 0))";
+                break;
+            default:
+                throw new AssertionError(ar.rounding());
+        }
+        line("    int64_t t = n + " + offset + ";");
+        line("    int64_t r = t % " + lit(dd) + ";");
+        line("    if (r < 0) {");
+        line("        r += " + lit(dd) + ";");
+        line("    }");
+        line("    return (t - r) / " + lit(dd) + "; /* exact division */");
+        line("}");
+        line("");
+    }
+
+    private void emitOverflow() {
+        line("/* map an integer into the code range: " + ar.overflow() + " */");
+        line("static int64_t fx_overflow(int64_t v)");
+        line("{");
+        if (ar.overflow() == Overflow.SATURATE) {
+            line("    return v < FXNET_MIN_CODE ? FXNET_MIN_CODE : (v > FXNET_MAX_CODE ? FXNET_MAX_CODE : v);");
+        } else {
+            long mod = 1L << f.totalBits();
+            line("    int64_t r = (v - FXNET_MIN_CODE) % " + lit(mod) + ";");
+            line("    if (r < 0) {");
+            line("        r += " + lit(mod) + ";");
+            line("    }");
+            line("    return r + FXNET_MIN_CODE;");
+        }
+        line("}");
+        line("");
+    }
+
+    private void emitTau() {
+        switch (ExportLimits.kind(net)) {
+            case IDENTITY:
+                line("/* activation identity: tau(k) = k on codes */");
+                line("static int64_t fx_tau(int64_t k)");
+                line("{");
+                line("    return k;");
+                line("}");
+                break;
+            case RELU:
+                line("/* activation relu: tau(k) = max(0, k) on codes */");
+                line("static int64_t fx_tau(int64_t k)");
+                line("{");
+                line("    return k < 0 ? 0 : k;");
+                line("}");
+                break;
+            default:
+                int[] table = ExportLimits.table(net);
+                line("/* activation " + net.activation().name() + ": tau(code) = fx_tau_table[code - FXNET_MIN_CODE],"
+                        + " correctly rounded by fxnet */");
+                c.append("static const int32_t fx_tau_table[").append(table.length).append("] = {");
+                ints(table);
+                line("};");
+                line("");
+                line("static int64_t fx_tau(int64_t k)");
+                line("{");
+                line("    return fx_tau_table[k - FXNET_MIN_CODE];");
+                line("}");
+                break;
+        }
+        line("");
+    }
+
+    private void emitLayerArrays(int l, Layer layer) {
+        int width = layer.width();
+        int total = (int) layer.weightCount();
+        int[] start = new int[width + 1];
+        int[] src = new int[Math.max(1, total)];
+        int[] w = new int[Math.max(1, total)];
+        int[] bias = new int[width];
+        int k = 0;
+        for (int j = 0; j < width; j++) {
+            Neuron n = layer.neuron(j);
+            start[j] = k;
+            bias[j] = (int) n.bias();
+            for (int i = 0; i < n.fanIn(); i++, k++) {
+                src[k] = n.source(i);
+                w[k] = (int) n.weight(i);
+            }
+        }
+        start[width] = k;
+        line("/* layer " + l + (l == net.layers().size() - 1 ? " (output)" : " (hidden)") + ": " + width
+                + " neurons; neuron j lists pairs start[j] .. start[j+1]-1 in accumulation order */");
+        array("fx_bias_" + l, bias);
+        array("fx_start_" + l, start);
+        array("fx_src_" + l, src);
+        array("fx_w_" + l, w);
+        line("");
+    }
+
+    private void array(String name, int[] values) {
+        c.append("static const int32_t ").append(name).append("[").append(values.length).append("] = {");
+        ints(values);
+        line("};");
+    }
+
+    private void ints(int[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i % 16 == 0) {
+                c.append("\n    ");
+            }
+            // INT32_MIN never occurs: codes are within +-2^30
+            c.append(values[i]).append(i + 1 < values.length ? ", " : "\n");
+        }
+    }
+
+    private void emitMain(int d, int o) {
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < d; i++) {
+            header.append('x').append(i).append("_code,");
+        }
+        for (int i = 0; i < o; i++) {
+            header.append(o == 1 ? "y" : "y" + i).append("_code").append(i + 1 < o ? "," : "");
+        }
+        line("#ifdef FXNET_MAIN");
+        line("#include <stdio.h>");
+        line("");
+        line("/* prints every point of F^d (x0 slowest) and the outputs, as 'fxnet eval NET.json --all --csv' */");
+        line("int main(void)");
+        line("{");
+        line("    int32_t x[FXNET_INPUTS];");
+        line("    int32_t y[FXNET_OUTPUTS];");
+        line("    int i;");
+        line("    for (i = 0; i < FXNET_INPUTS; i++) {");
+        line("        x[i] = (int32_t) FXNET_MIN_CODE;");
+        line("    }");
+        line("    fputs(\"" + header + "\\n\", stdout);");
+        line("    for (;;) {");
+        line("        if (fxnet_eval(x, y) != 0) {");
+        line("            return 1;");
+        line("        }");
+        line("        for (i = 0; i < FXNET_INPUTS; i++) {");
+        line("            printf(\"%ld,\", (long) x[i]);");
+        line("        }");
+        line("        for (i = 0; i < FXNET_OUTPUTS; i++) {");
+        line("            printf(i + 1 < FXNET_OUTPUTS ? \"%ld,\" : \"%ld\\n\", (long) y[i]);");
+        line("        }");
+        line("        i = FXNET_INPUTS - 1;");
+        line("        while (i >= 0 && x[i] == FXNET_MAX_CODE) {");
+        line("            x[i] = (int32_t) FXNET_MIN_CODE;");
+        line("            i--;");
+        line("        }");
+        line("        if (i < 0) {");
+        line("            break;");
+        line("        }");
+        line("        x[i]++;");
+        line("    }");
+        line("    return ferror(stdout) ? 1 : 0;");
+        line("}");
+        line("#endif");
+    }
+
+    private void line(String s) {
+        c.append(s).append('\n');
+    }
+}
