@@ -218,33 +218,78 @@ public final class GadgetSet {
         if (start == target) {
             return new long[0];
         }
-        // one term
-        for (long w : wOrder()) {
-            if (acc(start, new long[] {w}) == target) {
-                return new long[] {w};
-            }
-        }
-        for (long w1 : wOrder()) {
-            long mid = acc(start, new long[] {w1});
-            if (!s.perOp()) {
-                break;
-            }
-            for (long w2 : wOrder()) {
-                if (s.arithmetic().add(mid, s.product(w2, high)) == target) {
-                    return new long[] {w1, w2};
+        return paths(start).get(target);
+    }
+
+    /** Most terms an output decomposition may use. */
+    public static final int MAX_OUTPUT_TERMS = 8;
+
+    private final Map<Long, Map<Long, long[]>> pathCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Shortest term sequences from {@code start} to every reachable output value. PER_OP: a breadth-first
+     * search over accumulator values, one term {@code w (*) high} per step (each partial sum is a value
+     * of F, so it is exact by construction). WIDE: one rounding of {@code start + (w_1 + ... + w_k) high},
+     * so only the sum of the weight codes matters.
+     */
+    private Map<Long, long[]> paths(long start) {
+        return pathCache.computeIfAbsent(start, st -> {
+            Map<Long, long[]> out = new java.util.HashMap<>();
+            if (s.perOp()) {
+                Map<Long, Long> termWeight = new java.util.HashMap<>();
+                for (long w = s.min(); w <= s.max(); w++) {
+                    long t = s.product(w, high);
+                    termWeight.merge(t, w, (a, b) -> Math.abs(a) <= Math.abs(b) ? a : b);
                 }
-            }
-        }
-        if (!s.perOp()) {
-            for (long w1 : wOrder()) {
-                for (long w2 : wOrder()) {
-                    if (acc(start, new long[] {w1, w2}) == target) {
-                        return new long[] {w1, w2};
+                java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
+                out.put(st, new long[0]);
+                queue.add(st);
+                while (!queue.isEmpty()) {
+                    long a = queue.poll();
+                    long[] path = out.get(a);
+                    if (path.length >= MAX_OUTPUT_TERMS) {
+                        continue;
+                    }
+                    for (Map.Entry<Long, Long> e : termWeight.entrySet()) {
+                        long next = s.arithmetic().add(a, e.getKey());
+                        if (!out.containsKey(next)) {
+                            long[] p = java.util.Arrays.copyOf(path, path.length + 1);
+                            p[path.length] = e.getValue();
+                            out.put(next, p);
+                            queue.add(next);
+                        }
+                    }
+                }
+            } else {
+                for (int k = 1; k <= MAX_OUTPUT_TERMS; k++) {
+                    for (long sum = k * s.min(); sum <= k * s.max(); sum++) {
+                        long v = s.arithmetic().roundScaled((st << s.format().fracBits()) + sum * high,
+                                s.format().fracBits());
+                        if (!out.containsKey(v)) {
+                            long[] ws = new long[k];
+                            long rest = sum;
+                            boolean fits = true;
+                            for (int i = 0; i < k; i++) {
+                                long r = k - 1 - i;
+                                long lo = Math.max(s.min(), rest - r * s.max());
+                                long hi = Math.min(s.max(), rest - r * s.min());
+                                if (lo > hi) {
+                                    fits = false;
+                                    break;
+                                }
+                                ws[i] = Math.max(lo, Math.min(hi, rest));
+                                rest -= ws[i];
+                            }
+                            if (fits && rest == 0 && acc(st, ws) == v) {
+                                out.put(v, ws);
+                            }
+                        }
                     }
                 }
             }
-        }
-        return null;
+            out.remove(st);
+            return out;
+        });
     }
 
     private long[] wOrderCache;
@@ -288,9 +333,47 @@ public final class GadgetSet {
             this.maxFanIn = maxFanIn;
             this.cand = ChainSearch.Candidates.of(s);
             this.one = s.one();
+            long big = 0;
+            for (long z = s.min(); z <= s.max(); z++) {
+                big = Math.max(big, Math.abs(s.tau(z)));
+            }
+            this.strongMin = big;
         }
 
+        /** The largest |tau(z)|: detectors whose nonzero output is this large make the NOR easiest. */
+        final long strongMin;
+        boolean strong;
+
+        /**
+         * Tries detectors whose nonzero output is as large as tau allows (often one layer longer) and
+         * the shortest detectors, and keeps the set whose indicators are cheaper (a normalizer layer
+         * costs a neuron per indicator, a detector layer only a neuron per threshold).
+         */
         GadgetSet run() {
+            GadgetSet best = null;
+            IllegalArgumentException failure = null;
+            for (boolean st : new boolean[] {true, false}) {
+                strong = st;
+                try {
+                    GadgetSet g = attempt();
+                    if (best == null || cost(g) < cost(best)) {
+                        best = g;
+                    }
+                } catch (IllegalArgumentException e) {
+                    failure = e;
+                }
+            }
+            if (best == null) {
+                throw failure;
+            }
+            return best;
+        }
+
+        static long cost(GadgetSet g) {
+            return 1000L * g.normalizer.size() + 10L * g.detectorLength;
+        }
+
+        GadgetSet attempt() {
             int n = s.size();
             long[][][][] first = new long[2][n][][];
             Tail[][] tailOf = new Tail[2][n];
@@ -351,51 +434,40 @@ public final class GadgetSet {
                     }
                 }
             }
-            // pass 2: any first neuron, against the tails found
+            // pass 2: any first neuron, against the tails found, then against tails of further cuts
             if (covered < needed) {
-                if (tails.isEmpty()) {
-                    // no tail at all so far: search tails for cuts without the fast placement
-                    for (long[] cut : cuts) {
-                        if (System.nanoTime() > deadline || tails.size() >= 4) {
-                            break;
-                        }
-                        Tail probe = new Tail(cut[0], cut[1] == 1, null, null);
-                        long[][] cls = classes(probe);
-                        if (cls == null) {
-                            continue;
-                        }
-                        searched++;
-                        Tail t = tail(probe, cls);
-                        if (t != null) {
-                            tails.add(t);
-                        }
+                covered += placeByScan(first, tailOf, tails);
+                int extra = 0;
+                for (long[] cut : cuts) {
+                    if (covered == needed || System.nanoTime() > deadline || extra >= 48) {
+                        break;
                     }
-                }
-                for (Kind k : Kind.values()) {
-                    for (long a = s.min(); a <= s.max(); a++) {
-                        int i = (int) (a - s.min());
-                        if (trivial(k, a) || first[k.ordinal()][i] != null) {
-                            continue;
-                        }
-                        for (Tail t : tails) {
-                            long[] fn = firstNeuronScan(k, a, t);
-                            if (fn != null) {
-                                first[k.ordinal()][i] = new long[][] {fn};
-                                tailOf[k.ordinal()][i] = t;
-                                covered++;
-                                break;
-                            }
-                        }
+                    Tail probe = new Tail(cut[0], cut[1] == 1, null, null);
+                    if (tails.stream().anyMatch(t -> t.theta == probe.theta && t.le == probe.le)) {
+                        continue;
+                    }
+                    long[][] cls = classes(probe);
+                    if (cls == null || !anyScanPlaceable(first, probe)) {
+                        continue;
+                    }
+                    extra++;
+                    searched++;
+                    Tail t = tail(probe, cls);
+                    if (t != null) {
+                        tails.add(t);
+                        covered += placeByScan(first, tailOf, List.of(t));
                     }
                 }
             }
             if (covered < needed) {
                 String missing = missing(first);
                 throw new IllegalArgumentException("no exact step gadget in " + s + ": " + missing
-                        + " has no detector (a chain that is exactly 0 on one side of the threshold); searched "
-                        + searched + " cuts with tails of up to " + MAX_TAIL + " neurons (beam " + BEAM
+                        + " has no detector (a chain that is exactly 0 on one side of the threshold); examined the "
+                        + cuts.size() + " cuts of the first pre-activation (z <= t, z >= t for t in F), every first"
+                        + " neuron (b, w) in F^2 against each cut it could serve, and tails of up to " + MAX_TAIL
+                        + " neurons for " + searched + " of them (beam " + BEAM
                         + ", biases and weights over " + (s.size() <= 256 ? "all of F" : "a sparse subset of F")
-                        + ") and first neurons over all (bias, weight)"
+                        + ")"
                         + (zeroNeverOutput() ? "; tau(z) is never 0 for any z in F, so no hidden neuron outputs 0" : ""));
             }
             // uniform length: pad shorter tails
@@ -469,9 +541,9 @@ public final class GadgetSet {
                 normalizer = List.of();
                 high = onV;
             } else {
-                normalizer = normalize(offV, onV, true);
+                normalizer = normalize(offV, onV, true, MAX_NORMALIZER + 2);
                 if (normalizer == null) {
-                    normalizer = normalize(offV, onV, false);
+                    normalizer = normalize(offV, onV, false, MAX_NORMALIZER);
                 }
                 if (normalizer == null && offV == 0 && onV != 0) {
                     normalizer = List.of();
@@ -494,6 +566,40 @@ public final class GadgetSet {
             }
             return new GadgetSet(s, maxFanIn, det, sg, maxLen + 1, violations, nor[0], nor[1], offV, onV, normalizer,
                     high, used);
+        }
+
+        int placeByScan(long[][][][] first, Tail[][] tailOf, List<Tail> candidates) {
+            int placed = 0;
+            for (Kind k : Kind.values()) {
+                for (long a = s.min(); a <= s.max(); a++) {
+                    int i = (int) (a - s.min());
+                    if (trivial(k, a) || first[k.ordinal()][i] != null) {
+                        continue;
+                    }
+                    for (Tail t : candidates) {
+                        long[] fn = firstNeuronScan(k, a, t);
+                        if (fn != null) {
+                            first[k.ordinal()][i] = new long[][] {fn};
+                            tailOf[k.ordinal()][i] = t;
+                            placed++;
+                            break;
+                        }
+                    }
+                }
+            }
+            return placed;
+        }
+
+        boolean anyScanPlaceable(long[][][][] first, Tail probe) {
+            for (Kind k : Kind.values()) {
+                for (long a = s.min(); a <= s.max(); a++) {
+                    if (!trivial(k, a) && first[k.ordinal()][(int) (a - s.min())] == null
+                            && firstNeuronScan(k, a, probe) != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         boolean zeroNeverOutput() {
@@ -621,7 +727,24 @@ public final class GadgetSet {
         static final ChainSearch.Goal TWO_VALUED_GOAL = detectorGoal(true);
 
         Tail tail(Tail probe, long[][] cls) {
-            List<long[]> chain = ChainSearch.search(s, cls, TWO_VALUED_GOAL, MAX_TAIL, BEAM, cand);
+            List<long[]> chain = null;
+            if (strong) {
+                ChainSearch.Goal strongGoal = new ChainSearch.Goal() {
+                    @Override
+                    public boolean done(long[][] c) {
+                        return TWO_VALUED_GOAL.done(c) && norGood(c[1][0]);
+                    }
+
+                    @Override
+                    public double score(long[][] c) {
+                        return TWO_VALUED_GOAL.score(c);
+                    }
+                };
+                chain = ChainSearch.search(s, cls, strongGoal, MAX_TAIL + 1, BEAM, cand);
+            }
+            if (chain == null) {
+                chain = ChainSearch.search(s, cls, TWO_VALUED_GOAL, MAX_TAIL, BEAM, cand);
+            }
             if (chain == null) {
                 chain = ChainSearch.search(s, cls, DETECTOR_GOAL, MAX_TAIL, BEAM, cand);
             }
@@ -633,6 +756,16 @@ public final class GadgetSet {
                 c = ChainSearch.apply(s, c, n[0], n[1]);
             }
             return new Tail(probe.theta, probe.le, new ArrayList<>(chain), c[1]);
+        }
+
+        private final java.util.Map<Long, Boolean> norGoodCache = new java.util.HashMap<>();
+
+        /** Whether a detector with nonzero output {@code v} admits a NOR with off 0 and on 1 (no normalizer). */
+        boolean norGood(long v) {
+            return norGoodCache.computeIfAbsent(v, x -> {
+                long[] n = nor(new long[] {x});
+                return n != null && n[2] == 0 && (n[3] == one || (one < 0 && n[3] != 0));
+            });
         }
 
         boolean okInput(Kind k, long a, long x) {
@@ -770,10 +903,11 @@ public final class GadgetSet {
                     }
                     int rank = (offV == 0 ? 0 : 4) + (onV == one ? 0 : (one < 0 && onV != 0 ? 0 : 2))
                             + (Math.abs(w0) == Math.abs(one) ? 0 : 1);
-                    if (rank < bestRank) {
+                    // without 1 in F, a larger on-value needs fewer output terms
+                    if (rank < bestRank || (rank == bestRank && one < 0 && Math.abs(onV) > Math.abs(best[3]))) {
                         bestRank = rank;
                         best = new long[] {b, w0, offV, onV};
-                        if (rank == 0) {
+                        if (rank == 0 && one > 0) {
                             return best;
                         }
                     }
@@ -782,7 +916,7 @@ public final class GadgetSet {
             return best;
         }
 
-        List<long[]> normalize(long offV, long onV, boolean wantOne) {
+        List<long[]> normalize(long offV, long onV, boolean wantOne, int depth) {
             long target = one;
             ChainSearch.Goal goal = new ChainSearch.Goal() {
                 @Override
@@ -792,11 +926,11 @@ public final class GadgetSet {
 
                 @Override
                 public double score(long[][] c) {
-                    return Math.abs(c[0][0]) + (wantOne && target > 0 ? Math.abs(c[1][0] - target) : 0)
-                            - Math.abs(c[1][0] - c[0][0]) * 0.001;
+                    return Math.abs(c[0][0]) + (wantOne && target > 0 ? Math.abs(c[1][0] - target)
+                            : -Math.abs(c[1][0]) * 0.5) - Math.abs(c[1][0] - c[0][0]) * 0.001;
                 }
             };
-            return ChainSearch.search(s, new long[][] {{offV}, {onV}}, goal, MAX_NORMALIZER, BEAM, cand);
+            return ChainSearch.search(s, new long[][] {{offV}, {onV}}, goal, depth, BEAM, cand);
         }
     }
 }
