@@ -171,7 +171,7 @@ public final class Compiler {
             if (w == null) {
                 throw new IllegalArgumentException("no output weights in " + s + " take the output from "
                         + s.dec(background) + " to " + s.dec(b.value()) + " with indicators of value "
-                        + s.dec(g.high()) + " (searched one and two terms over all weights)");
+                        + s.dec(g.high()) + " (searched sums of up to " + GadgetSet.MAX_OUTPUT_TERMS + " terms over all weights)");
             }
             if (w.length == 0) {
                 w = new long[] {0}; // cubes: a point whose value is the background still gets its indicator

@@ -222,7 +222,7 @@ public final class GadgetSet {
     }
 
     /** Most terms an output decomposition may use. */
-    public static final int MAX_OUTPUT_TERMS = 8;
+    public static final int MAX_OUTPUT_TERMS = 32;
 
     private final Map<Long, Map<Long, long[]>> pathCache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -261,7 +261,7 @@ public final class GadgetSet {
                     }
                 }
             } else {
-                for (int k = 1; k <= MAX_OUTPUT_TERMS; k++) {
+                for (int k = 1; k <= Math.min(4, MAX_OUTPUT_TERMS); k++) {
                     for (long sum = k * s.min(); sum <= k * s.max(); sum++) {
                         long v = s.arithmetic().roundScaled((st << s.format().fracBits()) + sum * high,
                                 s.format().fracBits());
