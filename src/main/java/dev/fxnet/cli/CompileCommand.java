@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
                 + "point of F^d (indicators of boxes built from searched gadgets), verify it, and report its size "
                 + "against the counting lower bound.",
         footer = {"", "Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the most "
-                + "frequent value as bias and one indicator per box of equal values (never larger than cubes). "
-                + "Default: the smallest, boxes.",
+                + "frequent value as bias and one indicator per box of equal values (never larger than cubes); steps = "
+                + "telescoping along x{d-1}, one step indicator per change of value in a slice. Default: the smallest "
+                + "of boxes and steps.",
                 "The network is written only after it matched the target on every point (unless --no-verify).",
                 "", "Examples:", "  fxnet compile --act relu --dims 2 --random 1 --out net.json",
                 "  fxnet compile --act gelu -p 3 -q 3 --dims 2 --table t.csv --strategy cubes --out net.json",
@@ -47,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     TargetOptions target;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "cubes or boxes (default: the smallest that applies).")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
     String strategy;
 
     @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers).")

@@ -40,7 +40,7 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--grid-dims", split = ",", defaultValue = "1,2", paramLabel = "D,..", description = "Dimensions (default 1,2).")
     List<Integer> ds;
 
-    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes", paramLabel = "S,..", description = "Strategies (default cubes,boxes).")
+    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps).")
     List<String> strategies;
 
     @Option(names = "--table-kind", defaultValue = "random", paramLabel = "KIND",

@@ -4,8 +4,16 @@ import dev.fxnet.eval.InputSpace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An axis-aligned box {@code lo <= x <= hi} (codes, inclusive) of {@code F^d} on which a table has one value. */
-public record Box(long[] lo, long[] hi, long value) {
+/**
+ * An axis-aligned box {@code lo <= x <= hi} (codes, inclusive) of {@code F^d} and the output value its
+ * indicator leads to: from the background (or, for a telescoping step, from {@code from}) to {@code value}.
+ */
+public record Box(long[] lo, long[] hi, long value, Long from) {
+
+    /** A box whose indicator takes the output from the background to {@code value}. */
+    public Box(long[] lo, long[] hi, long value) {
+        this(lo, hi, value, null);
+    }
 
     /** Every point as its own box (the cubes strategy). */
     static List<Box> points(FunctionTable t) {

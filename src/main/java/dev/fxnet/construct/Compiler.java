@@ -69,6 +69,9 @@ public final class Compiler {
             if (strategy == Strategy.CUBES) {
                 best = build(target, s, Box.points(target), 0);
                 used = Strategy.CUBES;
+            } else if (strategy == Strategy.STEPS) {
+                best = steps(target, s, g);
+                used = Strategy.STEPS;
             } else {
                 long freq = mostFrequent(target);
                 best = build(target, s, Box.cover(target, freq), freq);
@@ -79,6 +82,13 @@ public final class Compiler {
                     }
                 }
                 used = Strategy.BOXES;
+                if (strategy == null && stepsApply(s, g)) {
+                    Built st = steps(target, s, g);
+                    if (st.network.size().parameters() < best.network.size().parameters()) {
+                        best = st;
+                        used = Strategy.STEPS;
+                    }
+                }
             }
             net = best.network;
             indicators = best.indicators;
@@ -140,6 +150,60 @@ public final class Compiler {
     private record Built(Network network, int indicators, long background, GadgetSet gadgets) {
     }
 
+    /** Steps telescope exactly under WIDE only when the indicator's high value is 1 (terms are then exact). */
+    static boolean stepsApply(Setting s, GadgetSet g) {
+        return s.perOp() || g.high() == s.one();
+    }
+
+    /**
+     * The steps strategy: in every slice (x0..x{d-2} fixed) the output walks along x{d-1}: a slice
+     * indicator takes the bias to f(c, min), then each step indicator [x{d-1} >= a] adds
+     * f(c, a) - f(c, a - eps). Active steps are listed in increasing a, so every partial sum is a
+     * value of the table (exact in PER_OP; WIDE only with exact unit terms).
+     */
+    private static Built steps(FunctionTable t, Setting s, GadgetSet g) {
+        if (!stepsApply(s, g)) {
+            throw new IllegalArgumentException("the steps strategy needs exact output terms under WIDE, but the"
+                    + " indicators of " + s + " have the value " + s.dec(g.high()) + ", not 1");
+        }
+        int d = t.dims();
+        long n = s.size();
+        int sliceCount = t.size() / (int) n;
+        // background: the most frequent first value of a slice
+        java.util.Map<Integer, Integer> count = new java.util.HashMap<>();
+        for (int c = 0; c < sliceCount; c++) {
+            count.merge(t.code((int) (c * n)), 1, Integer::sum);
+        }
+        long m = count.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).get().getKey();
+        List<Box> plan = new ArrayList<>();
+        var space = t.space();
+        for (int c = 0; c < sliceCount; c++) {
+            long[] p = space.point(c * n);
+            long[] lo = p.clone();
+            long[] hi = p.clone();
+            lo[d - 1] = s.min();
+            hi[d - 1] = s.max();
+            long first = t.code((int) (c * n));
+            if (first != m) {
+                if (d == 1) {
+                    throw new IllegalStateException("one slice in d = 1");
+                }
+                plan.add(new Box(lo.clone(), hi.clone(), first, m));
+            }
+            long prev = first;
+            for (int a = 1; a < n; a++) {
+                long v = t.code((int) (c * n + a));
+                if (v != prev) {
+                    long[] l2 = lo.clone();
+                    l2[d - 1] = s.min() + a;
+                    plan.add(new Box(l2, hi.clone(), v, prev));
+                    prev = v;
+                }
+            }
+        }
+        return build(t, s, plan, m);
+    }
+
     private static Built build(FunctionTable t, Setting s, List<Box> boxes, long background) {
         int d = t.dims();
         GadgetSet g = GadgetSet.find(s, 2 * d);
@@ -167,13 +231,17 @@ public final class Compiler {
             if (ids.isEmpty()) {
                 throw new IllegalStateException("a box covering all of F^d; the table is constant");
             }
-            long[] w = g.outputWeights(background, b.value());
+            long from = b.from() == null ? background : b.from();
+            long[] w = g.outputWeights(from, b.value());
             if (w == null) {
                 throw new IllegalArgumentException("no output weights in " + s + " take the output from "
                         + s.dec(background) + " to " + s.dec(b.value()) + " with indicators of value "
                         + s.dec(g.high()) + " (searched sums of up to " + GadgetSet.MAX_OUTPUT_TERMS + " terms over all weights)");
             }
             if (w.length == 0) {
+                if (b.from() != null) {
+                    continue; // a step that changes nothing
+                }
                 w = new long[] {0}; // cubes: a point whose value is the background still gets its indicator
             }
             boxDet.add(ids.stream().mapToInt(Integer::intValue).toArray());

@@ -260,8 +260,22 @@ public final class GadgetSet {
                         }
                     }
                 }
+            } else if (high == s.one()) {
+                // WIDE with unit terms: rho(start + K) = start + K exactly when in range; K is split into codes
+                for (long v = s.min(); v <= s.max(); v++) {
+                    long rest = v - st;
+                    int k = (int) Math.max(1, Math.max(-Math.floorDiv(-rest, s.max()), -Math.floorDiv(rest, -s.min())));
+                    long[] ws = new long[k];
+                    for (int i = 0; i < k; i++) {
+                        ws[i] = Math.max(s.min(), Math.min(s.max(), rest));
+                        rest -= ws[i];
+                    }
+                    if (rest == 0 && acc(st, ws) == v) {
+                        out.put(v, ws);
+                    }
+                }
             } else {
-                for (int k = 1; k <= Math.min(4, MAX_OUTPUT_TERMS); k++) {
+                for (int k = 1; k <= Math.min(16, MAX_OUTPUT_TERMS); k++) {
                     for (long sum = k * s.min(); sum <= k * s.max(); sum++) {
                         long v = s.arithmetic().roundScaled((st << s.format().fracBits()) + sum * high,
                                 s.format().fracBits());

@@ -13,7 +13,13 @@ public enum Strategy {
      * The most frequent value becomes the output bias; the other points are covered greedily by
      * disjoint boxes of equal value, one indicator per box; detectors are shared.
      */
-    BOXES;
+    BOXES,
+    /**
+     * Telescoping along the last coordinate: per slice ({@code x0..x{d-2}} fixed) one indicator to
+     * the slice's first value and one step indicator {@code [x{d-1} >= a]} (with the slice's tests)
+     * per change of value, listed in increasing {@code a} so partial sums are table values.
+     */
+    STEPS;
 
     /** Parses a strategy name, ignoring case. */
     public static Strategy parse(String text) {
@@ -23,7 +29,7 @@ public enum Strategy {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown strategy '" + text + "'; expected cubes or boxes");
+        throw new IllegalArgumentException("unknown strategy '" + text + "'; expected cubes, boxes or steps");
     }
 
     /** The lower-case name used on the command line and in {@code meta}. */

@@ -89,7 +89,7 @@ class ConstructCliTest {
         Result r = run("size", "--act", "relu", "--grid-p", "1,2", "--grid-q", "1", "--grid-dims", "1,2");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals(2 + 2 * 2 * 2, lines.length, r.out());
+        assertEquals(2 + 2 * 2 * 3, lines.length, r.out());
         assertTrue(lines[0].startsWith("| p | q | d | strategy"));
         Result c = run("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1", "--grid-dims", "2", "--csv",
                 "--table-kind", "structured");
