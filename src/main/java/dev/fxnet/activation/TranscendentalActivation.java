@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code u^2 - 1 = e^(2z) + 2e^z}, so for {@code z < 0}, {@code mish = z (e^(2z)+2e^z)/(e^(2z)+2e^z+2)};
  * gelu, {@code Phi(z) = 1 - erfc(z/sqrt2)/2} and {@code Phi(-x) = erfc(x/sqrt2)/2}; gelu_tanh,
  * {@code (1 + tanh y)/2 = 1 - 1/(e^(2y)+1)} and {@code (1 + tanh(-y))/2 = 1/(e^(2y)+1)}. At {@code z = 0}
- * the value is exact ({@code 1/2} for sigmoid, 0 otherwise), so e.g. {@code sigmoid(0)} at {@code q = 0}
- * is the exact tie {@code 1/2}, resolved by the mode's tie rule.
+ * the value is exact for all but softplus ({@code 1/2} for sigmoid, 0 for the others), so e.g. {@code sigmoid(0)} at {@code q = 0}
+ * is the exact tie {@code 1/2}, resolved by the mode's tie rule. The one exception is softplus, whose
+ * {@code softplus(0) = ln 2} takes the general path (anchor 0, tail {@code log1p(e^-0)}).
  *
  * <h2>Deciding the rounding</h2>
  * {@code c = sigma(z) 2^q = D + s r} with {@code D = A 2^q} an exact multiple of {@code 1/4}, {@code s} the sign of
@@ -159,7 +160,7 @@ public final class TranscendentalActivation implements Activation {
     public long roundScaled(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
         Objects.requireNonNull(rounding, "rounding");
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         long r = fast(k, fracBits, rounding);
@@ -172,7 +173,7 @@ public final class TranscendentalActivation implements Activation {
     /** The fast path alone: the answer, or {@link #UNDECIDED}. Test hook. */
     long roundScaledFast(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         return fast(k, fracBits, rounding);
@@ -181,7 +182,7 @@ public final class TranscendentalActivation implements Activation {
     /** The slow path alone (the reference for the fast path). Test hook. */
     long roundScaledSlow(long k, int fracBits, Rounding rounding) {
         Activations.checkArguments(k, fracBits);
-        if (k == 0 || (kind == Kind.ELU && k > 0)) {
+        if (isExact(k)) {
             return exact(k, fracBits, rounding);
         }
         return slow(k, fracBits, rounding);
@@ -190,7 +191,7 @@ public final class TranscendentalActivation implements Activation {
     /**
      * The double approximation of {@code |T|} the fast path uses, and its assumed relative error bound:
      * {@code {t, bound}}; {@code t} is NaN where the fast path uses the analytic tiny bound instead.
-     * Test hook for checking the bound against {@link #tailEnclosure}; {@code k != 0}.
+     * Test hook for checking the bound against {@link #tailEnclosure}; not for the exact cases.
      */
     double[] tailApproximation(long k, int q) {
         double x = Math.scalb((double) Math.abs(k), -q);
@@ -200,18 +201,27 @@ public final class TranscendentalActivation implements Activation {
         return new double[] {kind.tail(x, k > 0), BASE_ERROR + kind.argumentError(x)};
     }
 
-    /** The slow path's enclosure of {@code |T|} at {@code prec} digits. Test hook; {@code k != 0}. */
+    /** The slow path's enclosure of {@code |T|} at {@code prec} digits. Test hook; not for the exact cases. */
     BigDecimal[] tailEnclosure(long k, int q, int prec) {
         BigDecimal x = new BigDecimal(Math.abs(k)).divide(new BigDecimal(1L << q));
         return kind.tail(x, k > 0, prec);
     }
 
-    /** The exactly known cases: {@code z = 0}, and {@code elu(z) = z} for {@code z > 0}. */
+    /**
+     * Whether {@code sigma(z)} is a known dyadic rational: {@code z = 0} (except softplus, whose
+     * {@code ln 2} goes through the general path with anchor 0 and tail {@code log1p(e^0)}), and
+     * {@code elu(z) = z} for {@code z > 0}.
+     */
+    private boolean isExact(long k) {
+        return (k == 0 && kind != Kind.SOFTPLUS) || (kind == Kind.ELU && k > 0);
+    }
+
+    /** The exactly known values, see {@link #isExact}. */
     private long exact(long k, int q, Rounding rounding) {
         if (k != 0) {
             return k;
         }
-        // sigma(0) = 1/2 for sigmoid (c = 2^(q-1), the tie 1/2 when q = 0), 0 for the others
+        // sigma(0) = 1/2 for sigmoid (c = 2^(q-1), the tie 1/2 when q = 0), 0 for the others but softplus
         return kind == Kind.SIGMOID ? rounding.roundQuotient(1L << q, 2) : 0;
     }
 
@@ -260,8 +270,8 @@ public final class TranscendentalActivation implements Activation {
 
     /**
      * The slow path for several modes at once (the enclosures do not depend on the mode): the
-     * correctly rounded {@code c} for each of {@code modes}. Test hook; {@code k != 0}, and not elu with
-     * {@code k > 0}.
+     * correctly rounded {@code c} for each of {@code modes}. Test hook; not for the exact cases
+     * ({@code z = 0} except for softplus, elu with {@code k > 0}).
      */
     long[] slow(long k, int q, Rounding[] modes) {
         SLOW_PATH_CALLS.incrementAndGet();

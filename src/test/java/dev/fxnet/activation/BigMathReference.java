@@ -6,9 +6,10 @@ import java.math.MathContext;
 
 /**
  * Independent high-precision values of the transcendental activations, from the big-math library
- * (test scope only) and, for erf, a plain Maclaurin series; used to cross-check the slow path at
- * moderate arguments ({@code |z| <= 12}). Not rigorous: callers only trust a rounding when the value
- * is far (more than {@code 10^-60}) from a boundary.
+ * (test scope only) and, for erf, a plain Maclaurin series; used to cross-check the engine (gelu
+ * only for {@code |z| <= 12}, where the Maclaurin series is accurate at this precision). Not
+ * rigorous: callers only trust a rounding when the value is far (more than {@code 10^-60}) from a
+ * boundary.
  */
 final class BigMathReference {
     private static final MathContext MC = new MathContext(140);
@@ -21,7 +22,7 @@ final class BigMathReference {
             case "sigmoid":
                 return sigmoid(z);
             case "tanh":
-                return BigDecimalMath.tanh(z, MC);
+                return tanh(z);
             case "elu":
                 return z.signum() > 0 ? z : BigDecimalMath.exp(z, MC).subtract(BigDecimal.ONE);
             case "softplus":
@@ -29,7 +30,7 @@ final class BigMathReference {
             case "silu":
                 return z.multiply(sigmoid(z), MC);
             case "mish":
-                return z.multiply(BigDecimalMath.tanh(softplus(z), MC), MC);
+                return z.multiply(tanh(softplus(z)), MC);
             case "gelu": {
                 BigDecimal u = z.divide(BigDecimalMath.sqrt(BigDecimal.valueOf(2), MC), MC);
                 return z.multiply(BigDecimal.ONE.add(erf(u)), MC).divide(BigDecimal.valueOf(2), MC);
@@ -37,11 +38,21 @@ final class BigMathReference {
             case "gelu_tanh": {
                 BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(2).divide(BigDecimalMath.pi(MC), MC), MC);
                 BigDecimal y = c.multiply(z.add(new BigDecimal("0.044715").multiply(z.pow(3))), MC);
-                return z.multiply(BigDecimal.ONE.add(BigDecimalMath.tanh(y, MC)), MC).divide(BigDecimal.valueOf(2), MC);
+                return z.multiply(BigDecimal.ONE.add(tanh(y)), MC).divide(BigDecimal.valueOf(2), MC);
             }
             default:
                 throw new AssertionError(name);
         }
+    }
+
+    /** tanh by big-math for moderate arguments (its series is slow for large ones), else {@code +-(1 - 2/(e^(2|y|)+1))}. */
+    private static BigDecimal tanh(BigDecimal y) {
+        if (y.abs().compareTo(BigDecimal.valueOf(8)) <= 0) {
+            return BigDecimalMath.tanh(y, MC);
+        }
+        BigDecimal e = BigDecimalMath.exp(y.abs().multiply(BigDecimal.valueOf(2)), MC);
+        BigDecimal t = BigDecimal.ONE.subtract(BigDecimal.valueOf(2).divide(e.add(BigDecimal.ONE), MC));
+        return y.signum() < 0 ? t.negate() : t;
     }
 
     private static BigDecimal sigmoid(BigDecimal z) {

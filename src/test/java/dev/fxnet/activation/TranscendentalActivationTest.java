@@ -74,11 +74,40 @@ class TranscendentalActivationTest {
                 assertEquals(1L << (q - 1), TranscendentalActivation.SIGMOID.roundScaled(0, q, m));
             }
             for (TranscendentalActivation a : ALL) {
-                if (a != TranscendentalActivation.SIGMOID) {
+                if (a != TranscendentalActivation.SIGMOID && a != TranscendentalActivation.SOFTPLUS) {
                     assertEquals(0, a.roundScaled(0, 0, m), a.name());
                     assertEquals(0, a.roundScaled(0, 30, m), a.name());
                 }
             }
+        }
+    }
+
+    /** softplus(0) = ln 2 = 0.693..., not an exact case: ln 2 * 2^30 = 744261117.9549, ln 2 * 2^12 = 2839.1309. */
+    @Test
+    void softplusOfZeroIsLnTwo() {
+        long[][] expected = {{0, 0, 1}, {30, 744261117, 744261118}, {12, 2839, 2840}}; // q, floor, ceiling
+        for (long[] e : expected) {
+            int q = (int) e[0];
+            long floor = e[1];
+            for (Rounding m : MODES) {
+                long v = a(m, floor, q == 12 ? floor : floor + 1);
+                assertEquals(v, TranscendentalActivation.SOFTPLUS.roundScaled(0, q, m), "q=" + q + " " + m);
+                assertEquals(v, TranscendentalActivation.SOFTPLUS.slow(0, q, new Rounding[] {m})[0], "slow q=" + q + " " + m);
+            }
+        }
+    }
+
+    /** The answer for a positive non-boundary value between {@code floor} and {@code floor + 1} whose nearest integer is {@code nearest}. */
+    private static long a(Rounding m, long floor, long nearest) {
+        switch (m) {
+            case FLOOR:
+            case DOWN:
+                return floor;
+            case CEILING:
+            case UP:
+                return floor + 1;
+            default:
+                return nearest;
         }
     }
 

@@ -133,6 +133,19 @@ public final class RhoOracle {
         return c.longValueExact();
     }
 
+    /** {@link #overflow(BigInteger, int, int, boolean, boolean)} on a long, for hot loops. */
+    public static long overflow(long c, int p, int q, boolean twos, boolean wrap) {
+        long lo = minCode(p, q, twos);
+        long hi = maxCode(p, q);
+        if (wrap) {
+            if (!twos) {
+                throw new IllegalArgumentException("WRAP needs two's complement");
+            }
+            return Math.floorMod(c - lo, 1L << (1 + p + q)) + lo;
+        }
+        return Math.max(lo, Math.min(hi, c));
+    }
+
     /** {@code rho(x)}: scale by {@code 2^q}, round in {@code mode}, then handle overflow. */
     public static long rho(BigDecimal x, int p, int q, boolean twos, Rounding mode, boolean wrap) {
         BigDecimal c = x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(q)));
