@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Quantized neural networks under fixed-point arithmetic: exact simulation, "
                 + "construction and decision (Park, Park, Hwang, arXiv 2409.00297).",
         subcommands = {InfoCommand.class, ActivationCommand.class, EvalCommand.class, ExportCommand.class,
-                ReportCommand.class,
+                ReportCommand.class, CompileCommand.class, VerifyCommand.class, SizeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for user mistakes. */

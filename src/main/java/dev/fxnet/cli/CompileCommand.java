@@ -1,0 +1,128 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.Compiler;
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
+import dev.fxnet.construct.Strategy;
+import dev.fxnet.construct.Verifier;
+import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.NetworkJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fxnet compile}: a table or function into a network that computes it exactly, verified before it is written. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile a fixed-point function f: F^d -> F into a network that computes it exactly on every "
+                + "point of F^d (indicators of boxes built from searched gadgets), verify it, and report its size "
+                + "against the counting lower bound.",
+        footer = {"", "Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the most "
+                + "frequent value as bias and one indicator per box of equal values (never larger than cubes); steps = "
+                + "telescoping along x{d-1}, one step indicator per change of value in a slice. Default: the smallest "
+                + "of boxes and steps.",
+                "The network is written only after it matched the target on every point (unless --no-verify).",
+                "", "Examples:", "  fxnet compile --act relu --dims 2 --random 1 --out net.json",
+                "  fxnet compile --act gelu -p 3 -q 3 --dims 2 --table t.csv --strategy cubes --out net.json",
+                "  fxnet compile --act sigmoid --dims 1 --expr \"sin(3*x0)\" --out sin.json"})
+final class CompileCommand implements Callable<Integer> {
+    @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation (SPEC §6), e.g. relu, sigmoid, gelu.")
+    String act;
+
+    @Option(names = "--dims", required = true, paramLabel = "D", description = "The input dimension d >= 1.")
+    int dims;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TargetOptions target;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
+    String strategy;
+
+    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers).")
+    boolean binary;
+
+    @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5).")
+    Path out;
+
+    @Option(names = "--no-verify", description = "Do not check the network on every point before writing it.")
+    boolean noVerify;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dims < 1) {
+            throw new UserException("--dims must be >= 1, was " + dims);
+        }
+        FixedPointArithmetic ar = options.arithmetic();
+        Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
+        Strategy st = strategy == null ? null : Strategy.parse(strategy);
+        FunctionTable t = target.resolve(ar, dims, err);
+        long t0 = System.nanoTime();
+        Compiler.Result r = Compiler.compile(t, s, st, binary, false);
+        long t1 = System.nanoTime();
+        Network net = r.network();
+        Map<String, Object> meta = new LinkedHashMap<>(net.meta());
+        meta.put("target", target.describe());
+        net = net.withMeta(meta);
+        o.println("setting:   " + s);
+        o.println("target:    " + target.describe() + " on F^" + dims + " (" + t.size() + " points, "
+                + t.distinctValues() + " distinct values)");
+        o.println("strategy:  " + r.strategy().id() + (st == null ? " (smallest)" : "") + ", " + r.indicators()
+                + " indicators");
+        o.println("gadgets:   " + r.gadgets());
+        o.println("size:      " + r.size().line());
+        String verified;
+        if (noVerify) {
+            verified = "not verified (--no-verify)";
+        } else {
+            Verifier.Result v;
+            Network checked = net;
+            long weight = Math.max(1, net.size().parameters() / 64);
+            try (Progress p = Progress.of("verify", t.size() * weight, err)) {
+                v = Verifier.verify(checked, t, 5, n -> p.step(n * weight));
+            }
+            if (!v.exact()) {
+                throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()
+                        + " points; not written");
+            }
+            verified = "exact on all " + v.points() + " points";
+        }
+        long t2 = System.nanoTime();
+        o.println("verified:  " + verified + String.format(Locale.ROOT, " (compile %.2f s, verify %.2f s)",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+        if (target.tabulation != null) {
+            Rounding mode = ar.rounding();
+            o.println(String.format(Locale.ROOT, "continuous: max |N(x) - f(x)| = %.6g on the grid where f is in range"
+                    + " (bound %s = %s)%s", target.tabulation.maxError(), mode.isNearest() ? "eps/2" : "eps",
+                    ar.format().eps().divide(java.math.BigDecimal.valueOf(mode.isNearest() ? 2 : 1)).toPlainString(),
+                    target.tabulation.saturated() > 0 ? "; f leaves [min, M] at " + target.tabulation.saturated()
+                            + " points, where N saturates" : ""));
+        }
+        if (out != null) {
+            Network finalNet = net;
+            AtomicFiles.writeString(out, NetworkJson.toJson(finalNet));
+            o.println("wrote:     " + out + (noVerify ? " (NOT verified)" : ""));
+        }
+        return 0;
+    }
+}

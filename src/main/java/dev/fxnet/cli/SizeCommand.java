@@ -1,0 +1,126 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.construct.Compiler;
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
+import dev.fxnet.construct.SizeReport;
+import dev.fxnet.construct.Strategy;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fxnet size}: network sizes of the strategies over a grid of (p, q, d), against the lower bound. */
+@Command(name = "size", mixinStandardHelpOptions = true,
+        description = "Compile random tables (and, with --table-kind structured, a step-shaped table) for every "
+                + "(p, q, d, strategy) of a grid, verify each network, and print neurons, depth, widest layer, "
+                + "parameters, the counting lower bound |F|^d and the ratio, as Markdown or CSV.",
+        footer = {"", "Grid points with more than --max-points points are skipped.", "", "Examples:",
+                "  fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2",
+                "  fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv"})
+final class SizeCommand implements Callable<Integer> {
+    @Option(names = "--act", defaultValue = "relu", paramLabel = "NAME", description = "The activation (default relu).")
+    String act;
+
+    @Option(names = "--grid-p", split = ",", defaultValue = "1,2,3", paramLabel = "P,..", description = "Integer bits (default 1,2,3).")
+    List<Integer> ps;
+
+    @Option(names = "--grid-q", split = ",", defaultValue = "1,2,3", paramLabel = "Q,..", description = "Fractional bits (default 1,2,3).")
+    List<Integer> qs;
+
+    @Option(names = "--grid-dims", split = ",", defaultValue = "1,2", paramLabel = "D,..", description = "Dimensions (default 1,2).")
+    List<Integer> ds;
+
+    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps).")
+    List<String> strategies;
+
+    @Option(names = "--table-kind", defaultValue = "random", paramLabel = "KIND",
+            description = "random (uniform values) or structured (value M on the quarter x0 >= 0, x{d-1} >= 0, else 0).")
+    String kind;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random tables (default 1).")
+    long seed;
+
+    @Option(names = "--max-points", defaultValue = "65536", description = "Skip grids with more points (default 65536).")
+    long maxPoints;
+
+    @Option(names = "--csv", description = "CSV instead of a Markdown table.")
+    boolean csv;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (options.formatGiven()) {
+            throw new UserException("size takes the formats from --grid-p and --grid-q; use --encoding alone");
+        }
+        if (!kind.equals("random") && !kind.equals("structured")) {
+            throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
+        }
+        List<Strategy> sts = new ArrayList<>();
+        for (String s : strategies) {
+            sts.add(Strategy.parse(s));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        String[] head = {"p", "q", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
+            "lower_bound", "ratio"};
+        if (csv) {
+            o.println(String.join(",", head));
+        } else {
+            o.println("| " + String.join(" | ", head) + " |");
+            o.println("|" + "---|".repeat(head.length));
+        }
+        String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
+        for (int p : ps) {
+            for (int q : qs) {
+                FixedPointFormat f = FixedPointFormat.of(p, q, dev.fxnet.arith.Encoding.parse(enc));
+                FixedPointArithmetic ar = options.arithmetic(FixedPointArithmetic.of(f));
+                for (int d : ds) {
+                    double points = Math.pow(f.size(), d);
+                    if (points > maxPoints) {
+                        row(o, new String[] {"" + p, "" + q, "" + d, "-", String.format(Locale.ROOT, "%.0f", points),
+                            "skipped", "", "", "", "", ""});
+                        continue;
+                    }
+                    Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
+                    FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
+                            : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
+                    for (Strategy st : sts) {
+                        String[] cells;
+                        try {
+                            SizeReport r = Compiler.compile(t, s, st, false, true).size();
+                            cells = new String[] {"" + p, "" + q, "" + d, st.id(), "" + t.size(), "" + r.neurons(),
+                                "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),
+                                String.format(Locale.ROOT, "%.0f", r.lowerBound()),
+                                String.format(Locale.ROOT, "%.3f", r.ratio())};
+                        } catch (IllegalArgumentException refused) {
+                            cells = new String[] {"" + p, "" + q, "" + d, st.id(), "" + t.size(), "refused", "", "", "",
+                                "", ""};
+                            spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
+                        }
+                        row(o, cells);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void row(PrintWriter o, String[] cells) {
+        o.println(csv ? String.join(",", cells) : "| " + String.join(" | ", cells) + " |");
+        o.flush();
+    }
+}

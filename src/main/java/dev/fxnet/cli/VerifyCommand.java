@@ -1,0 +1,76 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Verifier;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.NetworkJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fxnet verify NET.json}: check a network against a target on every point of F^d. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check a network file against a target function on every point of F^d, exactly and on all "
+                + "cores, and list the first mismatches.",
+        footer = {"", "The format, arithmetic and dimension are the network's. Exit code 0: exact everywhere; 3: "
+                + "mismatches (listed); 2: a user error.", "", "Examples:",
+                "  fxnet verify net.json --table t.csv", "  fxnet verify sin.json --expr \"sin(3*x0)\""})
+final class VerifyCommand implements Callable<Integer> {
+    /** Exit code when the network differs from the target somewhere. */
+    static final int MISMATCH = 3;
+
+    @Parameters(index = "0", paramLabel = "NET.json", description = "The network file.")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TargetOptions target;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10).")
+    int show;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Network net = NetworkJson.read(file);
+        if (net.outputs() != 1) {
+            throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");
+        }
+        FunctionTable t = target.resolve(net.arithmetic(), net.inputs(), err);
+        long t0 = System.nanoTime();
+        Verifier.Result v;
+        long weight = Math.max(1, net.size().parameters() / 64);
+        try (Progress p = Progress.of("verify", t.size() * weight, err)) {
+            v = Verifier.verify(net, t, Math.max(0, show), n -> p.step(n * weight));
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (v.exact()) {
+            o.println(String.format(Locale.ROOT, "exact: %s computes %s on all %d points of F^%d (%.2f s)", file,
+                    target.describe(), v.points(), net.inputs(), secs));
+            return 0;
+        }
+        o.println(String.format(Locale.ROOT, "MISMATCH: %s differs from %s on %d of %d points (%.2f s); first:", file,
+                target.describe(), v.mismatches(), v.points(), secs));
+        for (Verifier.Mismatch m : v.first()) {
+            StringBuilder b = new StringBuilder("  (");
+            for (int j = 0; j < m.point().length; j++) {
+                b.append(j == 0 ? "" : ", ").append(net.format().decimal(m.point()[j]));
+            }
+            b.append("): expected ").append(net.format().decimal(m.expected())).append(", network gives ")
+                    .append(net.format().decimal(m.actual()));
+            o.println(b);
+        }
+        return MISMATCH;
+    }
+}

@@ -1,0 +1,303 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a table into a network that computes it exactly on all of {@code F^d}, then verifies it.
+ *
+ * <p>Layout (all strategies): hidden layers {@code 1..D} hold the detectors (one chain per
+ * {@code (coordinate, kind, threshold)} actually used, at the same index in every layer); the next
+ * hidden layer holds one NOR per indicator copy; then the normalizer layers; the output neuron has the
+ * background value as bias and one term per indicator copy. At any input at most one box contains
+ * the point, so every other indicator is exactly 0 and the output sum is exact in PER_OP and WIDE.
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /** A verified network and how it was made. */
+    public record Result(Network network, Strategy strategy, SizeReport size, Verifier.Result verification,
+            int indicators, long background, String gadgets) {
+    }
+
+    /**
+     * Compiles {@code target} in setting {@code s}.
+     *
+     * @param strategy null for the smallest that applies
+     * @param verify whether to check the network on every point (it is only returned unchecked if false)
+     * @throws IllegalArgumentException if the setting admits no gadget within the search, or the
+     *     target's format differs from the setting's
+     * @throws IllegalStateException if a network fails verification (a bug, never a user error)
+     */
+    public static Result compile(FunctionTable target, Setting s, Strategy strategy, boolean binary, boolean verify) {
+        if (!target.format().equals(s.format())) {
+            throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is " + s.format());
+        }
+        if (binary) {
+            return BinaryCompiler.compile(target, s, verify);
+        }
+        Network net;
+        Strategy used;
+        int indicators;
+        long background;
+        String gadgets = "none (constant)";
+        if (isConstant(target)) {
+            long c = target.code(0);
+            net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), target.dims(),
+                    List.of(Layer.of(Neuron.constant(c))), Map.of());
+            used = strategy == null ? Strategy.BOXES : strategy;
+            indicators = 0;
+            background = c;
+            if (used == Strategy.CUBES) {
+                Built b = build(target, s, Box.points(target), 0);
+                net = b.network;
+                indicators = b.indicators;
+                background = 0;
+                gadgets = b.gadgets.summary();
+            }
+        } else {
+            GadgetSet g = GadgetSet.find(s, 2 * target.dims());
+            gadgets = g.summary();
+            Built best;
+            if (strategy == Strategy.CUBES) {
+                best = build(target, s, Box.points(target), 0);
+                used = Strategy.CUBES;
+            } else if (strategy == Strategy.STEPS) {
+                best = steps(target, s, g);
+                used = Strategy.STEPS;
+            } else {
+                long freq = mostFrequent(target);
+                best = build(target, s, Box.cover(target, freq), freq);
+                if (freq != 0) {
+                    Built zero = build(target, s, Box.cover(target, 0), 0);
+                    if (zero.network.size().parameters() < best.network.size().parameters()) {
+                        best = zero;
+                    }
+                }
+                used = Strategy.BOXES;
+                if (strategy == null && stepsApply(s, g)) {
+                    Built st = steps(target, s, g);
+                    if (st.network.size().parameters() < best.network.size().parameters()) {
+                        best = st;
+                        used = Strategy.STEPS;
+                    }
+                }
+            }
+            net = best.network;
+            indicators = best.indicators;
+            background = best.background;
+        }
+        return finish(target, s, net, used, indicators, background, gadgets, verify);
+    }
+
+    static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
+            String gadgets, boolean verify) {
+        SizeReport size = SizeReport.of(net);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("generator", "fxnet compile");
+        meta.put("strategy", used.id());
+        meta.put("binary", net.isBinary());
+        meta.put("dims", target.dims());
+        meta.put("indicators", indicators);
+        meta.put("background", s.dec(background));
+        meta.put("gadgets", gadgets);
+        meta.put("size", size.toMap());
+        net = net.withMeta(meta);
+        Verifier.Result v = null;
+        if (verify) {
+            v = Verifier.verify(net, target, 5, null);
+            if (!v.exact()) {
+                throw new IllegalStateException("internal error: the " + used.id() + " network for " + s + " differs"
+                        + " from the target on " + v.mismatches() + " of " + v.points() + " points, e.g. at "
+                        + java.util.Arrays.toString(v.first().get(0).point()) + ": expected code "
+                        + v.first().get(0).expected() + ", got " + v.first().get(0).actual());
+            }
+        }
+        return new Result(net, used, size, v, indicators, background, gadgets);
+    }
+
+    static boolean isConstant(FunctionTable t) {
+        int c = t.code(0);
+        for (int i = 1; i < t.size(); i++) {
+            if (t.code(i) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static long mostFrequent(FunctionTable t) {
+        Map<Integer, Integer> count = new HashMap<>();
+        int best = t.code(0);
+        int bestN = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int n = count.merge(t.code(i), 1, Integer::sum);
+            if (n > bestN || (n == bestN && Math.abs(t.code(i)) < Math.abs(best))) {
+                best = t.code(i);
+                bestN = n;
+            }
+        }
+        return best;
+    }
+
+    private record Built(Network network, int indicators, long background, GadgetSet gadgets) {
+    }
+
+    /** Steps telescope exactly under WIDE only when the indicator's high value is 1 (terms are then exact). */
+    static boolean stepsApply(Setting s, GadgetSet g) {
+        return s.perOp() || g.high() == s.one();
+    }
+
+    /**
+     * The steps strategy: in every slice (x0..x{d-2} fixed) the output walks along x{d-1}: a slice
+     * indicator takes the bias to f(c, min), then each step indicator [x{d-1} >= a] adds
+     * f(c, a) - f(c, a - eps). Active steps are listed in increasing a, so every partial sum is a
+     * value of the table (exact in PER_OP; WIDE only with exact unit terms).
+     */
+    private static Built steps(FunctionTable t, Setting s, GadgetSet g) {
+        if (!stepsApply(s, g)) {
+            throw new IllegalArgumentException("the steps strategy needs exact output terms under WIDE, but the"
+                    + " indicators of " + s + " have the value " + s.dec(g.high()) + ", not 1");
+        }
+        int d = t.dims();
+        long n = s.size();
+        int sliceCount = t.size() / (int) n;
+        // background: the most frequent first value of a slice
+        java.util.Map<Integer, Integer> count = new java.util.HashMap<>();
+        for (int c = 0; c < sliceCount; c++) {
+            count.merge(t.code((int) (c * n)), 1, Integer::sum);
+        }
+        long m = count.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).get().getKey();
+        List<Box> plan = new ArrayList<>();
+        var space = t.space();
+        for (int c = 0; c < sliceCount; c++) {
+            long[] p = space.point(c * n);
+            long[] lo = p.clone();
+            long[] hi = p.clone();
+            lo[d - 1] = s.min();
+            hi[d - 1] = s.max();
+            long first = t.code((int) (c * n));
+            if (first != m) {
+                if (d == 1) {
+                    throw new IllegalStateException("one slice in d = 1");
+                }
+                plan.add(new Box(lo.clone(), hi.clone(), first, m));
+            }
+            long prev = first;
+            for (int a = 1; a < n; a++) {
+                long v = t.code((int) (c * n + a));
+                if (v != prev) {
+                    long[] l2 = lo.clone();
+                    l2[d - 1] = s.min() + a;
+                    plan.add(new Box(l2, hi.clone(), v, prev));
+                    prev = v;
+                }
+            }
+        }
+        return build(t, s, plan, m);
+    }
+
+    private static Built build(FunctionTable t, Setting s, List<Box> boxes, long background) {
+        int d = t.dims();
+        GadgetSet g = GadgetSet.find(s, 2 * d);
+        // detectors: key = (j, kind, a)
+        Map<Long, Integer> detId = new LinkedHashMap<>();
+        List<long[][]> detChains = new ArrayList<>();
+        List<Integer> detInput = new ArrayList<>();
+        List<int[]> boxDet = new ArrayList<>();
+        List<long[]> boxWeights = new ArrayList<>();
+        List<long[]> boxNorW = new ArrayList<>();
+        long size = s.size();
+        for (Box b : boxes) {
+            List<Integer> ids = new ArrayList<>();
+            List<Long> nw = new ArrayList<>();
+            for (int j = 0; j < d; j++) {
+                if (b.lo()[j] > s.min()) {
+                    ids.add(detector(detId, detChains, detInput, g, j, GadgetSet.Kind.LO, b.lo()[j], size, s));
+                    nw.add(g.norWeight(GadgetSet.Kind.LO, b.lo()[j]));
+                }
+                if (b.hi()[j] < s.max()) {
+                    ids.add(detector(detId, detChains, detInput, g, j, GadgetSet.Kind.HI, b.hi()[j], size, s));
+                    nw.add(g.norWeight(GadgetSet.Kind.HI, b.hi()[j]));
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("a box covering all of F^d; the table is constant");
+            }
+            long from = b.from() == null ? background : b.from();
+            long[] w = g.outputWeights(from, b.value());
+            if (w == null) {
+                throw new IllegalArgumentException("no output weights in " + s + " take the output from "
+                        + s.dec(background) + " to " + s.dec(b.value()) + " with indicators of value "
+                        + s.dec(g.high()) + " (searched sums of up to " + GadgetSet.MAX_OUTPUT_TERMS + " terms over all weights)");
+            }
+            if (w.length == 0) {
+                if (b.from() != null) {
+                    continue; // a step that changes nothing
+                }
+                w = new long[] {0}; // cubes: a point whose value is the background still gets its indicator
+            }
+            boxDet.add(ids.stream().mapToInt(Integer::intValue).toArray());
+            boxNorW.add(nw.stream().mapToLong(Long::longValue).toArray());
+            boxWeights.add(w);
+        }
+        List<Layer> layers = new ArrayList<>();
+        int detLen = g.detectorLength();
+        for (int l = 0; l < detLen; l++) {
+            List<Neuron> ns = new ArrayList<>(detChains.size());
+            for (int i = 0; i < detChains.size(); i++) {
+                long[] n = detChains.get(i)[l];
+                int src = l == 0 ? detInput.get(i) : i;
+                ns.add(Neuron.of(n[0], new int[] {src}, new long[] {n[1]}));
+            }
+            layers.add(Layer.of(ns));
+        }
+        List<Neuron> nor = new ArrayList<>();
+        List<Long> outW = new ArrayList<>();
+        for (int bI = 0; bI < boxDet.size(); bI++) {
+            int[] ids = boxDet.get(bI);
+            long[] ws = boxNorW.get(bI);
+            for (long w : boxWeights.get(bI)) {
+                nor.add(Neuron.of(g.norBias(), ids, ws));
+                outW.add(w);
+            }
+        }
+        layers.add(Layer.of(nor));
+        for (long[] nn : g.normalizer()) {
+            List<Neuron> ns = new ArrayList<>(nor.size());
+            for (int i = 0; i < nor.size(); i++) {
+                ns.add(Neuron.of(nn[0], new int[] {i}, new long[] {nn[1]}));
+            }
+            layers.add(Layer.of(ns));
+        }
+        int[] src = new int[outW.size()];
+        long[] w = new long[outW.size()];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i;
+            w[i] = outW.get(i);
+        }
+        layers.add(Layer.of(Neuron.of(background, src, w)));
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+        return new Built(net, nor.size(), background, g);
+    }
+
+    private static int detector(Map<Long, Integer> detId, List<long[][]> chains, List<Integer> input, GadgetSet g,
+            int j, GadgetSet.Kind kind, long a, long size, Setting s) {
+        long key = ((long) j * 2 + kind.ordinal()) * size + (a - s.min());
+        Integer id = detId.get(key);
+        if (id == null) {
+            id = chains.size();
+            detId.put(key, id);
+            chains.add(g.detector(kind, a));
+            input.add(j);
+        }
+        return id;
+    }
+}

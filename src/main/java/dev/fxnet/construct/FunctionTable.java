@@ -1,0 +1,261 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.eval.InputSpace;
+import dev.fxnet.io.AtomicFiles;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A function {@code f: F^d -> F} as a table of output codes, one per point of {@code F^d} in the
+ * order of {@link InputSpace} ({@code x0} slowest). Reads and writes the CSV of SPEC §5a: header
+ * {@code x0,...,x{d-1},y}, one row per point, exact decimals on the grid, every point exactly once
+ * (rows may come in any order). Immutable.
+ */
+public final class FunctionTable {
+    /** The most points a table holds ({@code 2^28}). */
+    public static final long MAX_POINTS = 1L << 28;
+
+    private final FixedPointFormat format;
+    private final int dims;
+    private final int[] codes;
+
+    private FunctionTable(FixedPointFormat format, int dims, int[] codes) {
+        this.format = format;
+        this.dims = dims;
+        this.codes = codes;
+    }
+
+    /**
+     * A table from output codes in {@link InputSpace} order.
+     *
+     * @throws IllegalArgumentException if the length is not {@code |F|^d} or a code is outside F
+     */
+    public static FunctionTable of(FixedPointFormat format, int dims, int[] codes) {
+        InputSpace space = space(format, dims);
+        if (codes.length != space.size()) {
+            throw new IllegalArgumentException("a table on F^" + dims + " of " + format + " needs " + space.size()
+                    + " values, got " + codes.length);
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (!format.contains(codes[i])) {
+                throw new IllegalArgumentException("value code " + codes[i] + " at point " + i + " is outside " + format);
+            }
+        }
+        return new FunctionTable(format, dims, codes.clone());
+    }
+
+    private static InputSpace space(FixedPointFormat format, int dims) {
+        InputSpace space = InputSpace.of(format, dims);
+        if (space.size() > MAX_POINTS) {
+            throw new IllegalArgumentException("F^" + dims + " of " + format + " has " + space.size()
+                    + " points; tables hold at most 2^28");
+        }
+        return space;
+    }
+
+    /** A uniformly random table from {@code seed} (reproducible). */
+    public static FunctionTable random(FixedPointFormat format, int dims, long seed) {
+        InputSpace space = space(format, dims);
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] c = new int[(int) space.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (int) (format.minCode() + r.nextLong(format.size()));
+        }
+        return new FunctionTable(format, dims, c);
+    }
+
+    /** The table of {@code f} given on codes. */
+    public static FunctionTable fromCodes(FixedPointFormat format, int dims, java.util.function.ToLongFunction<long[]> f) {
+        InputSpace space = space(format, dims);
+        int[] c = new int[(int) space.size()];
+        long[] x = new long[dims];
+        for (int i = 0; i < c.length; i++) {
+            space.point(i, x);
+            c[i] = (int) format.checkCode(f.applyAsLong(x));
+        }
+        return new FunctionTable(format, dims, c);
+    }
+
+    public FixedPointFormat format() {
+        return format;
+    }
+
+    public int dims() {
+        return dims;
+    }
+
+    /** {@code |F|^d}. */
+    public int size() {
+        return codes.length;
+    }
+
+    public InputSpace space() {
+        return InputSpace.of(format, dims);
+    }
+
+    /** The output code at point index {@code i}. */
+    public int code(int i) {
+        return codes[i];
+    }
+
+    /** A copy of all output codes. */
+    public int[] codes() {
+        return codes.clone();
+    }
+
+    /** The number of distinct output values. */
+    public int distinctValues() {
+        return (int) Arrays.stream(codes).distinct().count();
+    }
+
+    // CSV ------------------------------------------------------------------------------------------
+
+    /**
+     * Reads a table (SPEC §5a).
+     *
+     * @throws IllegalArgumentException naming the file, row and column of the first fault
+     */
+    public static FunctionTable readCsv(Path file, FixedPointFormat format, int dims) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readCsv(r, file.toString(), format, dims);
+        }
+    }
+
+    /** Reads a table from a reader; {@code name} is used in messages. */
+    public static FunctionTable readCsv(BufferedReader r, String name, FixedPointFormat format, int dims)
+            throws IOException {
+        InputSpace space = space(format, dims);
+        String header = r.readLine();
+        if (header == null) {
+            throw new IllegalArgumentException(name + ": empty file; expected the header " + headerText(dims));
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        String[] h = header.split(",", -1);
+        if (h.length != dims + 1) {
+            throw new IllegalArgumentException(name + ", row 1: header has " + h.length + " columns; expected "
+                    + headerText(dims) + " for --dims " + dims);
+        }
+        for (int j = 0; j <= dims; j++) {
+            String want = j < dims ? "x" + j : "y";
+            if (!h[j].trim().equals(want)) {
+                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '" + h[j].trim()
+                        + "'; expected '" + want + "' (header " + headerText(dims) + ")");
+            }
+        }
+        int n = (int) space.size();
+        int[] codes = new int[n];
+        boolean[] seen = new boolean[n];
+        int count = 0;
+        long[] x = new long[dims];
+        String line;
+        int row = 1;
+        while ((line = r.readLine()) != null) {
+            row++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != dims + 1) {
+                throw new IllegalArgumentException(name + ", row " + row + ": " + cells.length + " columns; expected "
+                        + (dims + 1));
+            }
+            for (int j = 0; j <= dims; j++) {
+                long code;
+                try {
+                    code = format.parseValue(cells[j]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + ", row " + row + ", column " + (j < dims ? "x" + j : "y")
+                            + ": " + e.getMessage());
+                }
+                if (j < dims) {
+                    x[j] = code;
+                } else {
+                    int idx = (int) space.indexOf(x);
+                    if (seen[idx]) {
+                        throw new IllegalArgumentException(name + ", row " + row + ": point " + point(format, x)
+                                + " appears twice");
+                    }
+                    seen[idx] = true;
+                    codes[idx] = (int) code;
+                    count++;
+                }
+            }
+        }
+        if (count != n) {
+            for (int i = 0; i < n; i++) {
+                if (!seen[i]) {
+                    throw new IllegalArgumentException(name + ": " + (n - count) + " of the " + n + " points of F^" + dims
+                            + " are missing, the first " + point(format, space.point(i)));
+                }
+            }
+        }
+        return new FunctionTable(format, dims, codes);
+    }
+
+    private static String point(FixedPointFormat f, long[] x) {
+        StringBuilder b = new StringBuilder("(");
+        for (int j = 0; j < x.length; j++) {
+            b.append(j == 0 ? "" : ", ").append(f.decimal(x[j]));
+        }
+        return b.append(')').toString();
+    }
+
+    static String headerText(int dims) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < dims; j++) {
+            b.append('x').append(j).append(',');
+        }
+        return b.append('y').toString();
+    }
+
+    /** Writes the table as CSV (SPEC §5a), atomically. */
+    public void writeCsv(Path file) throws IOException {
+        AtomicFiles.write(file, this::writeCsv);
+    }
+
+    /** Writes the table as CSV (SPEC §5a). */
+    public void writeCsv(Writer w) throws IOException {
+        InputSpace space = space();
+        String[] dec = new String[(int) format.size()];
+        for (int i = 0; i < dec.length; i++) {
+            dec[i] = format.decimal(format.codeAt(i));
+        }
+        w.write(headerText(dims));
+        w.write('\n');
+        long[] x = new long[dims];
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < codes.length; i++) {
+            space.point(i, x);
+            b.setLength(0);
+            for (int j = 0; j < dims; j++) {
+                b.append(dec[format.indexOf(x[j])]).append(',');
+            }
+            b.append(dec[format.indexOf(codes[i])]).append('\n');
+            w.write(b.toString());
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FunctionTable)) {
+            return false;
+        }
+        FunctionTable t = (FunctionTable) o;
+        return format.equals(t.format) && dims == t.dims && Arrays.equals(codes, t.codes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, dims, Arrays.hashCode(codes));
+    }
+}

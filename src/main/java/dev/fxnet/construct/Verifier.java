@@ -1,0 +1,60 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.eval.FastEvaluator;
+import dev.fxnet.eval.InputSpace;
+import dev.fxnet.network.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** Checks a network against a table on every point of {@code F^d}, in parallel (issue #3, point 3). */
+public final class Verifier {
+    private Verifier() {
+    }
+
+    /** One point where the network and the table differ. */
+    public record Mismatch(long[] point, long expected, long actual) {
+    }
+
+    /** The outcome: how many points were checked, how many differ, and the first few that do. */
+    public record Result(long points, long mismatches, List<Mismatch> first, FunctionTable actual) {
+        public boolean exact() {
+            return mismatches == 0;
+        }
+    }
+
+    /**
+     * Evaluates {@code net} on all of {@code F^d} and compares with {@code target}.
+     *
+     * @param keep how many mismatches to report
+     * @param progress receives counts of finished points (any thread); may be null
+     * @throws IllegalArgumentException if the network and the table disagree on format or dimension
+     */
+    public static Result verify(Network net, FunctionTable target, int keep, LongConsumer progress) {
+        if (!net.format().equals(target.format())) {
+            throw new IllegalArgumentException("the network's format " + net.format() + " differs from the target's "
+                    + target.format());
+        }
+        if (net.inputs() != target.dims()) {
+            throw new IllegalArgumentException("the network has " + net.inputs() + " inputs but the target is on F^"
+                    + target.dims());
+        }
+        if (net.outputs() != 1) {
+            throw new IllegalArgumentException("the network has " + net.outputs() + " outputs; a table needs exactly 1");
+        }
+        int[] out = net.outputs() == 1 ? new GridEvaluator(net).evaluateAll(progress)
+                : new FastEvaluator(net).evaluateAll(progress);
+        InputSpace space = target.space();
+        long bad = 0;
+        List<Mismatch> first = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != target.code(i)) {
+                bad++;
+                if (first.size() < keep) {
+                    first.add(new Mismatch(space.point(i), target.code(i), out[i]));
+                }
+            }
+        }
+        return new Result(out.length, bad, first, FunctionTable.of(target.format(), target.dims(), out));
+    }
+}
