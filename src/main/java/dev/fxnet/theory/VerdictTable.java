@@ -156,12 +156,17 @@ public final class VerdictTable {
         }
     }
 
-    /** One CSV row (see {@link #HEADER}). */
+    /** One CSV row (see {@link #HEADER}), sizes for {@code d = 1}. */
     public static String row(Verdict v) {
+        return row(v, 1);
+    }
+
+    /** One CSV row (see {@link #HEADER}); the size columns are for dimension {@code d}. */
+    public static String row(Verdict v, int d) {
         Setting s = v.setting();
         FixedPointFormat f = s.arithmetic().format();
-        String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(1))).orElse("");
-        String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(1))).orElse("");
+        String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d))).orElse("");
+        String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(d))).orElse("");
         String note = v.text().replace('"', '\'');
         if (note.length() > 300) {
             note = note.substring(0, 297) + "...";
@@ -172,11 +177,16 @@ public final class VerdictTable {
                 v.sufficient().spelling(), v.violated(), layers, neurons, "\"" + note + "\"");
     }
 
-    /** The rows as CSV with {@link #HEADER}. */
+    /** The rows as CSV with {@link #HEADER}, sizes for {@code d = 1}. */
     public static String toCsv(List<Verdict> verdicts) {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        return toCsv(verdicts, 1);
+    }
+
+    /** The rows as CSV with {@link #HEADER}; the size columns are for dimension {@code d}. */
+    public static String toCsv(List<Verdict> verdicts, int d) {
+        StringBuilder sb = new StringBuilder(HEADER.replace("_d1", "_d" + d)).append('\n');
         for (Verdict v : verdicts) {
-            sb.append(row(v)).append('\n');
+            sb.append(row(v, d)).append('\n');
         }
         return sb.toString();
     }
