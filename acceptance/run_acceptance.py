@@ -124,7 +124,9 @@ def random_network(rng, fmt, rounding, overflow, accumulation, activation, d):
                 rng.shuffle(srcs)
                 ws = [[s, rng.choice([one, -one])] for s in srcs]
             else:
-                k = rng.randint(1, width_in)
+                # occasionally no source at all: the neuron is its bias (SPEC §4 allows an
+                # empty list; it is not a missing field)
+                k = 0 if rng.random() < 0.05 else rng.randint(1, width_in)
                 srcs = rng.sample(range(width_in), k)  # random subset in random order
                 ws = [[s, weight()] for s in srcs]
             layer.append({"bias": bias(), "weights": ws})
