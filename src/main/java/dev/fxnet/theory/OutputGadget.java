@@ -27,7 +27,8 @@ public final class OutputGadget {
     private final int[] posLast;
     private final int[] negCount;
     private final int[] negLast;
-    private final long[][] wide; // WIDE: per target index the weights, or null
+    private final long[][] wide; // WIDE or modular: per target index the weights, or null
+    private boolean modular;
 
     private OutputGadget(long on, long off, long bias, long min, long[] coins, long[] coinValue, int[] posCount,
             int[] posLast, int[] negCount, int[] negLast, long[][] wide) {
@@ -106,7 +107,64 @@ public final class OutputGadget {
                         negLast, null));
             }
         }
+        if (m.arithmetic().overflow() == dev.fxnet.arith.Overflow.WRAP) {
+            return findModular(m, on, off);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * WRAP: {@code (+)} is addition in {@code Z/2^n}, so the order of terms is irrelevant and the
+     * off-terms of all points add a constant that the output bias cancels. A value {@code c} needs
+     * weights with {@code sum_j (w_j (*) on - w_j (*) off) = c (mod 2^n)}; breadth-first search over
+     * residues.
+     */
+    private static Optional<OutputGadget> findModular(CodeMachine m, long on, long off) {
+        int size = (int) m.size();
+        long[] diffs = new long[size];
+        long[] ws = new long[size];
+        int nd = 0;
+        for (long w = m.min(); w <= m.max(); w++) {
+            long d = m.arithmetic().overflow(m.mul(w, on) - m.mul(w, off));
+            if (d != 0) {
+                ws[nd] = w;
+                diffs[nd++] = d;
+            }
+        }
+        long[][] lists = new long[size][];
+        int zero = (int) -m.min();
+        lists[zero] = new long[0];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(zero);
+        while (!queue.isEmpty()) {
+            int r = queue.poll();
+            for (int i = 0; i < nd; i++) {
+                int nr = (int) (m.arithmetic().overflow(m.min() + r + diffs[i]) - m.min());
+                if (lists[nr] == null) {
+                    long[] l = Arrays.copyOf(lists[r], lists[r].length + 1);
+                    l[l.length - 1] = ws[i];
+                    lists[nr] = l;
+                    queue.add(nr);
+                }
+            }
+        }
+        for (long[] l : lists) {
+            if (l == null) {
+                return Optional.empty();
+            }
+        }
+        OutputGadget g = new OutputGadget(on, off, 0, m.min(), new long[0], new long[0], null, null, null, null, lists);
+        g.modular = true;
+        return Optional.of(g);
+    }
+
+    /**
+     * Whether this is the WRAP form: the output bias is then {@code -(sum of all off-terms of the
+     * network) mod 2^n} (it depends on {@code f}), and {@link #weightsFor} gives weights whose
+     * on-minus-off differences add up to {@code c} modulo {@code 2^n}.
+     */
+    public boolean isModular() {
+        return modular;
     }
 
     private static Optional<OutputGadget> findWide(CodeMachine m, long on, long off) {
@@ -202,6 +260,15 @@ public final class OutputGadget {
             long[] offs = new long[w.length];
             Arrays.fill(ons, on);
             Arrays.fill(offs, off);
+            if (modular) {
+                long a = m.accumulate(0, w, ons, w.length);
+                long z = m.accumulate(0, w, offs, w.length);
+                if (m.arithmetic().overflow() != dev.fxnet.arith.Overflow.WRAP
+                        || m.arithmetic().overflow(a - z) != c) {
+                    return java.util.OptionalLong.of(c);
+                }
+                continue;
+            }
             if (m.accumulate(bias, w, ons, w.length) != c || m.accumulate(bias, w, offs, w.length) != bias) {
                 return java.util.OptionalLong.of(c);
             }
@@ -220,7 +287,7 @@ public final class OutputGadget {
 
     @Override
     public String toString() {
-        return "output: bias " + bias + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + on
+        return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + bias) + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + on
                 + ", off " + off + "), weights w with w*off = 0";
     }
 }
