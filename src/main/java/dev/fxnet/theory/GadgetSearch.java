@@ -99,9 +99,12 @@ public final class GadgetSearch {
         if (n <= 32 && missingRaw() > 0) {
             rawTwoStage();
         }
+        if (n <= 8 && missingRaw() > 0) {
+            rawPartner();
+        }
         int missing = missingRaw();
         tried.add("raw steps (R1 single neuron" + (m.arithmetic().overflow() == Overflow.SATURATE ? ", R2 sign trick" : "")
-                + (n <= 32 ? ", R3 two neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
+                + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
                 + " thresholds found");
         if (missing > 0) {
             return new Outcome(null, tried);
@@ -449,6 +452,62 @@ public final class GadgetSearch {
                 }
             }
         }
+    }
+
+    /** (R4, |F| <= 8) two different first-layer neurons combined by one neuron. */
+    private void rawPartner() {
+        long[][] layer = new long[n * n][];
+        for (int i = 0; i < n * n; i++) {
+            layer[i] = layer1(min + i / n, min + i % n);
+        }
+        long[] y = new long[n];
+        long[] ws = new long[2];
+        long[] ins = new long[2];
+        for (int i = 0; i < n * n; i++) {
+            for (int j = 0; j < n * n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                for (long c = min; c <= max; c++) {
+                    for (long v1 = min; v1 <= max; v1++) {
+                        for (long v2 = min; v2 <= max; v2++) {
+                            ws[0] = v1;
+                            ws[1] = v2;
+                            for (int x = 0; x < n; x++) {
+                                ins[0] = layer[i][x];
+                                ins[1] = layer[j][x];
+                                y[x] = m.tau(m.accumulate(c, ws, ins, 2));
+                            }
+                            recordPartnerIfStep(y, min + i / n, min + i % n, min + j / n, min + j % n, c, v1, v2);
+                        }
+                    }
+                }
+            }
+            if (missingRaw() == 0) {
+                return;
+            }
+        }
+    }
+
+    private void recordPartnerIfStep(long[] r, long b, long w, long pb, long pw, long c, long v1, long v2) {
+        long lo = r[0];
+        int cut = 1;
+        while (cut < n && r[cut] == lo) {
+            cut++;
+        }
+        if (cut == n) {
+            return;
+        }
+        long hi = r[cut];
+        for (int x = cut; x < n; x++) {
+            if (r[x] != hi) {
+                return;
+            }
+        }
+        List<Stage> st = List.of(Stage.of(c, v1, 1));
+        rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.withPartner(min + cut, true, b, w, pb, pw, v2, st, hi, lo));
+        rawDown.get(cut - 1).putIfAbsent(key(lo, hi),
+                StepGadget.withPartner(min + cut - 1, false, b, w, pb, pw, v2, st, lo, hi));
     }
 
     /** The term of the sign trick: {@code v (*) y} (PER_OP) or the exact {@code v y} (WIDE). */

@@ -19,6 +19,7 @@ public final class StepGadget {
     private final List<Stage> stages;
     private final long on;
     private final long off;
+    private long[] partner; // optional {bias, weight, v}: a second first-layer neuron read by the first stage
 
     private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, long on, long off) {
         this.threshold = threshold;
@@ -48,7 +49,31 @@ public final class StepGadget {
     public StepGadget then(Stage s, long newOn, long newOff) {
         List<Stage> st = new ArrayList<>(stages);
         st.add(s);
-        return of(threshold, up, bias, weight, st, newOn, newOff);
+        StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
+        g.partner = partner;
+        return g;
+    }
+
+    /**
+     * A step whose first stage (one copy) also lists a second first-layer neuron
+     * {@code r2 = tau(acc(pBias; pWeight, x))} with weight {@code v2}, after {@code r}: the stage is
+     * {@code tau(c (+) (v (*) r) (+) (v2 (*) r2))}.
+     *
+     * @throws IllegalArgumentException if the first stage is missing or has more than one copy
+     */
+    public static StepGadget withPartner(long threshold, boolean up, long bias, long weight, long pBias, long pWeight,
+            long v2, List<Stage> stages, long on, long off) {
+        if (stages.isEmpty() || stages.get(0).copies() != 1) {
+            throw new IllegalArgumentException("a partner needs a first stage with one copy");
+        }
+        StepGadget g = of(threshold, up, bias, weight, stages, on, off);
+        g.partner = new long[] {pBias, pWeight, v2};
+        return g;
+    }
+
+    /** The partner first-layer neuron {@code {bias, weight, v2}}, if any. */
+    public java.util.Optional<long[]> partner() {
+        return java.util.Optional.ofNullable(partner == null ? null : partner.clone());
     }
 
     public long threshold() {
@@ -92,7 +117,7 @@ public final class StepGadget {
         for (Stage s : stages) {
             below = s.copies() * below + 1;
         }
-        total = below;
+        total = below + (partner == null ? 0 : 1);
         return total;
     }
 
@@ -104,8 +129,15 @@ public final class StepGadget {
     /** The gadget's output at input {@code x}. */
     public long evaluate(CodeMachine m, long x) {
         long y = m.tau(m.accumulate1(bias, weight, x));
-        for (Stage s : stages) {
-            y = s.apply(m, y);
+        int from = 0;
+        if (partner != null) {
+            long y2 = m.tau(m.accumulate1(partner[0], partner[1], x));
+            Stage s0 = stages.get(0);
+            y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner[2]}, new long[] {y, y2}, 2));
+            from = 1;
+        }
+        for (int i = from; i < stages.size(); i++) {
+            y = stages.get(i).apply(m, y);
         }
         return y;
     }
@@ -123,6 +155,7 @@ public final class StepGadget {
     @Override
     public String toString() {
         return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"
+                + (partner == null ? "" : " with tau(" + partner[0] + " + " + partner[1] + "*x) read by weight " + partner[2])
                 + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + on + ", off " + off;
     }
 }

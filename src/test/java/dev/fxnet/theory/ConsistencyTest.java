@@ -95,5 +95,6 @@ class ConsistencyTest {
                 + undetermined + ", verdict disagrees with decider: " + disagree);
         gaps.stream().limit(40).forEach(g -> System.out.println("  gap: " + g));
         assertEquals(0, disagree);
+        assertEquals(0, undetermined, "UNDETERMINED verdicts count against agreement with the decider");
     }
 }
