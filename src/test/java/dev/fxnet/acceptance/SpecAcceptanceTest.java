@@ -33,14 +33,14 @@ class SpecAcceptanceTest {
 
     @Test
     void independentSpecModelAgreesWithTheCliOnEveryRow() throws Exception {
-        requirePythonWithMpmath();
+        String python = pythonWithMpmath();
         Path root = Path.of("").toAbsolutePath();
         Path script = root.resolve("acceptance/run_acceptance.py");
         assertTrue(Files.isRegularFile(script), "missing " + script);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
 
-        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(),
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
                 "--java", java, "--classpath", classpath,
                 "--workdir", root.resolve("target/acceptance").toString()));
         Path log = Files.createDirectories(root.resolve("target")).resolve("acceptance.log");
@@ -64,22 +64,28 @@ class SpecAcceptanceTest {
         assertTrue(Long.parseLong(m.group(1)) > 10_000, "suspiciously few rows compared");
     }
 
-    private static void requirePythonWithMpmath() throws InterruptedException {
-        boolean ok;
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import mpmath")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            ok = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            ok = false;
-        }
-        if (!ok) {
-            String msg = "python3 with mpmath is needed (Debian: apt-get install python3-mpmath)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(msg + "; CI must install it (.ci/run)");
+    /**
+     * The first of {@code python3} on the PATH and Debian's {@code /usr/bin/python3} that can import
+     * mpmath (a PATH python such as pyenv's may lack the Debian package that .ci/run installs).
+     */
+    private static String pythonWithMpmath() throws InterruptedException {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import mpmath")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return python;
+                }
+            } catch (IOException e) {
+                // try the next one
             }
-            Assumptions.abort(msg);
         }
+        String msg = "python3 with mpmath is needed (Debian: apt-get install python3-mpmath)";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(msg + "; CI must install it (.ci/run)");
+        }
+        Assumptions.abort(msg);
+        return null;
     }
 
     private static String tail(String s, int lines) {
