@@ -77,17 +77,17 @@ class CompilerTest {
 
     @Test
     void cubesIsThePapersConstructionAndBoxesIsSmaller() {
-        Setting s = defaults(3, 3, "relu");
+        Setting s = defaults(3, 2, "relu");
         FunctionTable t = FunctionTable.random(s.format(), 2, 7);
         Compiler.Result cubes = compileAndCheck(t, s, Strategy.CUBES);
         Compiler.Result boxes = Compiler.compile(t, s, null, false, true);
         assertEquals(t.size(), cubes.indicators(), "one indicator per point");
         assertTrue(boxes.size().parameters() < cubes.size().parameters());
         // a structured table: a quarter-plane step plus a constant band
-        FunctionTable st = FunctionTable.fromCodes(s.format(), 2, x -> x[0] >= 0 && x[1] >= 3 ? 63 : (x[1] == -5 ? -7 : 0));
+        FunctionTable st = FunctionTable.fromCodes(s.format(), 2, x -> x[0] >= 0 && x[1] >= 3 ? 31 : (x[1] == -5 ? -7 : 0));
         Compiler.Result sc = compileAndCheck(st, s, Strategy.CUBES);
         Compiler.Result sb = compileAndCheck(st, s, Strategy.BOXES);
-        assertTrue(sb.size().parameters() * 50 < sc.size().parameters(), sb.size().line() + " vs " + sc.size().line());
+        assertTrue(sb.size().parameters() * 20 < sc.size().parameters(), sb.size().line() + " vs " + sc.size().line());
     }
 
     @ParameterizedTest
@@ -244,7 +244,7 @@ class CompilerTest {
     @Test
     void refusalNamesTheSettingAndTheSearch() {
         // rounded sigmoid is never 0 when rounding up: no hidden neuron can output 0
-        Setting s = setting(3, 3, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
+        Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, null, false, true));
         assertTrue(e.getMessage().contains("no exact step gadget in " + s), e.getMessage());
