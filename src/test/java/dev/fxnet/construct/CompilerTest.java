@@ -185,6 +185,22 @@ class CompilerTest {
      * relu in two's complement with q = 1 and PER_OP cannot tell min from min + eps in its first layer:
      * rho(w * x) saturates or ties for every weight. The compiler says so instead of guessing.
      */
+    /**
+     * The refusal above is not a weakness of the search: no first-layer neuron (b, w) in F^2 gives
+     * different outputs on min and min + eps, so for d = 1 no network at all separates them.
+     */
+    @Test
+    void noFirstLayerNeuronSeparatesMinFromItsNeighbour() {
+        for (String act : new String[] {"relu", "gelu"}) {
+            Setting s = setting(2, 1, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, act);
+            for (long w = s.min(); w <= s.max(); w++) {
+                for (long b = s.min(); b <= s.max(); b++) {
+                    assertEquals(s.neuron(b, w, s.min()), s.neuron(b, w, s.min() + 1));
+                }
+            }
+        }
+    }
+
     @Test
     void reluTwosComplementQ1RefusesTheBottomStep() {
         Setting s = setting(2, 1, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, "relu");
