@@ -22,14 +22,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a network file (SPEC §5) as an ONNX model and/or a self-contained C99 file that "
                 + "compute exactly what 'fxnet eval' computes, on integer codes.",
-        footer = {"", "ONNX: input x int32 [batch, d] of codes, output y int32 [batch, outputs] of codes (opset 17).",
-                "C: int fxnet_eval(const int32_t *x, int32_t *y); compiled with -DFXNET_MAIN it prints the same CSV",
-                "as 'fxnet eval NET.json --all --csv'.",
-                "Limits (refused with exit code 2): an activation other than identity/relu is a table of all codes,",
-                "so p + q <= " + ExportLimits.MAX_TABLE_MAGNITUDE_BITS + " when there are hidden layers; WIDE needs"
-                        + " |b|*2^q + sum |w|*max|code| <= 2^63 - 2^33",
-                "per neuron; at most " + ExportLimits.MAX_WEIGHTS + " weights. See docs/EXPORT.md.",
-                "Arithmetic options given here override the network file's own (a note goes to stderr).",
+        footer = {"", "ONNX (opset 17): input x int32 [batch, d] of codes, output y int32",
+                "[batch, outputs] of codes.",
+                "C99: int fxnet_eval(const int32_t *x, int32_t *y); compiled with",
+                "-DFXNET_MAIN it prints the same CSV as 'fxnet eval NET.json --all --csv'.",
+                "",
+                "Limits (refused with exit code 2, nothing written):",
+                "  activations other than identity/relu become a table of all codes:",
+                "    p + q <= " + ExportLimits.MAX_TABLE_MAGNITUDE_BITS + " when the network has hidden layers;",
+                "  WIDE: |b|*2^q + sum |w|*max|code| <= 2^63 - 2^33 for every neuron;",
+                "  at most " + ExportLimits.MAX_WEIGHTS + " weights. See docs/EXPORT.md.",
+                "Arithmetic options given here override the network file's own (a note goes",
+                "to stderr).",
                 "", "Examples:", "  fxnet export net.json --onnx net.onnx", "  fxnet export net.json --c net.c",
                 "  gcc -std=c99 -O2 -DFXNET_MAIN -o net net.c && ./net > all.csv"})
 final class ExportCommand implements Callable<Integer> {
@@ -61,7 +65,16 @@ final class ExportCommand implements Callable<Integer> {
                     net.layers(), net.meta());
             err.println("note: exporting under " + ar + " " + net.accumulation() + " (overriding the file)");
         }
-        // build everything first (limits are checked here), then write: a refusal writes no file
+        // check the targets and build everything first (limits are checked here), then write:
+        // a refusal or a missing directory writes no file
+        for (Path target : new Path[] {onnx, c}) {
+            if (target != null) {
+                Path dir = target.toAbsolutePath().getParent();
+                if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+                    throw new UserException("cannot write " + target + ": no such directory " + dir);
+                }
+            }
+        }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
         String source = c == null ? null : CExporter.export(net);
         if (model != null) {

@@ -19,6 +19,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
+    @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in a few seconds.")
+    boolean quick;
+
     @Spec
     CommandSpec spec;
 
@@ -28,7 +31,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserException("--out: " + out + " exists and is not a directory");
         }
         Files.createDirectories(out);
-        HtmlReport report = StandardReport.build();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        HtmlReport report = StandardReport.build(quick ? StandardReport.Scope.QUICK : StandardReport.Scope.FULL,
+                section -> err.println("report: " + section + "..."));
         Path index = out.resolve("index.html");
         AtomicFiles.writeString(index, report.toHtml());
         spec.commandLine().getOut().println("wrote " + index + " (" + report.figureCount() + " figures)");

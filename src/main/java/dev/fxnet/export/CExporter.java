@@ -168,6 +168,8 @@ public final class CExporter {
             line("");
             return;
         }
+        boolean even = ar.rounding() == dev.fxnet.arith.Rounding.HALF_EVEN;
+        line(even ? "    int64_t m2, t, r;" : "    int64_t t, r;"); // declarations first: also valid C90 style
         String offset;
         switch (ar.rounding()) {
             case FLOOR:
@@ -195,7 +197,7 @@ public final class CExporter {
                 offset = "(n < 0 ? " + lit(h) + " : " + lit(h - 1) + ")";
                 break;
             case HALF_EVEN:
-                line("    int64_t m2 = n % " + lit(2 * dd) + "; /* floor mod 2^(q+1): bit q is the parity of floor */");
+                line("    m2 = n % " + lit(2 * dd) + "; /* floor mod 2^(q+1): bit q is the parity of floor */");
                 line("    if (m2 < 0) {");
                 line("        m2 += " + lit(2 * dd) + ";");
                 line("    }");
@@ -204,8 +206,8 @@ public final class CExporter {
             default:
                 throw new AssertionError(ar.rounding());
         }
-        line("    int64_t t = n + " + offset + ";");
-        line("    int64_t r = t % " + lit(dd) + ";");
+        line("    t = n + " + offset + ";");
+        line("    r = t % " + lit(dd) + ";");
         line("    if (r < 0) {");
         line("        r += " + lit(dd) + ";");
         line("    }");
@@ -222,7 +224,7 @@ public final class CExporter {
             line("    return v < FXNET_MIN_CODE ? FXNET_MIN_CODE : (v > FXNET_MAX_CODE ? FXNET_MAX_CODE : v);");
         } else {
             long mod = 1L << f.totalBits();
-            line("    int64_t r = (v - FXNET_MIN_CODE) % " + lit(mod) + ";");
+            line("    int64_t r = (v - FXNET_MIN_CODE) % " + lit(mod) + ";"); // first statement of the block
             line("    if (r < 0) {");
             line("        r += " + lit(mod) + ";");
             line("    }");
@@ -250,19 +252,77 @@ public final class CExporter {
                 break;
             default:
                 int[] table = ExportLimits.table(net);
-                line("/* activation " + net.activation().name() + ": tau(code) = fx_tau_table[code - FXNET_MIN_CODE],"
-                        + " correctly rounded by fxnet */");
-                c.append("static const int32_t fx_tau_table[").append(table.length).append("] = {");
-                ints(table);
-                line("};");
-                line("");
-                line("static int64_t fx_tau(int64_t k)");
-                line("{");
-                line("    return fx_tau_table[k - FXNET_MIN_CODE];");
-                line("}");
+                int[][] runs = runs(table);
+                if (runs == null) {
+                    line("/* activation " + net.activation().name() + ": tau(code) = fx_tau_table[code - FXNET_MIN_CODE],"
+                            + " correctly rounded by fxnet */");
+                    c.append("static const int32_t fx_tau_table[").append(table.length).append("] = {");
+                    ints(table);
+                    line("};");
+                    line("");
+                    line("static int64_t fx_tau(int64_t k)");
+                    line("{");
+                    line("    return fx_tau_table[k - FXNET_MIN_CODE];");
+                    line("}");
+                } else {
+                    int n = runs[0].length;
+                    line("/* activation " + net.activation().name() + ", correctly rounded by fxnet, as " + n
+                            + " runs of equal values:");
+                    line(" * tau(code) = fx_tau_value[r] for the last run r with fx_tau_start[r] <= code - FXNET_MIN_CODE */");
+                    c.append("static const int32_t fx_tau_start[").append(n).append("] = {");
+                    ints(runs[0]);
+                    line("};");
+                    c.append("static const int32_t fx_tau_value[").append(n).append("] = {");
+                    ints(runs[1]);
+                    line("};");
+                    line("");
+                    line("static int64_t fx_tau(int64_t k)");
+                    line("{");
+                    line("    int64_t i = k - FXNET_MIN_CODE;");
+                    line("    int32_t lo = 0;");
+                    line("    int32_t hi = " + (n - 1) + ";");
+                    line("    while (lo < hi) { /* invariant: fx_tau_start[lo] <= i, and i's run is in lo..hi */");
+                    line("        int32_t mid = lo + (hi - lo + 1) / 2;");
+                    line("        if (fx_tau_start[mid] <= i) {");
+                    line("            lo = mid;");
+                    line("        } else {");
+                    line("            hi = mid - 1;");
+                    line("        }");
+                    line("    }");
+                    line("    return fx_tau_value[lo];");
+                    line("}");
+                }
                 break;
         }
         line("");
+    }
+
+    /**
+     * The table as runs of equal values, {@code {starts, values}}, if that takes at most a quarter of
+     * the table's entries (saturating activations: sigmoid, tanh, step, ...); otherwise null.
+     */
+    static int[][] runs(int[] table) {
+        int n = 1;
+        for (int i = 1; i < table.length; i++) {
+            if (table[i] != table[i - 1]) {
+                n++;
+            }
+        }
+        if (4L * n > table.length) {
+            return null;
+        }
+        int[] start = new int[n];
+        int[] value = new int[n];
+        int r = 0;
+        value[0] = table[0];
+        for (int i = 1; i < table.length; i++) {
+            if (table[i] != table[i - 1]) {
+                r++;
+                start[r] = i;
+                value[r] = table[i];
+            }
+        }
+        return new int[][] {start, value};
     }
 
     private void emitLayerArrays(int l, Layer layer) {
@@ -284,7 +344,8 @@ public final class CExporter {
         }
         start[width] = k;
         line("/* layer " + l + (l == net.layers().size() - 1 ? " (output)" : " (hidden)") + ": " + width
-                + " neurons; neuron j lists pairs start[j] .. start[j+1]-1 in accumulation order */");
+                + (width == 1 ? " neuron" : " neurons") + "; neuron j lists pairs start[j] .. start[j+1]-1 in"
+                + " accumulation order */");
         array("fx_bias_" + l, bias);
         array("fx_start_" + l, start);
         array("fx_src_" + l, src);

@@ -20,18 +20,22 @@ import java.util.Map;
  * Writes a network as an ONNX model (opset {@value #OPSET}) that computes SPEC §4 bit for bit
  * on integer codes: input {@code x}, {@code int32 [batch, d]}; output {@code y},
  * {@code int32 [batch, outputs]}. All arithmetic is on int64 tensors of codes with the ONNX
- * operators {@code Gather, Mul, Add, Sub, Div, Mod, Less, Greater, Where, Slice, Concat, Cast}.
+ * operators {@code Gather, Mul, Add, Sub, Div, Mod, Less, Greater, Where, Slice, Concat, Cast, Reshape,
+ * Scan, Identity}.
  * See docs/EXPORT.md for the construction and its proof of exactness.
  *
  * <p>Per layer: the listed {@code (neuron, term)} pairs are flattened in order of term position,
  * neurons sorted by decreasing fan-in (so the neurons with a term at position {@code t} are a
  * prefix); one {@code Gather} collects the sources, one {@code Mul} forms the exact products, then
  * (PER_OP) all products are rounded at once and each term position is one {@code Add} plus
- * overflow on the prefix of accumulators, in list order, or (WIDE) the exact sum is rounded once.
+ * overflow on the prefix of accumulators, in list order, or (WIDE) the exact sum is rounded once; a
+ * long run of term positions is one {@code Scan}.
  */
 public final class OnnxExporter {
     /** The ONNX operator set the model imports. */
     public static final int OPSET = 17;
+    /** Runs of at least this many PER_OP term positions become one {@code Scan} instead of unrolled nodes. */
+    static final int SCAN_RUN = 8;
     /** The ONNX IR version written (the one that goes with opset 17). */
     public static final int IR_VERSION = 8;
 
@@ -43,9 +47,23 @@ public final class OnnxExporter {
     private final FixedPointFormat f;
     private final FixedPointArithmetic ar;
     private final int q;
-    private final List<ProtoWriter> nodes = new ArrayList<>();
-    private final List<ProtoWriter> inits = new ArrayList<>();
-    private final Map<String, String> constCache = new HashMap<>();
+    /** Nodes, initializers and shared constants of one ONNX graph (the main graph or a Scan body). */
+    private static final class Graph {
+        final String prefix;
+        final List<ProtoWriter> nodes = new ArrayList<>();
+        final List<ProtoWriter> inits = new ArrayList<>();
+        final Map<String, String> constants = new HashMap<>();
+
+        Graph(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private final Graph main = new Graph("");
+    /** The graph that {@link #op} and {@link #constant} add to. */
+    private Graph g = main;
+    /** The Scan body of one accumulation step, built on first use (a network has one accumulation). */
+    private ProtoWriter stepBody;
     private final List<String> intermediates = new ArrayList<>();
     private boolean exposeIntermediates;
     private int counter;
@@ -89,14 +107,14 @@ public final class OnnxExporter {
                 y = activation(y, table);
             }
         }
-        nodes.add(node("Cast", List.of(y), "y", intAttr("to", INT32)));
+        main.nodes.add(node("Cast", List.of(y), "y", intAttr("to", INT32)));
 
         ProtoWriter graph = new ProtoWriter();
-        for (ProtoWriter n : nodes) {
+        for (ProtoWriter n : main.nodes) {
             graph.message(1, n);
         }
         graph.string(2, "fxnet");
-        for (ProtoWriter t : inits) {
+        for (ProtoWriter t : main.inits) {
             graph.message(5, t);
         }
         graph.message(11, valueInfo("x", net.inputs()));
@@ -185,17 +203,36 @@ public final class OnnxExporter {
         String acc = op("Add", List.of(zeros, init(bias, width)));
         List<String> finished = new ArrayList<>();
         int current = width;
-        for (int t = 0; t < terms; t++) {
+        for (int t = 0; t < terms; ) {
             if (active[t] < current) {
                 finished.add(slice(acc, active[t], current));
                 acc = slice(acc, 0, active[t]);
                 current = active[t];
             }
-            String term = e == current ? products : slice(products, offset[t], offset[t] + current);
-            acc = op("Add", List.of(acc, term));
-            if (perOp) {
-                acc = overflow(acc);
+            // a run of term positions with the same active prefix: [t, end)
+            int end = t + 1;
+            while (end < terms && active[end] == current) {
+                end++;
             }
+            int run = end - t;
+            if (run >= SCAN_RUN) {
+                // the run's terms as [batch, run, current], term position on axis 1; one Scan over them,
+                // not run * 5 nodes: PER_OP acc = overflow(acc + term), WIDE acc = acc + term (exact).
+                // Not ReduceSum for WIDE: ONNX Runtime 1.30's int64 ReduceSum is inexact (see docs).
+                String seg = run * current == e ? products : slice(products, offset[t], offset[t] + run * current);
+                String seg3 = op("Reshape", List.of(seg, init(new long[] {0, run, current}, 3)));
+                acc = op("Scan", List.of(acc, seg3), graphAttr("body", stepBody(perOp)),
+                        intAttr("num_scan_inputs", 1), intsAttr("scan_input_axes", 1));
+            } else {
+                for (int u = t; u < end; u++) {
+                    String term = e == current ? products : slice(products, offset[u], offset[u] + current);
+                    acc = op("Add", List.of(acc, term));
+                    if (perOp) {
+                        acc = overflow(acc);
+                    }
+                }
+            }
+            t = end;
         }
         if (current < width) {
             List<String> parts = new ArrayList<>();
@@ -222,6 +259,35 @@ public final class OnnxExporter {
         return acc;
     }
 
+    /**
+     * The Scan body {@code (acc, term) -> overflow(acc + term)} (PER_OP) or {@code acc + term} (WIDE),
+     * int64, shapes left to the runtime.
+     */
+    private ProtoWriter stepBody(boolean withOverflow) {
+        if (stepBody == null) {
+            Graph outer = g;
+            g = new Graph("step_");
+            String sum = op("Add", List.of("step_acc", "step_term"));
+            String out = withOverflow ? overflow(sum) : sum;
+            g.nodes.add(node("Identity", List.of(out), "step_acc_out"));
+            ProtoWriter body = new ProtoWriter();
+            for (ProtoWriter n : g.nodes) {
+                body.message(1, n);
+            }
+            body.string(2, "fxnet_per_op_step");
+            for (ProtoWriter t : g.inits) {
+                body.message(5, t);
+            }
+            ProtoWriter int64 = new ProtoWriter().message(1, new ProtoWriter().varint(1, INT64));
+            body.message(11, new ProtoWriter().string(1, "step_acc").message(2, int64));
+            body.message(11, new ProtoWriter().string(1, "step_term").message(2, int64));
+            body.message(12, new ProtoWriter().string(1, "step_acc_out").message(2, int64));
+            stepBody = body;
+            g = outer;
+        }
+        return stepBody;
+    }
+
     private String activation(String acc, String table) {
         switch (ExportLimits.kind(net)) {
             case IDENTITY:
@@ -242,7 +308,7 @@ public final class OnnxExporter {
             b.putInt(v);
         }
         String name = "tau_table";
-        inits.add(new ProtoWriter().packedInt64(1, t.length).varint(2, INT32).string(8, name).bytes(9, b.array()));
+        main.inits.add(new ProtoWriter().packedInt64(1, t.length).varint(2, INT32).string(8, name).bytes(9, b.array()));
         return name;
     }
 
@@ -327,9 +393,10 @@ public final class OnnxExporter {
     // ---- graph building ----
 
     private String op(String type, List<String> inputs, ProtoWriter... attributes) {
-        String out = type.toLowerCase(java.util.Locale.ROOT) + "_" + (counter++);
-        nodes.add(node(type, inputs, out, attributes));
-        if (!type.equals("Less") && !type.equals("Greater") && !(type.equals("Gather") && inputs.get(0).equals("tau_table"))) {
+        String out = g.prefix + type.toLowerCase(java.util.Locale.ROOT) + "_" + (counter++);
+        g.nodes.add(node(type, inputs, out, attributes));
+        if (g == main && !type.equals("Less") && !type.equals("Greater")
+                && !(type.equals("Gather") && inputs.get(0).equals("tau_table"))) {
             intermediates.add(out);
         }
         return out;
@@ -341,7 +408,7 @@ public final class OnnxExporter {
             n.string(1, i);
         }
         n.string(2, output);
-        n.string(3, "n" + nodes.size());
+        n.string(3, g.prefix + "n" + g.nodes.size());
         n.string(4, type);
         for (ProtoWriter a : attributes) {
             n.message(5, a);
@@ -353,27 +420,39 @@ public final class OnnxExporter {
         return new ProtoWriter().string(1, name).varint(3, value).varint(20, 2); // AttributeProto.INT
     }
 
+    private static ProtoWriter intsAttr(String name, long... values) {
+        ProtoWriter a = new ProtoWriter().string(1, name);
+        for (long v : values) {
+            a.varint(8, v);
+        }
+        return a.varint(20, 7); // AttributeProto.INTS
+    }
+
+    private static ProtoWriter graphAttr(String name, ProtoWriter graph) {
+        return new ProtoWriter().string(1, name).message(6, graph).varint(20, 5); // AttributeProto.GRAPH
+    }
+
     /** A scalar int64 initializer (shared). */
     private String constant(long v) {
-        return constCache.computeIfAbsent("s" + v, key -> {
-            String name = "c" + (v < 0 ? "m" + (-v) : Long.toString(v));
-            inits.add(new ProtoWriter().varint(2, INT64).string(8, name).bytes(9, le(new long[] {v})));
+        return g.constants.computeIfAbsent("s" + v, key -> {
+            String name = g.prefix + "c" + (v < 0 ? "m" + (-v) : Long.toString(v));
+            g.inits.add(new ProtoWriter().varint(2, INT64).string(8, name).bytes(9, le(new long[] {v})));
             return name;
         });
     }
 
     /** A one-element int64 vector initializer (shared), for Slice bounds. */
     private String constantVector(long v) {
-        return constCache.computeIfAbsent("v" + v, key -> {
-            String name = "v" + (v < 0 ? "m" + (-v) : Long.toString(v));
-            inits.add(new ProtoWriter().packedInt64(1, 1).varint(2, INT64).string(8, name).bytes(9, le(new long[] {v})));
+        return g.constants.computeIfAbsent("v" + v, key -> {
+            String name = g.prefix + "v" + (v < 0 ? "m" + (-v) : Long.toString(v));
+            g.inits.add(new ProtoWriter().packedInt64(1, 1).varint(2, INT64).string(8, name).bytes(9, le(new long[] {v})));
             return name;
         });
     }
 
     private String init(long[] values, int length) {
-        String name = "t" + (counter++);
-        inits.add(new ProtoWriter().packedInt64(1, length).varint(2, INT64).string(8, name).bytes(9, le(values)));
+        String name = g.prefix + "t" + (counter++);
+        g.inits.add(new ProtoWriter().packedInt64(1, length).varint(2, INT64).string(8, name).bytes(9, le(values)));
         return name;
     }
 

@@ -29,7 +29,7 @@ public final class HeatMap {
         double[] xs = new double[codes.length];
         double[] ys = new double[codes.length];
         double[] zs = new double[codes.length];
-        double maxAbs = 1e-12;
+        double maxAbs = f.eps().doubleValue(); // a scale of at least one step, also for an all-zero map
         for (int i = 0; i < codes.length; i++) {
             xs[i] = f.doubleValue(f.minCode() + i / n);
             ys[i] = f.doubleValue(f.minCode() + i % n);

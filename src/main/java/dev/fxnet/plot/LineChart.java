@@ -42,7 +42,9 @@ public final class LineChart {
         ValueAxis ya;
         if (logY) {
             LogAxis la = new LogAxis(yLabel);
-            la.setBase(10);
+            la.setBase(2);
+            la.setBaseSymbol("2");
+            la.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             la.setSmallestValue(1e-12);
             ya = la;
         } else {

@@ -92,7 +92,7 @@ public final class HtmlReport {
                 + "margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n"
                 + "h1{font-size:1.7em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}\n"
                 + "table{border-collapse:collapse;font-size:.85em;margin:.5em 0}td,th{border:1px solid #ccc;"
-                + "padding:2px 6px;text-align:right}th{background:#f3f3f3}.tw{overflow-x:auto}\n"
+                + "padding:2px 6px;text-align:left}th{background:#f3f3f3}.tw{overflow-x:auto}\n"
                 + "td.yes{background:#d8f0d8}td.no{background:#f6d5d5}td.unk{background:#fff3c4}\n"
                 + ".fig{display:inline-block;margin:.5em;vertical-align:top}.fig svg{max-width:100%;height:auto}"
                 + "figcaption{font-size:.85em;color:#555;max-width:800px}\n.row{display:flex;flex-wrap:wrap}\n"

@@ -112,6 +112,20 @@ class ExportCliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--onnx"), r.err());
 
+        r = run("export", json.toString(), "--c", c.toString(), "--onnx", dir.resolve("no/such/dir/x.onnx").toString(),
+                "--activation-is-not-an-option");
+        assertEquals(2, r.code());
+        Network small = RandomNetworks.network(new Random(4), FixedPointArithmetic.of(FixedPointFormat.of(1, 1)),
+                Accumulation.PER_OP, Activations.named("relu"), 1, 1, 2);
+        Path smallJson = dir.resolve("small.json");
+        Files.writeString(smallJson, NetworkJson.toJson(small));
+        r = run("export", smallJson.toString(), "--c", c.toString(), "--onnx",
+                dir.resolve("no/such/dir/x.onnx").toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no such directory"), r.err());
+        assertFalse(Files.exists(c), "nothing written when one target cannot be");
+
         r = run("export", dir.resolve("missing.json").toString(), "--c", c.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -71,7 +71,9 @@ class ExportMatchesSpecOracleTest {
             for (int k = 0; k < nets.size(); k++) {
                 Network net = nets.get(k);
                 String name = "oracle" + k;
-                results.add(pool.submit(() -> compare(net, name)));
+                // C for half the networks, in a pattern that alternates both accumulations and the kinds
+                boolean withC = (k + k / 2) % 2 == 0;
+                results.add(pool.submit(() -> compare(net, name, withC)));
             }
             for (Future<Long> r : results) {
                 points += r.get();
@@ -79,11 +81,11 @@ class ExportMatchesSpecOracleTest {
         } finally {
             pool.shutdownNow();
         }
-        System.out.println("ONNX and C exports vs SpecOracle: " + nets.size() + " networks, " + points
-                + " inputs each, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        System.out.println("ONNX exports (all " + nets.size() + " networks) and C exports (half of them) vs SpecOracle: "
+                + points + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
-    private long compare(Network net, String name) throws Exception {
+    private long compare(Network net, String name, boolean withC) throws Exception {
         InputSpace space = InputSpace.of(net.format(), net.inputs());
         int n = (int) space.size();
         int d = net.inputs();
@@ -99,16 +101,20 @@ class ExportMatchesSpecOracleTest {
         try (OrtSession s = Ort.session(OnnxExporter.export(net))) {
             onnx = Ort.run(s, x, n, d);
         }
-        Path exe = Gcc.compileMain(dir, name, CExporter.export(net));
-        String[] lines = Gcc.run(List.of(exe.toString()), 120).split("\n");
-        assertEquals(n + 1, lines.length);
+        String[] lines = null;
+        if (withC) {
+            Path exe = Gcc.compileMain(dir, name, CExporter.export(net));
+            lines = Gcc.run(List.of(exe.toString()), 120).split("\n");
+            assertEquals(n + 1, lines.length);
+        }
         for (int i = 0; i < n; i++) {
             long[] expected = SpecOracle.evaluate(net, space.point(i));
-            String[] cells = lines[i + 1].split(",");
+            String[] cells = lines == null ? null : lines[i + 1].split(",");
             for (int k = 0; k < o; k++) {
-                if (expected[k] != onnx[i * o + k] || expected[k] != Long.parseLong(cells[d + k])) {
+                if (expected[k] != onnx[i * o + k] || (cells != null && expected[k] != Long.parseLong(cells[d + k]))) {
                     throw new AssertionError("point " + i + " output " + k + ": oracle " + expected[k] + ", onnx "
-                            + onnx[i * o + k] + ", C " + cells[d + k] + "\n" + NetworkJson.toJson(net));
+                            + onnx[i * o + k] + ", C " + (cells == null ? "-" : cells[d + k]) + "\n"
+                            + NetworkJson.toJson(net));
                 }
             }
         }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /** Compiles and runs exported C with the machine's gcc; skips the calling test if there is no gcc. */
 public final class Gcc {
-    public static final List<String> FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O1");
+    /** The flags of the brief, plus stricter ones a user's build may have (conversions, C90-style declarations, ...). */
+    public static final List<String> FLAGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O1",
+            "-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wstrict-prototypes", "-Wmissing-prototypes",
+            "-Wcast-qual", "-Wformat=2", "-Wundef", "-Wvla", "-Wdeclaration-after-statement");
     private static Boolean available;
 
     private Gcc() {

@@ -32,6 +32,7 @@ class OnnxExportTest {
         long points = 0;
         int formatIndex = 0;
         int actIndex = 0;
+        int scans = 0;
         java.util.List<Activation> acts = RandomNetworks.activations();
         long start = System.nanoTime();
         for (Rounding r : Rounding.values()) {
@@ -47,12 +48,27 @@ class OnnxExportTest {
                                 randomWidths(rnd));
                         points += compareAll(net);
                         networks++;
+                        if (maxFanIn(net) >= OnnxExporter.SCAN_RUN) {
+                            scans++;
+                        }
                     }
                 }
             }
         }
         System.out.println("ONNX export: " + networks + " random networks (" + acts.size() + " activations), " + points
-                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms; " + scans
+                + " networks with a fan-in >= " + OnnxExporter.SCAN_RUN + " (Scan)");
+        assertTrue(scans >= 20, "scans " + scans);
+    }
+
+    static int maxFanIn(Network net) {
+        int m = 0;
+        for (dev.fxnet.network.Layer l : net.layers()) {
+            for (dev.fxnet.network.Neuron n : l.neurons()) {
+                m = Math.max(m, n.fanIn());
+            }
+        }
+        return m;
     }
 
     @Test
@@ -122,6 +138,60 @@ class OnnxExportTest {
         System.out.println("ONNX export at p+q=20 and 18: 2 networks, " + points + " inputs, 0 mismatches");
     }
 
+    /** Networks shaped like the universal constructions, sparse and binary-weight, on every input. */
+    @Test
+    void universalShapedNetworksOnEveryInput() throws Exception {
+        Random rnd = new Random(55);
+        long networks = 0;
+        long points = 0;
+        int i = 0;
+        java.util.List<Activation> acts = RandomNetworks.activations();
+        for (Rounding r : Rounding.values()) {
+            for (Accumulation acc : Accumulation.values()) {
+                RandomNetworks.Kind kind = RandomNetworks.KINDS.get(i % 3);
+                int[] pq = i % 2 == 0 ? new int[] {1, 1} : new int[] {0, 2};
+                FixedPointFormat f = FixedPointFormat.of(pq[0], pq[1], kind.encoding());
+                FixedPointArithmetic ar = FixedPointArithmetic.of(f, r, kind.overflow());
+                Network net = RandomNetworks.universalShaped(rnd, ar, acc, acts.get(i % acts.size()), 2,
+                        1 + i % 2, i % 4 >= 2);
+                i++;
+                try {
+                    ExportLimits.check(net);
+                } catch (ExportException e) {
+                    continue;
+                }
+                points += compareAll(net);
+                networks++;
+            }
+        }
+        System.out.println("ONNX export, universal-shaped (sparse and binary): " + networks + " networks, " + points
+                + " inputs, 0 mismatches");
+        assertTrue(networks >= 12, "networks " + networks);
+    }
+
+    /** WIDE sums exactly at the int64 export limit, every mode; one step beyond is refused. */
+    @Test
+    void wideSumAtTheLimit() throws Exception {
+        Random rnd = new Random(8);
+        long points = 0;
+        for (Rounding r : Rounding.values()) {
+            for (Overflow ovf : Overflow.values()) {
+                Network net = RandomNetworks.wideAtLimit(r, ovf, 0);
+                long[][] xs = RandomNetworks.wideAtLimitInputs(rnd, 50);
+                int[] x = new int[xs.length * 7];
+                for (int i = 0; i < xs.length; i++) {
+                    for (int j = 0; j < 7; j++) {
+                        x[i * 7 + j] = (int) xs[i][j];
+                    }
+                }
+                compare(net, x, xs.length);
+                points += xs.length;
+                assertThrows(ExportException.class, () -> OnnxExporter.export(RandomNetworks.wideAtLimit(r, ovf, 1)));
+            }
+        }
+        System.out.println("ONNX export, WIDE at the int64 limit: 18 networks, " + points + " inputs, 0 mismatches");
+    }
+
     @Test
     void refusesBeyondLimits() {
         FixedPointArithmetic ar21 = FixedPointArithmetic.of(FixedPointFormat.of(11, 10, Encoding.SYMMETRIC));
@@ -148,7 +218,8 @@ class OnnxExportTest {
         int depth = 1 + rnd.nextInt(3);
         int[] w = new int[depth];
         for (int i = 0; i < depth; i++) {
-            w[i] = 1 + rnd.nextInt(i == depth - 1 ? 3 : 5);
+            // now and then a wide hidden layer, so that the next layer has runs of >= SCAN_RUN terms
+            w[i] = i < depth - 1 && rnd.nextInt(3) == 0 ? 8 + rnd.nextInt(13) : 1 + rnd.nextInt(i == depth - 1 ? 3 : 5);
         }
         return w;
     }

@@ -31,9 +31,17 @@ public final class Ort {
         return env;
     }
 
-    /** Opens a session on a serialized model. */
+    /**
+     * Opens a session on a serialized model, with ONNX Runtime's default options, or the graph
+     * optimization level named by {@code -Dfxnet.ort.optLevel=NO_OPT|BASIC_OPT|EXTENDED_OPT|ALL_OPT}.
+     */
     public static OrtSession session(byte[] model) throws OrtException {
-        return env().createSession(model, new OrtSession.SessionOptions());
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        String level = System.getProperty("fxnet.ort.optLevel");
+        if (level != null && !level.isEmpty()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(level));
+        }
+        return env().createSession(model, options);
     }
 
     /** Runs {@code model} on {@code n} points ({@code x} row-major, {@code d} codes each); returns y row-major. */

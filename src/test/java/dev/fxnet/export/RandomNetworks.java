@@ -97,6 +97,99 @@ public final class RandomNetworks {
         return Network.of(ar, acc, act, d, layers, Map.of());
     }
 
+    /**
+     * A network shaped like the universal constructions (indicators of quantized cubes): a first
+     * layer of detectors ({@code 2|F|} neurons per input, fan-in 1, random biases), a second layer
+     * of one neuron per point of F^d listing 2d detectors, and outputs that list every point neuron
+     * (fan-in |F|^d, so long sequential runs). With {@code binary}, every neuron lists every source
+     * with weights +-1 (a binary-weight network, SPEC §4). What it computes is irrelevant here; the
+     * exports must agree with the reference on it.
+     */
+    static Network universalShaped(Random rnd, FixedPointArithmetic ar, Accumulation acc, Activation act, int d,
+            int outputs, boolean binary) {
+        FixedPointFormat f = ar.format();
+        long one = Math.min(f.maxCode(), 1L << f.fracBits());
+        int size = (int) f.size();
+        int points = (int) Math.pow(size, d);
+        List<Neuron> detectors = new ArrayList<>();
+        for (int i = 0; i < d; i++) {
+            for (int c = 0; c < 2 * size; c++) {
+                detectors.add(binary ? dense(rnd, d, one, f) : Neuron.of(f.codeAt(c / 2), new int[] {i},
+                        new long[] {c % 2 == 0 ? one : -one}));
+            }
+        }
+        List<Neuron> cells = new ArrayList<>();
+        for (int p = 0; p < points; p++) {
+            if (binary) {
+                cells.add(dense(rnd, detectors.size(), one, f));
+                continue;
+            }
+            int[] s = new int[2 * d];
+            long[] w = new long[2 * d];
+            int rest = p;
+            for (int i = 0; i < d; i++) {
+                int c = rest % size;
+                rest /= size;
+                s[2 * i] = i * 2 * size + 2 * c;
+                s[2 * i + 1] = i * 2 * size + 2 * c + 1;
+                w[2 * i] = one;
+                w[2 * i + 1] = -one;
+            }
+            cells.add(Neuron.of(code(rnd, f), s, w));
+        }
+        List<Neuron> out = new ArrayList<>();
+        for (int o = 0; o < outputs; o++) {
+            if (binary) {
+                out.add(dense(rnd, points, one, f));
+            } else {
+                int[] s = new int[points];
+                long[] w = new long[points];
+                for (int p = 0; p < points; p++) {
+                    s[p] = p;
+                    w[p] = code(rnd, f);
+                }
+                out.add(Neuron.of(0, s, w));
+            }
+        }
+        return Network.of(ar, acc, act, d, List.of(Layer.of(detectors), Layer.of(cells), Layer.of(out)), Map.of());
+    }
+
+    private static Neuron dense(Random rnd, int fanIn, long one, FixedPointFormat f) {
+        long[] w = new long[fanIn];
+        for (int i = 0; i < fanIn; i++) {
+            w[i] = rnd.nextBoolean() ? one : -one;
+        }
+        return Neuron.dense(code(rnd, f), w);
+    }
+
+    /**
+     * WIDE at the int64 limit: p=0, q=30 two's complement, one output neuron over 7 inputs with every
+     * weight at the minimum code -2^30 and bias {@code 2^30 - 8 + biasOffset}, so the sum can reach
+     * {@code 7 * 2^60 + (2^30 - 8) 2^30 = 2^63 - 2^33} (all inputs at -2^30): exactly
+     * {@link ExportLimits#WIDE_SUM_LIMIT} for offset 0, one step beyond for offset 1.
+     */
+    static Network wideAtLimit(Rounding r, dev.fxnet.arith.Overflow ovf, long biasOffset) {
+        FixedPointFormat f = FixedPointFormat.of(0, 30, dev.fxnet.arith.Encoding.TWOS_COMPLEMENT);
+        long[] w = new long[7];
+        java.util.Arrays.fill(w, f.minCode());
+        return Network.of(FixedPointArithmetic.of(f, r, ovf), Accumulation.WIDE,
+                dev.fxnet.activation.Activations.named("identity"), 7,
+                List.of(Layer.of(Neuron.dense((1L << 30) - 8 + biasOffset, w))), Map.of());
+    }
+
+    /** Inputs for {@link #wideAtLimit}: all at the minimum (the extreme sum), all at the maximum, and random. */
+    static long[][] wideAtLimitInputs(Random rnd, int n) {
+        FixedPointFormat f = FixedPointFormat.of(0, 30, dev.fxnet.arith.Encoding.TWOS_COMPLEMENT);
+        long[][] xs = new long[n][7];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 7; j++) {
+                xs[i][j] = i == 0 ? f.minCode() : i == 1 ? f.maxCode() : i == 2 ? f.minCode() + rnd.nextInt(2)
+                        : code(rnd, f);
+            }
+        }
+        return xs;
+    }
+
     /** A code: often small or +-1.0 or a half, sometimes extreme, else uniform. */
     static long code(Random rnd, FixedPointFormat f) {
         int q = f.fracBits();

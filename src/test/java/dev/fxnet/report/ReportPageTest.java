@@ -44,7 +44,7 @@ class ReportPageTest {
             }
             Assumptions.abort("no chromium installed: apt-get install chromium");
         }
-        HtmlReport report = StandardReport.build();
+        HtmlReport report = StandardReport.build(StandardReport.Scope.QUICK, s -> { });
         Path page = dir.resolve("index.html");
         AtomicFiles.writeString(page, report.toHtml());
         assertTrue(report.figureCount() >= 8, "figures: " + report.figureCount());

@@ -1,0 +1,117 @@
+package dev.fxnet.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.theory.DeciderResult;
+import dev.fxnet.theory.Setting;
+import dev.fxnet.theory.Universality;
+import dev.fxnet.theory.Verdict;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fxnet check}: is universal representation possible in this setting, and the evidence. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Decide universal representation for a setting: UNIVERSAL, NOT_UNIVERSAL or UNDETERMINED, "
+                + "with evidence (a verified construction, a function no network computes and why, or what was tried).",
+        footer = {"", "The verdict is about every input dimension d >= 1; --dims only chooses the dimension for which",
+                "the construction's size is reported. Theory: docs/THEORY.md.", "",
+                "Exit code 0 for any verdict; 2 for a mistake in the options.", "",
+                "Examples:", "  fxnet check --act gelu --int-bits 3 --frac-bits 3",
+                "  fxnet check --act relu --format Q1.0 --overflow SATURATE --json",
+                "  fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR"})
+final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation.")
+    String act;
+
+    @Mixin
+    ArithmeticOptions options;
+
+    @Option(names = "--dims", paramLabel = "D", defaultValue = "1",
+            description = "Dimension for the reported construction size (default 1).")
+    int dims;
+
+    @Option(names = "--binary", description = "Binary weights: every weight -1 or +1, dense layers (SPEC §4).")
+    boolean binary;
+
+    @Option(names = "--json", description = "Machine-readable JSON (verdict, necessary, sufficient, evidence).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dims < 1) {
+            throw new UserException("--dims must be >= 1, was " + dims);
+        }
+        Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
+        FixedPointArithmetic ar = options.arithmetic();
+        Setting s = Setting.of(ar, options.accumulation(null), a, binary);
+        Verdict v = Universality.check(s);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(v, dims));
+        } else {
+            out.print(v.report(dims));
+        }
+        return 0;
+    }
+
+    static String toJson(Verdict v, int dims) throws Exception {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        Setting s = v.setting();
+        ObjectNode set = root.putObject("setting");
+        set.put("activation", s.activation().name());
+        set.put("intBits", s.arithmetic().format().intBits());
+        set.put("fracBits", s.arithmetic().format().fracBits());
+        set.put("encoding", s.arithmetic().format().encoding().name());
+        set.put("rounding", s.arithmetic().rounding().name());
+        set.put("overflow", s.arithmetic().overflow().name());
+        set.put("accumulation", s.accumulation().name());
+        set.put("binary", s.binary());
+        root.put("verdict", v.kind().name());
+        root.put("necessary", v.necessary().spelling());
+        root.put("sufficient", v.sufficient().spelling());
+        ObjectNode ev = root.putObject("evidence");
+        ev.put("violated", v.violated());
+        v.witness().ifPresent(w -> {
+            ObjectNode wn = ev.putObject("witness");
+            wn.put("dims", w.dims());
+            ArrayNode outs = wn.putArray("outputCodes");
+            for (long o : w.outputs()) {
+                outs.add(o);
+            }
+            wn.put("description", w.describe(s.arithmetic().minCode(), s.arithmetic().size()));
+            wn.put("invariant", w.invariant());
+        });
+        v.gadgets().ifPresent(g -> {
+            ObjectNode c = ev.putObject("construction");
+            c.put("dims", dims);
+            c.put("description", g.describe(dims));
+            c.put("hiddenLayers", g.hiddenLayers(dims));
+            c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
+        });
+        ArrayNode dec = ev.putArray("decider");
+        for (DeciderResult r : v.decided()) {
+            dec.add(r.toString());
+        }
+        ArrayNode tried = ev.putArray("tried");
+        for (String t : v.tried()) {
+            tried.add(t);
+        }
+        root.put("summary", v.text());
+        return m.writeValueAsString(root);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.fxnet.cli;
+
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import dev.fxnet.theory.Verdict;
+import dev.fxnet.theory.VerdictTable;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fxnet table}: verdicts over a grid of settings. */
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "Universal-representation verdicts over a grid of settings, as Markdown (default) or CSV.",
+        footer = {"", "Without grid options: the paper's headline, i.e. sigmoid, relu, elu, softplus, silu, mish, gelu",
+                "and identity at p = q = 1, 2, 3, both encodings, SATURATE and WRAP, all nine roundings, PER_OP.",
+                "A grid option that is not given takes: the paper's activations, --int-bits 3, --frac-bits 3,",
+                "SYMMETRIC, SATURATE, HALF_EVEN. WRAP is paired with TWOS_COMPLEMENT only.", "",
+                "CSV columns: " + VerdictTable.HEADER, "", "Examples:", "  fxnet table",
+                "  fxnet table --csv --activations all --int-bits 0,1 --frac-bits 0,1 --encodings all "
+                        + "--overflows all --roundings all",
+                "  fxnet table --activations relu,gelu --int-bits 1,2,3,4 --frac-bits 2 --binary"})
+final class TableCommand implements Callable<Integer> {
+    @Option(names = "--activations", paramLabel = "all|a,b,...", description = "Activations (default: the paper's).")
+    String activations;
+
+    @Option(names = "--int-bits", paramLabel = "P,...", split = ",", description = "Integer bits (default 3).")
+    List<Integer> intBits;
+
+    @Option(names = "--frac-bits", paramLabel = "Q,...", split = ",", description = "Fractional bits (default 3).")
+    List<Integer> fracBits;
+
+    @Option(names = "--encodings", paramLabel = "all|...", description = "Encodings (default SYMMETRIC).")
+    String encodings;
+
+    @Option(names = "--overflows", paramLabel = "all|...", description = "Overflow modes (default SATURATE).")
+    String overflows;
+
+    @Option(names = "--roundings", paramLabel = "all|...", description = "Rounding modes (default HALF_EVEN).")
+    String roundings;
+
+    @Option(names = "--accumulation", paramLabel = "MODE", description = "PER_OP (default) or WIDE.")
+    String accumulation;
+
+    @Option(names = "--dims", paramLabel = "D", defaultValue = "1",
+            description = "Dimension for the size columns (verdicts hold for every d).")
+    int dims;
+
+    @Option(names = "--binary", description = "Binary weights (+-1, dense layers).")
+    boolean binary;
+
+    @Option(names = "--csv", description = "CSV instead of Markdown.")
+    boolean csv;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (dims < 1) {
+            throw new UserException("--dims must be >= 1, was " + dims);
+        }
+        boolean anyGrid = activations != null || intBits != null || fracBits != null || encodings != null
+                || overflows != null || roundings != null || accumulation != null || binary;
+        VerdictTable grid;
+        if (!anyGrid) {
+            grid = VerdictTable.defaultGrid();
+        } else {
+            List<Activation> acts = activations == null ? paper()
+                    : list("--activations", activations, Activations.builtIns(), Activations::named);
+            checkBits("--int-bits", intBits);
+            checkBits("--frac-bits", fracBits);
+            grid = VerdictTable.of(acts, intBits == null ? List.of(3) : intBits, fracBits == null ? List.of(3) : fracBits,
+                    encodings == null ? List.of(Encoding.SYMMETRIC)
+                            : list("--encodings", encodings, Arrays.asList(Encoding.values()), Encoding::parse),
+                    overflows == null ? List.of(Overflow.SATURATE)
+                            : list("--overflows", overflows, Arrays.asList(Overflow.values()), Overflow::parse),
+                    roundings == null ? List.of(Rounding.HALF_EVEN)
+                            : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse),
+                    accumulation == null ? dev.fxnet.arith.Accumulation.PER_OP
+                            : ArithmeticOptions.parseOption("--accumulation", accumulation,
+                                    dev.fxnet.arith.Accumulation::parse),
+                    binary);
+            if (grid.settings().isEmpty()) {
+                throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT)");
+            }
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        List<Verdict> rows = grid.run(n);
+        PrintWriter out = spec.commandLine().getOut();
+        if (csv) {
+            out.print(VerdictTable.toCsv(rows, dims));
+        } else {
+            out.print(markdown(rows, dims));
+        }
+        return 0;
+    }
+
+    static String markdown(List<Verdict> rows, int dims) {
+        StringBuilder b = new StringBuilder();
+        b.append("| activation | p | q | encoding | overflow | rounding | verdict | N | S | evidence |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        int universal = 0;
+        for (Verdict v : rows) {
+            var s = v.setting();
+            var f = s.arithmetic().format();
+            String evidence = v.kind() == Verdict.Kind.UNIVERSAL
+                    ? v.gadgets().map(g -> g.hiddenLayers(dims) + " hidden layers, " + String.format(Locale.ROOT, "%.0f",
+                            g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(shorten(v.text()))
+                    : shorten((v.violated().isEmpty() ? "" : v.violated() + ": ") + v.text());
+            if (v.kind() == Verdict.Kind.UNIVERSAL) {
+                universal++;
+            }
+            b.append("| ").append(s.activation().name()).append(" | ").append(f.intBits()).append(" | ")
+                    .append(f.fracBits()).append(" | ").append(f.encoding()).append(" | ")
+                    .append(s.arithmetic().overflow()).append(" | ").append(s.arithmetic().rounding()).append(" | **")
+                    .append(v.kind()).append("** | ").append(v.necessary().spelling()).append(" | ")
+                    .append(v.sufficient().spelling()).append(" | ").append(evidence.replace("|", "\\|")).append(" |\n");
+        }
+        b.append("\n").append(universal).append(" of ").append(rows.size()).append(" settings UNIVERSAL");
+        long not = rows.stream().filter(v -> v.kind() == Verdict.Kind.NOT_UNIVERSAL).count();
+        long und = rows.size() - universal - not;
+        b.append(", ").append(not).append(" NOT_UNIVERSAL, ").append(und).append(" UNDETERMINED.\n");
+        return b.toString();
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+    }
+
+    private static List<Activation> paper() {
+        List<Activation> out = new ArrayList<>();
+        for (String a : VerdictTable.PAPER_ACTIVATIONS) {
+            out.add(Activations.named(a));
+        }
+        return out;
+    }
+
+    private static void checkBits(String option, List<Integer> bits) {
+        if (bits != null) {
+            for (int b : bits) {
+                if (b < 0 || b > 30) {
+                    throw new UserException(option + ": bit counts must be in 0..30, was " + b);
+                }
+            }
+        }
+    }
+
+    static <T> List<T> list(String option, String text, List<T> all, Function<String, T> parse) {
+        if (text.trim().equalsIgnoreCase("all")) {
+            return all;
+        }
+        List<T> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                throw new UserException(option + ": empty entry in '" + text + "'");
+            }
+            out.add(ArithmeticOptions.parseOption(option, part.trim(), parse));
+        }
+        return out;
+    }
+}

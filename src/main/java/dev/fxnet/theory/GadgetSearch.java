@@ -1,0 +1,799 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Overflow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bounded search for the gadgets of the sufficient condition S (general weights). What it tries,
+ * in order (every candidate is verified on every input it can receive before it is used):
+ * <ol>
+ *   <li>raw steps: (R1) a single first-layer neuron {@code tau(acc(b; w, x))} that is already a
+ *       two-level step; (R2, SATURATE) a first-layer neuron {@code r} followed by the sign trick
+ *       {@code tau(c (+) K copies of v (*) r)} with {@code c in {m, M}} and {@code K} large enough to
+ *       saturate, which is {@code tau(M)} or {@code tau(m)} according to the sign of {@code v (*) r};
+ *       (R3, {@code |F| <= 32}) a first-layer neuron followed by any one-copy neuron;</li>
+ *   <li>target levels {@code (on, off)}: each raw level pair and every image of one under one
+ *       stage ({@code copies 1, 2} or the saturating {@code K}), {@code off = 0} first;</li>
+ *   <li>for a target: an {@link OutputGadget}, an {@link AndGadget} (bias and two weights over F,
+ *       copies 1 or 2; for {@code |F| > 256} weights from a short list), and for every threshold a raw
+ *       step with the target levels or one relevelling stage onto them.</li>
+ * </ol>
+ * Failure proves nothing by itself: it is reported as what was tried.
+ */
+public final class GadgetSearch {
+    /** The largest {@code |F|} searched ({@code O(|F|^3)} work). */
+    public static final long LIMIT = 1L << 11;
+
+    /** Above this {@code |F|} weights (not biases) are taken from a short list ({@link #weights()}). */
+    public static final long DENSE_WEIGHTS = 256;
+
+    private final CodeMachine m;
+    private final int n;
+    private final long min;
+    private final long max;
+    private final List<String> tried = new ArrayList<>();
+    private final List<Map<Long, StepGadget>> rawUp = new ArrayList<>();
+    private final List<Map<Long, StepGadget>> rawDown = new ArrayList<>();
+
+    private GadgetSearch(CodeMachine m) {
+        this.m = m;
+        this.n = (int) m.size();
+        this.min = m.min();
+        this.max = m.max();
+        for (int i = 0; i < n; i++) {
+            rawUp.add(new LinkedHashMap<>());
+            rawDown.add(new LinkedHashMap<>());
+        }
+    }
+
+    /** The outcome: the verified gadgets, or what was tried. */
+    public static final class Outcome {
+        private final GadgetSet gadgets;
+        private final List<String> tried;
+
+        Outcome(GadgetSet gadgets, List<String> tried) {
+            this.gadgets = gadgets;
+            this.tried = List.copyOf(tried);
+        }
+
+        public Optional<GadgetSet> gadgets() {
+            return Optional.ofNullable(gadgets);
+        }
+
+        /** What was searched, in order, with the reason for failure when there is none. */
+        public List<String> tried() {
+            return tried;
+        }
+    }
+
+    /** Searches gadgets for general weights. */
+    public static Outcome search(CodeMachine m) {
+        return new GadgetSearch(m).run();
+    }
+
+    private long key(long on, long off) {
+        return ((on - min) << 32) | (off - min);
+    }
+
+    private Outcome run() {
+        if (n < 2) {
+            tried.add("|F| = 1: nothing to separate");
+            return new Outcome(null, tried);
+        }
+        if (n > LIMIT) {
+            tried.add("gadget search skipped: |F| = " + n + " > " + LIMIT);
+            return new Outcome(null, tried);
+        }
+        rawSingle();
+        if (m.arithmetic().overflow() == Overflow.SATURATE) {
+            rawSignTrick();
+        }
+        if (n <= 32 && missingRaw() > 0) {
+            rawTwoStage();
+        }
+        if (n <= 8 && missingRaw() > 0) {
+            rawPartner();
+        }
+        int missing = missingRaw();
+        tried.add("raw steps (R1 single neuron" + (m.arithmetic().overflow() == Overflow.SATURATE ? ", R2 sign trick" : "")
+                + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
+                + " thresholds found");
+        if (missing > 0) {
+            return new Outcome(null, tried);
+        }
+        List<Long> raws = rankedRawPairs();
+        Map<Long, Map<Long, List<Stage>>> paths = new HashMap<>();
+        for (long r : raws) {
+            paths.put(r, reachable(r, false));
+        }
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                for (long r : raws) {
+                    paths.put(r, reachable(r, true));
+                }
+            }
+            List<Long> targets = commonTargets(raws, paths);
+            tried.add("round " + (round + 1) + " (relevel stages <= " + (round + 1) + "): " + targets.size()
+                    + " level pairs reachable by every step");
+            int andTries = 0;
+            for (long t : targets) {
+                if (andTries >= 12) {
+                    break;
+                }
+                long on = (t >>> 32) + min;
+                long off = (t & 0xffffffffL) + min;
+                andTries++;
+                AndGadget and = findAnd(on, off);
+                if (and == null) {
+                    continue;
+                }
+                List<Stage> fin = List.of();
+                Optional<OutputGadget> out = OutputGadget.find(m, on, off);
+                if (out.isEmpty()) {
+                    Object[] f = finalStage(on, off);
+                    if (f == null) {
+                        tried.add("levels (" + on + ", " + off + "): AND found, no output decomposition after <= 1 stage");
+                        continue;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Stage> fs = (List<Stage>) f[0];
+                    fin = fs;
+                    out = Optional.of((OutputGadget) f[1]);
+                }
+                StepGadget[] up = new StepGadget[n];
+                StepGadget[] down = new StepGadget[n];
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        up[i] = route(rawUp.get(i), paths, t);
+                    }
+                    if (i < n - 1) {
+                        down[i] = route(rawDown.get(i), paths, t);
+                    }
+                }
+                GadgetSet g = GadgetSet.of(on, off, trueBias(on), up, down, and, fin, out.get(), min);
+                Stage copy = findCopy(on, off);
+                if (copy != null) {
+                    g = g.withCopy(copy);
+                }
+                List<String> bad = g.verify(m);
+                if (!bad.isEmpty()) {
+                    tried.add("levels (" + on + ", " + off + ") failed verification: " + bad);
+                    continue;
+                }
+                tried.add("levels (" + on + ", " + off + "): all gadgets found and verified");
+                return new Outcome(g, tried);
+            }
+            tried.add("round " + (round + 1) + ": " + andTries + " level pairs tried for an AND gadget and output");
+        }
+        return new Outcome(null, tried);
+    }
+
+    /** Raw level pairs, most widely available first (at most 6). */
+    private List<Long> rankedRawPairs() {
+        Map<Long, Integer> cover = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (long k : rawUp.get(i).keySet()) {
+                cover.merge(k, 1, Integer::sum);
+            }
+            for (long k : rawDown.get(i).keySet()) {
+                cover.merge(k, 1, Integer::sum);
+            }
+        }
+        List<Long> keys = new ArrayList<>(cover.keySet());
+        keys.sort((a, b) -> Integer.compare(cover.get(b), cover.get(a)));
+        LinkedHashSet<Long> chosen = new LinkedHashSet<>(keys.subList(0, Math.min(4, keys.size())));
+        for (int i = 0; i < n; i++) {
+            for (Map<Long, StepGadget> raws : List.of(rawUp.get(i), rawDown.get(i))) {
+                if (!raws.isEmpty() && raws.keySet().stream().noneMatch(chosen::contains)) {
+                    chosen.add(raws.keySet().iterator().next());
+                }
+            }
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    /** Level pairs reachable from a raw pair with their stages: depth 0 and 1, or also 2 (limited). */
+    private Map<Long, List<Stage>> reachable(long raw, boolean deep) {
+        Map<Long, List<Stage>> out = new LinkedHashMap<>();
+        out.put(raw, List.of());
+        long on = (raw >>> 32) + min;
+        long off = (raw & 0xffffffffL) + min;
+        Map<Long, List<Stage>> one = step(on, off, List.of());
+        one.forEach(out::putIfAbsent);
+        if (deep) {
+            List<Long> mids = new ArrayList<>(one.keySet());
+            mids.sort((a, b) -> {
+                long offA = (a & 0xffffffffL) + min;
+                long offB = (b & 0xffffffffL) + min;
+                int c = Boolean.compare(offA != 0, offB != 0);
+                return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
+            });
+            for (long mid : mids.subList(0, Math.min(24, mids.size()))) {
+                step((mid >>> 32) + min, (mid & 0xffffffffL) + min, one.get(mid)).forEach(out::putIfAbsent);
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, List<Stage>> step(long on, long off, List<Stage> prefix) {
+        Map<Long, List<Stage>> out = new LinkedHashMap<>();
+        for (Stage s : stageCandidates()) {
+            long a = s.apply(m, on);
+            long z = s.apply(m, off);
+            if (a != z) {
+                long k = key(a, z);
+                if (!out.containsKey(k)) {
+                    List<Stage> p = new ArrayList<>(prefix);
+                    p.add(s);
+                    out.put(k, p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Level pairs every threshold reaches (through one of its raw steps), ranked. */
+    private List<Long> commonTargets(List<Long> raws, Map<Long, Map<Long, List<Stage>>> paths) {
+        java.util.Set<Long> common = null;
+        for (int i = 0; i < n; i++) {
+            for (int dir = 0; dir < 2; dir++) {
+                if ((dir == 0 && i == 0) || (dir == 1 && i == n - 1)) {
+                    continue;
+                }
+                java.util.Set<Long> here = new java.util.HashSet<>();
+                for (long r : (dir == 0 ? rawUp : rawDown).get(i).keySet()) {
+                    Map<Long, List<Stage>> p = paths.get(r);
+                    if (p != null) {
+                        here.addAll(p.keySet());
+                    }
+                }
+                if (common == null) {
+                    common = here;
+                } else {
+                    common.retainAll(here);
+                }
+            }
+        }
+        List<Long> out = new ArrayList<>(common == null ? List.of() : common);
+        java.util.Set<Long> rawSet = new java.util.HashSet<>(raws);
+        out.sort((a, b) -> {
+            int c = Boolean.compare(!rawSet.contains(a), !rawSet.contains(b));
+            if (c != 0) {
+                return c;
+            }
+            long offA = (a & 0xffffffffL) + min;
+            long offB = (b & 0xffffffffL) + min;
+            c = Boolean.compare(offA != 0, offB != 0);
+            if (c != 0) {
+                return c;
+            }
+            long spanA = Math.abs((a >>> 32) + min - offA);
+            long spanB = Math.abs((b >>> 32) + min - offB);
+            return Long.compare(spanB, spanA);
+        });
+        return out;
+    }
+
+    /** The step for one threshold at target levels: a raw step followed by its relevel stages. */
+    private StepGadget route(Map<Long, StepGadget> raws, Map<Long, Map<Long, List<Stage>>> paths, long target) {
+        long on = (target >>> 32) + min;
+        long off = (target & 0xffffffffL) + min;
+        for (Map.Entry<Long, StepGadget> e : raws.entrySet()) {
+            Map<Long, List<Stage>> p = paths.get(e.getKey());
+            if (p != null && p.containsKey(target)) {
+                StepGadget g = e.getValue();
+                List<Stage> st = p.get(target);
+                for (int j = 0; j < st.size(); j++) {
+                    boolean last = j == st.size() - 1;
+                    long a = st.get(j).apply(m, g.on());
+                    long z = st.get(j).apply(m, g.off());
+                    g = g.then(st.get(j), last ? on : a, last ? off : z);
+                }
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** A stage after the indicator that makes the output decomposition possible: {stage, gadget}. */
+    private Object[] finalStage(long on, long off) {
+        Map<Long, List<Stage>> imgs = step(on, off, List.of());
+        List<Long> keys = new ArrayList<>(imgs.keySet());
+        keys.sort((a, b) -> {
+            long offA = (a & 0xffffffffL) + min;
+            long offB = (b & 0xffffffffL) + min;
+            int c = Boolean.compare(offA != 0, offB != 0);
+            return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
+        });
+        int tries = 0;
+        Object[] best = null;
+        for (long k : keys) {
+            if (++tries > 300) {
+                break;
+            }
+            Optional<OutputGadget> o = OutputGadget.find(m, (k >>> 32) + min, (k & 0xffffffffL) + min);
+            if (o.isPresent() && (best == null || o.get().maxTerms() < ((OutputGadget) best[1]).maxTerms())) {
+                best = new Object[] {imgs.get(k), o.get()};
+                if (o.get().maxTerms() <= 1) {
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        // two stages: through an intermediate pair with off = 0 (or the first few)
+        int mids = 0;
+        for (long k : keys) {
+            if (++mids > 16) {
+                break;
+            }
+            Map<Long, List<Stage>> second = step((k >>> 32) + min, (k & 0xffffffffL) + min, imgs.get(k));
+            for (Map.Entry<Long, List<Stage>> e : second.entrySet()) {
+                long on2 = (e.getKey() >>> 32) + min;
+                long off2 = (e.getKey() & 0xffffffffL) + min;
+                if (off2 != 0) {
+                    continue;
+                }
+                Optional<OutputGadget> o = OutputGadget.find(m, on2, off2);
+                if (o.isPresent() && o.get().maxTerms() <= 2) {
+                    return new Object[] {e.getValue(), o.get()};
+                }
+            }
+        }
+        return null;
+    }
+
+    private int missingRaw() {
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && rawUp.get(i).isEmpty()) {
+                missing++;
+            }
+            if (i < n - 1 && rawDown.get(i).isEmpty()) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private long[] layer1(long b, long w) {
+        long[] r = new long[n];
+        for (int x = 0; x < n; x++) {
+            r[x] = m.tau(m.accumulate1(b, w, min + x));
+        }
+        return r;
+    }
+
+    /** Records r as a raw step if it is a two-level step; stages build it from layer 1 (b, w). */
+    private void recordIfStep(long[] r, long b, long w, List<Stage> stages) {
+        long lo = r[0];
+        int cut = 1;
+        while (cut < n && r[cut] == lo) {
+            cut++;
+        }
+        if (cut == n) {
+            return;
+        }
+        long hi = r[cut];
+        for (int x = cut; x < n; x++) {
+            if (r[x] != hi) {
+                return;
+            }
+        }
+        // r = lo on [min, min+cut), hi on [min+cut, max]
+        rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.of(min + cut, true, b, w, stages, hi, lo));
+        rawDown.get(cut - 1).putIfAbsent(key(lo, hi), StepGadget.of(min + cut - 1, false, b, w, stages, lo, hi));
+    }
+
+    private long[] weightsCache;
+
+    /**
+     * The weights tried in first-layer neurons and stages: every code when {@code |F| <= 256}, else
+     * {@code +-1.0}, {@code +-M}, {@code +-1} code and {@code +-2^j}, {@code +-3 * 2^j} codes.
+     */
+    private long[] weights() {
+        if (weightsCache != null) {
+            return weightsCache;
+        }
+        LinkedHashSet<Long> order = new LinkedHashSet<>();
+        if (n <= DENSE_WEIGHTS) {
+            for (long v = min; v <= max; v++) {
+                order.add(v);
+            }
+        } else {
+            m.one().ifPresent(o -> {
+                order.add(o);
+                order.add(-o);
+            });
+            order.add(max);
+            order.add(-max);
+            for (long p = 1; p <= max; p <<= 1) {
+                for (long v : new long[] {p, -p, 3 * p, -3 * p}) {
+                    if (v >= min && v <= max) {
+                        order.add(v);
+                    }
+                }
+            }
+            order.add(0L);
+        }
+        weightsCache = order.stream().mapToLong(Long::longValue).toArray();
+        return weightsCache;
+    }
+
+    private void rawSingle() {
+        for (long b = min; b <= max; b++) {
+            for (long w : weights()) {
+                recordIfStep(layer1(b, w), b, w, List.of());
+            }
+        }
+    }
+
+    private void rawTwoStage() {
+        for (long b = min; b <= max; b++) {
+            for (long w = min; w <= max; w++) {
+                long[] r = layer1(b, w);
+                long[] y = new long[n];
+                for (long c = min; c <= max; c++) {
+                    for (long v = min; v <= max; v++) {
+                        for (int x = 0; x < n; x++) {
+                            y[x] = m.tau(m.accumulate1(c, v, r[x]));
+                        }
+                        recordIfStep(y, b, w, List.of(Stage.of(c, v, 1)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** (R4, |F| <= 8) two different first-layer neurons combined by one neuron. */
+    private void rawPartner() {
+        long[][] layer = new long[n * n][];
+        for (int i = 0; i < n * n; i++) {
+            layer[i] = layer1(min + i / n, min + i % n);
+        }
+        long[] y = new long[n];
+        long[] ws = new long[2];
+        long[] ins = new long[2];
+        for (int i = 0; i < n * n; i++) {
+            for (int j = 0; j < n * n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                for (long c = min; c <= max; c++) {
+                    for (long v1 = min; v1 <= max; v1++) {
+                        for (long v2 = min; v2 <= max; v2++) {
+                            ws[0] = v1;
+                            ws[1] = v2;
+                            for (int x = 0; x < n; x++) {
+                                ins[0] = layer[i][x];
+                                ins[1] = layer[j][x];
+                                y[x] = m.tau(m.accumulate(c, ws, ins, 2));
+                            }
+                            recordPartnerIfStep(y, min + i / n, min + i % n, min + j / n, min + j % n, c, v1, v2);
+                        }
+                    }
+                }
+            }
+            if (missingRaw() == 0) {
+                return;
+            }
+        }
+    }
+
+    private void recordPartnerIfStep(long[] r, long b, long w, long pb, long pw, long c, long v1, long v2) {
+        long lo = r[0];
+        int cut = 1;
+        while (cut < n && r[cut] == lo) {
+            cut++;
+        }
+        if (cut == n) {
+            return;
+        }
+        long hi = r[cut];
+        for (int x = cut; x < n; x++) {
+            if (r[x] != hi) {
+                return;
+            }
+        }
+        List<Stage> st = List.of(Stage.of(c, v1, 1));
+        rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.withPartner(min + cut, true, b, w, pb, pw, v2, st, hi, lo));
+        rawDown.get(cut - 1).putIfAbsent(key(lo, hi),
+                StepGadget.withPartner(min + cut - 1, false, b, w, pb, pw, v2, st, lo, hi));
+    }
+
+    /** The term of the sign trick: {@code v (*) y} (PER_OP) or the exact {@code v y} (WIDE). */
+    private long term(long v, long y) {
+        return m.accumulation() == Accumulation.WIDE ? v * y : m.mul(v, y);
+    }
+
+    /** Copies that make {@code c + K t} saturate for every nonzero term of weight v. */
+    private long saturatingCopies(long v) {
+        long tmin = Long.MAX_VALUE;
+        for (long y = min; y <= max; y++) {
+            long t = Math.abs(term(v, y));
+            if (t != 0) {
+                tmin = Math.min(tmin, t);
+            }
+        }
+        if (tmin == Long.MAX_VALUE) {
+            return 1;
+        }
+        long span = max - min + 1;
+        if (m.accumulation() == Accumulation.WIDE) {
+            span <<= m.format().fracBits();
+        }
+        long k = (span + tmin - 1) / tmin + 1;
+        return Math.min(k, (1L << 31) - 1);
+    }
+
+    private void rawSignTrick() {
+        long tM = m.tau(max);
+        long tm = m.tau(min);
+        if (tM == tm) {
+            tried.add("sign trick useless: tau(M) = tau(m) = " + tM);
+            return;
+        }
+        // cut tables over y-index theta in 1..n-1: hi[theta] -> (y >= theta gives M), lo[theta] -> (gives m)
+        Stage[] hi = new Stage[n + 1];
+        Stage[] lo = new Stage[n + 1];
+        for (long v : weights()) {
+            if (v == 0) {
+                continue;
+            }
+            long k = saturatingCopies(v);
+            boolean[] pos = new boolean[n];
+            boolean[] nonneg = new boolean[n];
+            for (int y = 0; y < n; y++) {
+                long t = term(v, min + y);
+                pos[y] = t > 0;
+                nonneg[y] = t >= 0;
+            }
+            registerCut(pos, Stage.of(min, v, k), hi, lo);
+            registerCut(nonneg, Stage.of(max, v, k), hi, lo);
+        }
+        int[] nextHi = next(hi);
+        int[] nextLo = next(lo);
+        long[] preMin = new long[n];
+        long[] preMax = new long[n];
+        long[] sufMin = new long[n];
+        long[] sufMax = new long[n];
+        for (long b = min; b <= max; b++) {
+            for (long w : weights()) {
+                long[] r = layer1(b, w);
+                for (int x = 0; x < n; x++) {
+                    preMin[x] = x == 0 ? r[x] : Math.min(preMin[x - 1], r[x]);
+                    preMax[x] = x == 0 ? r[x] : Math.max(preMax[x - 1], r[x]);
+                }
+                for (int x = n - 1; x >= 0; x--) {
+                    sufMin[x] = x == n - 1 ? r[x] : Math.min(sufMin[x + 1], r[x]);
+                    sufMax[x] = x == n - 1 ? r[x] : Math.max(sufMax[x + 1], r[x]);
+                }
+                for (int a = 1; a < n; a++) {
+                    if (rawUp.get(a).size() < 2) {
+                        signStep(rawUp.get(a), min + a, true, b, w, sufMin[a], sufMax[a], preMin[a - 1], preMax[a - 1],
+                                hi, lo, nextHi, nextLo, tM, tm);
+                    }
+                    if (rawDown.get(a - 1).size() < 2) {
+                        signStep(rawDown.get(a - 1), min + a - 1, false, b, w, preMin[a - 1], preMax[a - 1], sufMin[a],
+                                sufMax[a], hi, lo, nextHi, nextLo, tM, tm);
+                    }
+                }
+            }
+        }
+    }
+
+    private void registerCut(boolean[] set, Stage s, Stage[] hi, Stage[] lo) {
+        int first = -1;
+        int last = -1;
+        for (int y = 0; y < n; y++) {
+            if (set[y]) {
+                if (first < 0) {
+                    first = y;
+                }
+                last = y;
+            }
+        }
+        if (first < 0 || (first == 0 && last == n - 1)) {
+            return; // empty or everything: no cut
+        }
+        for (int y = first; y <= last; y++) {
+            if (!set[y]) {
+                return; // not an interval
+            }
+        }
+        if (last == n - 1 && hi[first] == null) {
+            hi[first] = s; // y >= first -> M
+        } else if (first == 0 && lo[last + 1] == null) {
+            lo[last + 1] = s; // y >= last+1 -> m
+        }
+    }
+
+    private int[] next(Stage[] cuts) {
+        int[] nx = new int[n + 2];
+        nx[n + 1] = Integer.MAX_VALUE;
+        nx[n] = Integer.MAX_VALUE;
+        for (int i = n - 1; i >= 0; i--) {
+            nx[i] = cuts[i] != null ? i : nx[i + 1];
+        }
+        return nx;
+    }
+
+    private void signStep(Map<Long, StepGadget> into, long threshold, boolean up, long b, long w, long minT, long maxT,
+            long minF, long maxF, Stage[] hi, Stage[] lo, int[] nextHi, int[] nextLo, long tM, long tm) {
+        int from;
+        int to;
+        boolean trueAbove;
+        if (maxF < minT) {
+            from = (int) (maxF - min + 1);
+            to = (int) (minT - min);
+            trueAbove = true;
+        } else if (maxT < minF) {
+            from = (int) (maxT - min + 1);
+            to = (int) (minF - min);
+            trueAbove = false;
+        } else {
+            return;
+        }
+        int h = nextHi[from];
+        if (h <= to) {
+            long on = trueAbove ? tM : tm;
+            long off = trueAbove ? tm : tM;
+            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(hi[h]), on, off));
+        }
+        int l = nextLo[from];
+        if (l <= to) {
+            long on = trueAbove ? tm : tM;
+            long off = trueAbove ? tM : tm;
+            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(lo[l]), on, off));
+        }
+    }
+
+    private List<Stage> stageList;
+
+    /** Every one-layer relevelling stage tried: bias and weight over F, copies 1, 2 or saturating. */
+    private List<Stage> stageCandidates() {
+        if (stageList != null) {
+            return stageList;
+        }
+        List<Stage> out = new ArrayList<>();
+        boolean sat = m.arithmetic().overflow() == Overflow.SATURATE;
+        for (long v : weights()) {
+            long kk = sat && v != 0 ? saturatingCopies(v) : 0;
+            for (long c = min; c <= max; c++) {
+                out.add(Stage.of(c, v, 1));
+                out.add(Stage.of(c, v, 2));
+                if (kk > 2) {
+                    out.add(Stage.of(c, v, kk));
+                }
+            }
+        }
+        stageList = out;
+        return out;
+    }
+
+    private long trueBias(long on) {
+        for (long z = min; z <= max; z++) {
+            if (m.tau(z) == on) {
+                return z;
+            }
+        }
+        throw new AssertionError("level " + on + " is not a value of tau");
+    }
+
+    private long[] weightList() {
+        if (n <= 64) {
+            long[] w = new long[n];
+            // likely weights first: +-1.0, +-max, +-1 code, then the rest
+            LinkedHashSet<Long> order = new LinkedHashSet<>();
+            m.one().ifPresent(o -> {
+                order.add(o);
+                order.add(-o);
+            });
+            order.add(max);
+            order.add(-max);
+            order.add(1L);
+            order.add(-1L);
+            for (long v = min; v <= max; v++) {
+                order.add(v);
+            }
+            int i = 0;
+            for (long v : order) {
+                if (v >= min && v <= max && i < n) {
+                    w[i++] = v;
+                }
+            }
+            return java.util.Arrays.copyOf(w, i);
+        }
+        LinkedHashSet<Long> order = new LinkedHashSet<>();
+        m.one().ifPresent(o -> {
+            order.add(o);
+            order.add(-o);
+        });
+        for (long p = 1; p <= max; p <<= 1) {
+            order.add(p);
+            order.add(-p);
+            order.add(p + (p >> 1));
+            order.add(-(p + (p >> 1)));
+        }
+        order.add(max);
+        order.add(-max);
+        List<Long> l = new ArrayList<>(order);
+        l.removeIf(v -> v < min || v > max);
+        return l.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private AndGadget findAnd(long on, long off) {
+        long[] ws = weightList();
+        long[][] copies = n <= 64 ? new long[][] {{1, 1}, {2, 2}, {1, 2}, {2, 1}} : new long[][] {{1, 1}, {2, 2}};
+        for (long[] kk : copies) {
+            for (long v1 : ws) {
+                for (long v2 : ws) {
+                    for (long c = min; c <= max; c++) {
+                        if (m.tau(m.chain2(c, v1, on, kk[0], v2, on, kk[1])) != on
+                                || m.tau(m.chain2(c, v1, off, kk[0], v2, off, kk[1])) != off
+                                || m.tau(m.chain2(c, v1, on, kk[0], v2, off, kk[1])) != off
+                                || m.tau(m.chain2(c, v1, off, kk[0], v2, on, kk[1])) != off) {
+                            continue;
+                        }
+                        return AndGadget.of(c, v1, kk[0], v2, kk[1], on, off);
+                    }
+                }
+            }
+        }
+        // two layers: an AND neuron whose (on,on) output differs from its three others, then a stage
+        // mapping the first to on and the others to off
+        Map<String, Optional<Stage>> back = new HashMap<>();
+        for (long[] kk : copies) {
+            for (long v : ws) {
+                for (long c = min; c <= max; c++) {
+                    long yoo = m.tau(m.chain2(c, v, on, kk[0], v, on, kk[1]));
+                    long yof = m.tau(m.chain2(c, v, on, kk[0], v, off, kk[1]));
+                    long yfo = m.tau(m.chain2(c, v, off, kk[0], v, on, kk[1]));
+                    long yff = m.tau(m.chain2(c, v, off, kk[0], v, off, kk[1]));
+                    if (yoo == yof || yoo == yfo || yoo == yff) {
+                        continue;
+                    }
+                    String k = yoo + "," + yof + "," + yfo + "," + yff;
+                    if (!back.containsKey(k) && back.size() >= 64) {
+                        continue;
+                    }
+                    Optional<Stage> st = back.computeIfAbsent(k, kk2 -> {
+                        for (Stage x : stageCandidates()) {
+                            if (x.apply(m, yoo) == on && x.apply(m, yof) == off && x.apply(m, yfo) == off
+                                    && x.apply(m, yff) == off) {
+                                return Optional.of(x);
+                            }
+                        }
+                        return Optional.empty();
+                    });
+                    if (st.isPresent()) {
+                        return AndGadget.of(c, v, kk[0], v, kk[1], on, off).withAfter(st.get());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Stage findCopy(long on, long off) {
+        for (Stage s : stageCandidates()) {
+            if (s.copies() <= 2 && s.apply(m, on) == on && s.apply(m, off) == off) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static List<String> unmodifiable(List<String> l) {
+        return Collections.unmodifiableList(l);
+    }
+}

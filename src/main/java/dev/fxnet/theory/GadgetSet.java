@@ -1,0 +1,250 @@
+package dev.fxnet.theory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The certificate of the sufficient condition S (docs/THEORY.md): switch levels {@code on != off},
+ * for every threshold an increasing and a decreasing {@link StepGadget} with those levels, an
+ * {@link AndGadget}, a bias-only neuron {@code TRUE = tau(trueBias) = on}, and an
+ * {@link OutputGadget}. From these, every {@code f: F^d -> F} for every {@code d} has a network
+ * (the construction in docs/THEORY.md §3). Immutable.
+ */
+public final class GadgetSet {
+    private final long on;
+    private final long off;
+    private final long trueBias;
+    private final StepGadget[] up; // index a - min, a in (min, max]
+    private final StepGadget[] down; // index a - min, a in [min, max)
+    private final AndGadget and;
+    private final List<Stage> finalStages;
+    private Stage copy; // may be null
+    private final OutputGadget output;
+    private final long min;
+
+    private GadgetSet(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
+            List<Stage> finalStages, OutputGadget output, long min) {
+        this.finalStages = finalStages;
+        this.on = on;
+        this.off = off;
+        this.trueBias = trueBias;
+        this.up = up;
+        this.down = down;
+        this.and = and;
+        this.output = output;
+        this.min = min;
+    }
+
+    /**
+     * A gadget set; the arrays are indexed by {@code threshold - minCode}.
+     *
+     * @throws IllegalArgumentException if levels disagree between the parts
+     */
+    public static GadgetSet of(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
+            List<Stage> finalStages, OutputGadget output, long min) {
+        Objects.requireNonNull(and, "and");
+        Objects.requireNonNull(finalStages, "finalStages");
+        Objects.requireNonNull(output, "output");
+        if (and.on() != on || and.off() != off || (finalStages.isEmpty() && (output.on() != on || output.off() != off))) {
+            throw new IllegalArgumentException("gadgets must share the levels on " + on + ", off " + off);
+        }
+        int n = up.length;
+        for (int i = 0; i < n; i++) {
+            for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+                if (g != null && (g.on() != on || g.off() != off)) {
+                    throw new IllegalArgumentException("step " + g + " does not have levels on " + on + ", off " + off);
+                }
+            }
+        }
+        return new GadgetSet(on, off, trueBias, up.clone(), down.clone(), and, List.copyOf(finalStages), output, min);
+    }
+
+    public long on() {
+        return on;
+    }
+
+    public long off() {
+        return off;
+    }
+
+    /** The bias of the constant neuron {@code TRUE}: {@code tau(trueBias) = on}. */
+    public long trueBias() {
+        return trueBias;
+    }
+
+    /** The step gadget for {@code [x >= a]} ({@code a > minCode}). */
+    public StepGadget up(long a) {
+        return up[(int) (a - min)];
+    }
+
+    /** The step gadget for {@code [x <= a]} ({@code a < maxCode}). */
+    public StepGadget down(long a) {
+        return down[(int) (a - min)];
+    }
+
+    /**
+     * This set with a copy stage for padding.
+     *
+     * @throws IllegalArgumentException if {@code copy} is null
+     */
+    public GadgetSet withCopy(Stage copy) {
+        GadgetSet g = new GadgetSet(on, off, trueBias, up, down, and, finalStages, output, min);
+        g.copy = java.util.Objects.requireNonNull(copy, "copy");
+        return g;
+    }
+
+    public AndGadget and() {
+        return and;
+    }
+
+    /**
+     * The last hidden layers (0 to 2) between the indicators and the output, mapping the levels
+     * {@code (on, off)} to the output gadget's levels.
+     */
+    public List<Stage> finalStages() {
+        return finalStages;
+    }
+
+    public OutputGadget output() {
+        return output;
+    }
+
+    /**
+     * The common step depth: the largest step depth. Shorter steps are padded with the
+     * {@link #copy()} stage when there is one, otherwise with {@code AND(s, TRUE)} (1-layer AND only).
+     */
+    public int stepDepth() {
+        return rawStepDepth();
+    }
+
+    /** The optional one-layer copy stage mapping {@code on -> on}, {@code off -> off}. */
+    public Optional<Stage> copy() {
+        return Optional.ofNullable(copy);
+    }
+
+    private int rawStepDepth() {
+        int d = 1;
+        for (int i = 0; i < up.length; i++) {
+            if (up[i] != null) {
+                d = Math.max(d, up[i].depth());
+            }
+            if (down[i] != null) {
+                d = Math.max(d, down[i].depth());
+            }
+        }
+        return d;
+    }
+
+    /** Hidden layers of the construction for inputs of dimension {@code d}: steps, then the AND tree. */
+    public int hiddenLayers(int d) {
+        return stepDepth() + and.depth() * andTreeHeight(d) + finalStages.size();
+    }
+
+    /** {@code ceil(log2(2d))}: the height of the AND tree over the {@code 2d} coordinate tests. */
+    public static int andTreeHeight(int d) {
+        int h = 0;
+        while ((1L << h) < 2L * d) {
+            h++;
+        }
+        return h;
+    }
+
+    /** An upper bound on the neurons of one point's indicator, for dimension {@code d}. */
+    public double indicatorNeurons(int d) {
+        double leaf = 1;
+        int depth = stepDepth();
+        for (int i = 0; i < up.length; i++) {
+            for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+                if (g == null) {
+                    continue;
+                }
+                double s = g.neurons();
+                for (int j = g.depth(); j < depth; j++) {
+                    s = copy != null ? 1 + copy.copies() * s : 1 + and.k1() * s + and.k2(); // copy or AND(s, TRUE)
+                }
+                leaf = Math.max(leaf, s);
+            }
+        }
+        double s = leaf;
+        for (int j = 0; j < andTreeHeight(d); j++) {
+            s = and.ownNeurons() + and.copies1() * s + and.copies2() * s;
+        }
+        for (Stage f : finalStages) {
+            s = 1 + f.copies() * s;
+        }
+        return s;
+    }
+
+    /** An upper bound on the hidden neurons used per point {@code v} with {@code f(v) != 0}. */
+    public double neuronsPerPoint(int d) {
+        return indicatorNeurons(d) * Math.max(1, output.maxTerms());
+    }
+
+    /** Verifies every part on every input it can receive; returns the failures (empty when all pass). */
+    public List<String> verify(CodeMachine m) {
+        List<String> bad = new ArrayList<>();
+        if (m.tau(trueBias) != on) {
+            bad.add("TRUE: tau(" + trueBias + ") != " + on);
+        }
+        for (int i = 0; i < up.length; i++) {
+            long a = min + i;
+            if (a > m.min() && (up[i] == null || up[i].threshold() != a || !up[i].up() || up[i].verify(m).isPresent())) {
+                bad.add("step [x >= " + a + "] missing or wrong");
+            }
+            if (a < m.max() && (down[i] == null || down[i].threshold() != a || down[i].up()
+                    || down[i].verify(m).isPresent())) {
+                bad.add("step [x <= " + a + "] missing or wrong");
+            }
+        }
+        if (copy != null && (copy.apply(m, on) != on || copy.apply(m, off) != off)) {
+            bad.add("copy stage wrong");
+        }
+        if (copy == null && and.depth() != 1) {
+            for (int i = 0; i < up.length; i++) {
+                for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+                    if (g != null && g.depth() != stepDepth()) {
+                        bad.add("steps of unequal depth and no one-layer padding");
+                        i = up.length;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!and.verify(m)) {
+            bad.add("AND gadget wrong");
+        }
+        long a = on;
+        long z = off;
+        for (Stage f : finalStages) {
+            a = f.apply(m, a);
+            z = f.apply(m, z);
+        }
+        if (a != output.on() || z != output.off()) {
+            bad.add("final stage does not map (" + on + ", " + off + ") to the output levels");
+        }
+        output.verify(m).ifPresent(c -> bad.add("output decomposition of " + c + " wrong"));
+        return bad;
+    }
+
+    /** A step gadget that shows the shape of all of them (the one for the smallest positive threshold). */
+    public Optional<StepGadget> sampleStep() {
+        for (int i = 0; i < up.length; i++) {
+            if (up[i] != null && up[i].threshold() > 0) {
+                return Optional.of(up[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A human-readable account of the construction. */
+    public String describe(int d) {
+        return "levels on " + on + ", off " + off + "; steps of depth <= " + stepDepth()
+                + sampleStep().map(s -> " (e.g. " + s + ")").orElse("") + "; " + and + "; TRUE = tau(" + trueBias + "); "
+                + output + "; indicator of a point in F^" + d + ": AND tree of height " + andTreeHeight(d)
+                + " over [x_i >= v_i], [x_i <= v_i]; " + (finalStages.isEmpty() ? "" : "then " + finalStages + " -> levels ("
+                + output.on() + ", " + output.off() + "); ") + hiddenLayers(d) + " hidden layers; <= "
+                + String.format(java.util.Locale.ROOT, "%.3g", neuronsPerPoint(d)) + " hidden neurons per point";
+    }
+}

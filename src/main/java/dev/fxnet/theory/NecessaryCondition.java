@@ -1,0 +1,289 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.Overflow;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The necessary condition N of docs/THEORY.md, a finite check over {@code tau} and the arithmetic.
+ *
+ * <p><b>N = N-sep and N-aff</b> (for binary weights also N-one):
+ * <ul>
+ *   <li><b>N-sep</b> (first-layer separation): for all codes {@code u != u'} there are a bias
+ *       {@code b} and a weight {@code w} (any code; for binary weights {@code w = +-1}) with
+ *       {@code tau(acc(b; w, u)) != tau(acc(b; w, u'))}, where {@code acc(b; w, y)} is the one-source
+ *       accumulator {@code b (+) (w (*) y)} ({@code rho(b + w y)} under WIDE).</li>
+ *   <li><b>N-aff</b>: not (WRAP, {@code q = 0} and {@code tau(z) = tau(0) + z (tau(1) - tau(0)) mod 2^n}
+ *       for every code {@code z}).</li>
+ *   <li><b>N-one</b> (binary weights only): the value 1 is in F ({@code p >= 1}); otherwise no
+ *       binary-weight network exists.</li>
+ * </ul>
+ * When a part fails, {@link #check} returns a {@link Witness}: a concrete {@code f} with the
+ * invariant that excludes it. N-sep is checked exhaustively for {@code |F| <= }{@value #SEP_LIMIT}.
+ */
+public final class NecessaryCondition {
+    /** The largest {@code |F|} for which N-sep is checked exhaustively ({@code O(|F|^3)} operations). */
+    public static final long SEP_LIMIT = 1L << 9;
+
+    private NecessaryCondition() {
+    }
+
+    /** The outcome of the check. */
+    public static final class Result {
+        private final Truth holds;
+        private final String part;
+        private final String explanation;
+        private final Witness witness;
+
+        Result(Truth holds, String part, String explanation, Witness witness) {
+            this.holds = holds;
+            this.part = part;
+            this.explanation = explanation;
+            this.witness = witness;
+        }
+
+        /** Whether N holds ({@code UNKNOWN} when the format is too large to check exhaustively). */
+        public Truth holds() {
+            return holds;
+        }
+
+        /** The violated part ({@code N-sep}, {@code N-aff}, {@code N-one}) or empty when it holds. */
+        public String part() {
+            return part;
+        }
+
+        /** A human-readable account of what was checked or violated. */
+        public String explanation() {
+            return explanation;
+        }
+
+        /** The function no network computes, when N fails and one was found. */
+        public Optional<Witness> witness() {
+            return Optional.ofNullable(witness);
+        }
+
+        @Override
+        public String toString() {
+            return holds + (part.isEmpty() ? "" : " [" + part + "]") + ": " + explanation;
+        }
+    }
+
+    /**
+     * Checks N for general weights ({@code binary == false}) or binary weights.
+     */
+    public static Result check(CodeMachine m, boolean binary) {
+        Objects.requireNonNull(m, "machine");
+        if (binary && !m.one().isPresent()) {
+            return new Result(Truth.FALSE, "N-one", "binary weights need the value 1 in F, but p = 0: no binary-weight"
+                    + " network exists, so no function at all is represented", Witness.of(1, new long[(int) Math.min(m.size(), 1 << 20)],
+                    "no binary-weight network exists when 1 is not a value of F (p = 0)"));
+        }
+        Result aff = affine(m);
+        if (aff != null) {
+            return aff;
+        }
+        if (m.size() > SEP_LIMIT) {
+            return new Result(Truth.UNKNOWN, "", "N-aff holds; N-sep not checked: |F| = " + m.size() + " > " + SEP_LIMIT,
+                    null);
+        }
+        long[] pair = unseparatedPair(m, binary);
+        if (pair == null) {
+            return new Result(Truth.TRUE, "", "N-sep: every pair of codes is separated by a first-layer neuron "
+                    + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", null);
+        }
+        Witness w = separationWitness(m, binary, pair[0], pair[1]);
+        String expl = "N-sep fails: inputs " + pair[0] + " and " + pair[1] + " (codes) give equal tau(acc(b; w, x)) for every"
+                + " bias b and weight w" + (binary ? " = +-1" : "") + ", so every network with a hidden layer agrees on them";
+        return new Result(Truth.FALSE, "N-sep", expl, w);
+    }
+
+    /** The N-aff obstruction, or null when it does not apply. */
+    private static Result affine(CodeMachine m) {
+        if (m.arithmetic().overflow() != Overflow.WRAP || m.format().fracBits() != 0) {
+            return null;
+        }
+        int n = m.format().totalBits();
+        long mod = 1L << n;
+        long t0 = m.tau(0);
+        long alpha = m.tau(m.max() >= 1 ? 1 : 0) - t0;
+        if (m.max() < 1) { // codes {-1, 0}: tau(-1) decides alpha
+            alpha = t0 - m.tau(-1);
+        }
+        for (long z = m.min(); z <= m.max(); z++) {
+            if (Math.floorMod(m.tau(z) - t0 - alpha * z, mod) != 0) {
+                return null;
+            }
+        }
+        String inv = "with WRAP and q = 0 every product and sum is exact modulo 2^" + n + " and tau(z) = " + t0 + " + " + alpha
+                + " z mod 2^" + n + ", so every network computes an affine function c + sum a_i x_i mod 2^" + n;
+        Witness w;
+        if (m.max() >= 1) {
+            long[] out = new long[(int) m.size()];
+            out[(int) (-1 - m.min())] = 1; // f(-1) = 1, f(0) = f(1) = 0: a = f(1)-f(0) = 0 but f(-1)-f(0) = 1 != -a
+            w = Witness.of(1, out, inv + "; f(0) = f(1) = 0 forces a = 0, yet f(-1) = 1");
+        } else {
+            long[] out = new long[4];
+            out[0] = -1; // point (-1,-1)
+            w = Witness.of(2, out, inv + "; such g satisfy g(0,0) - g(-1,0) - g(0,-1) + g(-1,-1) = 0 mod 2^" + n
+                    + ", f gives -1");
+        }
+        return new Result(Truth.FALSE, "N-aff", inv, w);
+    }
+
+    /** A pair of codes no first-layer neuron separates, or null. */
+    static long[] unseparatedPair(CodeMachine m, boolean binary) {
+        int size = (int) m.size();
+        long min = m.min();
+        int[] cls = new int[size];
+        int classes = 1;
+        long[] weights = weights(m, binary);
+        Map<Long, Integer> renum = new HashMap<>();
+        for (long b = m.min(); b <= m.max() && classes < size; b++) {
+            for (long w : weights) {
+                renum.clear();
+                int[] next = new int[size];
+                for (int u = 0; u < size; u++) {
+                    long r = m.tau(m.accumulate1(b, w, min + u));
+                    long key = ((long) cls[u] << 32) ^ (r - min);
+                    Integer id = renum.get(key);
+                    if (id == null) {
+                        id = renum.size();
+                        renum.put(key, id);
+                    }
+                    next[u] = id;
+                }
+                cls = next;
+                classes = renum.size();
+                if (classes == size) {
+                    break;
+                }
+            }
+        }
+        if (classes == size) {
+            return null;
+        }
+        int[] first = new int[size];
+        java.util.Arrays.fill(first, -1);
+        for (int u = 0; u < size; u++) {
+            if (first[cls[u]] >= 0) {
+                return new long[] {min + first[cls[u]], min + u};
+            }
+            first[cls[u]] = u;
+        }
+        throw new AssertionError();
+    }
+
+    static long[] weights(CodeMachine m, boolean binary) {
+        if (binary) {
+            long one = m.one().orElseThrow();
+            return new long[] {one, -one};
+        }
+        long[] w = new long[(int) m.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = m.min() + i;
+        }
+        return w;
+    }
+
+    /**
+     * A function of one input (or two when |F| is 2) with {@code f(u) != f(u')} that no network
+     * without hidden layer computes (checked against every bias and weight).
+     */
+    private static Witness separationWitness(CodeMachine m, boolean binary, long u, long u2) {
+        String inv = "no first-layer neuron separates inputs " + u + " and " + u2 + ", so every network with a hidden layer"
+                + " gives them equal outputs; f differs there, and no network without hidden layer computes f (checked"
+                + " against every bias and " + (binary ? "weight +-1" : "weight") + ")";
+        int size = (int) m.size();
+        long star = u != 0 ? u : u2;
+        long[] weights = weights(m, binary);
+        // d = 1 candidates: f = c at star, 0 elsewhere; then f = c at star and e at another point
+        for (long c = m.min(); c <= m.max(); c++) {
+            if (c == 0) {
+                continue;
+            }
+            long[] out = new long[size];
+            out[(int) (star - m.min())] = c;
+            if (!depthZero1(m, weights, out)) {
+                return Witness.of(1, out, inv);
+            }
+        }
+        for (long v = m.min(); v <= m.max(); v++) {
+            if (v == 0 || v == star) {
+                continue;
+            }
+            for (long c = m.min(); c <= m.max(); c++) {
+                for (long e = m.min(); e <= m.max(); e++) {
+                    long[] out = new long[size];
+                    out[(int) (star - m.min())] = c;
+                    out[(int) (v - m.min())] = e;
+                    if (out[(int) (u - m.min())] != out[(int) (u2 - m.min())] && !depthZero1(m, weights, out)) {
+                        return Witness.of(1, out, inv);
+                    }
+                }
+            }
+        }
+        // d = 2: f(x0, x1) = c at (star, 0) only; the points (u,0), (u',0) are unseparated in the first layer
+        if ((long) size * size <= 1 << 12) {
+            for (long c = m.min(); c <= m.max(); c++) {
+                for (long e = m.min(); e <= m.max(); e++) {
+                    long[] out = new long[size * size];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = e;
+                    }
+                    out[(int) (star - m.min()) + size * (int) (0 - m.min())] = c;
+                    if (c != e && !depthZero2(m, weights, out)) {
+                        return Witness.of(2, out, inv.replace("inputs " + u + " and " + u2, "inputs (" + u + ",0) and ("
+                                + u2 + ",0)"));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean depthZero1(CodeMachine m, long[] weights, long[] out) {
+        long b = out[(int) (0 - m.min())]; // acc(b; w, 0) = b for every w
+        for (long w : weights) {
+            boolean all = true;
+            for (int i = 0; i < out.length && all; i++) {
+                all = m.accumulate1(b, w, m.min() + i) == out[i];
+            }
+            if (all) {
+                return true;
+            }
+        }
+        // the bias-only neuron is the w = 0 case for general weights; for binary weights it is not a dense network
+        return false;
+    }
+
+    private static boolean depthZero2(CodeMachine m, long[] weights, long[] out) {
+        int size = (int) m.size();
+        long[] w2 = new long[2];
+        long[] y = new long[2];
+        for (long b = m.min(); b <= m.max(); b++) {
+            for (long w0 : weights) {
+                for (long w1 : weights) {
+                    for (int order = 0; order < 2; order++) {
+                        boolean all = true;
+                        for (int i = 0; i < out.length && all; i++) {
+                            long x0 = m.min() + i % size;
+                            long x1 = m.min() + i / size;
+                            w2[0] = order == 0 ? w0 : w1;
+                            w2[1] = order == 0 ? w1 : w0;
+                            y[0] = order == 0 ? x0 : x1;
+                            y[1] = order == 0 ? x1 : x0;
+                            all = m.accumulate(b, w2, y, 2) == out[i];
+                        }
+                        if (all) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

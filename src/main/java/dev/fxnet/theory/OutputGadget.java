@@ -1,0 +1,293 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.arith.Accumulation;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How the output neuron places a value {@code c} at a point: it lists {@code k} copies of that
+ * point's indicator (a switch with levels {@code on}/{@code off}), with weights {@code w_1..w_k}
+ * such that, starting from the output bias {@code b0}, {@code b0 (+) (w_1 (*) on) (+) ... (+) (w_k (*) on) = c}
+ * with every partial sum exact (the terms have the sign of {@code c - b0}, so the partial sums move
+ * monotonically from {@code b0} to {@code c} and never leave F), and {@code w_j (*) off = 0}, so the copies
+ * of every other point's indicator add exactly 0 ({@code a (+) 0 = a}). Under {@code WIDE} the
+ * condition is {@code rho(sum_j w_j on) = c} with {@code off = 0}. Immutable.
+ */
+public final class OutputGadget {
+    /** The largest {@code |F|} for which minimal decompositions are computed by dynamic programming. */
+    public static final long DP_LIMIT = 1L << 13;
+
+    private final long on;
+    private final long off;
+    private final long bias;
+    private final long min;
+    private final long[] coins; // usable weights w with w (*) off = 0, w (*) on != 0 (PER_OP)
+    private final long[] coinValue;
+    private final int[] posCount; // per distance: terms for a positive difference (-1: impossible)
+    private final int[] posLast;
+    private final int[] negCount;
+    private final int[] negLast;
+    private final long[][] wide; // WIDE or modular: per target index the weights, or null
+    private boolean modular;
+
+    private OutputGadget(long on, long off, long bias, long min, long[] coins, long[] coinValue, int[] posCount,
+            int[] posLast, int[] negCount, int[] negLast, long[][] wide) {
+        this.on = on;
+        this.off = off;
+        this.bias = bias;
+        this.min = min;
+        this.coins = coins;
+        this.coinValue = coinValue;
+        this.posCount = posCount;
+        this.posLast = posLast;
+        this.negCount = negCount;
+        this.negLast = negLast;
+        this.wide = wide;
+    }
+
+    /**
+     * Finds decompositions of every code for the levels {@code (on, off)}; empty if some code has
+     * none (or the format is too large to decide that). Under PER_OP the output bias {@code b0} is
+     * 0, {@code minCode} or {@code maxCode} (first that works): every value {@code c} is reached from
+     * {@code b0} by terms of the sign of {@code c - b0}.
+     */
+    public static Optional<OutputGadget> find(CodeMachine m, long on, long off) {
+        if (m.accumulation() == Accumulation.WIDE) {
+            return findWide(m, on, off);
+        }
+        if (m.size() > DP_LIMIT) {
+            return Optional.empty();
+        }
+        int size = (int) m.size();
+        long[] cs = new long[size];
+        long[] cv = new long[size];
+        int nc = 0;
+        for (long w = m.min(); w <= m.max(); w++) {
+            long t = m.mul(w, on);
+            if (t != 0 && m.mul(w, off) == 0) {
+                cs[nc] = w;
+                cv[nc] = t;
+                nc++;
+            }
+        }
+        long[] coins = Arrays.copyOf(cs, nc);
+        long[] values = Arrays.copyOf(cv, nc);
+        int span = size; // distances 0 .. size-1
+        int[] posCount = new int[span];
+        int[] posLast = new int[span];
+        int[] negCount = new int[span];
+        int[] negLast = new int[span];
+        for (int dir = 1; dir >= -1; dir -= 2) {
+            int[] count = dir > 0 ? posCount : negCount;
+            int[] last = dir > 0 ? posLast : negLast;
+            Arrays.fill(count, -1);
+            count[0] = 0;
+            for (int dist = 1; dist < span; dist++) {
+                for (int i = 0; i < nc; i++) {
+                    long t = values[i] * dir; // positive magnitude when the coin has the right sign
+                    if (t <= 0 || t > dist) {
+                        continue;
+                    }
+                    int prev = count[(int) (dist - t)];
+                    if (prev >= 0 && (count[dist] < 0 || prev + 1 < count[dist])) {
+                        count[dist] = prev + 1;
+                        last[dist] = i;
+                    }
+                }
+            }
+        }
+        for (long b0 : new long[] {0, m.min(), m.max()}) {
+            boolean ok = true;
+            for (long c = m.min(); c <= m.max() && ok; c++) {
+                long diff = c - b0;
+                ok = (diff >= 0 ? posCount[(int) diff] : negCount[(int) -diff]) >= 0;
+            }
+            if (ok) {
+                return Optional.of(new OutputGadget(on, off, b0, m.min(), coins, values, posCount, posLast, negCount,
+                        negLast, null));
+            }
+        }
+        if (m.arithmetic().overflow() == dev.fxnet.arith.Overflow.WRAP) {
+            return findModular(m, on, off);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * WRAP: {@code (+)} is addition in {@code Z/2^n}, so the order of terms is irrelevant and the
+     * off-terms of all points add a constant that the output bias cancels. A value {@code c} needs
+     * weights with {@code sum_j (w_j (*) on - w_j (*) off) = c (mod 2^n)}; breadth-first search over
+     * residues.
+     */
+    private static Optional<OutputGadget> findModular(CodeMachine m, long on, long off) {
+        int size = (int) m.size();
+        long[] diffs = new long[size];
+        long[] ws = new long[size];
+        int nd = 0;
+        for (long w = m.min(); w <= m.max(); w++) {
+            long d = m.arithmetic().overflow(m.mul(w, on) - m.mul(w, off));
+            if (d != 0) {
+                ws[nd] = w;
+                diffs[nd++] = d;
+            }
+        }
+        long[][] lists = new long[size][];
+        int zero = (int) -m.min();
+        lists[zero] = new long[0];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(zero);
+        while (!queue.isEmpty()) {
+            int r = queue.poll();
+            for (int i = 0; i < nd; i++) {
+                int nr = (int) (m.arithmetic().overflow(m.min() + r + diffs[i]) - m.min());
+                if (lists[nr] == null) {
+                    long[] l = Arrays.copyOf(lists[r], lists[r].length + 1);
+                    l[l.length - 1] = ws[i];
+                    lists[nr] = l;
+                    queue.add(nr);
+                }
+            }
+        }
+        for (long[] l : lists) {
+            if (l == null) {
+                return Optional.empty();
+            }
+        }
+        OutputGadget g = new OutputGadget(on, off, 0, m.min(), new long[0], new long[0], null, null, null, null, lists);
+        g.modular = true;
+        return Optional.of(g);
+    }
+
+    /**
+     * Whether this is the WRAP form: the output bias is then {@code -(sum of all off-terms of the
+     * network) mod 2^n} (it depends on {@code f}), and {@link #weightsFor} gives weights whose
+     * on-minus-off differences add up to {@code c} modulo {@code 2^n}.
+     */
+    public boolean isModular() {
+        return modular;
+    }
+
+    private static Optional<OutputGadget> findWide(CodeMachine m, long on, long off) {
+        if (off != 0 || on == 0 || m.size() > DP_LIMIT) {
+            return Optional.empty();
+        }
+        int size = (int) m.size();
+        int q = m.format().fracBits();
+        long[][] wide = new long[size][];
+        long span = ((m.max() - m.min() + 2) << q) / Math.abs(on) + 2;
+        if (span > 1 << 22) {
+            return Optional.empty();
+        }
+        for (long a = 0; a <= span; a++) {
+            for (long W : new long[] {a, -a}) {
+                long c = m.arithmetic().overflow(m.arithmetic().rounding().roundShift(W * on, q));
+                int idx = (int) (c - m.min());
+                if (wide[idx] == null) {
+                    int k = (int) Math.max(1, (Math.abs(W) + m.max() - 1) / m.max());
+                    long[] ws = new long[W == 0 ? 0 : k];
+                    long rest = W;
+                    for (int j = 0; j < ws.length; j++) {
+                        long part = Math.max(-m.max(), Math.min(m.max(), rest));
+                        ws[j] = part;
+                        rest -= part;
+                    }
+                    wide[idx] = ws;
+                }
+            }
+        }
+        for (long[] w : wide) {
+            if (w == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), new long[0], new long[0], null, null, null, null, wide));
+    }
+
+    public long on() {
+        return on;
+    }
+
+    public long off() {
+        return off;
+    }
+
+    /** The output neuron's bias {@code b0}; points with {@code f(v) = b0} need no terms. */
+    public long bias() {
+        return bias;
+    }
+
+    /** The weights placing code {@code c}, starting from the bias (empty for {@code c = bias}). */
+    public long[] weightsFor(long c) {
+        int idx = (int) (c - min);
+        if (wide != null) {
+            return wide[idx].clone();
+        }
+        long diff = c - bias;
+        int dir = diff >= 0 ? 1 : -1;
+        int[] count = dir > 0 ? posCount : negCount;
+        int[] last = dir > 0 ? posLast : negLast;
+        int dist = (int) Math.abs(diff);
+        long[] out = new long[count[dist]];
+        for (int j = out.length - 1; j >= 0; j--) {
+            int i = last[dist];
+            out[j] = coins[i];
+            dist -= (int) (coinValue[i] * dir);
+        }
+        return out;
+    }
+
+    /** The largest number of indicator copies any value needs. */
+    public int maxTerms() {
+        int mx = 0;
+        if (wide != null) {
+            for (long[] w : wide) {
+                mx = Math.max(mx, w.length);
+            }
+            return mx;
+        }
+        for (long c = min; c < min + posCount.length; c++) {
+            long diff = c - bias;
+            mx = Math.max(mx, diff >= 0 ? posCount[(int) diff] : negCount[(int) -diff]);
+        }
+        return mx;
+    }
+
+    /** Checks every decomposition with the machine's own operations; returns a failing code or empty. */
+    public java.util.OptionalLong verify(CodeMachine m) {
+        for (long c = m.min(); c <= m.max(); c++) {
+            long[] w = weightsFor(c);
+            long[] ons = new long[w.length];
+            long[] offs = new long[w.length];
+            Arrays.fill(ons, on);
+            Arrays.fill(offs, off);
+            if (modular) {
+                long a = m.accumulate(0, w, ons, w.length);
+                long z = m.accumulate(0, w, offs, w.length);
+                if (m.arithmetic().overflow() != dev.fxnet.arith.Overflow.WRAP
+                        || m.arithmetic().overflow(a - z) != c) {
+                    return java.util.OptionalLong.of(c);
+                }
+                continue;
+            }
+            if (m.accumulate(bias, w, ons, w.length) != c || m.accumulate(bias, w, offs, w.length) != bias) {
+                return java.util.OptionalLong.of(c);
+            }
+            if (m.accumulation() == Accumulation.PER_OP) {
+                for (long wj : w) {
+                    if (m.mul(wj, off) != 0) {
+                        return java.util.OptionalLong.of(c);
+                    }
+                }
+            } else if (off != 0) {
+                return java.util.OptionalLong.of(c);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + bias) + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + on
+                + ", off " + off + "), weights w with w*off = 0";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.fxnet.theory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A small one-input network computing a two-level step of one coordinate: {@code on} when
+ * {@code x >= threshold} ({@link #up()}) or {@code x <= threshold} (not up), {@code off} otherwise.
+ * Layer 1 is {@code r = tau(acc(bias; weight, x))}; each {@link Stage} then adds one layer (with its
+ * copies of the layer below). Verified by {@link #verify} on every code {@code x} of the format, which
+ * is every input the gadget can receive. Immutable value type.
+ */
+public final class StepGadget {
+    private final long threshold;
+    private final boolean up;
+    private final long bias;
+    private final long weight;
+    private final List<Stage> stages;
+    private final long on;
+    private final long off;
+    private long[] partner; // optional {bias, weight, v}: a second first-layer neuron read by the first stage
+
+    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, long on, long off) {
+        this.threshold = threshold;
+        this.up = up;
+        this.bias = bias;
+        this.weight = weight;
+        this.stages = stages;
+        this.on = on;
+        this.off = off;
+    }
+
+    /**
+     * A step gadget.
+     *
+     * @throws IllegalArgumentException if {@code on == off}
+     */
+    public static StepGadget of(long threshold, boolean up, long bias, long weight, List<Stage> stages, long on,
+            long off) {
+        Objects.requireNonNull(stages, "stages");
+        if (on == off) {
+            throw new IllegalArgumentException("a step needs two levels, got on = off = " + on);
+        }
+        return new StepGadget(threshold, up, bias, weight, List.copyOf(stages), on, off);
+    }
+
+    /** This gadget followed by one more stage that maps its levels to {@code (newOn, newOff)}. */
+    public StepGadget then(Stage s, long newOn, long newOff) {
+        List<Stage> st = new ArrayList<>(stages);
+        st.add(s);
+        StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
+        g.partner = partner;
+        return g;
+    }
+
+    /**
+     * A step whose first stage (one copy) also lists a second first-layer neuron
+     * {@code r2 = tau(acc(pBias; pWeight, x))} with weight {@code v2}, after {@code r}: the stage is
+     * {@code tau(c (+) (v (*) r) (+) (v2 (*) r2))}.
+     *
+     * @throws IllegalArgumentException if the first stage is missing or has more than one copy
+     */
+    public static StepGadget withPartner(long threshold, boolean up, long bias, long weight, long pBias, long pWeight,
+            long v2, List<Stage> stages, long on, long off) {
+        if (stages.isEmpty() || stages.get(0).copies() != 1) {
+            throw new IllegalArgumentException("a partner needs a first stage with one copy");
+        }
+        StepGadget g = of(threshold, up, bias, weight, stages, on, off);
+        g.partner = new long[] {pBias, pWeight, v2};
+        return g;
+    }
+
+    /** The partner first-layer neuron {@code {bias, weight, v2}}, if any. */
+    public java.util.Optional<long[]> partner() {
+        return java.util.Optional.ofNullable(partner == null ? null : partner.clone());
+    }
+
+    public long threshold() {
+        return threshold;
+    }
+
+    /** True: on for {@code x >= threshold}; false: on for {@code x <= threshold}. */
+    public boolean up() {
+        return up;
+    }
+
+    public long bias() {
+        return bias;
+    }
+
+    public long weight() {
+        return weight;
+    }
+
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    public long on() {
+        return on;
+    }
+
+    public long off() {
+        return off;
+    }
+
+    /** Hidden layers used: {@code 1 + stages}. */
+    public int depth() {
+        return 1 + stages.size();
+    }
+
+    /** Neurons used, counting the copies each stage needs of everything below it. */
+    public long neurons() {
+        long total = 1;
+        long below = 1; // neurons of the gadget up to the current layer
+        for (Stage s : stages) {
+            below = s.copies() * below + 1;
+        }
+        total = below + (partner == null ? 0 : 1);
+        return total;
+    }
+
+    /** Whether the step should be on at {@code x}. */
+    public boolean isOn(long x) {
+        return up ? x >= threshold : x <= threshold;
+    }
+
+    /** The gadget's output at input {@code x}. */
+    public long evaluate(CodeMachine m, long x) {
+        long y = m.tau(m.accumulate1(bias, weight, x));
+        int from = 0;
+        if (partner != null) {
+            long y2 = m.tau(m.accumulate1(partner[0], partner[1], x));
+            Stage s0 = stages.get(0);
+            y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner[2]}, new long[] {y, y2}, 2));
+            from = 1;
+        }
+        for (int i = from; i < stages.size(); i++) {
+            y = stages.get(i).apply(m, y);
+        }
+        return y;
+    }
+
+    /** Checks the gadget on every code; returns the first failing input, or empty. */
+    public java.util.OptionalLong verify(CodeMachine m) {
+        for (long x = m.min(); x <= m.max(); x++) {
+            if (evaluate(m, x) != (isOn(x) ? on : off)) {
+                return java.util.OptionalLong.of(x);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"
+                + (partner == null ? "" : " with tau(" + partner[0] + " + " + partner[1] + "*x) read by weight " + partner[2])
+                + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + on + ", off " + off;
+    }
+}

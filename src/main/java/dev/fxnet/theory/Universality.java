@@ -1,0 +1,79 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.arith.Accumulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides universal representation for a {@link Setting} (SPEC §7) from the theorems of
+ * docs/THEORY.md:
+ * <ol>
+ *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness;</li>
+ *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
+ *       function there &rArr; NOT_UNIVERSAL;</li>
+ *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};</li>
+ *   <li>otherwise UNDETERMINED, listing what was tried.</li>
+ * </ol>
+ * Binary weights: N is checked with weights {@code +-1}; fxnet has no verified binary construction
+ * for every {@code d} (docs/THEORY.md §6), so binary settings that pass N are UNDETERMINED.
+ */
+public final class Universality {
+    private Universality() {
+    }
+
+    /** The verdict for a setting. */
+    public static Verdict check(Setting setting) {
+        Objects.requireNonNull(setting, "setting");
+        CodeMachine m = setting.machine();
+        List<String> tried = new ArrayList<>();
+        List<DeciderResult> decided = new ArrayList<>();
+        if (m.size() == 1 && !setting.binary()) {
+            return new Verdict(setting, Verdict.Kind.UNIVERSAL, Truth.TRUE, Truth.TRUE, "", null, null, decided, tried,
+                    "F = {0}: the only function of any dimension is 0, the bias-only output neuron");
+        }
+        NecessaryCondition.Result n = NecessaryCondition.check(m, setting.binary());
+        tried.add("N: " + n);
+        if (n.holds() == Truth.FALSE) {
+            return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, Truth.FALSE, Truth.FALSE, n.part(),
+                    n.witness().orElse(null), null, decided, tried, n.explanation()
+                    + n.witness().map(w -> "; witness " + w.describe(m.min(), m.size())).orElse(""));
+        }
+        if (!setting.binary() && setting.accumulation() == Accumulation.PER_OP) {
+            for (int d = 1; d <= 2; d++) {
+                if (ExactDecider.feasible(m, d, ExactDecider.ROUTINE_FUNCTIONS)) {
+                    DeciderResult r = ExactDecider.decide(m, d);
+                    decided.add(r);
+                    tried.add("exact decider: " + r);
+                    if (!r.universal()) {
+                        Witness w = Witness.of(d, r.witness().orElseThrow(), "exhaustive closure over layers (ExactDecider):"
+                                + " only " + r.representable() + " of " + r.totalFunctions()
+                                + " functions are computed by some network, and this is not one of them");
+                        return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, n.holds(), Truth.FALSE,
+                                "exact decider", w, null, decided, tried, "exact decider at d = " + d + ": "
+                                + r.representable() + " of " + r.totalFunctions() + " functions representable; witness "
+                                + w.describe(m.min(), m.size()));
+                    }
+                }
+            }
+        }
+        if (setting.binary()) {
+            tried.add("binary weights: no construction for every d is implemented");
+            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided,
+                    tried, "N holds with weights +-1" + (n.holds() == Truth.UNKNOWN ? " (not checked: format too large)" : "")
+                    + "; fxnet has no verified binary-weight construction for all d (dense first layers mix the inputs)");
+        }
+        GadgetSearch.Outcome s = GadgetSearch.search(m);
+        tried.addAll(s.tried());
+        if (s.gadgets().isPresent()) {
+            GadgetSet g = s.gadgets().get();
+            return new Verdict(setting, Verdict.Kind.UNIVERSAL, Truth.TRUE, Truth.TRUE, "", null, g, decided, tried,
+                    "S holds: " + g.describe(1));
+        }
+        boolean searched = m.size() <= GadgetSearch.LIMIT;
+        String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
+                + " (all d not proved)";
+        return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), searched ? Truth.FALSE : Truth.UNKNOWN, "", null,
+                null, decided, tried, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+    }
+}

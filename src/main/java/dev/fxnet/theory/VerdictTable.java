@@ -1,0 +1,193 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Verdicts over a grid: activations x intBits x fracBits x encodings x overflows (WRAP only with
+ * two's complement) x roundings, for one accumulation and weight kind. Immutable grid description;
+ * {@link #run(int)} computes the rows.
+ */
+public final class VerdictTable {
+    /** The header of {@link #toCsv}. */
+    public static final String HEADER = "activation,intBits,fracBits,encoding,overflow,rounding,accumulation,binary,"
+            + "verdict,necessary,sufficient,violated,hidden_layers_d1,neurons_per_point_d1,note";
+
+    /** The seven activations of the paper's headline and the identity. */
+    public static final List<String> PAPER_ACTIVATIONS =
+            List.of("sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity");
+
+    private final List<Activation> activations;
+    private final List<Integer> intBits;
+    private final List<Integer> fracBits;
+    private final List<Encoding> encodings;
+    private final List<Overflow> overflows;
+    private final List<Rounding> roundings;
+    private final Accumulation accumulation;
+    private final boolean binary;
+
+    private VerdictTable(List<Activation> activations, List<Integer> intBits, List<Integer> fracBits,
+            List<Encoding> encodings, List<Overflow> overflows, List<Rounding> roundings, Accumulation accumulation,
+            boolean binary) {
+        this.activations = activations;
+        this.intBits = intBits;
+        this.fracBits = fracBits;
+        this.encodings = encodings;
+        this.overflows = overflows;
+        this.roundings = roundings;
+        this.accumulation = accumulation;
+        this.binary = binary;
+    }
+
+    /**
+     * A grid.
+     *
+     * @throws IllegalArgumentException if a list is empty
+     */
+    public static VerdictTable of(List<Activation> activations, List<Integer> intBits, List<Integer> fracBits,
+            List<Encoding> encodings, List<Overflow> overflows, List<Rounding> roundings, Accumulation accumulation,
+            boolean binary) {
+        for (List<?> l : List.of(activations, intBits, fracBits, encodings, overflows, roundings)) {
+            if (Objects.requireNonNull(l).isEmpty()) {
+                throw new IllegalArgumentException("every grid dimension needs at least one value");
+            }
+        }
+        return new VerdictTable(List.copyOf(activations), List.copyOf(intBits), List.copyOf(fracBits),
+                List.copyOf(encodings), List.copyOf(overflows), List.copyOf(roundings),
+                Objects.requireNonNull(accumulation), binary);
+    }
+
+    /**
+     * The default grid reproducing the paper's headline: the seven paper activations and the identity,
+     * {@code (p, q)} in {@code (1,1), (2,2), (3,3)}, both encodings, SATURATE, every rounding, PER_OP,
+     * general weights (432 rows). WRAP is left out to keep it under two minutes; grids built with
+     * {@link #of} may include it.
+     */
+    public static VerdictTable defaultGrid() {
+        List<Activation> acts = new ArrayList<>();
+        for (String a : PAPER_ACTIVATIONS) {
+            acts.add(Activations.named(a));
+        }
+        return new VerdictTable(acts, List.of(1, 2, 3), List.of(1, 2, 3), List.of(Encoding.values()),
+                List.of(Overflow.SATURATE), List.of(Rounding.values()), Accumulation.PER_OP, false).diagonal();
+    }
+
+    /** The tiny grid the exact decider covers: every built-in, {@code p + q <= 1}. */
+    public static VerdictTable tinyGrid() {
+        return of(Activations.builtIns(), List.of(0, 1), List.of(0, 1), List.of(Encoding.values()),
+                List.of(Overflow.values()), List.of(Rounding.values()), Accumulation.PER_OP, false);
+    }
+
+    private boolean diagonalOnly;
+
+    private VerdictTable diagonal() {
+        VerdictTable t = new VerdictTable(activations, intBits, fracBits, encodings, overflows, roundings, accumulation,
+                binary);
+        t.diagonalOnly = true;
+        return t;
+    }
+
+    /** Whether only {@code p = q} pairs of the grid are used (the default grid). */
+    public boolean diagonalOnly() {
+        return diagonalOnly;
+    }
+
+    /** The settings of the grid, in row order. */
+    public List<Setting> settings() {
+        List<Setting> out = new ArrayList<>();
+        for (Activation a : activations) {
+            for (int p : intBits) {
+                for (int q : fracBits) {
+                    if (diagonalOnly && p != q) {
+                        continue;
+                    }
+                    for (Encoding e : encodings) {
+                        for (Overflow o : overflows) {
+                            if (o == Overflow.WRAP && e == Encoding.SYMMETRIC) {
+                                continue;
+                            }
+                            for (Rounding r : roundings) {
+                                FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(p, q, e), r, o);
+                                out.add(Setting.of(ar, accumulation, a, binary));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Computes every verdict, with {@code threads} worker threads; rows in grid order. */
+    public List<Verdict> run(int threads) {
+        List<Setting> settings = settings();
+        ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Verdict>> fs = new ArrayList<>();
+            for (Setting s : settings) {
+                fs.add(ex.submit(() -> Universality.check(s)));
+            }
+            List<Verdict> out = new ArrayList<>();
+            for (Future<Verdict> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("verdict failed: " + e.getCause(), e.getCause());
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    /** One CSV row (see {@link #HEADER}), sizes for {@code d = 1}. */
+    public static String row(Verdict v) {
+        return row(v, 1);
+    }
+
+    /** One CSV row (see {@link #HEADER}); the size columns are for dimension {@code d}. */
+    public static String row(Verdict v, int d) {
+        Setting s = v.setting();
+        FixedPointFormat f = s.arithmetic().format();
+        String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d))).orElse("");
+        String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(d))).orElse("");
+        String note = v.text().replace('"', '\'');
+        if (note.length() > 300) {
+            note = note.substring(0, 297) + "...";
+        }
+        return String.join(",", s.activation().name(), Integer.toString(f.intBits()), Integer.toString(f.fracBits()),
+                f.encoding().name(), s.arithmetic().overflow().name(), s.arithmetic().rounding().name(),
+                s.accumulation().name(), Boolean.toString(s.binary()), v.kind().name(), v.necessary().spelling(),
+                v.sufficient().spelling(), v.violated(), layers, neurons, "\"" + note + "\"");
+    }
+
+    /** The rows as CSV with {@link #HEADER}, sizes for {@code d = 1}. */
+    public static String toCsv(List<Verdict> verdicts) {
+        return toCsv(verdicts, 1);
+    }
+
+    /** The rows as CSV with {@link #HEADER}; the size columns are for dimension {@code d}. */
+    public static String toCsv(List<Verdict> verdicts, int d) {
+        StringBuilder sb = new StringBuilder(HEADER.replace("_d1", "_d" + d)).append('\n');
+        for (Verdict v : verdicts) {
+            sb.append(row(v, d)).append('\n');
+        }
+        return sb.toString();
+    }
+}
