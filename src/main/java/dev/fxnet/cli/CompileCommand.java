@@ -51,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
     String strategy;
 
-    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers).")
+    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers). Not implemented yet: refused with exit 2.")
     boolean binary;
 
     @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5).")

@@ -74,21 +74,22 @@ public final class Compiler {
                 used = Strategy.STEPS;
             } else {
                 long freq = mostFrequent(target);
-                best = build(target, s, Box.cover(target, freq), freq);
+                Plan plan = plan(target, s, Box.cover(target, freq), freq);
+                used = Strategy.BOXES;
                 if (freq != 0) {
-                    Built zero = build(target, s, Box.cover(target, 0), 0);
-                    if (zero.network.size().parameters() < best.network.size().parameters()) {
-                        best = zero;
+                    Plan zero = plan(target, s, Box.cover(target, 0), 0);
+                    if (zero.parameters() < plan.parameters()) {
+                        plan = zero;
                     }
                 }
-                used = Strategy.BOXES;
                 if (strategy == null && stepsApply(s, g)) {
-                    Built st = steps(target, s, g);
-                    if (st.network.size().parameters() < best.network.size().parameters()) {
-                        best = st;
+                    Plan st = stepsPlan(target, s, g);
+                    if (st.parameters() < plan.parameters()) {
+                        plan = st;
                         used = Strategy.STEPS;
                     }
                 }
+                best = build(plan);
             }
             net = best.network;
             indicators = best.indicators;
@@ -162,6 +163,10 @@ public final class Compiler {
      * value of the table (exact in PER_OP; WIDE only with exact unit terms).
      */
     private static Built steps(FunctionTable t, Setting s, GadgetSet g) {
+        return build(stepsPlan(t, s, g));
+    }
+
+    private static Plan stepsPlan(FunctionTable t, Setting s, GadgetSet g) {
         if (!stepsApply(s, g)) {
             throw new IllegalArgumentException("the steps strategy needs exact output terms under WIDE, but the"
                     + " indicators of " + s + " have the value " + s.dec(g.high()) + ", not 1");
@@ -201,10 +206,29 @@ public final class Compiler {
                 }
             }
         }
-        return build(t, s, plan, m);
+        return plan(t, s, plan, m);
+    }
+
+    /** The indicator layout of a strategy before any neuron is made, with its exact parameter count. */
+    private record Plan(FunctionTable t, Setting s, GadgetSet g, long background, List<long[][]> detChains,
+            List<Integer> detInput, List<int[]> boxDet, List<long[]> boxNorW, List<long[]> boxWeights) {
+        long parameters() {
+            long p = (long) detChains.size() * 2 * g.detectorLength();
+            long copies = 0;
+            for (int i = 0; i < boxDet.size(); i++) {
+                long k = boxWeights.get(i).length;
+                copies += k;
+                p += k * (1 + boxDet.get(i).length + 2L * g.normalizerLength());
+            }
+            return p + 1 + copies;
+        }
     }
 
     private static Built build(FunctionTable t, Setting s, List<Box> boxes, long background) {
+        return build(plan(t, s, boxes, background));
+    }
+
+    private static Plan plan(FunctionTable t, Setting s, List<Box> boxes, long background) {
         int d = t.dims();
         GadgetSet g = GadgetSet.find(s, 2 * d);
         // detectors: key = (j, kind, a)
@@ -235,7 +259,7 @@ public final class Compiler {
             long[] w = g.outputWeights(from, b.value());
             if (w == null) {
                 throw new IllegalArgumentException("no output weights in " + s + " take the output from "
-                        + s.dec(background) + " to " + s.dec(b.value()) + " with indicators of value "
+                        + s.dec(from) + " to " + s.dec(b.value()) + " with indicators of value "
                         + s.dec(g.high()) + " (searched sums of up to " + GadgetSet.MAX_OUTPUT_TERMS + " terms over all weights)");
             }
             if (w.length == 0) {
@@ -248,6 +272,19 @@ public final class Compiler {
             boxNorW.add(nw.stream().mapToLong(Long::longValue).toArray());
             boxWeights.add(w);
         }
+        return new Plan(t, s, g, background, detChains, detInput, boxDet, boxNorW, boxWeights);
+    }
+
+    private static Built build(Plan plan) {
+        Setting s = plan.s();
+        GadgetSet g = plan.g();
+        int d = plan.t().dims();
+        long background = plan.background();
+        List<long[][]> detChains = plan.detChains();
+        List<Integer> detInput = plan.detInput();
+        List<int[]> boxDet = plan.boxDet();
+        List<long[]> boxNorW = plan.boxNorW();
+        List<long[]> boxWeights = plan.boxWeights();
         List<Layer> layers = new ArrayList<>();
         int detLen = g.detectorLength();
         for (int l = 0; l < detLen; l++) {
@@ -285,6 +322,10 @@ public final class Compiler {
         }
         layers.add(Layer.of(Neuron.of(background, src, w)));
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+        if (net.size().parameters() != plan.parameters()) {
+            throw new IllegalStateException("internal error: planned " + plan.parameters() + " parameters, built "
+                    + net.size().parameters());
+        }
         return new Built(net, nor.size(), background, g);
     }
 

@@ -80,6 +80,10 @@ class ConstructCliTest {
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("no exact step gadget"), refused.err());
         assertFalse(Files.exists(net));
+        Result binary = run("compile", "--act", "relu", "--dims", "1", "--random", "1", "--binary", "--out", net.toString());
+        assertEquals(2, binary.code());
+        assertTrue(binary.err().contains("binary-weight compilation"), binary.err());
+        assertFalse(Files.exists(net));
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "log(").code());
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "x3").code());
     }
