@@ -98,6 +98,21 @@ public final class ArithmeticOptions {
                 : base != null ? base : Accumulation.PER_OP;
     }
 
+    /**
+     * The network with the arithmetic and accumulation options applied on top of its own (the
+     * network itself when no option was given); a note naming the override goes to {@code err}.
+     */
+    dev.fxnet.network.Network override(dev.fxnet.network.Network net, String verb, java.io.PrintWriter err) {
+        if (!anyGiven()) {
+            return net;
+        }
+        FixedPointArithmetic ar = arithmetic(net.arithmetic());
+        dev.fxnet.network.Network n = dev.fxnet.network.Network.of(ar, accumulation(net.accumulation()),
+                net.activation(), net.inputs(), net.layers(), net.meta());
+        err.println("note: " + verb + " under " + ar + " " + n.accumulation() + " (overriding the file)");
+        return n;
+    }
+
     static <T> T parseOption(String option, String value, java.util.function.Function<String, T> parser) {
         try {
             return parser.apply(value);

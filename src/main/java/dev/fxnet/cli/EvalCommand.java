@@ -54,13 +54,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Network net = NetworkJson.read(file);
-        if (options.anyGiven()) {
-            FixedPointArithmetic ar = options.arithmetic(net.arithmetic());
-            net = Network.of(ar, options.accumulation(net.accumulation()), net.activation(), net.inputs(),
-                    net.layers(), net.meta());
-            spec.commandLine().getErr().println("note: evaluating under " + ar + " " + net.accumulation()
-                    + " (overriding the file)");
-        }
+        net = options.override(net, "evaluating", spec.commandLine().getErr());
         FixedPointFormat f = net.format();
         FastEvaluator ev = new FastEvaluator(net);
         PrintWriter out = spec.commandLine().getOut();

@@ -59,12 +59,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Network net = NetworkJson.read(file);
         PrintWriter err = spec.commandLine().getErr();
-        if (options.anyGiven()) {
-            FixedPointArithmetic ar = options.arithmetic(net.arithmetic());
-            net = Network.of(ar, options.accumulation(net.accumulation()), net.activation(), net.inputs(),
-                    net.layers(), net.meta());
-            err.println("note: exporting under " + ar + " " + net.accumulation() + " (overriding the file)");
-        }
+        net = options.override(net, "exporting", err);
         // check the targets and build everything first (limits are checked here), then write:
         // a refusal or a missing directory writes no file
         for (Path target : new Path[] {onnx, c}) {

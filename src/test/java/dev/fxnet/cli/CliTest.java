@@ -28,13 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
-    record Result(int code, String out, String err) { }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @TempDir
@@ -42,7 +37,7 @@ class CliTest {
 
     @Test
     void activationCsvListsEveryCodeInOrder() {
-        Result r = run("activation", "relu", "--int-bits", "2", "--frac-bits", "3", "--rounding", "FLOOR", "--csv");
+        CliRun r = run("activation", "relu", "--int-bits", "2", "--frac-bits", "3", "--rounding", "FLOOR", "--csv");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals("z_code,tau_code,z,tau", lines[0]);
@@ -67,7 +62,7 @@ class CliTest {
         Network n = RandomNetworks.network(rnd, ar, Accumulation.PER_OP, Activations.named("relu"), 2, 2, 4);
         Path file = dir.resolve("net.json");
         Files.writeString(file, NetworkJson.toJson(n));
-        Result r = run("eval", file.toString(), "--all", "--csv");
+        CliRun r = run("eval", file.toString(), "--all", "--csv");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         String y = n.outputs() == 1 ? "y_code" : "y0_code,y1_code";
@@ -90,10 +85,10 @@ class CliTest {
     void evalOneInputAndDecimalTable() throws Exception {
         Path file = dir.resolve("spec.json");
         Files.writeString(file, dev.fxnet.testing.SpecExamples.SPEC_NETWORK);
-        Result r = run("eval", file.toString(), "--input", "0.5");
+        CliRun r = run("eval", file.toString(), "--input", "0.5");
         assertEquals(0, r.code(), r.err());
         assertEquals("y = 0.5  (code 1)", r.out().trim());
-        Result t = run("eval", file.toString(), "--all");
+        CliRun t = run("eval", file.toString(), "--all");
         assertTrue(t.out().startsWith("x0,y\n-3.5,0\n"), t.out());
     }
 
@@ -121,7 +116,7 @@ class CliTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, dev.fxnet.testing.SpecExamples.SPEC_NETWORK.replace("\"relu\"", "\"nope\""));
         String[] args = cmd.replace("NET", net.toString()).replace("BAD", bad.toString()).split(" ");
-        Result r = run(args);
+        CliRun r = run(args);
         assertEquals(2, r.code(), cmd + " -> " + r.err());
         assertEquals("", r.out());
         String err = r.err().strip();
@@ -134,14 +129,14 @@ class CliTest {
     void badOverrideOfBadFileNamesTheJsonPath() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, dev.fxnet.testing.SpecExamples.SPEC_NETWORK.replace("\"relu\"", "\"nope\""));
-        Result r = run("eval", bad.toString(), "--all");
+        CliRun r = run("eval", bad.toString(), "--all");
         assertTrue(r.err().contains("$.activation"), r.err());
     }
 
     @Test
     void plotIsWrittenAsSvg() throws Exception {
         Path svg = dir.resolve("relu.svg");
-        Result r = run("activation", "relu", "-p", "1", "-q", "2", "--plot", svg.toString(), "--csv");
+        CliRun r = run("activation", "relu", "-p", "1", "-q", "2", "--plot", svg.toString(), "--csv");
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(svg);
         assertTrue(text.startsWith("<?xml") || text.startsWith("<svg"), text.substring(0, 40));
@@ -150,7 +145,7 @@ class CliTest {
 
     @Test
     void infoDescribesTheFormat() {
-        Result r = run("info", "Q3.4");
+        CliRun r = run("info", "Q3.4");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("M (largest)   7.9375"), r.out());
         assertTrue(r.out().contains("values |F|    256"), r.out());

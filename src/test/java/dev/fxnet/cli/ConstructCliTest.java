@@ -16,13 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConstructCliTest {
-    record Result(int code, String out, String err) { }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @TempDir
@@ -35,7 +30,7 @@ class ConstructCliTest {
         Path csv = dir.resolve("t.csv");
         t.writeCsv(csv);
         Path net = dir.resolve("n.json");
-        Result r = run("compile", "--act", "gelu", "-p", "2", "-q", "1", "--dims", "2", "--table", csv.toString(),
+        CliRun r = run("compile", "--act", "gelu", "-p", "2", "-q", "1", "--dims", "2", "--table", csv.toString(),
                 "--out", net.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("exact on all 225 points"), r.out());
@@ -43,10 +38,10 @@ class ConstructCliTest {
         Network n = NetworkJson.read(net);
         assertEquals("boxes", n.meta().get("strategy"));
         assertTrue(n.meta().get("target").toString().startsWith("table "));
-        Result v = run("verify", net.toString(), "--table", csv.toString());
+        CliRun v = run("verify", net.toString(), "--table", csv.toString());
         assertEquals(0, v.code(), v.err());
         // a different table: mismatches listed, exit 3
-        Result bad = run("verify", net.toString(), "--random", "5", "--show", "2");
+        CliRun bad = run("verify", net.toString(), "--random", "5", "--show", "2");
         assertEquals(3, bad.code());
         assertTrue(bad.out().startsWith("MISMATCH"), bad.out());
         assertEquals(3, bad.out().split("\n").length, bad.out());
@@ -55,12 +50,12 @@ class ConstructCliTest {
     @Test
     void cubesStrategyAndExpression() throws Exception {
         Path net = dir.resolve("e.json");
-        Result r = run("compile", "--act", "relu", "-p", "2", "-q", "2", "--dims", "2", "--expr", "x0*x1/2",
+        CliRun r = run("compile", "--act", "relu", "-p", "2", "-q", "2", "--dims", "2", "--expr", "x0*x1/2",
                 "--strategy", "cubes", "--out", net.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("continuous: max |N(x) - f(x)|"), r.out());
         assertEquals("cubes", NetworkJson.read(net).meta().get("strategy"));
-        Result v = run("verify", net.toString(), "--expr", "x0*x1/2");
+        CliRun v = run("verify", net.toString(), "--expr", "x0*x1/2");
         assertEquals(0, v.code(), v.err());
     }
 
@@ -69,18 +64,18 @@ class ConstructCliTest {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "x0,y\n0.5,1\n0.3,2\n");
         Path net = dir.resolve("never.json");
-        Result r = run("compile", "--act", "relu", "-p", "2", "-q", "1", "--dims", "1", "--table", csv.toString(),
+        CliRun r = run("compile", "--act", "relu", "-p", "2", "-q", "1", "--dims", "1", "--table", csv.toString(),
                 "--out", net.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
         assertTrue(r.err().contains("row 3, column x0"), r.err());
         assertFalse(Files.exists(net));
-        Result refused = run("compile", "--act", "sigmoid", "--rounding", "CEILING", "--dims", "1", "--random", "1",
+        CliRun refused = run("compile", "--act", "sigmoid", "--rounding", "CEILING", "--dims", "1", "--random", "1",
                 "--out", net.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("no exact step gadget"), refused.err());
         assertFalse(Files.exists(net));
-        Result binary = run("compile", "--act", "relu", "--dims", "1", "--random", "1", "--binary", "--out", net.toString());
+        CliRun binary = run("compile", "--act", "relu", "--dims", "1", "--random", "1", "--binary", "--out", net.toString());
         assertEquals(2, binary.code());
         assertTrue(binary.err().contains("binary-weight compilation"), binary.err());
         assertFalse(Files.exists(net));
@@ -90,12 +85,12 @@ class ConstructCliTest {
 
     @Test
     void sizeGridMarkdownAndCsv() {
-        Result r = run("size", "--act", "relu", "--grid-p", "1,2", "--grid-q", "1", "--grid-dims", "1,2");
+        CliRun r = run("size", "--act", "relu", "--grid-p", "1,2", "--grid-q", "1", "--grid-dims", "1,2");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(2 + 2 * 2 * 3, lines.length, r.out());
         assertTrue(lines[0].startsWith("| p | q | d | strategy"));
-        Result c = run("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1", "--grid-dims", "2", "--csv",
+        CliRun c = run("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1", "--grid-dims", "2", "--csv",
                 "--table-kind", "structured");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().startsWith("p,q,d,strategy,points,neurons"), c.out());

@@ -29,14 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fxnet export}: the files it writes compute what {@code fxnet eval --all --csv} prints, byte for byte. */
 class ExportCliTest {
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @TempDir
@@ -56,11 +50,11 @@ class ExportCliTest {
         for (Network net : nets) {
             Path json = dir.resolve("net" + k + ".json");
             Files.writeString(json, NetworkJson.toJson(net));
-            Result eval = run("eval", json.toString(), "--all", "--csv");
+            CliRun eval = run("eval", json.toString(), "--all", "--csv");
             assertEquals(0, eval.code(), eval.err());
             Path c = dir.resolve("net" + k + ".c");
             Path onnx = dir.resolve("net" + k + ".onnx");
-            Result ex = run("export", json.toString(), "--onnx", onnx.toString(), "--c", c.toString());
+            CliRun ex = run("export", json.toString(), "--onnx", onnx.toString(), "--c", c.toString());
             assertEquals(0, ex.code(), ex.err());
             assertEquals("", ex.out());
 
@@ -101,7 +95,7 @@ class ExportCliTest {
         Files.writeString(json, NetworkJson.toJson(net));
         Path onnx = dir.resolve("big.onnx");
         Path c = dir.resolve("big.c");
-        Result r = run("export", json.toString(), "--onnx", onnx.toString(), "--c", c.toString());
+        CliRun r = run("export", json.toString(), "--onnx", onnx.toString(), "--c", c.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("p + q = 20"), r.err());
