@@ -17,8 +17,6 @@ import dev.fxnet.network.NetworkJson;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.testing.RandomNetworks;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;

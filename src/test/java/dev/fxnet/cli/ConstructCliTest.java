@@ -8,8 +8,6 @@ import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

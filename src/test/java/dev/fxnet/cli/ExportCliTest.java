@@ -18,8 +18,6 @@ import dev.fxnet.export.Ort;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
 import dev.fxnet.testing.RandomNetworks;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
