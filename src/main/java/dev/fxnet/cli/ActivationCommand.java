@@ -46,6 +46,7 @@ final class ActivationCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Activation a = ArithmeticOptions.parseOption("NAME", name.toLowerCase(Locale.ROOT), Activations::named);
         FixedPointArithmetic ar = options.arithmetic();
+        options.accumulation(null); // does not change tau, but a wrong value is still a mistake
         FixedPointFormat f = ar.format();
         ActivationTable table = ActivationTable.of(a, ar);
         if (plot != null) {

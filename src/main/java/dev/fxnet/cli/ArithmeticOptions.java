@@ -25,10 +25,10 @@ public final class ArithmeticOptions {
                     + "Excludes --int-bits/--frac-bits/--encoding.")
     String format;
 
-    @Option(names = {"-p", "--int-bits"}, paramLabel = "P", description = "Integer bits p (excluding sign). Default: 3, or the network file's.")
+    @Option(names = {"-p", "--int-bits"}, paramLabel = "P", description = "Integer bits p (excluding sign). Default: 3 (eval, export: the network file's).")
     Integer intBits;
 
-    @Option(names = {"-q", "--frac-bits"}, paramLabel = "Q", description = "Fractional bits q. Default: 3, or the network file's.")
+    @Option(names = {"-q", "--frac-bits"}, paramLabel = "Q", description = "Fractional bits q. Default: 3 (eval, export: the network file's).")
     Integer fracBits;
 
     @Option(names = "--encoding", paramLabel = "ENC", description = "SYMMETRIC (default) or TWOS_COMPLEMENT.")

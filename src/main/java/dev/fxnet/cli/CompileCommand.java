@@ -57,6 +57,9 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5).")
     Path out;
 
+    /** The largest grid F^d compile takes (a network has up to one indicator per point). */
+    static final long MAX_POINTS = 1L << 20;
+
     @Option(names = "--no-verify", description = "Do not check the network on every point before writing it.")
     boolean noVerify;
 
@@ -74,6 +77,12 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
         FixedPointArithmetic ar = options.arithmetic();
+        double points = Math.pow(ar.size(), dims);
+        if (points > MAX_POINTS) {
+            throw new UserException("F^" + dims + " of " + ar.format() + " has " + String.format(java.util.Locale.ROOT,
+                    "%.0f", points) + " points; compile supports at most " + MAX_POINTS + " (2^20)");
+        }
+        AtomicFilesCheck.writable("--out", out);
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
         FunctionTable t = target.resolve(ar, dims, err);

@@ -34,9 +34,9 @@ final class EvalCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Option(names = "--input", paramLabel = "v1,...,vd", split = ",",
+        @Option(names = "--input", paramLabel = "v1,...,vd",
                 description = "One input point as decimal values on the grid, e.g. 0.5,-1.25.")
-        String[] input;
+        String inputText;
 
         @Option(names = "--all", description = "Every point of F^d.")
         boolean all;
@@ -60,15 +60,16 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int d = net.inputs();
         int m = net.outputs();
-        if (target.input != null) {
-            if (target.input.length != d) {
+        if (target.inputText != null) {
+            String[] input = target.inputText.split(",", -1);
+            if (input.length != d) {
                 throw new UserException("--input: the network has " + d + " input" + (d == 1 ? "" : "s") + ", got "
-                        + target.input.length + " value" + (target.input.length == 1 ? "" : "s"));
+                        + input.length + " value" + (input.length == 1 ? "" : "s"));
             }
             long[] x = new long[d];
             for (int i = 0; i < d; i++) {
                 try {
-                    x[i] = f.parseValue(target.input[i]);
+                    x[i] = f.parseValue(input[i]);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--input value " + (i + 1) + ": " + e.getMessage());
                 }

@@ -62,13 +62,10 @@ final class ExportCommand implements Callable<Integer> {
         net = options.override(net, "exporting", err);
         // check the targets and build everything first (limits are checked here), then write:
         // a refusal or a missing directory writes no file
-        for (Path target : new Path[] {onnx, c}) {
-            if (target != null) {
-                Path dir = target.toAbsolutePath().getParent();
-                if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-                    throw new UserException("cannot write " + target + ": no such directory " + dir);
-                }
-            }
+        AtomicFilesCheck.writable("--onnx", onnx);
+        AtomicFilesCheck.writable("--c", c);
+        if (onnx != null && c != null && onnx.toAbsolutePath().normalize().equals(c.toAbsolutePath().normalize())) {
+            throw new UserException("--onnx and --c name the same file " + c);
         }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
         String source = c == null ? null : CExporter.export(net);

@@ -1,5 +1,6 @@
 package dev.fxnet.cli;
 
+import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -36,6 +37,9 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             f = options.format(null);
         }
+        // rounding, overflow and accumulation do not change a format, but a wrong value is still a mistake
+        options.arithmetic(FixedPointArithmetic.of(f));
+        options.accumulation(null);
         PrintWriter out = spec.commandLine().getOut();
         out.println("format        " + f);
         out.println("bits          n = 1 + p + q = " + f.totalBits() + " (1 sign, " + f.intBits() + " integer, "

@@ -77,11 +77,19 @@ public final class Main implements Runnable {
         if (ex instanceof UncheckedIOException) {
             ex = ex.getCause();
         }
+        // parallel streams rethrow a copy whose message is the original's toString(): report the original
+        while (ex.getCause() != null && ex.getMessage() != null && ex.getMessage().equals(ex.getCause().toString())) {
+            ex = ex.getCause();
+        }
         if (ex instanceof NoSuchFileException) {
             return "no such file: " + ((NoSuchFileException) ex).getFile();
         }
         if (ex instanceof java.nio.file.AccessDeniedException) {
             return "permission denied: " + ((java.nio.file.AccessDeniedException) ex).getFile();
+        }
+        if (ex instanceof java.nio.file.FileSystemException) {
+            java.nio.file.FileSystemException fe = (java.nio.file.FileSystemException) ex;
+            return fe.getFile() + ": " + (fe.getReason() == null ? "file system error" : fe.getReason());
         }
         if (ex instanceof IOException) {
             return "I/O error: " + ex.getMessage();

@@ -64,8 +64,30 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.formatGiven()) {
-            throw new UserException("size takes the formats from --grid-p and --grid-q; use --encoding alone");
+        if (options.format != null || options.intBits != null || options.fracBits != null) {
+            throw new UserException("size takes the formats from --grid-p and --grid-q (with --encoding); "
+                    + "--format, --int-bits and --frac-bits do not apply");
+        }
+        // check every option and every format of the grid before printing anything
+        for (int d : ds) {
+            if (d < 1) {
+                throw new UserException("--grid-dims: dimensions must be >= 1, was " + d);
+            }
+        }
+        Activations.named(act);
+        dev.fxnet.arith.Accumulation accumulation = options.accumulation(null);
+        String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
+        List<FixedPointArithmetic> grid = new ArrayList<>();
+        for (int p : ps) {
+            for (int q : qs) {
+                FixedPointFormat f;
+                try {
+                    f = FixedPointFormat.of(p, q, dev.fxnet.arith.Encoding.parse(enc));
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--grid-p/--grid-q: " + e.getMessage());
+                }
+                grid.add(options.arithmetic(FixedPointArithmetic.of(f)));
+            }
         }
         if (!kind.equals("random") && !kind.equals("structured")) {
             throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
@@ -83,11 +105,11 @@ final class SizeCommand implements Callable<Integer> {
             o.println("| " + String.join(" | ", head) + " |");
             o.println("|" + "---|".repeat(head.length));
         }
-        String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
-        for (int p : ps) {
-            for (int q : qs) {
-                FixedPointFormat f = FixedPointFormat.of(p, q, dev.fxnet.arith.Encoding.parse(enc));
-                FixedPointArithmetic ar = options.arithmetic(FixedPointArithmetic.of(f));
+        for (FixedPointArithmetic ar : grid) {
+            FixedPointFormat f = ar.format();
+            int p = f.intBits();
+            int q = f.fracBits();
+            {
                 for (int d : ds) {
                     double points = Math.pow(f.size(), d);
                     if (points > maxPoints) {
@@ -95,7 +117,7 @@ final class SizeCommand implements Callable<Integer> {
                             "skipped", "", "", "", "", ""});
                         continue;
                     }
-                    Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
+                    Setting s = Setting.of(ar, accumulation, Activations.named(act));
                     FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
                             : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
                     for (Strategy st : sts) {

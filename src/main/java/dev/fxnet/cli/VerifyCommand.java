@@ -43,6 +43,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (show < 0) {
+            throw new UserException("--show must be >= 0, was " + show);
+        }
         Network net = NetworkJson.read(file);
         if (net.outputs() != 1) {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");

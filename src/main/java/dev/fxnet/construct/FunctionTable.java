@@ -124,6 +124,9 @@ public final class FunctionTable {
      * @throws IllegalArgumentException naming the file, row and column of the first fault
      */
     public static FunctionTable readCsv(Path file, FixedPointFormat format, int dims) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a table file");
+        }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readCsv(r, file.toString(), format, dims);
         }

@@ -57,6 +57,9 @@ public final class AtomicFiles {
     /** Writes what {@code content} produces to {@code target} atomically. */
     public static void writeBytes(Path target, ByteWriter content) throws IOException {
         Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new java.nio.file.FileSystemException(abs.toString(), null, "is a directory, not a file");
+        }
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "directory does not exist");

@@ -43,6 +43,7 @@ public final class NetworkJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -51,6 +52,9 @@ public final class NetworkJson {
 
     /** Reads a network file. */
     public static Network read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a network file");
+        }
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 

@@ -48,7 +48,7 @@ public final class GadgetSearch {
         this.n = (int) m.size();
         this.min = m.min();
         this.max = m.max();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && n <= LIMIT; i++) { // beyond LIMIT run() stops before using these
             rawUp.add(new LinkedHashMap<>());
             rawDown.add(new LinkedHashMap<>());
         }

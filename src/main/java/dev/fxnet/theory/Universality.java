@@ -19,12 +19,23 @@ import java.util.Objects;
  * for every {@code d} (docs/THEORY.md §6), so binary settings that pass N are UNDETERMINED.
  */
 public final class Universality {
+    /** Formats with more values are answered UNDETERMINED without tabulating anything. */
+    public static final long MAX_CHECKED_SIZE = 1L << 16;
+
     private Universality() {
     }
 
     /** The verdict for a setting. */
     public static Verdict check(Setting setting) {
         Objects.requireNonNull(setting, "setting");
+        long size = setting.arithmetic().size();
+        if (size > MAX_CHECKED_SIZE) {
+            List<String> tried = List.of("nothing: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
+                    + "512) and S (|F| <= " + GadgetSearch.LIMIT + ") tabulate the arithmetic on F");
+            return new Verdict(setting, Verdict.Kind.UNDETERMINED, Truth.UNKNOWN, Truth.UNKNOWN, "", null, null,
+                    List.of(), tried, "format too large for fxnet's finite checks (|F| = " + size + " > "
+                    + MAX_CHECKED_SIZE + "); verdicts are computed for p + q <= 10 in practice");
+        }
         CodeMachine m = setting.machine();
         List<String> tried = new ArrayList<>();
         List<DeciderResult> decided = new ArrayList<>();

@@ -107,13 +107,27 @@ class CliTest {
         "eval BAD --all",
         "frobnicate",
         "activation relu --int-bits -1",
+        "info --rounding BOGUS",
+        "info --encoding SYMMETRIC --overflow WRAP",
+        "activation relu --accumulation BOGUS",
+        "eval TRAILING --all",
+        "eval DIR --all",
+        "export NET --c DIR",
+        "export NET --c DIR/o.c --onnx DIR/o.c",
+        "compile --act relu --dims 1 --random 1 --out DIR",
+        "compile --act relu --dims 4 --random 1",
+        "verify NET --random 1 --show -1",
+        "size --grid-p 1 --grid-q 1 --grid-dims 0",
     })
     void userErrorsExitTwoWithOneLine(String cmd) throws Exception {
         Path net = dir.resolve("net.json");
         Files.writeString(net, dev.fxnet.testing.SpecExamples.SPEC_NETWORK);
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, dev.fxnet.testing.SpecExamples.SPEC_NETWORK.replace("\"relu\"", "\"nope\""));
-        String[] args = cmd.replace("NET", net.toString()).replace("BAD", bad.toString()).split(" ");
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, dev.fxnet.testing.SpecExamples.SPEC_NETWORK + " {}");
+        String[] args = cmd.replace("NET", net.toString()).replace("BAD", bad.toString())
+                .replace("TRAILING", trailing.toString()).replace("DIR", dir.toString()).split(" ");
         CliRun r = run(args);
         assertEquals(2, r.code(), cmd + " -> " + r.err());
         assertEquals("", r.out());
@@ -121,6 +135,11 @@ class CliTest {
         assertFalse(err.isEmpty());
         assertFalse(err.contains("\n"), "one line expected: " + err);
         assertFalse(err.contains("Exception"), err);
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("net.json", "bad.json", "trailing.json"),
+                    files.map(x -> x.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "a refused command must leave no file behind");
+        }
     }
 
     @Test
