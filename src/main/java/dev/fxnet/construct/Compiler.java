@@ -100,7 +100,7 @@ public final class Compiler {
 
     static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
             String gadgets, boolean verify) {
-        SizeReport size = SizeReport.of(net);
+        SizeReport size = SizeReport.of(net, false); // binary compilation is not implemented (BinaryCompiler)
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "fxnet compile");
         meta.put("strategy", used.id());

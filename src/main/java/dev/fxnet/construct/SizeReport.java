@@ -18,11 +18,19 @@ import java.util.Map;
 public record SizeReport(long neurons, int depth, int widestLayer, long parameters, long denseParameters,
         long weights, double lowerBound, boolean binary) {
 
-    /** The report for {@code n}, the bound being for tables on {@code F^d} of its format. */
-    public static SizeReport of(Network n) {
+    /**
+     * The report for {@code n}, the bound being for tables on {@code F^d} of its format: the binary
+     * bound when {@code binary} (a network built as binary-weight), else the general one, even when
+     * a general network happens to have only weights {@code +-1}.
+     *
+     * @throws IllegalArgumentException if {@code binary} but {@code n} is not a binary-weight network
+     */
+    public static SizeReport of(Network n, boolean binary) {
+        if (binary && !n.isBinary()) {
+            throw new IllegalArgumentException("not a binary-weight network (SPEC §4): " + n);
+        }
         NetworkSize s = n.size();
         long weights = s.parameters() - s.neurons();
-        boolean binary = n.isBinary();
         return new SizeReport(s.neurons(), s.depth(), s.widestLayer(), s.parameters(), s.denseParameters(), weights,
                 lowerBound(n.format().size(), n.inputs(), binary), binary);
     }
