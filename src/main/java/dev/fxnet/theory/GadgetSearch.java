@@ -373,22 +373,34 @@ public final class GadgetSearch {
         return r;
     }
 
-    /** Records r as a raw step if it is a two-level step; stages build it from layer 1 (b, w). */
-    private void recordIfStep(long[] r, long b, long w, List<Stage> stages) {
-        long lo = r[0];
+    /**
+     * Where a two-level step changes level: the {@code cut} with {@code r = r[0]} on {@code [0, cut)}
+     * and {@code r = r[cut] != r[0]} on {@code [cut, n)}, or -1 if {@code r} is not such a step.
+     */
+    private int stepCut(long[] r) {
         int cut = 1;
-        while (cut < n && r[cut] == lo) {
+        while (cut < n && r[cut] == r[0]) {
             cut++;
         }
         if (cut == n) {
-            return;
+            return -1;
         }
-        long hi = r[cut];
         for (int x = cut; x < n; x++) {
-            if (r[x] != hi) {
-                return;
+            if (r[x] != r[cut]) {
+                return -1;
             }
         }
+        return cut;
+    }
+
+    /** Records r as a raw step if it is a two-level step; stages build it from layer 1 (b, w). */
+    private void recordIfStep(long[] r, long b, long w, List<Stage> stages) {
+        int cut = stepCut(r);
+        if (cut < 0) {
+            return;
+        }
+        long lo = r[0];
+        long hi = r[cut];
         // r = lo on [min, min+cut), hi on [min+cut, max]
         rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.of(min + cut, true, b, w, stages, hi, lo));
         rawDown.get(cut - 1).putIfAbsent(key(lo, hi), StepGadget.of(min + cut - 1, false, b, w, stages, lo, hi));
@@ -490,20 +502,12 @@ public final class GadgetSearch {
     }
 
     private void recordPartnerIfStep(long[] r, long b, long w, long pb, long pw, long c, long v1, long v2) {
-        long lo = r[0];
-        int cut = 1;
-        while (cut < n && r[cut] == lo) {
-            cut++;
-        }
-        if (cut == n) {
+        int cut = stepCut(r);
+        if (cut < 0) {
             return;
         }
+        long lo = r[0];
         long hi = r[cut];
-        for (int x = cut; x < n; x++) {
-            if (r[x] != hi) {
-                return;
-            }
-        }
         List<Stage> st = List.of(Stage.of(c, v1, 1));
         rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.withPartner(min + cut, true, b, w, pb, pw, v2, st, hi, lo));
         rawDown.get(cut - 1).putIfAbsent(key(lo, hi),
