@@ -29,6 +29,24 @@ public final class AtomicFiles {
         void writeTo(java.io.OutputStream out) throws IOException;
     }
 
+    /**
+     * Checks, before any work, that {@code target} can be written: it is not a directory and its
+     * directory exists. Every write here checks this first; callers may check earlier.
+     *
+     * @throws IOException naming the path and the reason
+     */
+    public static void checkTarget(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory; give a file name");
+        }
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "cannot write: no such directory "
+                    + dir);
+        }
+    }
+
     /** Gives the temporary file the target's permissions, or {@code rw-r--r--} for a new file (POSIX only). */
     private static void permissions(Path tmp, Path target) throws IOException {
         if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -56,14 +74,9 @@ public final class AtomicFiles {
 
     /** Writes what {@code content} produces to {@code target} atomically. */
     public static void writeBytes(Path target, ByteWriter content) throws IOException {
+        checkTarget(target);
         Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new java.nio.file.FileSystemException(abs.toString(), null, "is a directory, not a file");
-        }
         Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "directory does not exist");
-        }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             permissions(tmp, abs);
