@@ -119,8 +119,8 @@ final class TableCommand implements Callable<Integer> {
             var f = s.arithmetic().format();
             String evidence = v.kind() == Verdict.Kind.UNIVERSAL
                     ? v.gadgets().map(g -> g.hiddenLayers(dims) + " hidden layers, " + String.format(Locale.ROOT, "%.0f",
-                            g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(shorten(v.text()))
-                    : shorten((v.violated().isEmpty() ? "" : v.violated() + ": ") + v.text());
+                            g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(v.text(160))
+                    : Verdict.abbreviate((v.violated().isEmpty() ? "" : v.violated() + ": ") + v.text(), 160);
             if (v.kind() == Verdict.Kind.UNIVERSAL) {
                 universal++;
             }
@@ -135,10 +135,6 @@ final class TableCommand implements Callable<Integer> {
         long und = rows.size() - universal - not;
         b.append(", ").append(not).append(" NOT_UNIVERSAL, ").append(und).append(" UNDETERMINED.\n");
         return b.toString();
-    }
-
-    static String shorten(String s) {
-        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 
     private static List<Activation> paper() {

@@ -131,7 +131,7 @@ public final class StandardReport {
             if (v.kind() != Verdict.Kind.UNIVERSAL) {
                 exceptions.add(List.of(v.setting().activation().name(), v.setting().arithmetic().format().toString(),
                         v.setting().arithmetic().overflow().name(), v.setting().arithmetic().rounding().name(),
-                        v.kind().name(), shorten(v.text(), 220)));
+                        v.kind().name(), v.text(220)));
             }
         }
         long universal = rows.stream().filter(v -> v.kind() == Verdict.Kind.UNIVERSAL).count();
@@ -276,9 +276,5 @@ public final class StandardReport {
                 List.of(series("max |N(x) - f(x)| on the grid", pts, 1), series("bound eps/2", pts, 2))), 800, 460),
                 "Maximum error on the grid against q, with the bound eps/2.");
         r.table(table);
-    }
-
-    private static String shorten(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 3) + "...";
     }
 }

@@ -93,6 +93,16 @@ public final class Verdict {
         return text;
     }
 
+    /** {@link #text()} cut to at most {@code maxChars} characters, ending in "..." where it was cut. */
+    public String text(int maxChars) {
+        return abbreviate(text, maxChars);
+    }
+
+    /** {@code s} cut to at most {@code maxChars} (>= 3) characters, ending in "..." where it was cut. */
+    public static String abbreviate(String s, int maxChars) {
+        return s.length() <= maxChars ? s : s.substring(0, maxChars - 3) + "...";
+    }
+
     /**
      * A multi-line report for people (what {@code fxnet check} prints): the verdict, N and S, and the
      * evidence of SPEC §7 (witness with invariant, or gadgets and construction for dimension

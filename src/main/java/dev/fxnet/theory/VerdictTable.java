@@ -167,10 +167,7 @@ public final class VerdictTable {
         FixedPointFormat f = s.arithmetic().format();
         String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d))).orElse("");
         String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(d))).orElse("");
-        String note = v.text().replace('"', '\'');
-        if (note.length() > 300) {
-            note = note.substring(0, 297) + "...";
-        }
+        String note = v.text(300).replace('"', '\'');
         return String.join(",", s.activation().name(), Integer.toString(f.intBits()), Integer.toString(f.fracBits()),
                 f.encoding().name(), s.arithmetic().overflow().name(), s.arithmetic().rounding().name(),
                 s.accumulation().name(), Boolean.toString(s.binary()), v.kind().name(), v.necessary().spelling(),
