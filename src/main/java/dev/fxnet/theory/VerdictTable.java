@@ -39,10 +39,11 @@ public final class VerdictTable {
     private final List<Rounding> roundings;
     private final Accumulation accumulation;
     private final boolean binary;
+    private final boolean diagonalOnly;
 
     private VerdictTable(List<Activation> activations, List<Integer> intBits, List<Integer> fracBits,
             List<Encoding> encodings, List<Overflow> overflows, List<Rounding> roundings, Accumulation accumulation,
-            boolean binary) {
+            boolean binary, boolean diagonalOnly) {
         this.activations = activations;
         this.intBits = intBits;
         this.fracBits = fracBits;
@@ -51,6 +52,7 @@ public final class VerdictTable {
         this.roundings = roundings;
         this.accumulation = accumulation;
         this.binary = binary;
+        this.diagonalOnly = diagonalOnly;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class VerdictTable {
         }
         return new VerdictTable(List.copyOf(activations), List.copyOf(intBits), List.copyOf(fracBits),
                 List.copyOf(encodings), List.copyOf(overflows), List.copyOf(roundings),
-                Objects.requireNonNull(accumulation), binary);
+                Objects.requireNonNull(accumulation), binary, false);
     }
 
     /**
@@ -83,22 +85,13 @@ public final class VerdictTable {
             acts.add(Activations.named(a));
         }
         return new VerdictTable(acts, List.of(1, 2, 3), List.of(1, 2, 3), List.of(Encoding.values()),
-                List.of(Overflow.SATURATE), List.of(Rounding.values()), Accumulation.PER_OP, false).diagonal();
+                List.of(Overflow.SATURATE), List.of(Rounding.values()), Accumulation.PER_OP, false, true);
     }
 
     /** The tiny grid the exact decider covers: every built-in, {@code p + q <= 1}. */
     public static VerdictTable tinyGrid() {
         return of(Activations.builtIns(), List.of(0, 1), List.of(0, 1), List.of(Encoding.values()),
                 List.of(Overflow.values()), List.of(Rounding.values()), Accumulation.PER_OP, false);
-    }
-
-    private boolean diagonalOnly;
-
-    private VerdictTable diagonal() {
-        VerdictTable t = new VerdictTable(activations, intBits, fracBits, encodings, overflows, roundings, accumulation,
-                binary);
-        t.diagonalOnly = true;
-        return t;
     }
 
     /** Whether only {@code p = q} pairs of the grid are used (the default grid). */
