@@ -51,7 +51,8 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
     String strategy;
 
-    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers). Not implemented yet: refused with exit 2.")
+    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers; docs/CONSTRUCTION.md §6). Built for d = 1;"
+            + " d = 2 where a step gadget exists for every threshold of x0 + x1 and x0 - x1; refused with the reason otherwise.")
     boolean binary;
 
     @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5).")

@@ -100,7 +100,12 @@ public final class Compiler {
 
     static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
             String gadgets, boolean verify) {
-        SizeReport size = SizeReport.of(net, false); // binary compilation is not implemented (BinaryCompiler)
+        return finish(target, s, net, used, indicators, background, gadgets, verify, false);
+    }
+
+    static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
+            String gadgets, boolean verify, boolean binary) {
+        SizeReport size = SizeReport.of(net, binary);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "fxnet compile");
         meta.put("strategy", used.id());

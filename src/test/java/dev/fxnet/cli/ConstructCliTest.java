@@ -73,9 +73,10 @@ class ConstructCliTest {
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("no exact step gadget"), refused.err());
         assertFalse(Files.exists(net));
-        CliRun binary = run("compile", "--act", "relu", "--dims", "1", "--random", "1", "--binary", "--out", net.toString());
+        CliRun binary = run("compile", "--act", "relu", "--dims", "3", "-p", "1", "-q", "0", "--random", "1", "--binary",
+                "--out", net.toString());
         assertEquals(2, binary.code());
-        assertTrue(binary.err().contains("binary-weight compilation"), binary.err());
+        assertTrue(binary.err().contains("implemented for d <= 2"), binary.err());
         assertFalse(Files.exists(net));
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "log(").code());
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "x3").code());

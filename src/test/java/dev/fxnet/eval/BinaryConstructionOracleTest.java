@@ -1,0 +1,105 @@
+package dev.fxnet.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.Compiler;
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Binary-weight compilation (d = 1) checked by the BigDecimal evaluator written from the SPEC alone
+ * ({@link SpecOracle}) on every point, and the network's shape checked against SPEC §4: every
+ * weight is the code of +-1 and every neuron lists every source of its previous layer once.
+ */
+class BinaryConstructionOracleTest {
+    @Test
+    void paperActivationsAtP3Q3AreExactOnEveryPoint() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
+        int checked = 0;
+        for (String act : new String[] {"relu", "sigmoid", "gelu", "softplus", "silu", "mish"}) {
+            for (FunctionTable t : tables(ar.format(), 1, 7)) {
+                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
+                        true, true);
+                assertBinaryDense(r.network());
+                assertExact(r.network(), t);
+                assertTrue(r.size().binary(), "the size is measured against the binary bound");
+                checked++;
+            }
+        }
+        assertEquals(18, checked);
+    }
+
+    @Test
+    void everyRoundingModeWhereTheConstructionApplies() {
+        int built = 0;
+        List<String> refused = new ArrayList<>();
+        for (Rounding mode : Rounding.values()) {
+            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=2"), mode,
+                    dev.fxnet.arith.Overflow.SATURATE);
+            for (String act : new String[] {"relu", "gelu", "sigmoid"}) {
+                for (FunctionTable t : tables(ar.format(), 1, 3)) {
+                    try {
+                        Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP,
+                                Activations.named(act)), null, true, true);
+                        assertBinaryDense(r.network());
+                        assertExact(r.network(), t);
+                        built++;
+                    } catch (IllegalArgumentException e) {
+                        refused.add(mode + " " + act + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        System.out.println("binary d=1 at p=2,q=2: " + built + " networks exact, refused " + refused);
+        assertTrue(built >= 3 * 3 * 5, "HALF_* modes and more build: " + built);
+        for (String r : refused) {
+            assertFalse(r.contains("internal error"), r);
+        }
+    }
+
+    /** Random tables plus the stress tables: all M, alternating extremes, ties at zero. */
+    static List<FunctionTable> tables(FixedPointFormat f, int d, long seed) {
+        long max = f.maxCode();
+        long min = f.minCode();
+        List<FunctionTable> out = new ArrayList<>();
+        out.add(FunctionTable.random(f, d, seed));
+        out.add(FunctionTable.fromCodes(f, d, x -> max));
+        out.add(FunctionTable.fromCodes(f, d, x -> (x[0] & 1) == 0 ? max : min));
+        return out;
+    }
+
+    static void assertBinaryDense(Network n) {
+        long one = 1L << n.format().fracBits();
+        int prev = n.inputs();
+        for (Layer l : n.layers()) {
+            for (Neuron u : l.neurons()) {
+                assertEquals(prev, u.fanIn(), "dense: every source listed");
+                for (int i = 0; i < u.fanIn(); i++) {
+                    assertEquals(one, Math.abs(u.weight(i)), "binary weight");
+                }
+            }
+            prev = l.width();
+        }
+    }
+
+    static void assertExact(Network n, FunctionTable t) {
+        InputSpace sp = t.space();
+        for (int i = 0; i < t.size(); i++) {
+            long[] x = sp.point(i);
+            assertEquals(t.code(i), SpecOracle.evaluate(n, x)[0], () -> "at " + java.util.Arrays.toString(x));
+        }
+    }
+}
