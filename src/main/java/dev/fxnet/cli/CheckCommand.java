@@ -25,11 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Decide universal representation for a setting: UNIVERSAL, NOT_UNIVERSAL or UNDETERMINED, "
                 + "with evidence (a verified construction, a function no network computes and why, or what was tried).",
         footer = {"", "The verdict is about every input dimension d >= 1; --dims only chooses the dimension for which",
-                "the construction's size is reported. Theory: docs/THEORY.md.", "",
+                "the construction's size is reported. With --binary the verdict is about dimension --dims only:",
+                "dense first layers make binary representation depend on d (docs/THEORY.md §6).",
+                "Theory: docs/THEORY.md.", "",
                 "Exit code 0 for any verdict; 2 for a mistake in the options.", "",
                 "Examples:", "  fxnet check --act gelu --int-bits 3 --frac-bits 3",
                 "  fxnet check --act relu --format Q1.0 --overflow SATURATE --json",
-                "  fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR"})
+                "  fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR",
+                "  fxnet check --act sigmoid --binary --dims 2"})
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation.")
     String act;
@@ -38,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     ArithmeticOptions options;
 
     @Option(names = "--dims", paramLabel = "D", defaultValue = "1",
-            description = "Dimension for the reported construction size (default 1).")
+            description = "Dimension for the reported construction size; with --binary, the dimension the verdict is"
+                    + " about (default 1).")
     int dims;
 
     @Option(names = "--binary", description = "Binary weights: every weight -1 or +1, dense layers (SPEC §4).")
@@ -67,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
         FixedPointArithmetic ar = options.arithmetic();
         Setting s = Setting.of(ar, options.accumulation(null), a, binary);
-        Verdict v = Universality.check(s);
+        Verdict v = Universality.check(s, dims);
         String sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -99,7 +99,7 @@ final class TableCommand implements Callable<Integer> {
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        List<Verdict> rows = grid.run(n);
+        List<Verdict> rows = grid.run(n, dims);
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
             out.print(VerdictTable.toCsv(rows, dims));

@@ -25,9 +25,25 @@ public final class Universality {
     private Universality() {
     }
 
-    /** The verdict for a setting. */
+    /** The verdict for a setting; for binary weights, in dimension 1 (see {@link #check(Setting, int)}). */
     public static Verdict check(Setting setting) {
+        return check(setting, 1);
+    }
+
+    /**
+     * The verdict for a setting. General weights: about every dimension ({@code dims} is not used).
+     * Binary weights: about dimension {@code dims}, since the dense first layer makes the answer
+     * depend on it (docs/THEORY.md §6): N with weights {@code +-1}, then binary N-sep on
+     * {@code F^dims} ({@link BinarySeparation}), then for {@code dims <= 2} the binary construction
+     * (compiled and verified on a table that takes every value).
+     *
+     * @throws IllegalArgumentException if {@code dims < 1}
+     */
+    public static Verdict check(Setting setting, int dims) {
         Objects.requireNonNull(setting, "setting");
+        if (dims < 1) {
+            throw new IllegalArgumentException("dims must be >= 1, was " + dims);
+        }
         long size = setting.arithmetic().size();
         if (size > MAX_CHECKED_SIZE) {
             List<String> tried = List.of("nothing: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
@@ -69,10 +85,7 @@ public final class Universality {
             }
         }
         if (setting.binary()) {
-            tried.add("binary weights: no construction for every d is implemented");
-            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided,
-                    tried, "N holds with weights +-1" + (n.holds() == Truth.UNKNOWN ? " (not checked: format too large)" : "")
-                    + "; fxnet has no verified binary-weight construction for all d (dense first layers mix the inputs)");
+            return binary(setting, m, n, dims, decided, tried);
         }
         GadgetSearch.Outcome s = GadgetSearch.search(m);
         tried.addAll(s.tried());
@@ -86,5 +99,48 @@ public final class Universality {
                 + " (all d not proved)";
         return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), searched ? Truth.FALSE : Truth.UNKNOWN, "", null,
                 null, decided, tried, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+    }
+
+    private static Verdict binary(Setting setting, CodeMachine m, NecessaryCondition.Result n, int dims,
+            List<DeciderResult> decided, List<String> tried) {
+        String where = "binary weights, d = " + dims + ": ";
+        if (dims >= 2) {
+            if (BinarySeparation.feasible(m, dims)) {
+                java.util.Optional<long[]> pair = BinarySeparation.unseparated(m, dims);
+                if (pair.isPresent()) {
+                    Witness w = BinarySeparation.witness(m, dims, pair.get());
+                    tried.add("binary N-sep on F^" + dims + ": fails");
+                    return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, Truth.FALSE, Truth.FALSE,
+                            "N-sep (binary, d = " + dims + ")", w, null, decided, tried, where + "two points of F^" + dims
+                            + " are not separated by any binary first-layer neuron; witness " + w.describe(m.min(), m.size())
+                            + " (" + w.invariant() + ")");
+                }
+                tried.add("binary N-sep on F^" + dims + ": holds (all " + m.size() + " biases, sign patterns and orders)");
+            } else {
+                tried.add("binary N-sep on F^" + dims + ": not checked (|F|^d > " + BinarySeparation.MAX_POINTS + ")");
+            }
+        }
+        if (dims > 2) {
+            tried.add("binary construction: implemented for d <= 2 only");
+            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,
+                    where + "N holds with weights +-1; fxnet's binary construction covers d <= 2 only");
+        }
+        dev.fxnet.construct.Setting cs = dev.fxnet.construct.Setting.of(setting.arithmetic(), setting.accumulation(),
+                setting.activation());
+        dev.fxnet.construct.FunctionTable all = dev.fxnet.construct.FunctionTable.fromCodes(setting.arithmetic().format(),
+                dims, x -> x[0]);
+        try {
+            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs, null, true, true);
+            tried.add("binary construction: " + r.gadgets());
+            return new Verdict(setting, Verdict.Kind.UNIVERSAL, n.holds(), Truth.TRUE, "", null, null, decided, tried,
+                    where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
+                    + " points the network for f(x) = x0, which takes every value of F; its layers before the value"
+                    + " neurons do not depend on f and the value neurons' outputs sum to every code, so every f: F^"
+                    + dims + " -> F is computed (" + r.size().line() + ")");
+        } catch (IllegalArgumentException e) {
+            tried.add("binary construction: " + e.getMessage());
+            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,
+                    where + "N holds with weights +-1; the binary construction failed: " + e.getMessage());
+        }
     }
 }

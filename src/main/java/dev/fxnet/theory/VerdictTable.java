@@ -125,14 +125,22 @@ public final class VerdictTable {
         return out;
     }
 
-    /** Computes every verdict, with {@code threads} worker threads; rows in grid order. */
+    /** Computes every verdict, with {@code threads} worker threads; rows in grid order; binary rows in dimension 1. */
     public List<Verdict> run(int threads) {
+        return run(threads, 1);
+    }
+
+    /**
+     * Computes every verdict, with {@code threads} worker threads; rows in grid order. Binary rows
+     * are about dimension {@code dims} ({@link Universality#check(Setting, int)}).
+     */
+    public List<Verdict> run(int threads, int dims) {
         List<Setting> settings = settings();
         ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Verdict>> fs = new ArrayList<>();
             for (Setting s : settings) {
-                fs.add(ex.submit(() -> Universality.check(s)));
+                fs.add(ex.submit(() -> Universality.check(s, dims)));
             }
             List<Verdict> out = new ArrayList<>();
             for (Future<Verdict> f : fs) {

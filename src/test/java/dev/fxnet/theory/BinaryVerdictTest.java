@@ -1,0 +1,69 @@
+package dev.fxnet.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.eval.ReferenceEvaluator;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Binary-weight verdicts per dimension, and the separation witness re-checked by the reference evaluator. */
+class BinaryVerdictTest {
+    private static Setting binary(String act) {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
+        return Setting.of(ar, Accumulation.PER_OP, Activations.named(act), true);
+    }
+
+    @Test
+    void sigmoidSeparatesNoCornerPointsInTwoDimensions() {
+        Setting s = binary("sigmoid");
+        Verdict v = Universality.check(s, 2);
+        assertEquals(Verdict.Kind.NOT_UNIVERSAL, v.kind(), v.text());
+        Witness w = v.witness().orElseThrow();
+        long[] pair = BinarySeparation.unseparated(s.machine(), 2).orElseThrow();
+        long[] a = new long[2];
+        long[] b = new long[2];
+        BinarySeparation.point(pair[0], 127, -63, a);
+        BinarySeparation.point(pair[1], 127, -63, b);
+        assertEquals(1, java.util.Arrays.stream(w.outputs()).filter(o -> o != 0).count());
+        // every binary first-layer neuron, as a one-neuron network evaluated by the reference evaluator
+        int neurons = 0;
+        for (long bias = -63; bias <= 63; bias++) {
+            for (int signs = 0; signs < 4; signs++) {
+                for (int[] order : new int[][] {{0, 1}, {1, 0}}) {
+                    long[] ws = {(signs & 1) == 0 ? 8 : -8, (signs & 2) == 0 ? 8 : -8};
+                    Network n = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 2,
+                            List.of(Layer.of(Neuron.of(bias, order, ws)), Layer.of(Neuron.dense(0, 8))), Map.of());
+                    long[] ya = new long[1];
+                    long[] yb = new long[1];
+                    new ReferenceEvaluator(n).evaluate(a, ya);
+                    new ReferenceEvaluator(n).evaluate(b, yb);
+                    assertEquals(ya[0], yb[0]);
+                    neurons++;
+                }
+            }
+        }
+        assertEquals(127 * 8, neurons);
+    }
+
+    @Test
+    void reluSeparatesEveryPairInTwoDimensions() {
+        assertTrue(BinarySeparation.unseparated(binary("relu").machine(), 2).isEmpty());
+    }
+
+    @Test
+    void dimensionOneIsUniversalForThePracticalActivations() {
+        for (String act : new String[] {"sigmoid", "relu", "softplus", "silu", "mish", "gelu"}) {
+            Verdict v = Universality.check(binary(act), 1);
+            assertEquals(Verdict.Kind.UNIVERSAL, v.kind(), act + ": " + v.text());
+        }
+    }
+}
