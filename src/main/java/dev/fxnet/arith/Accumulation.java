@@ -13,6 +13,22 @@ public enum Accumulation {
     /** A wide accumulator: {@code rho(b + sum w*y)} with the sum exact and one rounding. */
     WIDE;
 
+    /**
+     * A neuron's accumulator in arithmetic {@code ar} (SPEC §4): {@code PER_OP}:
+     * {@code acc = bias; acc = acc (+) (w_i (*) y_i)} in order; {@code WIDE}:
+     * {@code rho(bias + sum w_i y_i)} with the sum exact. Only the first {@code count} pairs are used.
+     */
+    public long accumulate(Arithmetic ar, long bias, long[] weights, long[] inputs, int count) {
+        if (this == WIDE) {
+            return ar.fusedSum(bias, weights, inputs, count);
+        }
+        long acc = bias;
+        for (int i = 0; i < count; i++) {
+            acc = ar.add(acc, ar.multiply(weights[i], inputs[i]));
+        }
+        return acc;
+    }
+
     /** Parses {@code PER_OP} or {@code WIDE}, ignoring case. */
     public static Accumulation parse(String text) {
         Objects.requireNonNull(text, "accumulation");

@@ -1,6 +1,5 @@
 package dev.fxnet.construct;
 
-import dev.fxnet.arith.FixedPointArithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -93,20 +92,11 @@ public final class BinaryGadgets {
      * once.
      */
     static long acc(Setting s, long b, int[] signs, long[] ys, int n) {
-        FixedPointArithmetic ar = s.arithmetic();
-        long one = s.one();
-        if (s.perOp()) {
-            long acc = b;
-            for (int i = 0; i < n; i++) {
-                acc = ar.add(acc, ar.multiply(signs[i] * one, ys[i]));
-            }
-            return acc;
-        }
         long[] w = new long[n];
         for (int i = 0; i < n; i++) {
-            w[i] = signs[i] * one;
+            w[i] = signs[i] * s.one();
         }
-        return ar.fusedSum(b, w, ys, n);
+        return s.accumulate(b, w, ys, n);
     }
 
     /** {@code acc(b; s y, s y)}: the pre-activation of a neuron reading both twins of a signal with sign {@code sign}. */

@@ -322,16 +322,9 @@ public final class GadgetSet {
 
     /** The output accumulator from bias {@code start} with terms {@code w_i * high}. */
     long acc(long start, long[] ws) {
-        if (s.perOp()) {
-            long a = start;
-            for (long w : ws) {
-                a = s.arithmetic().add(a, s.product(w, high));
-            }
-            return a;
-        }
         long[] ys = new long[ws.length];
         Arrays.fill(ys, high);
-        return s.arithmetic().fusedSum(start, ws, ys, ws.length);
+        return s.accumulate(start, ws, ys, ws.length);
     }
 
     // ---------------------------------------------------------------------------------------------

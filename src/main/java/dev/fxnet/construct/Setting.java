@@ -104,6 +104,11 @@ public final class Setting {
         return ar.roundScaled((b << q) + w * y, q);
     }
 
+    /** A neuron's accumulator over the first {@code n} pairs, in this setting's accumulation (SPEC §4). */
+    public long accumulate(long b, long[] w, long[] y, int n) {
+        return accumulation.accumulate(ar, b, w, y, n);
+    }
+
     /** The output {@code tau(pre(b, w, y))} of a hidden neuron with one source. */
     public long neuron(long b, long w, long y) {
         return tau(pre(b, w, y));

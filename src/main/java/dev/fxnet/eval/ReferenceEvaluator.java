@@ -1,7 +1,6 @@
 package dev.fxnet.eval;
 
 import dev.fxnet.activation.Activation;
-import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -48,19 +47,11 @@ public final class ReferenceEvaluator implements Evaluator {
             long[] next = new long[layer.width()];
             for (int j = 0; j < layer.width(); j++) {
                 Neuron n = layer.neuron(j);
-                long acc;
-                if (network.accumulation() == Accumulation.PER_OP) {
-                    acc = n.bias();
-                    for (int i = 0; i < n.fanIn(); i++) {
-                        acc = ar.add(acc, ar.multiply(n.weight(i), y[n.source(i)]));
-                    }
-                } else {
-                    long[] ys = new long[n.fanIn()];
-                    for (int i = 0; i < n.fanIn(); i++) {
-                        ys[i] = y[n.source(i)];
-                    }
-                    acc = ar.fusedSum(n.bias(), n.weights(), ys, n.fanIn());
+                long[] ys = new long[n.fanIn()];
+                for (int i = 0; i < n.fanIn(); i++) {
+                    ys[i] = y[n.source(i)];
                 }
+                long acc = network.accumulation().accumulate(ar, n.bias(), n.weights(), ys, n.fanIn());
                 next[j] = l == last ? acc : ar.overflow(network.activation().roundScaled(acc, q, ar.rounding()));
             }
             y = next;

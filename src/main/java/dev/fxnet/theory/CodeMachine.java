@@ -94,14 +94,7 @@ public final class CodeMachine {
      * order; {@code WIDE}: {@code rho(b + sum w_i y_i)}. Only the first {@code count} pairs are used.
      */
     public long accumulate(long bias, long[] weights, long[] inputs, int count) {
-        if (accumulation == Accumulation.WIDE) {
-            return arith.fusedSum(bias, weights, inputs, count);
-        }
-        long acc = bias;
-        for (int i = 0; i < count; i++) {
-            acc = arith.add(acc, arith.multiply(weights[i], inputs[i]));
-        }
-        return acc;
+        return accumulation.accumulate(arith, bias, weights, inputs, count);
     }
 
     /** The accumulator of a neuron with one source: {@code b (+) (w (*) y)} or {@code rho(b + w y)}. */
