@@ -58,9 +58,19 @@ final class BinaryCompiler {
             throw new IllegalArgumentException("binary-weight compilation is implemented for d <= 2 (the direction"
                     + " features u = x0 + x1, v = x0 - x1); d = " + d + " is not (docs/CONSTRUCTION.md, section 6)");
         }
+        BinaryGadgets.requireOne(s);
+        int n = target.size();
+        List<Integer> live = new ArrayList<>(); // points with f != 0
+        for (int i = 0; i < n; i++) {
+            if (target.code(i) != 0) {
+                live.add(i);
+            }
+        }
+        if (live.isEmpty()) {
+            return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
+        }
         BinaryGadgets g = BinaryGadgets.find(s);
         InputSpace sp = target.space();
-        int n = target.size();
         long[][] pts = new long[n][];
         for (int i = 0; i < n; i++) {
             pts[i] = sp.point(i);
@@ -82,19 +92,7 @@ final class BinaryCompiler {
                 hi[k] = Math.max(hi[k], v);
             }
         }
-        List<Signal> signals = null;
-        String why = null;
-        for (int len = 1; len <= BinaryGadgets.MAX_TAIL && signals == null; len++) {
-            try {
-                signals = signals(s, g, len, pts, dirs, dv, lo, hi);
-            } catch (IllegalArgumentException e) {
-                why = e.getMessage();
-            }
-        }
-        if (signals == null) {
-            throw new IllegalArgumentException(s + ": no binary step gadget within " + BinaryGadgets.MAX_TAIL
-                    + " tail layer(s): " + why);
-        }
+        List<Signal> signals = signals(s, g, pts, dirs, dv, lo, hi);
         int tailLen = signals.get(0).tail().length;
         Map<Long, Integer> signalId = new HashMap<>();
         for (int i = 0; i < signals.size(); i++) {
@@ -102,16 +100,6 @@ final class BinaryCompiler {
             signalId.put(key(sg.k(), sg.c()), i);
         }
         int sig = signals.size();
-        // points with f != 0
-        List<Integer> live = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (target.code(i) != 0) {
-                live.add(i);
-            }
-        }
-        if (live.isEmpty()) {
-            return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
-        }
         long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) live.size() * 2 * sig
                 + 2L * s.max() * live.size();
         if (estimate > MAX_WEIGHTS) {
@@ -120,7 +108,7 @@ final class BinaryCompiler {
                     + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
         }
         // point neurons: choose a common on value
-        PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live, pts);
+        PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live);
         // value neurons
         List<long[]> bNeurons = valueNeurons(s, pp.on);
         Decomposition dec = decompose(target, live, bNeurons, s);
@@ -237,97 +225,101 @@ final class BinaryCompiler {
         return Neuron.of(b, src, w);
     }
 
-    private static List<Signal> signals(Setting s, BinaryGadgets g, int len, long[][] pts, int[][] dirs, long[][] dv,
-            long[] lo, long[] hi) {
+    /**
+     * The step signals of every threshold, all with the shortest tail length for which each
+     * threshold has one: every first-layer neuron is enumerated once and tried with every length.
+     *
+     * @throws IllegalArgumentException naming a threshold without a signal at every length
+     */
+    private static List<Signal> signals(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
+            long[] hi) {
         int d = pts[0].length;
         int n = pts.length;
-        List<int[]> orders = new ArrayList<>();
-        List<int[]> signPatterns = new ArrayList<>();
-        if (d == 1) {
-            orders.add(new int[] {0});
-            signPatterns.add(new int[] {1});
-            signPatterns.add(new int[] {-1});
-        } else {
-            orders.add(new int[] {0, 1});
-            orders.add(new int[] {1, 0});
-            for (int a : new int[] {1, -1}) {
-                for (int b : new int[] {1, -1}) {
-                    signPatterns.add(new int[] {a, b});
-                }
-            }
+        List<Map<Long, Signal>> chosen = new ArrayList<>();
+        for (int len = 1; len <= BinaryGadgets.MAX_TAIL; len++) {
+            chosen.add(new HashMap<>());
         }
-        Map<Long, Signal> chosen = new LinkedHashMap<>();
         long[] ys = new long[d];
-        int[] sg = new int[d];
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
         for (long b = s.min(); b <= s.max(); b++) {
-            for (int[] order : orders) {
-                for (int[] signs : signPatterns) {
-                    long[] t = new long[n];
-                    TreeSet<Long> tv = new TreeSet<>();
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < d; j++) {
-                            ys[j] = pts[i][order[j]];
-                            sg[j] = signs[j];
-                        }
-                        t[i] = BinaryGadgets.acc(s, b, sg, ys, d);
-                        tv.add(t[i]);
+            for (int[][] shape : shapes) {
+                int[] signs = shape[0];
+                int[] order = shape[1];
+                long[] t = new long[n];
+                TreeSet<Long> tv = new TreeSet<>();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        ys[j] = pts[i][order[j]];
                     }
-                    for (int k = 0; k < dirs.length; k++) {
-                        int range = (int) (hi[k] - lo[k] + 1);
-                        long[] tmin = new long[range];
-                        long[] tmax = new long[range];
-                        Arrays.fill(tmin, Long.MAX_VALUE);
-                        Arrays.fill(tmax, Long.MIN_VALUE);
-                        for (int i = 0; i < n; i++) {
-                            int w = (int) (dv[k][i] - lo[k]);
-                            tmin[w] = Math.min(tmin[w], t[i]);
-                            tmax[w] = Math.max(tmax[w], t[i]);
-                        }
-                        long[] preMax = new long[range];
-                        long[] preMin = new long[range];
-                        long[] sufMin = new long[range + 1];
-                        long[] sufMax = new long[range + 1];
-                        for (int w = 0; w < range; w++) {
-                            preMax[w] = Math.max(w == 0 ? Long.MIN_VALUE : preMax[w - 1], tmax[w]);
-                            preMin[w] = Math.min(w == 0 ? Long.MAX_VALUE : preMin[w - 1], tmin[w]);
-                        }
-                        sufMin[range] = Long.MAX_VALUE;
-                        sufMax[range] = Long.MIN_VALUE;
-                        for (int w = range - 1; w >= 0; w--) {
-                            sufMin[w] = Math.min(sufMin[w + 1], tmin[w]);
-                            sufMax[w] = Math.max(sufMax[w + 1], tmax[w]);
-                        }
-                        for (int w = 1; w < range; w++) {
-                            long c = lo[k] + w;
-                            long kk = key(k, c);
-                            if (chosen.containsKey(kk)) {
+                    t[i] = BinaryGadgets.acc(s, b, signs, ys, d);
+                    tv.add(t[i]);
+                }
+                for (int k = 0; k < dirs.length; k++) {
+                    int range = (int) (hi[k] - lo[k] + 1);
+                    long[] tmin = new long[range];
+                    long[] tmax = new long[range];
+                    Arrays.fill(tmin, Long.MAX_VALUE);
+                    Arrays.fill(tmax, Long.MIN_VALUE);
+                    for (int i = 0; i < n; i++) {
+                        int w = (int) (dv[k][i] - lo[k]);
+                        tmin[w] = Math.min(tmin[w], t[i]);
+                        tmax[w] = Math.max(tmax[w], t[i]);
+                    }
+                    long[] preMax = new long[range];
+                    long[] preMin = new long[range];
+                    long[] sufMin = new long[range + 1];
+                    long[] sufMax = new long[range + 1];
+                    for (int w = 0; w < range; w++) {
+                        preMax[w] = Math.max(w == 0 ? Long.MIN_VALUE : preMax[w - 1], tmax[w]);
+                        preMin[w] = Math.min(w == 0 ? Long.MAX_VALUE : preMin[w - 1], tmin[w]);
+                    }
+                    sufMin[range] = Long.MAX_VALUE;
+                    sufMax[range] = Long.MIN_VALUE;
+                    for (int w = range - 1; w >= 0; w--) {
+                        sufMin[w] = Math.min(sufMin[w + 1], tmin[w]);
+                        sufMax[w] = Math.max(sufMax[w + 1], tmax[w]);
+                    }
+                    for (int w = 1; w < range; w++) {
+                        long c = lo[k] + w;
+                        long kk = key(k, c);
+                        for (int len = 1; len <= BinaryGadgets.MAX_TAIL; len++) {
+                            Map<Long, Signal> byKey = chosen.get(len - 1);
+                            if (byKey.containsKey(kk)) {
                                 continue;
                             }
                             // increasing: [dir >= c] <=> t >= theta, theta in (preMax[w-1], sufMin[w]]
-                            Signal found = pick(s, g, len, k, c, b, order, signs, preMax[w - 1], sufMin[w], true, tv);
+                            Signal found = pick(s, g, len, k, c, b, order, signs, preMax[w - 1], sufMin[w], true,
+                                    tv);
                             if (found == null) {
                                 found = pick(s, g, len, k, c, b, order, signs, sufMax[w], preMin[w - 1], false, tv);
                             }
                             if (found != null) {
-                                chosen.put(kk, found);
+                                byKey.put(kk, found);
                             }
                         }
                     }
                 }
             }
         }
-        List<Signal> out = new ArrayList<>();
-        for (int k = 0; k < dirs.length; k++) {
-            for (long c = lo[k] + 1; c <= hi[k]; c++) {
-                Signal x = chosen.get(key(k, c));
-                if (x == null) {
-                    throw new IllegalArgumentException("no first-layer neuron and " + len + "-layer tail decides ["
-                            + (d == 1 ? "x" : k == 0 ? "x0 + x1" : "x0 - x1") + " >= " + s.dec(c) + "]");
+        String missing = null;
+        for (Map<Long, Signal> byKey : chosen) {
+            List<Signal> out = new ArrayList<>();
+            missing = null;
+            for (int k = 0; k < dirs.length && missing == null; k++) {
+                for (long c = lo[k] + 1; c <= hi[k] && missing == null; c++) {
+                    Signal x = byKey.get(key(k, c));
+                    if (x == null) {
+                        missing = "[" + (d == 1 ? "x" : k == 0 ? "x0 + x1" : "x0 - x1") + " >= " + s.dec(c) + "]";
+                    }
+                    out.add(x);
                 }
-                out.add(x);
+            }
+            if (missing == null) {
+                return out;
             }
         }
-        return out;
+        throw new IllegalArgumentException(s + ": no binary step gadget within " + BinaryGadgets.MAX_TAIL
+                + " tail layer(s): no first-layer neuron and " + BinaryGadgets.MAX_TAIL + "-layer tail decides " + missing);
     }
 
     /** A signal deciding {@code [dir >= c]} by {@code t >= theta} ({@code increasing}) or {@code t < theta}, theta in {@code (below, upTo]}. */
@@ -369,7 +361,7 @@ final class BinaryCompiler {
 
     /** Per point: the used signals, and for a common {@code on} a bias and signs that make it an exact indicator. */
     private static PointPlan planPoints(Setting s, List<Signal> signals, Map<Long, Integer> signalId, int[][] dirs,
-            long[][] dv, long[] lo, long[] hi, List<Integer> live, long[][] pts) {
+            long[][] dv, long[] lo, long[] hi, List<Integer> live) {
         int m = live.size();
         int[][] used = new int[m][];
         Map<String, Map<Long, long[]>> options = new HashMap<>();

@@ -30,10 +30,6 @@ import java.util.Set;
 public final class BinaryGadgets {
     /** A step gadget: tail neurons {@code {b, s}} after the first layer, and its two output values. */
     public record Step(long theta, long[][] tail, long whenTrue, long whenFalse) {
-        /** The output for a pre-activation {@code t} of the first-layer neuron. */
-        long output(long t) {
-            return t >= theta ? whenTrue : whenFalse;
-        }
     }
 
     /** Longest tail searched. */
@@ -56,10 +52,7 @@ public final class BinaryGadgets {
      * @throws IllegalArgumentException if F has no code for {@code 1} (no binary weight exists)
      */
     public static synchronized BinaryGadgets find(Setting s) {
-        if (s.one() < 0) {
-            throw new IllegalArgumentException("binary weights need the value 1 in F, but " + s.format()
-                    + " has no integer bits (p = 0)");
-        }
+        requireOne(s);
         String key = s.toString();
         BinaryGadgets g = CACHE.get(key);
         if (g == null) {
@@ -72,18 +65,56 @@ public final class BinaryGadgets {
         return g;
     }
 
+    /**
+     * Checks that F has the weight {@code 1}, which every binary-weight network needs.
+     *
+     * @throws IllegalArgumentException if it has not ({@code p = 0})
+     */
+    static void requireOne(Setting s) {
+        if (s.one() < 0) {
+            throw new IllegalArgumentException("binary weights need the value 1 in F, but " + s.format()
+                    + " has no integer bits (p = 0)");
+        }
+    }
+
     /** The step with threshold {@code theta} and a tail of {@code length} neurons, or null. */
     public Step step(int length, long theta) {
         return steps[length - 1][(int) (theta - s.min())];
     }
 
-    /** The number of thresholds with a step of tail length {@code length}. */
-    public int count(int length) {
-        int n = 0;
-        for (Step st : steps[length - 1]) {
-            n += st == null ? 0 : 1;
+    /**
+     * Every shape of a binary first-layer neuron over {@code d} inputs: {@code {signs, order}}, the
+     * {@code 2^d} sign patterns times the {@code d!} orders in which it lists the inputs.
+     */
+    public static List<int[][]> firstLayerShapes(int d) {
+        List<int[]> orders = new ArrayList<>();
+        permute(new int[d], new boolean[d], 0, orders);
+        List<int[][]> out = new ArrayList<>();
+        for (int mask = 0; mask < 1 << d; mask++) {
+            int[] signs = new int[d];
+            for (int j = 0; j < d; j++) {
+                signs[j] = (mask >> j & 1) == 0 ? 1 : -1;
+            }
+            for (int[] order : orders) {
+                out.add(new int[][] {signs, order});
+            }
         }
-        return n;
+        return out;
+    }
+
+    private static void permute(int[] cur, boolean[] used, int k, List<int[]> out) {
+        if (k == cur.length) {
+            out.add(cur.clone());
+            return;
+        }
+        for (int i = 0; i < cur.length; i++) {
+            if (!used[i]) {
+                used[i] = true;
+                cur[k] = i;
+                permute(cur, used, k + 1, out);
+                used[i] = false;
+            }
+        }
     }
 
     /**

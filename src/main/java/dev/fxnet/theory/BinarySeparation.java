@@ -1,6 +1,6 @@
 package dev.fxnet.theory;
 
-import java.util.ArrayList;
+import dev.fxnet.construct.BinaryGadgets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,30 +42,25 @@ public final class BinarySeparation {
         long one = m.one().getAsLong();
         long[] hash = new long[n];
         long[] x = new long[dims];
-        long[] w = new long[dims];
         long[] in = new long[dims];
-        List<int[]> orders = permutations(dims);
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(dims);
         for (long b = m.min(); b <= m.max(); b++) {
-            for (int signs = 0; signs < 1 << dims; signs++) {
-                for (int[] order : orders) {
+            for (int[][] shape : shapes) {
+                long[] w = weights(shape[0], one);
+                for (int i = 0; i < n; i++) {
+                    point(i, size, m.min(), x);
                     for (int j = 0; j < dims; j++) {
-                        w[j] = (signs >> j & 1) == 0 ? one : -one;
+                        in[j] = x[shape[1][j]];
                     }
-                    for (int i = 0; i < n; i++) {
-                        point(i, size, m.min(), x);
-                        for (int j = 0; j < dims; j++) {
-                            in[j] = x[order[j]];
-                        }
-                        long y = m.tau(m.accumulate(b, w, in, dims));
-                        hash[i] = hash[i] * 0x9E3779B97F4A7C15L + y + 0x632BE59BD9B4E019L;
-                    }
+                    long y = m.tau(m.accumulate(b, w, in, dims));
+                    hash[i] = hash[i] * 0x9E3779B97F4A7C15L + y + 0x632BE59BD9B4E019L;
                 }
             }
         }
         Map<Long, Integer> first = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Integer j = first.putIfAbsent(hash[i], i);
-            if (j != null && sameEverywhere(m, dims, j, i, orders, one)) {
+            if (j != null && sameEverywhere(m, dims, j, i, shapes, one)) {
                 return Optional.of(new long[] {j, i});
             }
         }
@@ -73,30 +68,35 @@ public final class BinarySeparation {
     }
 
     /** Confirms a hash collision exactly. */
-    private static boolean sameEverywhere(CodeMachine m, int dims, int p1, int p2, List<int[]> orders, long one) {
+    private static boolean sameEverywhere(CodeMachine m, int dims, int p1, int p2, List<int[][]> shapes, long one) {
         int size = (int) m.size();
         long[] x1 = new long[dims];
         long[] x2 = new long[dims];
         point(p1, size, m.min(), x1);
         point(p2, size, m.min(), x2);
-        long[] w = new long[dims];
         long[] a = new long[dims];
         long[] c = new long[dims];
         for (long b = m.min(); b <= m.max(); b++) {
-            for (int signs = 0; signs < 1 << dims; signs++) {
-                for (int[] order : orders) {
-                    for (int j = 0; j < dims; j++) {
-                        w[j] = (signs >> j & 1) == 0 ? one : -one;
-                        a[j] = x1[order[j]];
-                        c[j] = x2[order[j]];
-                    }
-                    if (m.tau(m.accumulate(b, w, a, dims)) != m.tau(m.accumulate(b, w, c, dims))) {
-                        return false;
-                    }
+            for (int[][] shape : shapes) {
+                long[] w = weights(shape[0], one);
+                for (int j = 0; j < dims; j++) {
+                    a[j] = x1[shape[1][j]];
+                    c[j] = x2[shape[1][j]];
+                }
+                if (m.tau(m.accumulate(b, w, a, dims)) != m.tau(m.accumulate(b, w, c, dims))) {
+                    return false;
                 }
             }
         }
         return true;
+    }
+
+    private static long[] weights(int[] signs, long one) {
+        long[] w = new long[signs.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = signs[j] * one;
+        }
+        return w;
     }
 
     /** The coordinates of point {@code i}: {@code x_j = min + (i / |F|^j) mod |F|}. */
@@ -105,27 +105,6 @@ public final class BinarySeparation {
         for (int j = 0; j < out.length; j++) {
             out[j] = min + rest % size;
             rest /= size;
-        }
-    }
-
-    private static List<int[]> permutations(int d) {
-        List<int[]> out = new ArrayList<>();
-        permute(new int[d], new boolean[d], 0, out);
-        return out;
-    }
-
-    private static void permute(int[] cur, boolean[] used, int k, List<int[]> out) {
-        if (k == cur.length) {
-            out.add(cur.clone());
-            return;
-        }
-        for (int i = 0; i < cur.length; i++) {
-            if (!used[i]) {
-                used[i] = true;
-                cur[k] = i;
-                permute(cur, used, k + 1, out);
-                used[i] = false;
-            }
         }
     }
 

@@ -70,6 +70,21 @@ class BinaryConstructionOracleTest {
         }
     }
 
+    @Test
+    void theZeroFunctionNeedsNoStepGadgetsButStillTheWeightOne() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
+        FunctionTable zero = FunctionTable.fromCodes(ar.format(), 2, x -> 0);
+        Compiler.Result r = Compiler.compile(zero, Setting.of(ar, Accumulation.PER_OP, Activations.named("relu")), null,
+                true, true);
+        assertBinaryDense(r.network());
+        assertExact(r.network(), zero);
+        FixedPointArithmetic noOne = FixedPointArithmetic.of(FixedPointFormat.parse("p=0,q=2"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compiler.compile(FunctionTable.fromCodes(noOne.format(), 1, x -> 0),
+                        Setting.of(noOne, Accumulation.PER_OP, Activations.named("relu")), null, true, true));
+        assertTrue(e.getMessage().contains("need the value 1"), e.getMessage());
+    }
+
     /** Random tables plus the stress tables: all M, alternating extremes, ties at zero. */
     static List<FunctionTable> tables(FixedPointFormat f, int d, long seed) {
         long max = f.maxCode();
