@@ -53,10 +53,10 @@ final class TableCommand implements Callable<Integer> {
     String accumulation;
 
     @Option(names = "--dims", paramLabel = "D", defaultValue = "1",
-            description = "Dimension for the size columns (verdicts hold for every d).")
+            description = "Dimension for the size columns (verdicts hold for every d; with --binary, for this d).")
     int dims;
 
-    @Option(names = "--binary", description = "Binary weights (+-1, dense layers).")
+    @Option(names = "--binary", description = "Binary weights (+-1, dense layers); the verdicts are then about dimension --dims.")
     boolean binary;
 
     @Option(names = "--csv", description = "CSV instead of Markdown.")

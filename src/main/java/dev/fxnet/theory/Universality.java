@@ -15,8 +15,9 @@ import java.util.Objects;
  *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
- * Binary weights: N is checked with weights {@code +-1}; fxnet has no verified binary construction
- * for every {@code d} (docs/THEORY.md §6), so binary settings that pass N are UNDETERMINED.
+ * Binary weights ({@link #check(Setting, int)}): the verdict is about one dimension {@code d}: N with
+ * weights {@code +-1}, binary N-sep on {@code F^d} ({@link BinarySeparation}), then for
+ * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6).
  */
 public final class Universality {
     /** Formats with more values are answered UNDETERMINED without tabulating anything. */

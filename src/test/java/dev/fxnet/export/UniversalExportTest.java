@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Universal networks compiled by {@code dev.fxnet.construct} for random target functions (every
- * strategy; binary-weight ones once the construction has them), exported to ONNX (run in ONNX
+ * strategy, and binary-weight ones where the binary construction applies), exported to ONNX (run in ONNX
  * Runtime) and C (gcc), on every input: each must agree with the reference and compute the target.
  */
 class UniversalExportTest {
