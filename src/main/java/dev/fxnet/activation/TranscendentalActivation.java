@@ -492,11 +492,6 @@ public final class TranscendentalActivation implements Activation {
         },
         SOFTPLUS("softplus") {
             @Override
-            long anchor4(long k, int q, double x) {
-                return k > 0 ? 4 * k : 0;
-            }
-
-            @Override
             int tailSign(long k, double x) {
                 return 1;
             }
@@ -525,11 +520,6 @@ public final class TranscendentalActivation implements Activation {
         },
         SILU("silu") {
             @Override
-            long anchor4(long k, int q, double x) {
-                return k > 0 ? 4 * k : 0;
-            }
-
-            @Override
             int tailSign(long k, double x) {
                 return -1;
             }
@@ -556,11 +546,6 @@ public final class TranscendentalActivation implements Activation {
             }
         },
         MISH("mish") {
-            @Override
-            long anchor4(long k, int q, double x) {
-                return k > 0 ? 4 * k : 0;
-            }
-
             @Override
             int tailSign(long k, double x) {
                 return -1;
@@ -618,11 +603,6 @@ public final class TranscendentalActivation implements Activation {
         },
         GELU("gelu") {
             @Override
-            long anchor4(long k, int q, double x) {
-                return k > 0 ? 4 * k : 0;
-            }
-
-            @Override
             int tailSign(long k, double x) {
                 return -1;
             }
@@ -655,11 +635,6 @@ public final class TranscendentalActivation implements Activation {
             }
         },
         GELU_TANH("gelu_tanh") {
-            @Override
-            long anchor4(long k, int q, double x) {
-                return k > 0 ? 4 * k : 0;
-            }
-
             @Override
             int tailSign(long k, double x) {
                 return -1;
@@ -710,8 +685,14 @@ public final class TranscendentalActivation implements Activation {
             this.specName = specName;
         }
 
-        /** {@code 4 D = 4 A 2^q} for {@code k != 0}; {@code x = |z|}. */
-        abstract long anchor4(long k, int q, double x);
+        /**
+         * {@code 4 D = 4 A 2^q} for {@code k != 0}; {@code x = |z|}. By default the anchor is
+         * {@code relu(z)}, for the activations that approach {@code max(0, z)} (softplus, silu, mish,
+         * gelu, gelu_tanh); sigmoid, tanh and elu override it.
+         */
+        long anchor4(long k, int q, double x) {
+            return k > 0 ? 4 * k : 0;
+        }
 
         /** The sign of {@code T} for {@code k != 0}. */
         abstract int tailSign(long k, double x);
