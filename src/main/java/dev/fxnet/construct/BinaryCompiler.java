@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,15 +24,19 @@ import java.util.TreeSet;
  *       {@code c} of a direction, a first-layer neuron (bias, signs, order; it lists every input)
  *       whose saturated pre-activation decides {@code [dir(x) >= c]} by one cut {@code theta},
  *       checked on every point of {@code F^d}.</li>
- *   <li><b>Steps.</b> A tail of {@link BinaryGadgets} turns the first-layer output into an exact
- *       two-valued step (one value 0). Every signal is carried by twin neurons, which the next
+ *   <li><b>Steps.</b> A tail of {@link BinaryGadgets} (a 1- or 2-neuron tail from the exhaustive
+ *       search, else a {@linkplain BinaryGadgets#ladder ladder}) turns the first-layer output into an
+ *       exact two-valued step; tails are padded to one length, and a last layer reading a constant
+ *       pair gives a step without 0 its 0. Every signal is carried by twin neurons, which the next
  *       layer cancels where it does not want them.</li>
  *   <li><b>Points.</b> One neuron per point {@code x0} with {@code f(x0) != 0} reads the steps at
  *       {@code dir(x0)} and {@code dir(x0) + 1} of every direction; its bias and signs are chosen
  *       so that it outputs a common value {@code on} at {@code x0} and exactly 0 elsewhere, checked
  *       on every combination of its steps.</li>
  *   <li><b>Values.</b> Neurons {@code B_j = tau(b_j +- on)} (each lists every point neuron, {@code +1}
- *       for the points in its set): {@code tau(b_j - on) = tau(b_j) = 0}, {@code tau(b_j + on) = v_j}.
+ *       for the points in its set): {@code tau(b_j - on) = tau(b_j) = 0}, {@code tau(b_j + on) = v_j};
+ *       or, where no such bias exists, over twin point neurons and a constant pair
+ *       ({@link #valueNeurons}).
  *       The values {@code v_j} are chosen so that every {@code |f(x)|} is a sum of some of them;
  *       the output neuron adds them with {@code +-1}, without an intermediate overflow.</li>
  * </ol>
@@ -107,11 +112,33 @@ final class BinaryCompiler {
                     + " about " + estimate + " weights (" + sig + " step signals, " + live.size() + " point neurons),"
                     + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
         }
-        // point neurons: choose a common on value
-        PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live);
-        // value neurons
-        List<long[]> bNeurons = valueNeurons(s, pp.on);
+        // point neurons: the on values every kind of point admits; value neurons for the first that has them
+        PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live, false);
+        long on = 0;
+        List<long[]> bNeurons = List.of();
+        for (int form = 0; form < 2 && bNeurons.isEmpty(); form++) {
+            for (long o : pp.ons()) {
+                bNeurons = valueNeurons(s, o, form == 1);
+                if (!bNeurons.isEmpty()) {
+                    on = o;
+                    break;
+                }
+            }
+        }
+        if (bNeurons.isEmpty()) {
+            throw new IllegalArgumentException(s + ": no value neuron for any output " + pp.ons().stream().map(s::dec)
+                    .toList() + " of the point neurons: tau(b) = 0 and tau(acc(b; +-on)) = 0 != tau(acc(b; +on)), or"
+                    + " read twice with a constant pair: tau(acc(b; t k, t k)) = 0 != tau(acc(b; s on, s on, t k, t k))");
+        }
+        boolean twinPoints = bNeurons.get(0)[2] != 0;
         Decomposition dec = decompose(target, live, bNeurons, s);
+        // the constant pairs the value neurons read, in the point layer: value -> bias
+        TreeMap<Long, Long> constants = new TreeMap<>();
+        for (long[] bv : dec.neurons) {
+            if (bv[4] != 0) {
+                constants.put(s.tau(bv[3]), bv[3]);
+            }
+        }
 
         List<Layer> layers = new ArrayList<>();
         long one = s.one();
@@ -126,40 +153,120 @@ final class BinaryCompiler {
             first.add(nn);
         }
         layers.add(Layer.of(first));
+        // constant pairs: those tail neuron l reads ({b, s, k, t, interleave}) sit in tail layer l - 1
+        List<TreeMap<Long, Long>> constantsAt = new ArrayList<>();
         for (int l = 0; l < tailLen; l++) {
+            constantsAt.add(new TreeMap<>());
+        }
+        for (Signal c : pp.constants()) {
+            constantsAt.get(tailLen - 1).put(c.whenTrue(), c.bias());
+        }
+        for (Signal sg : signals) {
+            for (int l = 1; l < tailLen; l++) {
+                if (sg.tail()[l].length > 2) {
+                    constantsAt.get(l - 1).put(s.tau(sg.tail()[l][2]), sg.tail()[l][2]);
+                }
+            }
+        }
+        for (int l = 0; l < tailLen; l++) {
+            List<long[]> pairValues = new ArrayList<>();
+            for (Signal sg : signals) {
+                pairValues.add(sg.valuesPerLayer()[l]);
+            }
+            List<Long> constantValues = l == 0 ? List.of() : new ArrayList<>(constantsAt.get(l - 1).keySet());
+            for (long kv : constantValues) {
+                pairValues.add(new long[] {kv});
+            }
             List<Neuron> ns = new ArrayList<>(2 * sig);
             for (int i = 0; i < sig; i++) {
-                Signal sg = signals.get(i);
-                long b = sg.tail()[l][0];
-                int sign = (int) sg.tail()[l][1];
-                Neuron nn = twinNeuron(s, b, signals, l, new int[] {i}, new int[] {sign});
+                long[] t = signals.get(i).tail()[l];
+                Neuron nn = t.length == 2
+                        ? overTwins(s, t[0], pairValues, new int[] {i}, new int[] {(int) t[1]}, false)
+                        : overTwins(s, t[0], pairValues, new int[] {i, sig + constantValues.indexOf(s.tau(t[2]))},
+                                new int[] {(int) t[1], (int) t[3]}, t[4] != 0);
+                ns.add(nn);
+                ns.add(nn);
+            }
+            for (long k : constantsAt.get(l).values()) {
+                Neuron nn = overTwins(s, k, pairValues, new int[0], new int[0], false);
                 ns.add(nn);
                 ns.add(nn);
             }
             layers.add(Layer.of(ns));
         }
+        List<long[]> lastValues = new ArrayList<>();
+        for (Signal sg : signals) {
+            lastValues.add(sg.valuesPerLayer()[tailLen]);
+        }
+        List<Long> lastConstants = tailLen == 0 ? List.of() : new ArrayList<>(constantsAt.get(tailLen - 1).keySet());
+        for (long kv : lastConstants) {
+            lastValues.add(new long[] {kv});
+        }
         List<Neuron> pNeurons = new ArrayList<>(live.size());
         for (int p = 0; p < live.size(); p++) {
-            pNeurons.add(twinNeuron(s, pp.bias[p], signals, tailLen, pp.used[p], pp.signs[p]));
+            long[] opt = pp.option(p, on);
+            int[] reads = pp.used()[p].clone();
+            int[] signs = new int[reads.length];
+            for (int u = 0; u < signs.length; u++) {
+                signs[u] = (int) opt[2 + u];
+                if (reads[u] >= sig) {
+                    reads[u] = sig + lastConstants.indexOf(pp.constants().get(reads[u] - sig).whenTrue());
+                }
+            }
+            Neuron nn = overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
+            pNeurons.add(nn);
+            if (twinPoints) {
+                pNeurons.add(nn);
+            }
+        }
+        for (long k : constants.values()) {
+            Neuron nn = overTwins(s, k, lastValues, new int[0], new int[0], false);
+            pNeurons.add(nn);
+            pNeurons.add(nn);
         }
         layers.add(Layer.of(pNeurons));
         List<Neuron> bLayer = new ArrayList<>();
         long[] outW = new long[dec.neurons.size()];
+        List<long[]> pairValues = new ArrayList<>();
+        for (int p = 0; p < live.size() && twinPoints; p++) {
+            pairValues.add(new long[] {0, on});
+        }
+        List<Long> constantValues = new ArrayList<>(constants.keySet());
+        for (long kv : constantValues) {
+            pairValues.add(new long[] {kv});
+        }
         for (int j = 0; j < dec.neurons.size(); j++) {
             long[] bv = dec.neurons.get(j);
             BitSet members = dec.members.get(j);
-            long[] w = new long[live.size()];
-            for (int p = 0; p < live.size(); p++) {
-                w[p] = members.get(p) ? one : -one;
+            if (twinPoints) {
+                int[] reads = new int[members.cardinality() + (bv[4] != 0 ? 1 : 0)];
+                int[] readSigns = new int[reads.length];
+                int r = 0;
+                for (int p = members.nextSetBit(0); p >= 0; p = members.nextSetBit(p + 1)) {
+                    reads[r] = p;
+                    readSigns[r++] = (int) bv[2];
+                }
+                if (bv[4] != 0) {
+                    reads[r] = live.size() + constantValues.indexOf(s.tau(bv[3]));
+                    readSigns[r] = (int) bv[4];
+                }
+                bLayer.add(overTwins(s, bv[0], pairValues, reads, readSigns, false));
+            } else {
+                long[] w = new long[live.size()];
+                for (int p = 0; p < live.size(); p++) {
+                    w[p] = members.get(p) ? one : -one;
+                }
+                bLayer.add(Neuron.dense(bv[0], w));
             }
-            bLayer.add(Neuron.dense(bv[0], w));
             outW[j] = Long.signum(bv[1]) * dec.groupSign.get(j) * one;
         }
         layers.add(Layer.of(bLayer));
         layers.add(Layer.of(Neuron.dense(0, outW)));
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
         String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons),"
-                + " " + live.size() + " point neurons (on = " + s.dec(pp.on) + "), " + dec.neurons.size()
+                + " " + live.size() + " point neurons" + (twinPoints ? " (twins)" : "") + " (on = " + s.dec(on) + ")"
+                + (constants.isEmpty() ? "" : ", constant pairs " + constants.keySet().stream().map(s::dec).toList())
+                + ", " + dec.neurons.size()
                 + " value neurons " + dec.summary(s);
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
     }
@@ -187,40 +294,66 @@ final class BinaryCompiler {
     }
 
     /**
-     * A hidden neuron over a twin layer: every signal not in {@code used} is cancelled first (its
-     * twins {@code +y, -y} in the order that is exact for bias {@code b}), then the used ones are
-     * read twice with their sign.
+     * A hidden neuron over a layer of step signals carried by twins: every signal not in {@code used}
+     * is cancelled first (its twins {@code +y, -y} in the order that is exact for bias {@code b}),
+     * then the used ones are read twice with their sign, pair by pair or ({@code interleave}) in two
+     * rounds.
      */
-    private static Neuron twinNeuron(Setting s, long b, List<Signal> signals, int layerIndex, int[] used, int[] signs) {
-        int sig = signals.size();
-        int[] src = new int[2 * sig];
-        long[] w = new long[2 * sig];
+    private static Neuron twinNeuron(Setting s, long b, List<Signal> signals, int layerIndex, int[] used, int[] signs,
+            boolean interleave) {
+        List<long[]> values = new ArrayList<>(signals.size());
+        for (Signal sg : signals) {
+            values.add(sg.valuesPerLayer()[layerIndex]);
+        }
+        return overTwins(s, b, values, used, signs, interleave);
+    }
+
+    /**
+     * A neuron with bias {@code b} over a layer of twin pairs (pair {@code j} is sources
+     * {@code 2j, 2j + 1} and takes the values {@code pairValues.get(j)}): the pairs not in
+     * {@code reads} are cancelled first, each in the order that is exact after {@code b}; then every
+     * read pair is listed twice with its sign, pair by pair, or in two rounds if {@code interleave}.
+     *
+     * @throws IllegalArgumentException if a pair cancels in neither order
+     */
+    private static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] reads, int[] signs,
+            boolean interleave) {
+        int pairs = pairValues.size();
+        int[] src = new int[2 * pairs];
+        long[] w = new long[2 * pairs];
         long one = s.one();
-        boolean[] isUsed = new boolean[sig];
-        for (int u : used) {
-            isUsed[u] = true;
+        boolean[] isRead = new boolean[pairs];
+        for (int u : reads) {
+            isRead[u] = true;
         }
         int pos = 0;
-        for (int j = 0; j < sig; j++) {
-            if (isUsed[j]) {
+        for (int j = 0; j < pairs; j++) {
+            if (isRead[j]) {
                 continue;
             }
-            int first = BinaryGadgets.cancels(s, b, signals.get(j).valuesPerLayer()[layerIndex]);
+            int first = BinaryGadgets.cancels(s, b, pairValues.get(j));
             if (first == 0) {
-                throw new IllegalArgumentException(s + ": twins of a step signal with values "
-                        + Arrays.toString(signals.get(j).valuesPerLayer()[layerIndex]) + " do not cancel after the bias "
-                        + s.dec(b) + " in either order");
+                throw new IllegalArgumentException(s + ": twins with values " + Arrays.toString(Arrays.stream(
+                        pairValues.get(j)).mapToObj(s::dec).toArray()) + " do not cancel after the bias " + s.dec(b)
+                        + " in either order");
             }
             src[pos] = 2 * j;
             w[pos++] = first * one;
             src[pos] = 2 * j + 1;
             w[pos++] = -first * one;
         }
-        for (int u = 0; u < used.length; u++) {
-            src[pos] = 2 * used[u];
-            w[pos++] = signs[u] * one;
-            src[pos] = 2 * used[u] + 1;
-            w[pos++] = signs[u] * one;
+        for (int round = 0; round < 2; round++) {
+            for (int u = 0; u < reads.length; u++) {
+                if (interleave) {
+                    src[pos] = 2 * reads[u] + round;
+                    w[pos++] = signs[u] * one;
+                } else if (round == 0) {
+                    src[pos] = 2 * reads[u];
+                    w[pos++] = signs[u] * one;
+                    src[pos] = 2 * reads[u] + 1;
+                    w[pos++] = signs[u] * one;
+                }
+            }
         }
         return Neuron.of(b, src, w);
     }
@@ -301,25 +434,232 @@ final class BinaryCompiler {
                 }
             }
         }
-        String missing = null;
         for (Map<Long, Signal> byKey : chosen) {
             List<Signal> out = new ArrayList<>();
-            missing = null;
-            for (int k = 0; k < dirs.length && missing == null; k++) {
-                for (long c = lo[k] + 1; c <= hi[k] && missing == null; c++) {
-                    Signal x = byKey.get(key(k, c));
-                    if (x == null) {
-                        missing = "[" + (d == 1 ? "x" : k == 0 ? "x0 + x1" : "x0 - x1") + " >= " + s.dec(c) + "]";
-                    }
-                    out.add(x);
+            for (int k = 0; k < dirs.length; k++) {
+                for (long c = lo[k] + 1; c <= hi[k]; c++) {
+                    out.add(byKey.get(key(k, c)));
                 }
             }
-            if (missing == null) {
+            if (!out.contains(null)) {
                 return out;
             }
         }
-        throw new IllegalArgumentException(s + ": no binary step gadget within " + BinaryGadgets.MAX_TAIL
-                + " tail layer(s): no first-layer neuron and " + BinaryGadgets.MAX_TAIL + "-layer tail decides " + missing);
+        // mixed: the shortest tail per threshold, a ladder where none was found, all padded to one length
+        List<Signal> out = new ArrayList<>();
+        List<long[]> missing = new ArrayList<>();
+        for (int k = 0; k < dirs.length; k++) {
+            for (long c = lo[k] + 1; c <= hi[k]; c++) {
+                Signal x = null;
+                for (int len = 1; len <= BinaryGadgets.MAX_TAIL && x == null; len++) {
+                    x = chosen.get(len - 1).get(key(k, c));
+                }
+                if (x == null) {
+                    missing.add(new long[] {k, c, out.size()});
+                }
+                out.add(x);
+            }
+        }
+        ladders(s, g, pts, dirs, dv, lo, hi, missing, out);
+        int longest = 0;
+        for (Signal x : out) {
+            longest = Math.max(longest, x.tail().length);
+        }
+        boolean zeroless = false;
+        for (int i = 0; i < out.size(); i++) {
+            Signal x = pad(g, out.get(i), longest);
+            out.set(i, x);
+            zeroless |= x.whenTrue() != 0 && x.whenFalse() != 0;
+        }
+        if (!zeroless) {
+            return out;
+        }
+        // one more layer: steps without a 0 get one from a constant pair in the layer before
+        if (longest == 0) {
+            longest = 1;
+            for (int i = 0; i < out.size(); i++) {
+                out.set(i, pad(g, out.get(i), 1));
+            }
+        }
+        // in that layer every step is made 0 where it is false, so that all point neurons see one pattern
+        for (int i = 0; i < out.size(); i++) {
+            Signal x = out.get(i);
+            long[] z = g.orient(x.whenTrue(), x.whenFalse());
+            if (z != null) {
+                long[][] tail = Arrays.copyOf(x.tail(), longest + 1);
+                tail[longest] = z;
+                out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail,
+                        g.next(z[0], (int) z[1], x.whenTrue()), 0, g.valuesAlong(x.valuesPerLayer()[0], tail)));
+                continue;
+            }
+            z = g.zeroing(x.whenTrue(), x.whenFalse());
+            if (z == null) {
+                throw new IllegalArgumentException(s + ": no neuron turns the step values " + s.dec(x.whenTrue())
+                        + ", " + s.dec(x.whenFalse()) + " into a step with a 0, even with a constant pair");
+            }
+            long[][] tail = Arrays.copyOf(x.tail(), longest + 1);
+            tail[longest] = z;
+            long[][] values = Arrays.copyOf(x.valuesPerLayer(), longest + 2);
+            long wt = g.withConstant(z, x.whenTrue());
+            long wf = g.withConstant(z, x.whenFalse());
+            values[longest + 1] = new long[] {Math.min(wt, wf), Math.max(wt, wf)};
+            out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values));
+        }
+        return out;
+    }
+
+    /**
+     * Fills the thresholds in {@code missing} ({@code {k, c, index}}) with ladder signals: the
+     * first-layer neurons whose outputs on the two sides of {@code c} are disjoint sets, fewest
+     * values first, each tried with {@link BinaryGadgets#ladder}.
+     *
+     * @throws IllegalArgumentException naming the first threshold without a signal
+     */
+    private static void ladders(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
+            long[] hi, List<long[]> missing, List<Signal> out) {
+        final int tries = 4;
+        int d = pts[0].length;
+        int n = pts.length;
+        int size = s.size();
+        int words = (size + 63) / 64;
+        // per missing threshold: the best candidates {score, b, shape index}
+        List<List<long[]>> cands = new ArrayList<>();
+        for (int i = 0; i < missing.size(); i++) {
+            cands.add(new ArrayList<>());
+        }
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
+        long[] ys = new long[d];
+        for (long b = s.min(); b <= s.max(); b++) {
+            for (int sh = 0; sh < shapes.size(); sh++) {
+                int[] signs = shapes.get(sh)[0];
+                int[] order = shapes.get(sh)[1];
+                long[] y = new long[n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        ys[j] = pts[i][order[j]];
+                    }
+                    y[i] = s.tau(BinaryGadgets.acc(s, b, signs, ys, d));
+                }
+                for (int k = 0; k < dirs.length; k++) {
+                    int range = (int) (hi[k] - lo[k] + 1);
+                    long[][] at = new long[range][words];
+                    for (int i = 0; i < n; i++) {
+                        int v = (int) (y[i] - s.min());
+                        at[(int) (dv[k][i] - lo[k])][v >> 6] |= 1L << (v & 63);
+                    }
+                    long[][] pre = new long[range + 1][words];
+                    long[][] suf = new long[range + 1][words];
+                    for (int w = 0; w < range; w++) {
+                        for (int x = 0; x < words; x++) {
+                            pre[w + 1][x] = pre[w][x] | at[w][x];
+                        }
+                    }
+                    for (int w = range - 1; w >= 0; w--) {
+                        for (int x = 0; x < words; x++) {
+                            suf[w][x] = suf[w + 1][x] | at[w][x];
+                        }
+                    }
+                    for (int m = 0; m < missing.size(); m++) {
+                        long[] ms = missing.get(m);
+                        if (ms[0] != k) {
+                            continue;
+                        }
+                        int w = (int) (ms[1] - lo[k]);
+                        long score = 0;
+                        boolean disjoint = true;
+                        for (int x = 0; x < words; x++) {
+                            disjoint &= (pre[w][x] & suf[w][x]) == 0;
+                            score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
+                        }
+                        if (!disjoint || !oneSided(pre[w], suf[w], s)) {
+                            continue;
+                        }
+                        List<long[]> c = cands.get(m);
+                        c.add(new long[] {score, b, sh});
+                        c.sort((p, q) -> Long.compare(p[0], q[0]));
+                        if (c.size() > tries) {
+                            c.remove(tries);
+                        }
+                    }
+                }
+            }
+        }
+        for (int m = 0; m < missing.size(); m++) {
+            long[] ms = missing.get(m);
+            int k = (int) ms[0];
+            long c = ms[1];
+            Signal found = null;
+            for (long[] cand : cands.get(m)) {
+                int[] signs = shapes.get((int) cand[2])[0];
+                int[] order = shapes.get((int) cand[2])[1];
+                List<Long> falses = new ArrayList<>();
+                List<Long> trues = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        ys[j] = pts[i][order[j]];
+                    }
+                    long y = s.tau(BinaryGadgets.acc(s, cand[1], signs, ys, d));
+                    (dv[k][i] >= c ? trues : falses).add(y);
+                }
+                BinaryGadgets.Ladder l = g.ladder(falses.stream().mapToLong(Long::longValue).toArray(),
+                        trues.stream().mapToLong(Long::longValue).toArray());
+                if (l != null) {
+                    found = new Signal(k, c, cand[1], order.clone(), signs.clone(), l.tail(), l.whenTrue(),
+                            l.whenFalse(), l.values());
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException(s + ": no binary step gadget: no first-layer neuron with a tail of up"
+                        + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : k == 0 ? "x0 + x1"
+                        : "x0 - x1") + " >= " + s.dec(c) + "] (" + cands.get(m).size() + " first-layer neurons"
+                        + " separate its two sides)");
+            }
+            out.set((int) ms[2], found);
+        }
+    }
+
+    /**
+     * Whether the codes in the two bit sets (bit {@code v - min} for code {@code v}) lie together in
+     * {@code [0, M]} or in {@code [-M, 0]} (see {@link BinaryGadgets#oneSided}).
+     */
+    private static boolean oneSided(long[] a, long[] b, Setting s) {
+        boolean neg = false;
+        boolean pos = false;
+        for (int x = 0; x < a.length; x++) {
+            long bits = a[x] | b[x];
+            while (bits != 0) {
+                long v = s.min() + 64L * x + Long.numberOfTrailingZeros(bits);
+                neg |= v < 0;
+                pos |= v > 0;
+                if (v < -s.max()) {
+                    return false;
+                }
+                bits &= bits - 1;
+            }
+        }
+        return !(neg && pos);
+    }
+
+    /** The signal with its tail extended to {@code length} by neurons that keep it two-valued. */
+    private static Signal pad(BinaryGadgets g, Signal x, int length) {
+        if (x.tail().length == length) {
+            return x;
+        }
+        long[][] tail = Arrays.copyOf(x.tail(), length);
+        long wt = x.whenTrue();
+        long wf = x.whenFalse();
+        for (int l = x.tail().length; l < length; l++) {
+            long[] k = g.keep(wt, wf);
+            if (k == null) {
+                throw new IllegalArgumentException("no neuron keeps the step values " + wt + ", " + wf + " apart");
+            }
+            tail[l] = k;
+            wt = g.next(k[0], (int) k[1], wt);
+            wf = g.next(k[0], (int) k[1], wf);
+        }
+        return new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf,
+                g.valuesAlong(x.valuesPerLayer()[0], tail));
     }
 
     /** A signal deciding {@code [dir >= c]} by {@code t >= theta} ({@code increasing}) or {@code t < theta}, theta in {@code (below, upTo]}. */
@@ -356,13 +696,23 @@ final class BinaryCompiler {
         return null;
     }
 
-    private record PointPlan(long on, long[] bias, int[][] used, int[][] signs) {
+    /**
+     * The point neurons' plan: per point the used signals, the {@code on} values every kind of point
+     * admits (largest magnitude first), and per kind the options {@code on -> {bias, interleave, signs...}}.
+     */
+    private record PointPlan(List<Long> ons, int[][] used, String[] keys, Map<String, Map<Long, long[]>> options,
+            List<Signal> constants) {
+        long[] option(int p, long on) {
+            return options.get(keys[p]).get(on);
+        }
     }
 
-    /** Per point: the used signals, and for a common {@code on} a bias and signs that make it an exact indicator. */
+    /** Per point: the used signals, and the common {@code on} values with a bias, order and signs that make it an exact indicator. */
     private static PointPlan planPoints(Setting s, List<Signal> signals, Map<Long, Integer> signalId, int[][] dirs,
-            long[][] dv, long[] lo, long[] hi, List<Integer> live) {
+            long[][] dv, long[] lo, long[] hi, List<Integer> live, boolean virtual) {
         int m = live.size();
+        List<Signal> all = new ArrayList<>(signals);
+        Map<Long, Integer> constantId = new HashMap<>();
         int[][] used = new int[m][];
         Map<String, Map<Long, long[]>> options = new HashMap<>();
         String[] keys = new String[m];
@@ -375,24 +725,32 @@ final class BinaryCompiler {
                 if (w0 > lo[k]) {
                     u.add(signalId.get(key(k, w0)));
                     key.append('A');
+                } else if (virtual) {
+                    // [dir >= lo] is always true: a constant pair with the value of a true step
+                    u.add(constant(s, all, constantId, k, lo[k], signals.get(signalId.get(key(k, w0 + 1))).whenTrue()));
+                    key.append('a');
                 } else {
                     key.append('-');
                 }
                 if (w0 < hi[k]) {
                     u.add(signalId.get(key(k, w0 + 1)));
                     key.append('B');
+                } else if (virtual) {
+                    u.add(constant(s, all, constantId, k, hi[k] + 1, signals.get(signalId.get(key(k, w0)))
+                            .whenFalse()));
+                    key.append('b');
                 } else {
                     key.append('-');
                 }
             }
             used[p] = u.stream().mapToInt(Integer::intValue).toArray();
             for (int id : used[p]) {
-                Signal sg = signals.get(id);
+                Signal sg = all.get(id);
                 key.append(':').append(sg.whenTrue()).append('/').append(sg.whenFalse());
             }
             keys[p] = key.toString();
             if (!options.containsKey(keys[p])) {
-                options.put(keys[p], pointOptions(s, signals, used[p], dirs.length, dv, i, lo, hi));
+                options.put(keys[p], pointOptions(s, all, used[p], dirs.length, dv, i, lo, hi));
             }
         }
         // common on value: the one every kind of point admits, largest magnitude first
@@ -406,22 +764,41 @@ final class BinaryCompiler {
             }
         }
         if (common == null || common.isEmpty()) {
-            throw new IllegalArgumentException(s + ": no common output value of the binary point neurons (each point"
-                    + " neuron reads the steps at dir(x0) and dir(x0) + 1 twice, every bias and sign tried)");
-        }
-        long on = common.stream().max((a, b) -> Long.compare(Math.abs(a), Math.abs(b)) != 0
-                ? Long.compare(Math.abs(a), Math.abs(b)) : Long.compare(a, b)).get();
-        long[] bias = new long[m];
-        int[][] signs = new int[m][];
-        for (int p = 0; p < m; p++) {
-            long[] opt = options.get(keys[p]).get(on);
-            bias[p] = opt[0];
-            signs[p] = new int[used[p].length];
-            for (int u = 0; u < used[p].length; u++) {
-                signs[p][u] = (int) opt[1 + u];
+            if (!virtual && tailLength(signals) > 0) {
+                return planPoints(s, signals, signalId, dirs, dv, lo, hi, live, true);
             }
+            throw new IllegalArgumentException(s + ": no common output value of the binary point neurons (each point"
+                    + " neuron reads the steps at dir(x0) and dir(x0) + 1 twice, pair by pair or interleaved, every"
+                    + " bias and sign tried" + (virtual ? "; at the ends of a direction a constant pair stands for the"
+                    + " missing step" : "") + ")");
         }
-        return new PointPlan(on, bias, used, signs);
+        List<Long> ons = new ArrayList<>(common);
+        ons.sort((a, b) -> Long.compare(Math.abs(a), Math.abs(b)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
+                : Long.compare(b, a));
+        return new PointPlan(ons, used, keys, options, all.subList(signals.size(), all.size()));
+    }
+
+    private static int tailLength(List<Signal> signals) {
+        return signals.get(0).tail().length;
+    }
+
+    /**
+     * The index in {@code all} of a constant pair with value {@code v}, as a pseudo-signal whose
+     * threshold {@code c} is always true ({@code lo}) or always false ({@code hi + 1}); its bias
+     * is a code {@code k} with {@code tau(k) = v}, and it is added on first use.
+     */
+    private static int constant(Setting s, List<Signal> all, Map<Long, Integer> constantId, int k, long c, long v) {
+        Integer id = constantId.get(v);
+        if (id == null) {
+            long bias = s.min();
+            while (s.tau(bias) != v) {
+                bias++;
+            }
+            id = all.size();
+            all.add(new Signal(k, c, bias, null, null, null, v, v, new long[][] {{v}}));
+            constantId.put(v, id);
+        }
+        return id;
     }
 
     /**
@@ -464,59 +841,120 @@ final class BinaryCompiler {
         Map<Long, long[]> out = new HashMap<>();
         int[] sg2 = new int[2 * u];
         long[] ys = new long[2 * u];
-        for (int mask = 0; mask < (1 << u); mask++) {
-            for (long b = s.min(); b <= s.max(); b++) {
-                long on = 0;
-                boolean ok = true;
-                for (int c = 0; c < combos && ok; c++) {
-                    if (!possible[c]) {
-                        continue;
+        for (int interleave = 0; interleave < (u > 1 ? 2 : 1); interleave++) {
+            for (int mask = 0; mask < (1 << u); mask++) {
+                for (long b = s.min(); b <= s.max(); b++) {
+                    long on = 0;
+                    boolean ok = true;
+                    for (int c = 0; c < combos && ok; c++) {
+                        if (!possible[c]) {
+                            continue;
+                        }
+                        for (int j = 0; j < u; j++) {
+                            int sign = (mask >> j & 1) == 0 ? 1 : -1;
+                            // pair by pair: j, j, ...; interleaved: every signal once, then again
+                            int a0 = interleave == 0 ? 2 * j : j;
+                            int a1 = interleave == 0 ? 2 * j + 1 : u + j;
+                            sg2[a0] = sign;
+                            sg2[a1] = sign;
+                            ys[a0] = termValues[c][j];
+                            ys[a1] = termValues[c][j];
+                        }
+                        long y = s.tau(BinaryGadgets.acc(s, b, sg2, ys, 2 * u));
+                        if (isTarget[c]) {
+                            on = y;
+                            ok = y != 0;
+                        } else {
+                            ok = y == 0;
+                        }
                     }
-                    for (int j = 0; j < u; j++) {
-                        int sign = (mask >> j & 1) == 0 ? 1 : -1;
-                        sg2[2 * j] = sign;
-                        sg2[2 * j + 1] = sign;
-                        ys[2 * j] = termValues[c][j];
-                        ys[2 * j + 1] = termValues[c][j];
+                    if (ok && !out.containsKey(on)) {
+                        long[] opt = new long[2 + u];
+                        opt[0] = b;
+                        opt[1] = interleave;
+                        for (int j = 0; j < u; j++) {
+                            opt[2 + j] = (mask >> j & 1) == 0 ? 1 : -1;
+                        }
+                        out.put(on, opt);
                     }
-                    long y = s.tau(BinaryGadgets.acc(s, b, sg2, ys, 2 * u));
-                    if (isTarget[c]) {
-                        on = y;
-                        ok = y != 0;
-                    } else {
-                        ok = y == 0;
-                    }
-                }
-                if (ok && !out.containsKey(on)) {
-                    long[] opt = new long[1 + u];
-                    opt[0] = b;
-                    for (int j = 0; j < u; j++) {
-                        opt[1 + j] = (mask >> j & 1) == 0 ? 1 : -1;
-                    }
-                    out.put(on, opt);
                 }
             }
         }
         return out;
     }
 
-    /** Value neurons {@code {b, v}}: {@code tau(b) = tau(acc(b; -on)) = 0}, {@code tau(acc(b; +on)) = v != 0}. */
-    private static List<long[]> valueNeurons(Setting s, long on) {
-        List<long[]> out = new ArrayList<>();
+    /**
+     * The value neurons for point neurons that output {@code on}, one per output value {@code v}, as
+     * {@code {b, v, s, k, t}}.
+     *
+     * <ul>
+     *   <li>Single points ({@code s = 0}): the neuron lists every point neuron once, {@code +1} for
+     *       its members and {@code -1} for the rest; {@code tau(b) = tau(acc(b; -on)) = 0},
+     *       {@code tau(acc(b; +on)) = v}.</li>
+     *   <li>Twin points ({@code twin}, {@code s = +-1}): it cancels the points it does not want, reads
+     *       its members twice with sign {@code s} and, if {@code t != 0}, then the twins of a constant
+     *       neuron with bias {@code k} with sign {@code t}: {@code tau(acc(b; t c, t c)) = 0} and
+     *       {@code tau(acc(b; s on, s on, t c, t c)) = v}, where {@code c = tau(k)}. Non-members must
+     *       cancel after {@code b}.</li>
+     * </ul>
+     */
+    private static List<long[]> valueNeurons(Setting s, long on, boolean twin) {
+        Map<Long, long[]> byValue = new LinkedHashMap<>();
+        long[] offOn = {0, on};
         for (long b = s.min(); b <= s.max(); b++) {
-            if (s.tau(b) != 0 || s.tau(BinaryGadgets.acc(s, b, new int[] {-1}, new long[] {on}, 1)) != 0) {
+            if (!twin) {
+                if (s.tau(b) != 0 || s.tau(BinaryGadgets.acc(s, b, new int[] {-1}, new long[] {on}, 1)) != 0) {
+                    continue;
+                }
+                long v = s.tau(BinaryGadgets.acc(s, b, new int[] {1}, new long[] {on}, 1));
+                if (v != 0) {
+                    byValue.putIfAbsent(v, new long[] {b, v, 0, 0, 0});
+                }
                 continue;
             }
-            long v = s.tau(BinaryGadgets.acc(s, b, new int[] {1}, new long[] {on}, 1));
-            if (v != 0) {
-                out.add(new long[] {b, v});
+            if (BinaryGadgets.cancels(s, b, offOn) == 0) {
+                continue;
+            }
+            for (int sign : new int[] {1, -1}) {
+                if (s.tau(b) == 0) {
+                    long v = s.tau(BinaryGadgets.doubled(s, b, sign, on));
+                    if (v != 0) {
+                        byValue.putIfAbsent(v, new long[] {b, v, sign, 0, 0});
+                    }
+                }
             }
         }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException(s + ": no value neuron tau(b +- " + s.dec(on) + ") with tau(b - on) ="
-                    + " tau(b) = 0 and tau(b + on) != 0");
+        if (twin) {
+            // with a constant pair: only values not reached without one
+            Map<Long, Long> constants = new LinkedHashMap<>();
+            for (long k = s.min(); k <= s.max(); k++) {
+                constants.putIfAbsent(s.tau(k), k);
+            }
+            for (long b = s.min(); b <= s.max(); b++) {
+                if (BinaryGadgets.cancels(s, b, offOn) == 0) {
+                    continue;
+                }
+                for (Map.Entry<Long, Long> e : constants.entrySet()) {
+                    long c = e.getKey();
+                    if (c == 0 || BinaryGadgets.cancels(s, b, new long[] {c}) == 0) {
+                        continue;
+                    }
+                    for (int t : new int[] {1, -1}) {
+                        if (s.tau(BinaryGadgets.acc(s, b, new int[] {t, t}, new long[] {c, c}, 2)) != 0) {
+                            continue;
+                        }
+                        for (int sign : new int[] {1, -1}) {
+                            long v = s.tau(BinaryGadgets.acc(s, b, new int[] {sign, sign, t, t},
+                                    new long[] {on, on, c, c}, 4));
+                            if (v != 0) {
+                                byValue.putIfAbsent(v, new long[] {b, v, sign, e.getValue(), t});
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return out;
+        return new ArrayList<>(byValue.values());
     }
 
     private static final class Decomposition {

@@ -39,9 +39,266 @@ public final class BinaryGadgets {
     /** Per tail length (index 0 = length 1), threshold {@code theta - min} -> step, or null. */
     private final Step[][] steps;
 
+    /** Longest ladder tail {@link #ladder} searches. */
+    public static final int MAX_LADDER = 16;
+
+    /** Candidates the ladder search keeps per layer. */
+    private static final int BEAM = 24;
+
+    /** Formats up to this size get a table of every doubled read (2 |F|^2 entries). */
+    private static final int TABLE_LIMIT = 1 << 10;
+
+    /** {@code tau(acc(b; s y, s y))} for sign index, bias and value, or null above {@link #TABLE_LIMIT}. */
+    private int[] table;
+
     private BinaryGadgets(Setting s, Step[][] steps) {
         this.s = s;
         this.steps = steps;
+    }
+
+    /**
+     * A ladder: tail neurons {@code {b, s}} (each reading one signal's twins) that map the values a
+     * signal takes where a condition is false and where it is true to one value each, never
+     * letting the two sets meet; {@code values[l]} are every value after tail neuron {@code l}
+     * (index 0: before the first).
+     */
+    public record Ladder(long[][] tail, long whenFalse, long whenTrue, long[][] values) {
+    }
+
+    /** {@code tau(acc(b; sign y, sign y))}: what a tail neuron outputs on the value {@code y}. */
+    long next(long b, int sign, long y) {
+        int n = s.size();
+        if (n > TABLE_LIMIT) {
+            return s.tau(doubled(s, b, sign, y));
+        }
+        if (table == null) {
+            int[] t = new int[2 * n * n];
+            for (int si = 0; si < 2; si++) {
+                for (int bi = 0; bi < n; bi++) {
+                    for (int yi = 0; yi < n; yi++) {
+                        t[(si * n + bi) * n + yi] = (int) s.tau(doubled(s, s.min() + bi, si == 0 ? 1 : -1,
+                                s.min() + yi));
+                    }
+                }
+            }
+            table = t;
+        }
+        return table[((sign > 0 ? 0 : 1) * n + (int) (b - s.min())) * n + (int) (y - s.min())];
+    }
+
+    /**
+     * Searches a tail of at most {@link #MAX_LADDER} single-signal neurons that turns a signal
+     * taking the values {@code falseValues} (condition false) and {@code trueValues} (condition
+     * true), disjoint sets, into a two-valued step. The search keeps, layer by layer, the
+     * {@value #BEAM} candidates with the fewest distinct values, among every bias and sign; it
+     * prefers a step with one value 0. Every candidate is exact: values are propagated as sets
+     * through the setting's own arithmetic. The values stay on one side of 0 at every layer
+     * ({@link #oneSided}), so that every other neuron can cancel the ladder's twins whatever its bias.
+     *
+     * @return the ladder, or null if none was found within the bound
+     */
+    public Ladder ladder(long[] falseValues, long[] trueValues) {
+        long[] f0 = distinctSorted(falseValues);
+        long[] t0 = distinctSorted(trueValues);
+        if (intersects(f0, t0) || !oneSided(f0, t0)) {
+            return null;
+        }
+        if (f0.length == 1 && t0.length == 1) {
+            return new Ladder(new long[0][], f0[0], t0[0], new long[][] {union(f0, t0)});
+        }
+        record State(long[] f, long[] t, long[][] tail) {
+        }
+        List<State> level = List.of(new State(f0, t0, new long[0][]));
+        Set<Key> seen = new HashSet<>();
+        for (int depth = 1; depth <= MAX_LADDER && !level.isEmpty(); depth++) {
+            List<State> next = new ArrayList<>();
+            State goal = null;
+            for (State st : level) {
+                for (long b = s.min(); b <= s.max(); b++) {
+                    for (int sign : new int[] {1, -1}) {
+                        long[] f = map(st.f, b, sign);
+                        long[] t = map(st.t, b, sign);
+                        if (intersects(f, t) || !oneSided(f, t)) {
+                            continue;
+                        }
+                        long[] k = new long[f.length + t.length + 1];
+                        System.arraycopy(f, 0, k, 0, f.length);
+                        k[f.length] = Long.MIN_VALUE;
+                        System.arraycopy(t, 0, k, f.length + 1, t.length);
+                        if (!seen.add(new Key(k))) {
+                            continue;
+                        }
+                        long[][] tail = Arrays.copyOf(st.tail, depth);
+                        tail[depth - 1] = new long[] {b, sign};
+                        State ns = new State(f, t, tail);
+                        if (f.length == 1 && t.length == 1) {
+                            if (goal == null || (f[0] == 0 || t[0] == 0) && goal.f[0] != 0 && goal.t[0] != 0) {
+                                goal = ns;
+                            }
+                        } else {
+                            next.add(ns);
+                        }
+                    }
+                }
+            }
+            if (goal != null) {
+                return new Ladder(goal.tail, goal.f[0], goal.t[0], valuesAlong(union(f0, t0), goal.tail));
+            }
+            next.sort((x, y) -> Integer.compare(x.f.length + x.t.length, y.f.length + y.t.length));
+            level = next.subList(0, Math.min(BEAM, next.size()));
+        }
+        return null;
+    }
+
+    /**
+     * A neuron {@code {b, s}} that keeps a two-valued signal {@code {a, c}} two-valued and on one
+     * side of 0, preferring one that outputs 0 on one of them (and, among those, keeps 0 where it
+     * was).
+     */
+    long[] keep(long a, long c) {
+        long[] any = null;
+        long[] zero = null;
+        for (long b = s.min(); b <= s.max(); b++) {
+            for (int sign : new int[] {1, -1}) {
+                long x = next(b, sign, a);
+                long y = next(b, sign, c);
+                if (x == y) {
+                    continue;
+                }
+                long[] o = {b, sign};
+                if (!oneSided(new long[] {Math.min(x, y), Math.max(x, y)}, new long[0])) {
+                    continue;
+                }
+                if ((a == 0 && x == 0) || (c == 0 && y == 0)) {
+                    return o;
+                }
+                if (zero == null && (x == 0 || y == 0)) {
+                    zero = o;
+                }
+                if (any == null) {
+                    any = o;
+                }
+            }
+        }
+        return zero != null ? zero : any;
+    }
+
+    /**
+     * A single-signal neuron {@code {b, s}} that maps {@code whenFalse} to 0 and {@code whenTrue} to a
+     * value other than 0, or null.
+     */
+    long[] orient(long whenTrue, long whenFalse) {
+        for (long b = s.min(); b <= s.max(); b++) {
+            for (int sign : new int[] {1, -1}) {
+                if (next(b, sign, whenFalse) == 0 && next(b, sign, whenTrue) != 0) {
+                    return new long[] {b, sign};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A neuron that turns a two-valued signal {@code {a, c}} into a step with one value 0 by reading,
+     * besides the signal's twins (sign {@code s}), the twins of a constant neuron with bias
+     * {@code k} (sign {@code t}), pair by pair ({@code y, y, c, c}) or interleaved
+     * ({@code y, c, y, c}) after the bias {@code b}: {@code {b, s, k, t, interleave}}, or null. It
+     * prefers the neuron that outputs 0 on {@code c}, so that steps built this way agree in which
+     * side is 0.
+     */
+    long[] zeroing(long a, long c) {
+        Map<Long, Long> constants = new LinkedHashMap<>();
+        for (long k = s.min(); k <= s.max(); k++) {
+            constants.putIfAbsent(s.tau(k), k);
+        }
+        long[] fallback = null;
+        for (int interleave = 0; interleave < 2; interleave++) {
+            for (long b = s.min(); b <= s.max(); b++) {
+                for (Map.Entry<Long, Long> e : constants.entrySet()) {
+                    for (int sign : new int[] {1, -1}) {
+                        for (int t : new int[] {1, -1}) {
+                            long[] o = {b, sign, e.getValue(), t, interleave};
+                            long x = withConstant(o, a);
+                            long y = withConstant(o, c);
+                            if (x != y && y == 0) {
+                                return o;
+                            }
+                            if (x != y && x == 0 && fallback == null) {
+                                fallback = o;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return fallback;
+    }
+
+    /** The output of a {@link #zeroing} neuron {@code {b, s, k, t, interleave}} on the signal value {@code y}. */
+    long withConstant(long[] o, long y) {
+        long c = s.tau(o[2]);
+        int sign = (int) o[1];
+        int t = (int) o[3];
+        int[] signs = o[4] == 0 ? new int[] {sign, sign, t, t} : new int[] {sign, t, sign, t};
+        long[] ys = o[4] == 0 ? new long[] {y, y, c, c} : new long[] {y, c, y, c};
+        return s.tau(acc(s, o[0], signs, ys, 4));
+    }
+
+    /** The sets of values after every tail neuron, starting from {@code start}. */
+    long[][] valuesAlong(long[] start, long[][] tail) {
+        long[][] out = new long[tail.length + 1][];
+        out[0] = distinctSorted(start);
+        for (int l = 0; l < tail.length; l++) {
+            out[l + 1] = map(out[l], tail[l][0], (int) tail[l][1]);
+        }
+        return out;
+    }
+
+    private long[] map(long[] values, long b, int sign) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = next(b, sign, values[i]);
+        }
+        return distinctSorted(out);
+    }
+
+    private static long[] distinctSorted(long[] v) {
+        return Arrays.stream(v).distinct().sorted().toArray();
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        long[] u = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, u, a.length, b.length);
+        return distinctSorted(u);
+    }
+
+    /**
+     * Whether the sorted sets {@code a} and {@code b} lie together in {@code [0, M]} or in
+     * {@code [-M, 0]} ({@code M} the largest code): then the twins of a signal with these values
+     * cancel after every bias, in the order that moves the accumulator towards 0 first, in every
+     * encoding, overflow and accumulation ({@code -M} excludes the two's complement minimum, whose
+     * negation overflows).
+     */
+    boolean oneSided(long[] a, long[] b) {
+        long lo = Math.min(a.length == 0 ? 0 : a[0], b.length == 0 ? 0 : b[0]);
+        long hi = Math.max(a.length == 0 ? 0 : a[a.length - 1], b.length == 0 ? 0 : b[b.length - 1]);
+        return lo >= 0 || (hi <= 0 && lo >= -s.max());
+    }
+
+    private static boolean intersects(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static final Map<String, BinaryGadgets> CACHE = new LinkedHashMap<>();

@@ -1,0 +1,99 @@
+package dev.fxnet.construct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import java.util.Arrays;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The binary gadgets' claims re-checked with the setting's arithmetic, independently of their search tables. */
+class BinaryGadgetsTest {
+    /**
+     * The lemma behind the ladders (docs/CONSTRUCTION.md, section 6): twins whose values lie in
+     * {@code [0, M]} or {@code [-M, 0]} cancel after every bias, in both encodings, both overflow modes and both
+     * accumulations, checked on every bias and every value.
+     */
+    @Test
+    void oneSidedTwinsCancelAfterEveryBias() {
+        int checked = 0;
+        for (Encoding enc : Encoding.values()) {
+            for (Overflow ov : Overflow.values()) {
+                if (ov == Overflow.WRAP && enc != Encoding.TWOS_COMPLEMENT) {
+                    continue;
+                }
+                for (Accumulation acc : Accumulation.values()) {
+                    FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 2, enc), Rounding.HALF_EVEN,
+                            ov);
+                    Setting s = Setting.of(ar, acc, Activations.named("relu"));
+                    long[] nonNegative = LongStream.rangeClosed(0, s.max()).toArray();
+                    long[] nonPositive = LongStream.rangeClosed(-s.max(), 0).toArray();
+                    for (long b = s.min(); b <= s.max(); b++) {
+                        assertNotEquals(0, BinaryGadgets.cancels(s, b, nonNegative), s + " b=" + b);
+                        assertNotEquals(0, BinaryGadgets.cancels(s, b, nonPositive), s + " b=" + b);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 0);
+        // and -M is the bound: in two's complement the minimum's negation overflows
+        Setting tc = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(3, 2, Encoding.TWOS_COMPLEMENT)),
+                Accumulation.PER_OP, Activations.named("relu"));
+        assertEquals(0, BinaryGadgets.cancels(tc, -tc.max(), new long[] {tc.min()}));
+    }
+
+    /**
+     * The ladder for the corner threshold of relu (its two top values apart from the rest, which
+     * no tail of two neurons decides): the tail it returns, re-run neuron by neuron through
+     * {@link Setting#accumulate}, maps each side to one value, keeps the sides apart and on one
+     * side of 0 after every neuron.
+     */
+    @Test
+    void ladderSeparatesTheTopValueOfRelu() {
+        Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3")), Accumulation.PER_OP,
+                Activations.named("relu"));
+        BinaryGadgets g = BinaryGadgets.find(s);
+        long[] falses = LongStream.rangeClosed(0, s.max() - 1).toArray();
+        long[] trues = {s.max()};
+        BinaryGadgets.Ladder l = g.ladder(falses, trues);
+        assertNotNull(l);
+        TreeSet<Long> f = new TreeSet<>();
+        TreeSet<Long> t = new TreeSet<>();
+        Arrays.stream(falses).forEach(f::add);
+        Arrays.stream(trues).forEach(t::add);
+        for (long[] neuron : l.tail()) {
+            f = step(s, neuron, f);
+            t = step(s, neuron, t);
+            TreeSet<Long> both = new TreeSet<>(f);
+            both.retainAll(t);
+            assertTrue(both.isEmpty(), "the sides meet after " + Arrays.toString(neuron));
+            assertTrue(Math.min(f.first(), t.first()) >= 0 || Math.max(f.last(), t.last()) <= 0
+                    && Math.min(f.first(), t.first()) >= -s.max(), "one-sided");
+        }
+        assertEquals(1, f.size());
+        assertEquals(1, t.size());
+        assertEquals(l.whenFalse(), f.first());
+        assertEquals(l.whenTrue(), t.first());
+        assertTrue(l.tail().length > BinaryGadgets.MAX_TAIL, "the breadth-first search would have found it");
+    }
+
+    private static TreeSet<Long> step(Setting s, long[] neuron, TreeSet<Long> in) {
+        TreeSet<Long> out = new TreeSet<>();
+        long w = neuron[1] * s.one();
+        for (long y : in) {
+            out.add(s.tau(s.accumulate(neuron[0], new long[] {w, w}, new long[] {y, y}, 2)));
+        }
+        return out;
+    }
+}
