@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The binary-weight construction (SPEC §4: every weight {@code +-1}, every neuron lists every
@@ -74,6 +75,24 @@ final class BinaryCompiler {
         if (live.isEmpty()) {
             return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
         }
+        if (d > 1) {
+            return steps(target, s, live, verify);
+        }
+        try {
+            return steps(target, s, live, verify);
+        } catch (IllegalArgumentException stepsFailed) {
+            try {
+                return BinarySignCompiler.compile(target, s, live, verify);
+            } catch (IllegalArgumentException signsFailed) {
+                throw new IllegalArgumentException(stepsFailed.getMessage() + "; and " + signsFailed.getMessage());
+            }
+        }
+    }
+
+    /** The step construction (steps, points, values) on the points {@code live} with {@code f != 0}. */
+    private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+        int d = target.dims();
+        int n = target.size();
         BinaryGadgets g = BinaryGadgets.find(s);
         InputSpace sp = target.space();
         long[][] pts = new long[n][];
@@ -114,32 +133,6 @@ final class BinaryCompiler {
         }
         // point neurons: the on values every kind of point admits; value neurons for the first that has them
         PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live, false);
-        long on = 0;
-        List<long[]> bNeurons = List.of();
-        for (int form = 0; form < 2 && bNeurons.isEmpty(); form++) {
-            for (long o : pp.ons()) {
-                bNeurons = valueNeurons(s, o, form == 1);
-                if (!bNeurons.isEmpty()) {
-                    on = o;
-                    break;
-                }
-            }
-        }
-        if (bNeurons.isEmpty()) {
-            throw new IllegalArgumentException(s + ": no value neuron for any output " + pp.ons().stream().map(s::dec)
-                    .toList() + " of the point neurons: tau(b) = 0 and tau(acc(b; +-on)) = 0 != tau(acc(b; +on)), or"
-                    + " read twice with a constant pair: tau(acc(b; t k, t k)) = 0 != tau(acc(b; s on, s on, t k, t k))");
-        }
-        boolean twinPoints = bNeurons.get(0)[2] != 0;
-        Decomposition dec = decompose(target, live, bNeurons, s);
-        // the constant pairs the value neurons read, in the point layer: value -> bias
-        TreeMap<Long, Long> constants = new TreeMap<>();
-        for (long[] bv : dec.neurons) {
-            if (bv[4] != 0) {
-                constants.put(s.tau(bv[3]), bv[3]);
-            }
-        }
-
         List<Layer> layers = new ArrayList<>();
         long one = s.one();
         List<Neuron> first = new ArrayList<>();
@@ -202,8 +195,7 @@ final class BinaryCompiler {
         for (long kv : lastConstants) {
             lastValues.add(new long[] {kv});
         }
-        List<Neuron> pNeurons = new ArrayList<>(live.size());
-        for (int p = 0; p < live.size(); p++) {
+        String values = pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(p, on);
             int[] reads = pp.used()[p].clone();
             int[] signs = new int[reads.length];
@@ -213,14 +205,62 @@ final class BinaryCompiler {
                     reads[u] = sig + lastConstants.indexOf(pp.constants().get(reads[u] - sig).whenTrue());
                 }
             }
-            Neuron nn = overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
+            return overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
+        }, lastValues, layers);
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+        String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons),"
+                + " " + values;
+        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+    }
+
+    /**
+     * Appends the point layer, the value layer and the output neuron: chooses the first output
+     * {@code on} of the point neurons (in the order given) for which value neurons exist, single
+     * reads before twin reads; builds point neuron {@code p} by {@code pointNeuron.apply(p, on)}
+     * (twice if the value neurons read twins) and the constant pairs the value neurons need, over
+     * a previous layer of pairs with the values {@code readValues}.
+     *
+     * @return a summary of the point and value neurons for the gadget description
+     * @throws IllegalArgumentException if no {@code on} has value neurons
+     */
+    static String pointAndValueLayers(Setting s, FunctionTable target, List<Integer> live, List<Long> ons,
+            BiFunction<Integer, Long, Neuron> pointNeuron, List<long[]> readValues, List<Layer> layers) {
+        long on = 0;
+        List<long[]> bNeurons = List.of();
+        for (int form = 0; form < 2 && bNeurons.isEmpty(); form++) {
+            for (long o : ons) {
+                bNeurons = valueNeurons(s, o, form == 1);
+                if (!bNeurons.isEmpty()) {
+                    on = o;
+                    break;
+                }
+            }
+        }
+        if (bNeurons.isEmpty()) {
+            throw new IllegalArgumentException(s + ": no value neuron for any output " + ons.stream().map(s::dec)
+                    .toList() + " of the point neurons: tau(b) = 0 and tau(acc(b; +-on)) = 0 != tau(acc(b; +on)), or"
+                    + " read twice with a constant pair: tau(acc(b; t k, t k)) = 0 != tau(acc(b; s on, s on, t k, t k))");
+        }
+        boolean twinPoints = bNeurons.get(0)[2] != 0;
+        Decomposition dec = decompose(target, live, bNeurons, s);
+        // the constant pairs the value neurons read, in the point layer: value -> bias
+        TreeMap<Long, Long> constants = new TreeMap<>();
+        for (long[] bv : dec.neurons) {
+            if (bv[4] != 0) {
+                constants.put(s.tau(bv[3]), bv[3]);
+            }
+        }
+        long one = s.one();
+        List<Neuron> pNeurons = new ArrayList<>(live.size());
+        for (int p = 0; p < live.size(); p++) {
+            Neuron nn = pointNeuron.apply(p, on);
             pNeurons.add(nn);
             if (twinPoints) {
                 pNeurons.add(nn);
             }
         }
         for (long k : constants.values()) {
-            Neuron nn = overTwins(s, k, lastValues, new int[0], new int[0], false);
+            Neuron nn = overTwins(s, k, readValues, new int[0], new int[0], false);
             pNeurons.add(nn);
             pNeurons.add(nn);
         }
@@ -262,13 +302,9 @@ final class BinaryCompiler {
         }
         layers.add(Layer.of(bLayer));
         layers.add(Layer.of(Neuron.dense(0, outW)));
-        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
-        String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons),"
-                + " " + live.size() + " point neurons" + (twinPoints ? " (twins)" : "") + " (on = " + s.dec(on) + ")"
+        return live.size() + " point neurons" + (twinPoints ? " (twins)" : "") + " (on = " + s.dec(on) + ")"
                 + (constants.isEmpty() ? "" : ", constant pairs " + constants.keySet().stream().map(s::dec).toList())
-                + ", " + dec.neurons.size()
-                + " value neurons " + dec.summary(s);
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+                + ", " + dec.neurons.size() + " value neurons " + dec.summary(s);
     }
 
     /** The zero function: twin neurons {@code tau(0 + x0 + ...)} cancelled by the output neuron. */
@@ -316,14 +352,34 @@ final class BinaryCompiler {
      *
      * @throws IllegalArgumentException if a pair cancels in neither order
      */
-    private static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] reads, int[] signs,
+    static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] reads, int[] signs,
             boolean interleave) {
+        int[] sequence = new int[2 * reads.length];
+        int[] seqSigns = new int[2 * reads.length];
+        for (int round = 0, k = 0; round < 2; round++) {
+            for (int u = 0; u < reads.length; u++) {
+                int pos = interleave ? k++ : 2 * u + round;
+                sequence[pos] = reads[u];
+                seqSigns[pos] = signs[u];
+            }
+        }
+        return overTwins(s, b, pairValues, sequence, seqSigns);
+    }
+
+    /**
+     * A neuron with bias {@code b} over a layer of twin pairs: the pairs that {@code sequence} does
+     * not name are cancelled first, each in the order that is exact after {@code b}; then the
+     * sequence, which names every read pair twice (its first twin, then its second), with its signs.
+     *
+     * @throws IllegalArgumentException if a pair cancels in neither order
+     */
+    static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
         int pairs = pairValues.size();
         int[] src = new int[2 * pairs];
         long[] w = new long[2 * pairs];
         long one = s.one();
         boolean[] isRead = new boolean[pairs];
-        for (int u : reads) {
+        for (int u : sequence) {
             isRead[u] = true;
         }
         int pos = 0;
@@ -342,18 +398,12 @@ final class BinaryCompiler {
             src[pos] = 2 * j + 1;
             w[pos++] = -first * one;
         }
-        for (int round = 0; round < 2; round++) {
-            for (int u = 0; u < reads.length; u++) {
-                if (interleave) {
-                    src[pos] = 2 * reads[u] + round;
-                    w[pos++] = signs[u] * one;
-                } else if (round == 0) {
-                    src[pos] = 2 * reads[u];
-                    w[pos++] = signs[u] * one;
-                    src[pos] = 2 * reads[u] + 1;
-                    w[pos++] = signs[u] * one;
-                }
-            }
+        boolean[] seen = new boolean[pairs];
+        for (int k = 0; k < sequence.length; k++) {
+            int j = sequence[k];
+            src[pos] = 2 * j + (seen[j] ? 1 : 0);
+            w[pos++] = seqSigns[k] * one;
+            seen[j] = true;
         }
         return Neuron.of(b, src, w);
     }

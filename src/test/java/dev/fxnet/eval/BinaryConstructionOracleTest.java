@@ -42,6 +42,22 @@ class BinaryConstructionOracleTest {
         assertEquals(21, checked);
     }
 
+    /**
+     * The identity has no step gadget (a neuron outputs 0 only by exact cancellation), so it takes
+     * the sign construction: ramps, doublings to sign signals, three-signal point neurons; one
+     * random table at p=3,q=3 (the stress tables run at p=2,q=2 below, the network has 530k weights).
+     */
+    @Test
+    void identityByTheSignConstructionIsExactOnEveryPoint() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
+        FunctionTable t = FunctionTable.random(ar.format(), 1, 11);
+        Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("identity")),
+                null, true, true);
+        assertTrue(r.gadgets().contains("sign construction"), r.gadgets());
+        assertBinaryDense(r.network());
+        assertExact(r.network(), t);
+    }
+
     @Test
     void everyRoundingModeWhereTheConstructionApplies() {
         int built = 0;
@@ -49,7 +65,7 @@ class BinaryConstructionOracleTest {
         for (Rounding mode : Rounding.values()) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=2"), mode,
                     dev.fxnet.arith.Overflow.SATURATE);
-            for (String act : new String[] {"relu", "gelu", "sigmoid"}) {
+            for (String act : new String[] {"relu", "gelu", "sigmoid", "identity"}) {
                 for (FunctionTable t : tables(ar.format(), 1, 3)) {
                     try {
                         Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP,
@@ -64,7 +80,7 @@ class BinaryConstructionOracleTest {
             }
         }
         System.out.println("binary d=1 at p=2,q=2: " + built + " networks exact, refused " + refused);
-        assertTrue(built >= 3 * 3 * 5, "HALF_* modes and more build: " + built);
+        assertTrue(built >= 4 * 3 * 5, "HALF_* modes and more build: " + built);
         for (String r : refused) {
             assertFalse(r.contains("internal error"), r);
         }

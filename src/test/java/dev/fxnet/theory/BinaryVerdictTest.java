@@ -61,7 +61,7 @@ class BinaryVerdictTest {
 
     @Test
     void dimensionOneIsUniversalForThePracticalActivations() {
-        for (String act : new String[] {"sigmoid", "relu", "softplus", "silu", "mish", "gelu", "elu"}) {
+        for (String act : new String[] {"sigmoid", "relu", "softplus", "silu", "mish", "gelu", "elu", "identity"}) {
             Verdict v = Universality.check(binary(act), 1);
             assertEquals(Verdict.Kind.UNIVERSAL, v.kind(), act + ": " + v.text());
         }

@@ -1,0 +1,328 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The sign construction for binary weights in {@code d = 1} (docs/CONSTRUCTION.md, section 6), for
+ * settings without step gadgets; the identity under saturation is the case it was made for, where
+ * a neuron outputs 0 only by exact cancellation.
+ *
+ * <ol>
+ *   <li><b>Ramps.</b> For every threshold {@code c} with {@code -c} in F, twin first-layer neurons
+ *       {@code tau(acc(-c; x))}.</li>
+ *   <li><b>Signs.</b> Doubling layers {@code tau(acc(0; y, y))} (bias 0, so every other pair cancels
+ *       whatever its values) until every signal is a <em>sign signal</em>: one value below
+ *       {@code c}, 0 at {@code c}, one value above, each checked on every input.</li>
+ *   <li><b>Points.</b> One neuron per point {@code x0} with {@code f(x0) != 0}, reading two or three
+ *       sign signals with thresholds within 2 of {@code x0} twice each, in a searched order, with
+ *       signs and a bias after which every other sign pair cancels; it outputs {@code on} at
+ *       {@code x0} and 0 on every other input (checked on every input).</li>
+ *   <li><b>Pass, values, output.</b> A layer of pass neurons {@code tau(acc(beta; s P, s P))} (0 when
+ *       their point is off) with the constant pairs the value neurons need, then the value layer and
+ *       the output of {@link BinaryCompiler#pointAndValueLayers}.</li>
+ * </ol>
+ * The caller verifies the network on all of F.
+ */
+final class BinarySignCompiler {
+    /** The most doubling layers tried before giving up. */
+    static final int MAX_DOUBLINGS = 40;
+
+    /** The thresholds a point neuron may read, relative to the point. */
+    private static final int REACH = 2;
+
+    private BinarySignCompiler() {
+    }
+
+    /**
+     * Compiles a one-dimensional table with the sign construction.
+     *
+     * @param live the indices of the points with {@code f != 0}, not empty
+     * @throws IllegalArgumentException if a stage has no gadget, naming it
+     */
+    static Compiler.Result compile(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+        long min = s.min();
+        int size = s.size();
+        long one = s.one();
+        // 1. ramps
+        List<Long> thresholds = new ArrayList<>();
+        for (long c = min; c <= s.max(); c++) {
+            if (-c >= min && -c <= s.max()) {
+                thresholds.add(c);
+            }
+        }
+        int sig = thresholds.size();
+        long[][] vals = new long[sig][size];
+        for (int i = 0; i < sig; i++) {
+            for (int x = 0; x < size; x++) {
+                vals[i][x] = s.tau(s.accumulate(-thresholds.get(i), new long[] {one}, new long[] {min + x}, 1));
+            }
+        }
+        List<long[]> layerValues = new ArrayList<>();
+        layerValues.add(distinctValues(vals));
+        // 2. doublings until every signal is a sign signal
+        int doublings = 0;
+        while (!allSigns(vals, thresholds, min)) {
+            if (doublings == MAX_DOUBLINGS) {
+                throw new IllegalArgumentException(s + ": the sign construction found no sign signals: after "
+                        + MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some ramp tau(acc(-c; x)) is not"
+                        + " one value below c, 0 at c and one value above");
+            }
+            for (long[] v : vals) {
+                for (int x = 0; x < size; x++) {
+                    v[x] = s.tau(BinaryGadgets.doubled(s, 0, 1, v[x]));
+                }
+            }
+            doublings++;
+            layerValues.add(distinctValues(vals));
+        }
+        long[] signValues = layerValues.get(doublings);
+        // 3. point neurons
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < sig; i++) {
+            index.put(thresholds.get(i), i);
+        }
+        List<Map<Long, PointNeuron>> options = new ArrayList<>();
+        TreeSet<Long> common = null;
+        for (int p : live) {
+            long x0 = min + p;
+            Map<Long, PointNeuron> o = pointOptions(s, vals, index, signValues, x0);
+            if (common == null) {
+                common = new TreeSet<>(o.keySet());
+            } else {
+                common.retainAll(o.keySet());
+            }
+            if (common.isEmpty()) {
+                throw new IllegalArgumentException(s + ": the sign construction has no point neuron for x = "
+                        + s.dec(x0) + (o.isEmpty() ? "" : " with an output the other points share") + " (two or three"
+                        + " sign signals within " + REACH + " codes, every order, sign and cancelling bias tried)");
+            }
+            options.add(o);
+        }
+        long on = common.stream().max((a, b) -> Long.compare(Math.abs(a), Math.abs(b)) != 0
+                ? Long.compare(Math.abs(a), Math.abs(b)) : Long.compare(a, b)).get();
+        // 4. pass neurons: tau(beta) = 0 and tau(acc(beta; s on, s on)) != 0; every other point pair cancels
+        Map<Long, long[]> pass = new LinkedHashMap<>();
+        long[] offOn = {0, on};
+        for (long beta = min; beta <= s.max(); beta++) {
+            if (s.tau(beta) != 0 || BinaryGadgets.cancels(s, beta, offOn) == 0) {
+                continue;
+            }
+            for (int sign : new int[] {1, -1}) {
+                long v = s.tau(BinaryGadgets.doubled(s, beta, sign, on));
+                if (v != 0) {
+                    pass.putIfAbsent(v, new long[] {beta, sign});
+                }
+            }
+        }
+        if (pass.isEmpty()) {
+            throw new IllegalArgumentException(s + ": the sign construction has no pass neuron: tau(beta) = 0 and"
+                    + " tau(acc(beta; s " + s.dec(on) + ", s " + s.dec(on) + ")) != 0 for no bias beta and sign s");
+        }
+        List<Long> ons = new ArrayList<>(pass.keySet());
+        ons.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
+                : Long.compare(b, a));
+
+        List<Layer> layers = new ArrayList<>();
+        List<Neuron> first = new ArrayList<>();
+        for (long c : thresholds) {
+            Neuron nn = Neuron.dense(-c, one);
+            first.add(nn);
+            first.add(nn);
+        }
+        layers.add(Layer.of(first));
+        for (int l = 0; l < doublings; l++) {
+            List<long[]> pairs = pairs(sig, layerValues.get(l));
+            List<Neuron> ns = new ArrayList<>(2 * sig);
+            for (int i = 0; i < sig; i++) {
+                Neuron nn = BinaryCompiler.overTwins(s, 0, pairs, new int[] {i}, new int[] {1}, false);
+                ns.add(nn);
+                ns.add(nn);
+            }
+            layers.add(Layer.of(ns));
+        }
+        List<long[]> signPairs = pairs(sig, signValues);
+        List<Neuron> points = new ArrayList<>(2 * live.size());
+        for (int p = 0; p < live.size(); p++) {
+            PointNeuron pn = options.get(p).get(on);
+            Neuron nn = pointNeuron(s, pn, signPairs);
+            points.add(nn);
+            points.add(nn);
+        }
+        layers.add(Layer.of(points));
+        List<long[]> pointPairs = pairs(live.size(), offOn);
+        String values = BinaryCompiler.pointAndValueLayers(s, target, live, ons, (p, v) -> {
+            long[] bs = pass.get(v);
+            return BinaryCompiler.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
+        }, pointPairs, layers);
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
+        String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
+                + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
+        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+    }
+
+    /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */
+    private record PointNeuron(long bias, int[] signals, int[] signs, int[] order) {
+    }
+
+    private static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs) {
+        int[] sequence = new int[pn.order().length];
+        int[] seqSigns = new int[sequence.length];
+        for (int k = 0; k < sequence.length; k++) {
+            sequence[k] = pn.signals()[pn.order()[k]];
+            seqSigns[k] = pn.signs()[pn.order()[k]];
+        }
+        return BinaryCompiler.overTwins(s, pn.bias(), signPairs, sequence, seqSigns);
+    }
+
+    /**
+     * Every output {@code on} of a point neuron for {@code x0}: on value -> neuron, checked on every
+     * input (the neuron is {@code on} at {@code x0}, 0 elsewhere).
+     */
+    private static Map<Long, PointNeuron> pointOptions(Setting s, long[][] vals, Map<Long, Integer> index,
+            long[] signValues, long x0) {
+        long min = s.min();
+        int size = vals[0].length;
+        List<Integer> near = new ArrayList<>();
+        for (long c = x0 - REACH; c <= x0 + REACH; c++) {
+            Integer i = index.get(c);
+            if (i != null) {
+                near.add(i);
+            }
+        }
+        List<Long> biases = new ArrayList<>();
+        for (long b = min; b <= s.max(); b++) {
+            if (BinaryGadgets.cancels(s, b, signValues) != 0) {
+                biases.add(b);
+            }
+        }
+        Map<Long, PointNeuron> out = new HashMap<>();
+        for (int n = 2; n <= 3; n++) {
+            for (int[] subset : subsets(near.size(), n)) {
+                int[] signals = new int[n];
+                for (int j = 0; j < n; j++) {
+                    signals[j] = near.get(subset[j]);
+                }
+                List<int[]> orders = twinOrders(n);
+                int[] sgn = new int[2 * n];
+                long[] ys = new long[2 * n];
+                for (int mask = 0; mask < 1 << n; mask++) {
+                    int[] signs = new int[n];
+                    for (int j = 0; j < n; j++) {
+                        signs[j] = (mask >> j & 1) == 0 ? 1 : -1;
+                    }
+                    for (int[] order : orders) {
+                        for (long b : biases) {
+                            long at = 0;
+                            boolean ok = true;
+                            for (int x = 0; x < size && ok; x++) {
+                                for (int k = 0; k < 2 * n; k++) {
+                                    sgn[k] = signs[order[k]];
+                                    ys[k] = vals[signals[order[k]]][x];
+                                }
+                                long y = s.tau(BinaryGadgets.acc(s, b, sgn, ys, 2 * n));
+                                if (min + x == x0) {
+                                    at = y;
+                                    ok = y != 0;
+                                } else {
+                                    ok = y == 0;
+                                }
+                            }
+                            if (ok) {
+                                out.putIfAbsent(at, new PointNeuron(b, signals, signs, order));
+                            }
+                        }
+                    }
+                }
+            }
+            if (!out.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Every order of reading {@code n} signals twice each, as sequences of signal positions ({@code (2n)!/2^n}). */
+    private static List<int[]> twinOrders(int n) {
+        List<int[]> out = new ArrayList<>();
+        orders(new int[2 * n], new int[n], 0, out);
+        return out;
+    }
+
+    private static void orders(int[] cur, int[] used, int k, List<int[]> out) {
+        if (k == cur.length) {
+            out.add(cur.clone());
+            return;
+        }
+        for (int j = 0; j < used.length; j++) {
+            if (used[j] < 2) {
+                used[j]++;
+                cur[k] = j;
+                orders(cur, used, k + 1, out);
+                used[j]--;
+            }
+        }
+    }
+
+    private static List<int[]> subsets(int m, int n) {
+        List<int[]> out = new ArrayList<>();
+        int[] cur = new int[n];
+        subsets(m, 0, 0, cur, out);
+        return out;
+    }
+
+    private static void subsets(int m, int from, int k, int[] cur, List<int[]> out) {
+        if (k == cur.length) {
+            out.add(cur.clone());
+            return;
+        }
+        for (int i = from; i < m; i++) {
+            cur[k] = i;
+            subsets(m, i + 1, k + 1, cur, out);
+        }
+    }
+
+    private static boolean allSigns(long[][] vals, List<Long> thresholds, long min) {
+        for (int i = 0; i < vals.length; i++) {
+            if (!isSign(vals[i], thresholds.get(i), min)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One value below {@code c} and one above, both not 0 and different, and 0 at {@code c}. */
+    private static boolean isSign(long[] v, long c, long min) {
+        int at = (int) (c - min);
+        if (v[at] != 0) {
+            return false;
+        }
+        for (int x = 0; x < v.length; x++) {
+            if (x != at && (v[x] == 0 || v[x] != v[x < at ? 0 : v.length - 1])) {
+                return false;
+            }
+        }
+        return at == 0 || at == v.length - 1 || v[0] != v[v.length - 1];
+    }
+
+    private static long[] distinctValues(long[][] vals) {
+        return Arrays.stream(vals).flatMapToLong(Arrays::stream).distinct().sorted().toArray();
+    }
+
+    /** {@code n} pairs that all take the given values (a superset of each pair's values, for cancellation). */
+    private static List<long[]> pairs(int n, long[] values) {
+        List<long[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(values);
+        }
+        return out;
+    }
+}
