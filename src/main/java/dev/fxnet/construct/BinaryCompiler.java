@@ -162,14 +162,8 @@ final class BinaryCompiler {
             }
         }
         for (int l = 0; l < tailLen; l++) {
-            List<long[]> pairValues = new ArrayList<>();
-            for (Signal sg : signals) {
-                pairValues.add(sg.valuesPerLayer()[l]);
-            }
             List<Long> constantValues = l == 0 ? List.of() : new ArrayList<>(constantsAt.get(l - 1).keySet());
-            for (long kv : constantValues) {
-                pairValues.add(new long[] {kv});
-            }
+            List<long[]> pairValues = pairValues(signals, l, constantValues);
             List<Neuron> ns = new ArrayList<>(2 * sig);
             for (int i = 0; i < sig; i++) {
                 long[] t = signals.get(i).tail()[l];
@@ -187,14 +181,8 @@ final class BinaryCompiler {
             }
             layers.add(Layer.of(ns));
         }
-        List<long[]> lastValues = new ArrayList<>();
-        for (Signal sg : signals) {
-            lastValues.add(sg.valuesPerLayer()[tailLen]);
-        }
         List<Long> lastConstants = tailLen == 0 ? List.of() : new ArrayList<>(constantsAt.get(tailLen - 1).keySet());
-        for (long kv : lastConstants) {
-            lastValues.add(new long[] {kv});
-        }
+        List<long[]> lastValues = pairValues(signals, tailLen, lastConstants);
         String values = pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(p, on);
             int[] reads = pp.used()[p].clone();
@@ -211,6 +199,18 @@ final class BinaryCompiler {
         String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons),"
                 + " " + values;
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+    }
+
+    /** The values of every pair in the layer after tail neuron {@code layer}: the signals', then the constants'. */
+    private static List<long[]> pairValues(List<Signal> signals, int layer, List<Long> constants) {
+        List<long[]> out = new ArrayList<>();
+        for (Signal sg : signals) {
+            out.add(sg.valuesPerLayer()[layer]);
+        }
+        for (long kv : constants) {
+            out.add(new long[] {kv});
+        }
+        return out;
     }
 
     /**

@@ -100,7 +100,7 @@ public final class BinaryGadgets {
     public Ladder ladder(long[] falseValues, long[] trueValues) {
         long[] f0 = distinctSorted(falseValues);
         long[] t0 = distinctSorted(trueValues);
-        if (intersects(f0, t0) || !oneSided(f0, t0)) {
+        if (ChainSearch.intersects(f0, t0) || !oneSided(f0, t0)) {
             return null;
         }
         if (f0.length == 1 && t0.length == 1) {
@@ -118,7 +118,7 @@ public final class BinaryGadgets {
                     for (int sign : new int[] {1, -1}) {
                         long[] f = map(st.f, b, sign);
                         long[] t = map(st.t, b, sign);
-                        if (intersects(f, t) || !oneSided(f, t)) {
+                        if (ChainSearch.intersects(f, t) || !oneSided(f, t)) {
                             continue;
                         }
                         long[] k = new long[f.length + t.length + 1];
@@ -285,21 +285,6 @@ public final class BinaryGadgets {
         return lo >= 0 || (hi <= 0 && lo >= -s.max());
     }
 
-    private static boolean intersects(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
-    }
 
     private static final Map<String, BinaryGadgets> CACHE = new LinkedHashMap<>();
 
