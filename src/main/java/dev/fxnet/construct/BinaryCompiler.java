@@ -52,7 +52,7 @@ final class BinaryCompiler {
 
     /** A step signal: direction {@code k}, threshold {@code c}, its first-layer neuron and tail, and its two values. */
     private record Signal(int k, long c, long bias, int[] order, int[] signs, long[][] tail, long whenTrue,
-            long whenFalse, long[][] valuesPerLayer) {
+            long whenFalse, long[][] valuesPerLayer, boolean ladder) {
         long value(boolean truth) {
             return truth ? whenTrue : whenFalse;
         }
@@ -132,7 +132,22 @@ final class BinaryCompiler {
                     + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
         }
         // point neurons: the on values every kind of point admits; value neurons for the first that has them
-        PointPlan pp = planPoints(s, signals, signalId, dirs, dv, lo, hi, live, false);
+        // planned over every point, so that the layers before the value neurons do not depend on which
+        // points are live (THEORY §6, B2); neurons are built for the live points only
+        List<Integer> every = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            every.add(i);
+        }
+        PointPlan plan;
+        try {
+            plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+        } catch (IllegalArgumentException mixed) {
+            // steps of mixed orientation and size: one more layer makes them 0 where false, one value where true
+            signals = normalized(s, g, signals);
+            tailLen = signals.get(0).tail().length;
+            plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+        }
+        PointPlan pp = plan;
         List<Layer> layers = new ArrayList<>();
         long one = s.one();
         List<Neuron> first = new ArrayList<>();
@@ -184,8 +199,8 @@ final class BinaryCompiler {
         List<Long> lastConstants = tailLen == 0 ? List.of() : new ArrayList<>(constantsAt.get(tailLen - 1).keySet());
         List<long[]> lastValues = pairValues(signals, tailLen, lastConstants);
         String values = pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
-            long[] opt = pp.option(p, on);
-            int[] reads = pp.used()[p].clone();
+            long[] opt = pp.option(live.get(p), on);
+            int[] reads = pp.used()[live.get(p)].clone();
             int[] signs = new int[reads.length];
             for (int u = 0; u < signs.length; u++) {
                 signs[u] = (int) opt[2 + u];
@@ -196,8 +211,13 @@ final class BinaryCompiler {
             return overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
         }, lastValues, layers);
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
-        String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons),"
-                + " " + values;
+        long ladders = signals.stream().filter(Signal::ladder).count();
+        long zeroed = signals.stream().filter(x -> x.tail().length > 0 && x.tail()[x.tail().length - 1].length > 2)
+                .count();
+        String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons"
+                + (ladders > 0 ? ", " + ladders + " by a ladder" : "") + (zeroed > 0 ? ", " + zeroed
+                + " given their 0 by a constant pair" : "") + (pp.constants().isEmpty() ? "" : ", constant pairs for the"
+                + " missing steps at the ends") + "), " + values;
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
     }
 
@@ -327,21 +347,6 @@ final class BinaryCompiler {
 
     private static long key(int k, long c) {
         return ((long) k << 40) ^ (c + (1L << 36));
-    }
-
-    /**
-     * A hidden neuron over a layer of step signals carried by twins: every signal not in {@code used}
-     * is cancelled first (its twins {@code +y, -y} in the order that is exact for bias {@code b}),
-     * then the used ones are read twice with their sign, pair by pair or ({@code interleave}) in two
-     * rounds.
-     */
-    private static Neuron twinNeuron(Setting s, long b, List<Signal> signals, int layerIndex, int[] used, int[] signs,
-            boolean interleave) {
-        List<long[]> values = new ArrayList<>(signals.size());
-        for (Signal sg : signals) {
-            values.add(sg.valuesPerLayer()[layerIndex]);
-        }
-        return overTwins(s, b, values, used, signs, interleave);
     }
 
     /**
@@ -521,28 +526,54 @@ final class BinaryCompiler {
             out.set(i, x);
             zeroless |= x.whenTrue() != 0 && x.whenFalse() != 0;
         }
-        if (!zeroless) {
-            return out;
-        }
-        // one more layer: steps without a 0 get one from a constant pair in the layer before
+        return zeroless ? normalized(s, g, out) : out;
+    }
+
+    /**
+     * The signals with one more tail layer in which every step becomes 0 where it is false and,
+     * where a neuron can, takes the value most of them can reach by a single-signal neuron where it
+     * is true; neurons that also read a constant pair from the layer before are used where a
+     * single-signal one cannot do it (docs/CONSTRUCTION.md, section 6).
+     */
+    private static List<Signal> normalized(Setting s, BinaryGadgets g, List<Signal> in) {
+        List<Signal> out = new ArrayList<>(in);
+        int longest = out.get(0).tail().length;
         if (longest == 0) {
             longest = 1;
             for (int i = 0; i < out.size(); i++) {
                 out.set(i, pad(g, out.get(i), 1));
             }
         }
-        // in that layer every step is made 0 where it is false, so that all point neurons see one pattern
+        // the true value the most steps can reach
+        Map<Long, Integer> reach = new HashMap<>();
+        for (Signal x : out) {
+            for (long c : g.orientations(x.whenTrue(), x.whenFalse()).keySet()) {
+                reach.merge(c, 1, Integer::sum);
+            }
+        }
+        long common = reach.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue()
+                .thenComparing(e -> -Math.abs(e.getKey()))).map(Map.Entry::getKey).orElse(0L);
         for (int i = 0; i < out.size(); i++) {
             Signal x = out.get(i);
-            long[] z = g.orient(x.whenTrue(), x.whenFalse());
-            if (z != null) {
+            Map<Long, long[]> ways = g.orientations(x.whenTrue(), x.whenFalse());
+            long[] z = ways.get(common);
+            if (z == null && common != 0) {
+                z = g.zeroingTo(x.whenTrue(), x.whenFalse(), common);
+            }
+            if (z == null && !ways.isEmpty()) {
+                z = ways.values().iterator().next();
+            }
+            if (z != null && z.length == 2) {
                 long[][] tail = Arrays.copyOf(x.tail(), longest + 1);
                 tail[longest] = z;
                 out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail,
-                        g.next(z[0], (int) z[1], x.whenTrue()), 0, g.valuesAlong(x.valuesPerLayer()[0], tail)));
+                        g.next(z[0], (int) z[1], x.whenTrue()), 0, g.valuesAlong(x.valuesPerLayer()[0], tail),
+                        x.ladder()));
                 continue;
             }
-            z = g.zeroing(x.whenTrue(), x.whenFalse());
+            if (z == null) {
+                z = g.zeroing(x.whenTrue(), x.whenFalse());
+            }
             if (z == null) {
                 throw new IllegalArgumentException(s + ": no neuron turns the step values " + s.dec(x.whenTrue())
                         + ", " + s.dec(x.whenFalse()) + " into a step with a 0, even with a constant pair");
@@ -553,7 +584,7 @@ final class BinaryCompiler {
             long wt = g.withConstant(z, x.whenTrue());
             long wf = g.withConstant(z, x.whenFalse());
             values[longest + 1] = new long[] {Math.min(wt, wf), Math.max(wt, wf)};
-            out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values));
+            out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values, x.ladder()));
         }
         return out;
     }
@@ -621,7 +652,7 @@ final class BinaryCompiler {
                             disjoint &= (pre[w][x] & suf[w][x]) == 0;
                             score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
                         }
-                        if (!disjoint || !oneSided(pre[w], suf[w], s)) {
+                        if (!disjoint || !oneSided(g, pre[w], suf[w], s)) {
                             continue;
                         }
                         List<long[]> c = cands.get(m);
@@ -655,7 +686,7 @@ final class BinaryCompiler {
                         trues.stream().mapToLong(Long::longValue).toArray());
                 if (l != null) {
                     found = new Signal(k, c, cand[1], order.clone(), signs.clone(), l.tail(), l.whenTrue(),
-                            l.whenFalse(), l.values());
+                            l.whenFalse(), l.values(), true);
                     break;
                 }
             }
@@ -663,32 +694,24 @@ final class BinaryCompiler {
                 throw new IllegalArgumentException(s + ": no binary step gadget: no first-layer neuron with a tail of up"
                         + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : k == 0 ? "x0 + x1"
                         : "x0 - x1") + " >= " + s.dec(c) + "] (" + cands.get(m).size() + " first-layer neurons"
-                        + " separate its two sides)");
+                        + " separate its two sides with values on one side of 0)");
             }
             out.set((int) ms[2], found);
         }
     }
 
-    /**
-     * Whether the codes in the two bit sets (bit {@code v - min} for code {@code v}) lie together in
-     * {@code [0, M]} or in {@code [-M, 0]} (see {@link BinaryGadgets#oneSided}).
-     */
-    private static boolean oneSided(long[] a, long[] b, Setting s) {
-        boolean neg = false;
-        boolean pos = false;
+    /** Whether the codes in the two bit sets (bit {@code v - min} for code {@code v}) are {@link BinaryGadgets#oneSided}. */
+    private static boolean oneSided(BinaryGadgets g, long[] a, long[] b, Setting s) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
         for (int x = 0; x < a.length; x++) {
             long bits = a[x] | b[x];
-            while (bits != 0) {
-                long v = s.min() + 64L * x + Long.numberOfTrailingZeros(bits);
-                neg |= v < 0;
-                pos |= v > 0;
-                if (v < -s.max()) {
-                    return false;
-                }
-                bits &= bits - 1;
+            if (bits != 0) {
+                lo = Math.min(lo, s.min() + 64L * x + Long.numberOfTrailingZeros(bits));
+                hi = Math.max(hi, s.min() + 64L * x + 63 - Long.numberOfLeadingZeros(bits));
             }
         }
-        return !(neg && pos);
+        return lo > hi || g.oneSided(new long[] {lo}, new long[] {hi});
     }
 
     /** The signal with its tail extended to {@code length} by neurons that keep it two-valued. */
@@ -709,7 +732,7 @@ final class BinaryCompiler {
             wf = g.next(k[0], (int) k[1], wf);
         }
         return new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf,
-                g.valuesAlong(x.valuesPerLayer()[0], tail));
+                g.valuesAlong(x.valuesPerLayer()[0], tail), x.ladder());
     }
 
     /** A signal deciding {@code [dir >= c]} by {@code t >= theta} ({@code increasing}) or {@code t < theta}, theta in {@code (below, upTo]}. */
@@ -741,7 +764,7 @@ final class BinaryCompiler {
             }
             long wt = increasing ? st.whenTrue() : st.whenFalse();
             long wf = increasing ? st.whenFalse() : st.whenTrue();
-            return new Signal(k, c, b, order.clone(), signs.clone(), st.tail(), wt, wf, values);
+            return new Signal(k, c, b, order.clone(), signs.clone(), st.tail(), wt, wf, values, false);
         }
         return null;
     }
@@ -759,15 +782,15 @@ final class BinaryCompiler {
 
     /** Per point: the used signals, and the common {@code on} values with a bias, order and signs that make it an exact indicator. */
     private static PointPlan planPoints(Setting s, List<Signal> signals, Map<Long, Integer> signalId, int[][] dirs,
-            long[][] dv, long[] lo, long[] hi, List<Integer> live, boolean virtual) {
-        int m = live.size();
+            long[][] dv, long[] lo, long[] hi, List<Integer> points, boolean virtual) {
+        int m = points.size();
         List<Signal> all = new ArrayList<>(signals);
         Map<Long, Integer> constantId = new HashMap<>();
         int[][] used = new int[m][];
         Map<String, Map<Long, long[]>> options = new HashMap<>();
         String[] keys = new String[m];
         for (int p = 0; p < m; p++) {
-            int i = live.get(p);
+            int i = points.get(p);
             List<Integer> u = new ArrayList<>();
             StringBuilder key = new StringBuilder();
             for (int k = 0; k < dirs.length; k++) {
@@ -815,7 +838,7 @@ final class BinaryCompiler {
         }
         if (common == null || common.isEmpty()) {
             if (!virtual && tailLength(signals) > 0) {
-                return planPoints(s, signals, signalId, dirs, dv, lo, hi, live, true);
+                return planPoints(s, signals, signalId, dirs, dv, lo, hi, points, true);
             }
             throw new IllegalArgumentException(s + ": no common output value of the binary point neurons (each point"
                     + " neuron reads the steps at dir(x0) and dir(x0) + 1 twice, pair by pair or interleaved, every"
@@ -845,7 +868,7 @@ final class BinaryCompiler {
                 bias++;
             }
             id = all.size();
-            all.add(new Signal(k, c, bias, null, null, null, v, v, new long[][] {{v}}));
+            all.add(new Signal(k, c, bias, null, null, null, v, v, new long[][] {{v}}, false));
             constantId.put(v, id);
         }
         return id;

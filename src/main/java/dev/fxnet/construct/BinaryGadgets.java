@@ -49,7 +49,7 @@ public final class BinaryGadgets {
     private static final int TABLE_LIMIT = 1 << 10;
 
     /** {@code tau(acc(b; s y, s y))} for sign index, bias and value, or null above {@link #TABLE_LIMIT}. */
-    private int[] table;
+    private volatile int[] table;
 
     private BinaryGadgets(Setting s, Step[][] steps) {
         this.s = s;
@@ -71,6 +71,16 @@ public final class BinaryGadgets {
         if (n > TABLE_LIMIT) {
             return s.tau(doubled(s, b, sign, y));
         }
+        int[] t = table;
+        if (t == null) {
+            t = table();
+        }
+        return t[((sign > 0 ? 0 : 1) * n + (int) (b - s.min())) * n + (int) (y - s.min())];
+    }
+
+    /** The table of {@link #next}, built on first use (the instance is shared through the cache). */
+    private synchronized int[] table() {
+        int n = s.size();
         if (table == null) {
             int[] t = new int[2 * n * n];
             for (int si = 0; si < 2; si++) {
@@ -83,7 +93,7 @@ public final class BinaryGadgets {
             }
             table = t;
         }
-        return table[((sign > 0 ? 0 : 1) * n + (int) (b - s.min())) * n + (int) (y - s.min())];
+        return table;
     }
 
     /**
@@ -93,7 +103,7 @@ public final class BinaryGadgets {
      * {@value #BEAM} candidates with the fewest distinct values, among every bias and sign; it
      * prefers a step with one value 0. Every candidate is exact: values are propagated as sets
      * through the setting's own arithmetic. The values stay on one side of 0 at every layer
-     * ({@link #oneSided}), so that every other neuron can cancel the ladder's twins whatever its bias.
+     * ({@link #oneSided}), so that the ladder's twins cancel after every bias.
      *
      * @return the ladder, or null if none was found within the bound
      */
@@ -184,18 +194,21 @@ public final class BinaryGadgets {
     }
 
     /**
-     * A single-signal neuron {@code {b, s}} that maps {@code whenFalse} to 0 and {@code whenTrue} to a
-     * value other than 0, or null.
+     * The single-signal neurons {@code {b, s}} that map {@code whenFalse} to 0 and {@code whenTrue} to
+     * a value {@code c} other than 0 in {@code [-M, M]} (so that the step cancels after every bias):
+     * {@code c -> {b, s}}, one per value.
      */
-    long[] orient(long whenTrue, long whenFalse) {
+    Map<Long, long[]> orientations(long whenTrue, long whenFalse) {
+        Map<Long, long[]> out = new LinkedHashMap<>();
         for (long b = s.min(); b <= s.max(); b++) {
             for (int sign : new int[] {1, -1}) {
-                if (next(b, sign, whenFalse) == 0 && next(b, sign, whenTrue) != 0) {
-                    return new long[] {b, sign};
+                long t = next(b, sign, whenTrue);
+                if (next(b, sign, whenFalse) == 0 && t != 0 && t >= -s.max()) {
+                    out.putIfAbsent(t, new long[] {b, sign});
                 }
             }
         }
-        return null;
+        return out;
     }
 
     /**
@@ -207,6 +220,18 @@ public final class BinaryGadgets {
      * side is 0.
      */
     long[] zeroing(long a, long c) {
+        return zeroing(a, c, null);
+    }
+
+    /**
+     * A {@link #zeroing} neuron that outputs 0 on {@code c} and {@code target} on {@code a}, or null.
+     */
+    long[] zeroingTo(long a, long c, long target) {
+        long[] z = zeroing(a, c, target);
+        return z != null && withConstant(z, c) == 0 && withConstant(z, a) == target ? z : null;
+    }
+
+    private long[] zeroing(long a, long c, Long target) {
         Map<Long, Long> constants = new LinkedHashMap<>();
         for (long k = s.min(); k <= s.max(); k++) {
             constants.putIfAbsent(s.tau(k), k);
@@ -220,10 +245,14 @@ public final class BinaryGadgets {
                             long[] o = {b, sign, e.getValue(), t, interleave};
                             long x = withConstant(o, a);
                             long y = withConstant(o, c);
-                            if (x != y && y == 0) {
+                            if (x == y || x < -s.max() || y < -s.max()
+                                    || target != null && (y != 0 || x != target)) {
+                                continue; // {0, min} of two's complement would not cancel after every bias
+                            }
+                            if (y == 0) {
                                 return o;
                             }
-                            if (x != y && x == 0 && fallback == null) {
+                            if (x == 0 && fallback == null) {
                                 fallback = o;
                             }
                         }
@@ -284,6 +313,7 @@ public final class BinaryGadgets {
         long hi = Math.max(a.length == 0 ? 0 : a[a.length - 1], b.length == 0 ? 0 : b[b.length - 1]);
         return lo >= 0 || (hi <= 0 && lo >= -s.max());
     }
+
 
 
     private static final Map<String, BinaryGadgets> CACHE = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * <ol>
  *   <li><b>Ramps.</b> For every threshold {@code c} with {@code -c} in F, twin first-layer neurons
  *       {@code tau(acc(-c; x))}.</li>
- *   <li><b>Signs.</b> Doubling layers {@code tau(acc(0; y, y))} (bias 0, so every other pair cancels
- *       whatever its values) until every signal is a <em>sign signal</em>: one value below
+ *   <li><b>Signs.</b> Doubling layers {@code tau(acc(0; y, y))} (bias 0, after which every other pair
+ *       with values in {@code [-M, M]} cancels) until every signal is a <em>sign signal</em>: one value below
  *       {@code c}, 0 at {@code c}, one value above, each checked on every input.</li>
  *   <li><b>Points.</b> One neuron per point {@code x0} with {@code f(x0) != 0}, reading two or three
  *       sign signals with thresholds within 2 of {@code x0} twice each, in a searched order, with
@@ -90,9 +90,15 @@ final class BinarySignCompiler {
         for (int i = 0; i < sig; i++) {
             index.put(thresholds.get(i), i);
         }
+        // planned over every point, so that these layers do not depend on which points are live
+        long estimate = 4L * sig * sig * doublings + 2L * sig + 4L * size * sig + 4L * size * size;
+        if (estimate > BinaryCompiler.MAX_WEIGHTS) {
+            throw new IllegalArgumentException("the sign construction for " + s + " would have about " + estimate
+                    + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
+        }
         List<Map<Long, PointNeuron>> options = new ArrayList<>();
         TreeSet<Long> common = null;
-        for (int p : live) {
+        for (int p = 0; p < size; p++) {
             long x0 = min + p;
             Map<Long, PointNeuron> o = pointOptions(s, vals, index, signValues, x0);
             if (common == null) {
@@ -107,26 +113,26 @@ final class BinarySignCompiler {
             }
             options.add(o);
         }
-        long on = common.stream().max((a, b) -> Long.compare(Math.abs(a), Math.abs(b)) != 0
-                ? Long.compare(Math.abs(a), Math.abs(b)) : Long.compare(a, b)).get();
-        // 4. pass neurons: tau(beta) = 0 and tau(acc(beta; s on, s on)) != 0; every other point pair cancels
+        List<Long> shared = new ArrayList<>(common);
+        shared.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
+                : Long.compare(b, a));
+        // pass neurons for the first shared on that has them: tau(beta) = 0 != tau(acc(beta; s on, s on))
+        long on = 0;
         Map<Long, long[]> pass = new LinkedHashMap<>();
-        long[] offOn = {0, on};
-        for (long beta = min; beta <= s.max(); beta++) {
-            if (s.tau(beta) != 0 || BinaryGadgets.cancels(s, beta, offOn) == 0) {
-                continue;
-            }
-            for (int sign : new int[] {1, -1}) {
-                long v = s.tau(BinaryGadgets.doubled(s, beta, sign, on));
-                if (v != 0) {
-                    pass.putIfAbsent(v, new long[] {beta, sign});
-                }
+        for (long candidate : shared) {
+            pass = passNeurons(s, candidate);
+            if (!pass.isEmpty()) {
+                on = candidate;
+                break;
             }
         }
         if (pass.isEmpty()) {
             throw new IllegalArgumentException(s + ": the sign construction has no pass neuron: tau(beta) = 0 and"
-                    + " tau(acc(beta; s " + s.dec(on) + ", s " + s.dec(on) + ")) != 0 for no bias beta and sign s");
+                    + " tau(acc(beta; s on, s on)) != 0 for no bias beta, sign s and point output on in "
+                    + shared.stream().map(s::dec).toList());
         }
+        long[] offOn = {0, on};
+        Map<Long, long[]> passFor = pass;
         List<Long> ons = new ArrayList<>(pass.keySet());
         ons.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
                 : Long.compare(b, a));
@@ -152,7 +158,7 @@ final class BinarySignCompiler {
         List<long[]> signPairs = pairs(sig, signValues);
         List<Neuron> points = new ArrayList<>(2 * live.size());
         for (int p = 0; p < live.size(); p++) {
-            PointNeuron pn = options.get(p).get(on);
+            PointNeuron pn = options.get(live.get(p)).get(on);
             Neuron nn = pointNeuron(s, pn, signPairs);
             points.add(nn);
             points.add(nn);
@@ -160,13 +166,31 @@ final class BinarySignCompiler {
         layers.add(Layer.of(points));
         List<long[]> pointPairs = pairs(live.size(), offOn);
         String values = BinaryCompiler.pointAndValueLayers(s, target, live, ons, (p, v) -> {
-            long[] bs = pass.get(v);
+            long[] bs = passFor.get(v);
             return BinaryCompiler.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
         }, pointPairs, layers);
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
         String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
                 + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+    }
+
+    /** Pass neurons for point output {@code on}: output -> {beta, s}, with {@code {0, on}} cancelling after beta. */
+    private static Map<Long, long[]> passNeurons(Setting s, long on) {
+        Map<Long, long[]> pass = new LinkedHashMap<>();
+        long[] offOn = {0, on};
+        for (long beta = s.min(); beta <= s.max(); beta++) {
+            if (s.tau(beta) != 0 || BinaryGadgets.cancels(s, beta, offOn) == 0) {
+                continue;
+            }
+            for (int sign : new int[] {1, -1}) {
+                long v = s.tau(BinaryGadgets.doubled(s, beta, sign, on));
+                if (v != 0) {
+                    pass.putIfAbsent(v, new long[] {beta, sign});
+                }
+            }
+        }
+        return pass;
     }
 
     /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */
@@ -242,9 +266,6 @@ final class BinarySignCompiler {
                         }
                     }
                 }
-            }
-            if (!out.isEmpty()) {
-                break;
             }
         }
         return out;

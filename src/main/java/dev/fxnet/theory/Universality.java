@@ -128,16 +128,19 @@ public final class Universality {
         }
         dev.fxnet.construct.Setting cs = dev.fxnet.construct.Setting.of(setting.arithmetic(), setting.accumulation(),
                 setting.activation());
+        long nonZero = setting.arithmetic().maxCode();
         dev.fxnet.construct.FunctionTable all = dev.fxnet.construct.FunctionTable.fromCodes(setting.arithmetic().format(),
-                dims, x -> x[0]);
+                dims, x -> x[0] != 0 ? x[0] : nonZero);
         try {
             dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs, null, true, true);
             tried.add("binary construction: " + r.gadgets());
             return new Verdict(setting, Verdict.Kind.UNIVERSAL, n.holds(), Truth.TRUE, "", null, null, decided, tried,
                     where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
-                    + " points the network for f(x) = x0, which takes every value of F; its layers before the value"
-                    + " neurons do not depend on f and the value neurons' outputs sum to every code, so every f: F^"
-                    + dims + " -> F is computed (" + r.size().line() + ")");
+                    + " points the network for f(x) = x0 (M where x0 = 0), which is nonzero at every point and takes"
+                    + " every nonzero value; its layers before the value neurons are planned over all of F^" + dims
+                    + " and its value neurons' outputs sum to every code, so for every f: F^" + dims + " -> F the same"
+                    + " network with the point neurons of f's nonzero points and value neurons chosen per point"
+                    + " computes f (" + r.size().line() + ")");
         } catch (IllegalArgumentException e) {
             tried.add("binary construction: " + e.getMessage());
             return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,

@@ -54,8 +54,8 @@ class BinaryGadgetsTest {
     }
 
     /**
-     * The ladder for the corner threshold of relu (its two top values apart from the rest, which
-     * no tail of two neurons decides): the tail it returns, re-run neuron by neuron through
+     * The ladder for the corner threshold of relu (its top value apart from the rest): the tail it
+     * returns, and the value sets it reports per layer, re-run neuron by neuron through
      * {@link Setting#accumulate}, maps each side to one value, keeps the sides apart and on one
      * side of 0 after every neuron.
      */
@@ -72,7 +72,13 @@ class BinaryGadgetsTest {
         TreeSet<Long> t = new TreeSet<>();
         Arrays.stream(falses).forEach(f::add);
         Arrays.stream(trues).forEach(t::add);
-        for (long[] neuron : l.tail()) {
+        assertEquals(l.tail().length + 1, l.values().length);
+        for (int layer = 0; layer < l.tail().length; layer++) {
+            TreeSet<Long> both0 = new TreeSet<>(f);
+            both0.addAll(t);
+            assertEquals(both0.toString(), Arrays.toString(l.values()[layer]).replace("[", "[").trim(),
+                    "the values the cancellation checks use, before tail neuron " + layer);
+            long[] neuron = l.tail()[layer];
             f = step(s, neuron, f);
             t = step(s, neuron, t);
             TreeSet<Long> both = new TreeSet<>(f);
@@ -85,7 +91,6 @@ class BinaryGadgetsTest {
         assertEquals(1, t.size());
         assertEquals(l.whenFalse(), f.first());
         assertEquals(l.whenTrue(), t.first());
-        assertTrue(l.tail().length > BinaryGadgets.MAX_TAIL, "the breadth-first search would have found it");
     }
 
     private static TreeSet<Long> step(Setting s, long[] neuron, TreeSet<Long> in) {

@@ -61,7 +61,9 @@ class BinaryConstructionOracleTest {
     @Test
     void everyRoundingModeWhereTheConstructionApplies() {
         int built = 0;
+        int identities = 0;
         List<String> refused = new ArrayList<>();
+        List<String> gadgets = new ArrayList<>();
         for (Rounding mode : Rounding.values()) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=2"), mode,
                     dev.fxnet.arith.Overflow.SATURATE);
@@ -73,17 +75,44 @@ class BinaryConstructionOracleTest {
                         assertBinaryDense(r.network());
                         assertExact(r.network(), t);
                         built++;
+                        identities += act.equals("identity") ? 1 : 0;
+                        gadgets.add(r.gadgets());
                     } catch (IllegalArgumentException e) {
                         refused.add(mode + " " + act + ": " + e.getMessage());
                     }
                 }
             }
         }
-        System.out.println("binary d=1 at p=2,q=2: " + built + " networks exact, refused " + refused);
-        assertTrue(built >= 4 * 3 * 5, "HALF_* modes and more build: " + built);
+        System.out.println("binary d=1 at p=2,q=2: " + built + " networks exact, refused " + refused.size());
+        assertTrue(built >= 102, "relu, gelu and identity in every mode, sigmoid where tau has a 0: " + built);
+        assertEquals(Rounding.values().length * 3, identities, "the identity in every mode, by the sign construction");
+        assertTrue(gadgets.stream().anyMatch(g -> g.contains("sign construction")), "the sign construction ran");
         for (String r : refused) {
-            assertFalse(r.contains("internal error"), r);
+            assertTrue(r.startsWith("UP sigmoid") || r.startsWith("CEILING sigmoid"), r);
         }
+    }
+
+    /**
+     * Two dimensions at p=2,q=1 (225 points): the corner thresholds of {@code x0 + x1} take ladders,
+     * the steps of mixed orientation get one more layer (some through a constant pair), and every
+     * point neuron is planned over all of F^2; each network checked by the oracle on every point.
+     */
+    @Test
+    void twoDimensionsThroughLaddersAndNormalizedSteps() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=1"));
+        int checked = 0;
+        for (String act : new String[] {"relu", "gelu"}) {
+            for (FunctionTable t : tables(ar.format(), 2, 5)) {
+                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
+                        true, true);
+                assertBinaryDense(r.network());
+                assertExact(r.network(), t);
+                assertTrue(r.gadgets().contains("by a ladder"), r.gadgets());
+                assertTrue(r.gadgets().contains("given their 0 by a constant pair"), r.gadgets());
+                checked++;
+            }
+        }
+        assertEquals(6, checked);
     }
 
     @Test
