@@ -124,13 +124,7 @@ final class BinaryCompiler {
             signalId.put(key(sg.k(), sg.c()), i);
         }
         int sig = signals.size();
-        long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) live.size() * 2 * sig
-                + 2L * s.max() * live.size();
-        if (estimate > MAX_WEIGHTS) {
-            throw new IllegalArgumentException("the binary-weight network for " + s + " on F^" + d + " would have"
-                    + " about " + estimate + " weights (" + sig + " step signals, " + live.size() + " point neurons),"
-                    + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
-        }
+        requireSize(s, d, sig, tailLen, live.size());
         // point neurons: the on values every kind of point admits; value neurons for the first that has them
         // planned over every point, so that the layers before the value neurons do not depend on which
         // points are live (THEORY §6, B2); neurons are built for the live points only
@@ -146,6 +140,7 @@ final class BinaryCompiler {
             signals = normalized(s, g, signals);
             tailLen = signals.get(0).tail().length;
             plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+            requireSize(s, d, sig, tailLen, live.size());
         }
         PointPlan pp = plan;
         List<Layer> layers = new ArrayList<>();
@@ -219,6 +214,20 @@ final class BinaryCompiler {
                 + " given their 0 by a constant pair" : "") + (pp.constants().isEmpty() ? "" : ", constant pairs for the"
                 + " missing steps at the ends") + "), " + values;
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+    }
+
+    /**
+     * Refuses a network estimated above {@link #MAX_WEIGHTS}: first layer, tail layers over
+     * {@code 2 sig} twins, point neurons over them, value neurons over the points.
+     */
+    private static void requireSize(Setting s, int d, int sig, int tailLen, int points) {
+        long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) points * 2 * sig
+                + 2L * s.max() * points;
+        if (estimate > MAX_WEIGHTS) {
+            throw new IllegalArgumentException("the binary-weight network for " + s + " on F^" + d + " would have"
+                    + " about " + estimate + " weights (" + sig + " step signals, " + points + " point neurons),"
+                    + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
+        }
     }
 
     /** The values of every pair in the layer after tail neuron {@code layer}: the signals', then the constants'. */
@@ -971,7 +980,7 @@ final class BinaryCompiler {
      *       cancel after {@code b}.</li>
      * </ul>
      */
-    private static List<long[]> valueNeurons(Setting s, long on, boolean twin) {
+    static List<long[]> valueNeurons(Setting s, long on, boolean twin) {
         Map<Long, long[]> byValue = new LinkedHashMap<>();
         long[] offOn = {0, on};
         for (long b = s.min(); b <= s.max(); b++) {
@@ -1081,9 +1090,17 @@ final class BinaryCompiler {
                     }
                 }
                 if (best == null) {
-                    // no single value helps: add the largest, which extends the reachable sums
-                    best = options.stream().max((x, y) -> Long.compare(Math.abs(x[1]), Math.abs(y[1]))).get();
-                    if (chosen.size() > 4L * (maxT + 1)) {
+                    // no single value reaches a target: add the one that makes the most new sums reachable
+                    int bestNew = 0;
+                    for (long[] o : options) {
+                        BitSet r = shiftOr(reach, (int) Math.abs(o[1]), maxT);
+                        r.andNot(reach);
+                        if (r.cardinality() > bestNew) {
+                            best = o;
+                            bestNew = r.cardinality();
+                        }
+                    }
+                    if (best == null) {
                         throw new IllegalArgumentException(s + ": the value neurons' outputs "
                                 + options.stream().map(o -> s.dec(o[1])).toList() + " do not sum to every table value");
                     }

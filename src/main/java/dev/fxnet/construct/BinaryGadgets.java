@@ -227,8 +227,7 @@ public final class BinaryGadgets {
      * A {@link #zeroing} neuron that outputs 0 on {@code c} and {@code target} on {@code a}, or null.
      */
     long[] zeroingTo(long a, long c, long target) {
-        long[] z = zeroing(a, c, target);
-        return z != null && withConstant(z, c) == 0 && withConstant(z, a) == target ? z : null;
+        return zeroing(a, c, target);
     }
 
     private long[] zeroing(long a, long c, Long target) {
@@ -273,12 +272,17 @@ public final class BinaryGadgets {
         return s.tau(acc(s, o[0], signs, ys, 4));
     }
 
-    /** The sets of values after every tail neuron, starting from {@code start}. */
+    /** The sets of values after every tail neuron (single-signal or {@link #zeroing}), starting from {@code start}. */
     long[][] valuesAlong(long[] start, long[][] tail) {
         long[][] out = new long[tail.length + 1][];
         out[0] = distinctSorted(start);
         for (int l = 0; l < tail.length; l++) {
-            out[l + 1] = map(out[l], tail[l][0], (int) tail[l][1]);
+            if (tail[l].length == 2) {
+                out[l + 1] = map(out[l], tail[l][0], (int) tail[l][1]);
+            } else {
+                long[] op = tail[l];
+                out[l + 1] = distinctSorted(Arrays.stream(out[l]).map(y -> withConstant(op, y)).toArray());
+            }
         }
         return out;
     }

@@ -120,16 +120,18 @@ final class BinarySignCompiler {
         long on = 0;
         Map<Long, long[]> pass = new LinkedHashMap<>();
         for (long candidate : shared) {
-            pass = passNeurons(s, candidate);
-            if (!pass.isEmpty()) {
+            Map<Long, long[]> p = passNeurons(s, candidate);
+            if (p.keySet().stream().anyMatch(v -> !BinaryCompiler.valueNeurons(s, v, false).isEmpty()
+                    || !BinaryCompiler.valueNeurons(s, v, true).isEmpty())) {
+                pass = p;
                 on = candidate;
                 break;
             }
         }
         if (pass.isEmpty()) {
-            throw new IllegalArgumentException(s + ": the sign construction has no pass neuron: tau(beta) = 0 and"
-                    + " tau(acc(beta; s on, s on)) != 0 for no bias beta, sign s and point output on in "
-                    + shared.stream().map(s::dec).toList());
+            throw new IllegalArgumentException(s + ": the sign construction has no pass neuron with value neurons:"
+                    + " tau(beta) = 0 and tau(acc(beta; s on, s on)) = v != 0, with value neurons for v, for no bias"
+                    + " beta, sign s and point output on in " + shared.stream().map(s::dec).toList());
         }
         long[] offOn = {0, on};
         Map<Long, long[]> passFor = pass;

@@ -74,10 +74,7 @@ class BinaryGadgetsTest {
         Arrays.stream(trues).forEach(t::add);
         assertEquals(l.tail().length + 1, l.values().length);
         for (int layer = 0; layer < l.tail().length; layer++) {
-            TreeSet<Long> both0 = new TreeSet<>(f);
-            both0.addAll(t);
-            assertEquals(both0.toString(), Arrays.toString(l.values()[layer]).replace("[", "[").trim(),
-                    "the values the cancellation checks use, before tail neuron " + layer);
+            assertValues(f, t, l.values()[layer], "before tail neuron " + layer);
             long[] neuron = l.tail()[layer];
             f = step(s, neuron, f);
             t = step(s, neuron, t);
@@ -87,10 +84,18 @@ class BinaryGadgetsTest {
             assertTrue(Math.min(f.first(), t.first()) >= 0 || Math.max(f.last(), t.last()) <= 0
                     && Math.min(f.first(), t.first()) >= -s.max(), "one-sided");
         }
+        assertValues(f, t, l.values()[l.tail().length], "after the last tail neuron");
         assertEquals(1, f.size());
         assertEquals(1, t.size());
         assertEquals(l.whenFalse(), f.first());
         assertEquals(l.whenTrue(), t.first());
+    }
+
+    /** The value list the cancellation checks use must be exactly the values the two sides take. */
+    private static void assertValues(TreeSet<Long> f, TreeSet<Long> t, long[] reported, String where) {
+        TreeSet<Long> both = new TreeSet<>(f);
+        both.addAll(t);
+        assertEquals(both.toString(), Arrays.toString(reported), "the values " + where);
     }
 
     private static TreeSet<Long> step(Setting s, long[] neuron, TreeSet<Long> in) {
