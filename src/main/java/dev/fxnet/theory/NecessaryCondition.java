@@ -97,7 +97,37 @@ public final class NecessaryCondition {
         Witness w = separationWitness(m, binary, pair[0], pair[1]);
         String expl = "N-sep fails: inputs " + pair[0] + " and " + pair[1] + " (codes) give equal tau(acc(b; w, x)) for every"
                 + " bias b and weight w" + (binary ? " = +-1" : "") + ", so every network with a hidden layer agrees on them";
-        return new Result(Truth.FALSE, "N-sep", expl, w);
+        String why = noInformation(m);
+        return new Result(Truth.FALSE, "N-sep", why == null ? expl : why + "; " + expl, w);
+    }
+
+    /**
+     * Why no information can pass a first layer, when the reason is one of the two plain ones: the
+     * rounded activation is constant on F, or (PER_OP) every product {@code w (*) x} of two values of
+     * F rounds to 0, so that {@code acc(b; w, x) = b}; null otherwise.
+     */
+    private static String noInformation(CodeMachine m) {
+        long t0 = m.tau(m.min());
+        boolean constant = true;
+        for (long z = m.min(); z <= m.max() && constant; z++) {
+            constant = m.tau(z) == t0;
+        }
+        if (constant) {
+            return "the rounded activation is constant (tau(z) = " + t0 + " for every code z), so every hidden neuron"
+                    + " outputs " + t0 + " whatever its inputs and every network with a hidden layer is constant";
+        }
+        if (m.accumulation() != dev.fxnet.arith.Accumulation.PER_OP) {
+            return null;
+        }
+        for (long w = m.min(); w <= m.max(); w++) {
+            for (long x = m.min(); x <= m.max(); x++) {
+                if (m.mul(w, x) != 0) {
+                    return null;
+                }
+            }
+        }
+        return "every product w (*) x of two values of F rounds to 0, so every first-layer neuron computes"
+                + " tau(acc(b; w, x)) = tau(b) whatever its input";
     }
 
     /** The N-aff obstruction, or null when it does not apply. */

@@ -37,6 +37,31 @@ class TheoryExamplesTest {
         }
     }
 
+    /**
+     * The two settings where no information passes a first layer, each named as such: sigmoid
+     * rounded toward zero is 0 on all of F (its values lie in (0, 1)), and at p=0,q=1 every
+     * product of two values of {-0.5, 0, 0.5} is 0.25 or 0 and rounds to 0 (HALF_EVEN).
+     */
+    @Test
+    void noInformationPassesIsExplainedAsSuch() {
+        Verdict constant = Universality.check(setting("sigmoid", 2, 0, Encoding.SYMMETRIC, Rounding.DOWN,
+                Overflow.SATURATE));
+        assertEquals(Verdict.Kind.NOT_UNIVERSAL, constant.kind());
+        assertTrue(constant.text().contains("rounded activation is constant"), constant.text());
+        CodeMachine m = setting("sigmoid", 2, 0, Encoding.SYMMETRIC, Rounding.DOWN, Overflow.SATURATE).machine();
+        for (long z = m.min(); z <= m.max(); z++) {
+            assertEquals(0, m.tau(z), "sigmoid(z) in (0, 1) rounds toward zero to 0");
+        }
+        Verdict products = Universality.check(setting("relu", 0, 1, Encoding.SYMMETRIC, Rounding.HALF_EVEN,
+                Overflow.SATURATE));
+        assertEquals(Verdict.Kind.NOT_UNIVERSAL, products.kind());
+        assertTrue(products.text().contains("rounds to 0"), products.text());
+        // and not where products survive: p=0,q=2 has 0.25 * 0.75 = 0.1875 -> 0.25
+        Verdict survives = Universality.check(setting("relu", 0, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN,
+                Overflow.SATURATE));
+        assertFalse(survives.text().contains("rounds to 0"), survives.text());
+    }
+
     @Test
     void gadgetsComposeIntoIndicatorsAndExactOutputsInTwoDimensions() {
         // simulate the construction of THEORY.md §3 for d = 2 on a few points, straight on codes
