@@ -40,7 +40,7 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--grid-dims", split = ",", defaultValue = "1,2", paramLabel = "D,..", description = "Dimensions (default 1,2).")
     List<Integer> ds;
 
-    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps).")
+    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps); 'binary' adds the binary-weight construction (weights +-1, d <= 2), measured against |F|^d log2|F| one-bit weights.")
     List<String> strategies;
 
     @Option(names = "--table-kind", defaultValue = "random", paramLabel = "KIND",
@@ -92,9 +92,13 @@ final class SizeCommand implements Callable<Integer> {
         if (!kind.equals("random") && !kind.equals("structured")) {
             throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
         }
-        List<Strategy> sts = new ArrayList<>();
+        List<Strategy> sts = new ArrayList<>(); // null: the binary construction
         for (String s : strategies) {
-            sts.add(Strategy.parse(s));
+            try {
+                sts.add(s.trim().equalsIgnoreCase("binary") ? null : Strategy.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--strategies: " + e.getMessage() + ", or binary");
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         String[] head = {"p", "q", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
@@ -122,14 +126,16 @@ final class SizeCommand implements Callable<Integer> {
                             : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
                     for (Strategy st : sts) {
                         String[] cells;
+                        String id = st == null ? "binary" : st.id();
                         try {
-                            SizeReport r = Compiler.compile(t, s, st, false, true).size();
-                            cells = new String[] {"" + p, "" + q, "" + d, st.id(), "" + t.size(), "" + r.neurons(),
+                            SizeReport r = Compiler.compile(t, s, st == null ? Strategy.CUBES : st, st == null, true)
+                                    .size();
+                            cells = new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "" + r.neurons(),
                                 "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),
                                 String.format(Locale.ROOT, "%.0f", r.lowerBound()),
                                 String.format(Locale.ROOT, "%.3f", r.ratio())};
                         } catch (IllegalArgumentException refused) {
-                            cells = new String[] {"" + p, "" + q, "" + d, st.id(), "" + t.size(), "refused", "", "", "",
+                            cells = new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "refused", "", "", "",
                                 "", ""};
                             spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
                         }

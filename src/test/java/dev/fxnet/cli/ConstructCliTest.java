@@ -94,4 +94,27 @@ class ConstructCliTest {
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().startsWith("p,q,d,strategy,points,neurons"), c.out());
     }
+
+    @Test
+    void sizeMeasuresBinaryAgainstTheOneBitBound() {
+        CliRun r = run("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1", "--grid-dims", "1,2", "--csv",
+                "--strategies", "cubes,binary");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().trim().split("\n");
+        assertEquals(1 + 2 * 2, lines.length, r.out());
+        // F at p=1,q=1 has 7 values: the binary bound is |F|^d log2|F| one-bit weights, not |F|^d
+        for (String line : lines) {
+            String[] c = line.split(",");
+            if (c[3].equals("binary")) {
+                int d = Integer.parseInt(c[2]);
+                double bound = Math.pow(7, d) * Math.log(7) / Math.log(2);
+                assertEquals(Math.round(bound), Long.parseLong(c[9]), line);
+                // the ratio counts the one-bit weights: parameters minus one bias per neuron
+                long weights = Long.parseLong(c[8]) - Long.parseLong(c[5]);
+                assertEquals(weights / bound, Double.parseDouble(c[10]), 1e-3, line);
+            }
+        }
+        assertTrue(r.out().contains(",binary,"), r.out());
+        assertEquals(2, run("size", "--strategies", "foo").code());
+    }
 }
