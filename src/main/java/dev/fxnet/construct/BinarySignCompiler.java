@@ -28,7 +28,7 @@ import java.util.TreeSet;
  *       {@code x0} and 0 on every other input (checked on every input).</li>
  *   <li><b>Pass, values, output.</b> A layer of pass neurons {@code tau(acc(beta; s P, s P))} (0 when
  *       their point is off) with the constant pairs the value neurons need, then the value layer and
- *       the output of {@link BinaryCompiler#pointAndValueLayers}.</li>
+ *       the output of {@link BinaryValueLayer#pointAndValueLayers}.</li>
  * </ol>
  * The caller verifies the network on all of F.
  */
@@ -121,8 +121,8 @@ final class BinarySignCompiler {
         Map<Long, long[]> pass = new LinkedHashMap<>();
         for (long candidate : shared) {
             Map<Long, long[]> p = passNeurons(s, candidate);
-            if (p.keySet().stream().anyMatch(v -> !BinaryCompiler.valueNeurons(s, v, false).isEmpty()
-                    || !BinaryCompiler.valueNeurons(s, v, true).isEmpty())) {
+            if (p.keySet().stream().anyMatch(v -> !BinaryValueLayer.valueNeurons(s, v, false).isEmpty()
+                    || !BinaryValueLayer.valueNeurons(s, v, true).isEmpty())) {
                 pass = p;
                 on = candidate;
                 break;
@@ -151,7 +151,7 @@ final class BinarySignCompiler {
             List<long[]> pairs = pairs(sig, layerValues.get(l));
             List<Neuron> ns = new ArrayList<>(2 * sig);
             for (int i = 0; i < sig; i++) {
-                Neuron nn = BinaryCompiler.overTwins(s, 0, pairs, new int[] {i}, new int[] {1}, false);
+                Neuron nn = TwinNeurons.overTwins(s, 0, pairs, new int[] {i}, new int[] {1}, false);
                 ns.add(nn);
                 ns.add(nn);
             }
@@ -167,9 +167,9 @@ final class BinarySignCompiler {
         }
         layers.add(Layer.of(points));
         List<long[]> pointPairs = pairs(live.size(), offOn);
-        String values = BinaryCompiler.pointAndValueLayers(s, target, live, ons, (p, v) -> {
+        String values = BinaryValueLayer.pointAndValueLayers(s, target, live, ons, (p, v) -> {
             long[] bs = passFor.get(v);
-            return BinaryCompiler.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
+            return TwinNeurons.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
         }, pointPairs, layers);
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
         String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
@@ -206,7 +206,7 @@ final class BinarySignCompiler {
             sequence[k] = pn.signals()[pn.order()[k]];
             seqSigns[k] = pn.signs()[pn.order()[k]];
         }
-        return BinaryCompiler.overTwins(s, pn.bias(), signPairs, sequence, seqSigns);
+        return TwinNeurons.overTwins(s, pn.bias(), signPairs, sequence, seqSigns);
     }
 
     /**
