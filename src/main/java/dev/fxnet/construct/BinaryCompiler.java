@@ -28,7 +28,8 @@ import java.util.TreeSet;
  *       pair gives a step without 0 its 0. Every signal is carried by twin neurons, which the next
  *       layer cancels where it does not want them.</li>
  *   <li><b>Points.</b> One neuron per point {@code x0} with {@code f(x0) != 0} reads the steps at
- *       {@code dir(x0)} and {@code dir(x0) + 1} of every direction; its bias and signs are chosen
+ *       {@code dir(x0)} and {@code dir(x0) + 1} of every direction (in {@code d = 2} on large grids,
+ *       the bits of the directions' indices instead, {@link BitLayer}); its bias and signs are chosen
  *       so that it outputs a common value {@code on} at {@code x0} and exactly 0 elsewhere, checked
  *       on every combination of its steps.</li>
  *   <li><b>Values.</b> Neurons {@code B_j = tau(b_j +- on)} (each lists every point neuron, {@code +1}
@@ -113,7 +114,14 @@ final class BinaryCompiler {
                 hi[k] = Math.max(hi[k], v);
             }
         }
-        List<Signal> signals = signals(s, g, pts, dirs, dv, lo, hi);
+        // in d = 2 a point layer over every step would be too wide: bits of the indices of x0 + x1
+        // (every other threshold, its parity is that of x0 - x1) and of x0 - x1 come between
+        boolean bits = d == 2 && (long) n * 4 * ((hi[0] - lo[0]) + (hi[1] - lo[1])) > MAX_WEIGHTS / 2;
+        int[] stride = bits ? new int[] {2, 1} : new int[] {1, 1};
+        List<Signal> signals = signals(s, g, pts, dirs, dv, lo, hi, stride);
+        if (bits) {
+            signals = uniform(s, g, signals);
+        }
         int tailLen = signals.get(0).tail().length;
         Map<Long, Integer> signalId = new HashMap<>();
         for (int i = 0; i < signals.size(); i++) {
@@ -121,7 +129,7 @@ final class BinaryCompiler {
             signalId.put(key(sg.k(), sg.c()), i);
         }
         int sig = signals.size();
-        requireSize(s, d, sig, tailLen, live.size());
+        requireSize(s, d, sig, tailLen, bits ? 0 : live.size());
         // point neurons: the on values every kind of point admits; value neurons for the first that has them
         // planned over every point, so that the layers before the value neurons do not depend on which
         // points are live (THEORY §6, B2); neurons are built for the live points only
@@ -129,17 +137,20 @@ final class BinaryCompiler {
         for (int i = 0; i < n; i++) {
             every.add(i);
         }
-        PointPlan plan;
-        try {
-            plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
-        } catch (IllegalArgumentException mixed) {
-            // steps of mixed orientation and size: one more layer makes them 0 where false, one value where true
-            signals = normalized(s, g, signals);
-            tailLen = signals.get(0).tail().length;
-            plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
-            requireSize(s, d, sig, tailLen, live.size());
+        PointPlan plan = null;
+        if (!bits) {
+            try {
+                plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+            } catch (IllegalArgumentException mixed) {
+                // steps of mixed orientation and size: one more layer makes them 0 where false, one value where true
+                signals = normalized(s, g, signals);
+                tailLen = signals.get(0).tail().length;
+                plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+                requireSize(s, d, sig, tailLen, live.size());
+            }
         }
         PointPlan pp = plan;
+        List<Signal> virtual = pp == null ? List.of() : pp.constants();
         List<Layer> layers = new ArrayList<>();
         long one = s.one();
         List<Neuron> first = new ArrayList<>();
@@ -158,7 +169,7 @@ final class BinaryCompiler {
         for (int l = 0; l < tailLen; l++) {
             constantsAt.add(new TreeMap<>());
         }
-        for (Signal c : pp.constants()) {
+        for (Signal c : virtual) {
             constantsAt.get(tailLen - 1).put(c.whenTrue(), c.bias());
         }
         for (Signal sg : signals) {
@@ -190,6 +201,14 @@ final class BinaryCompiler {
         }
         List<Long> lastConstants = tailLen == 0 ? List.of() : new ArrayList<>(constantsAt.get(tailLen - 1).keySet());
         List<long[]> lastValues = pairValues(signals, tailLen, lastConstants);
+        if (bits) {
+            String values = BitLayer.pointsByBits(s, target, live, signals.stream().map(x -> new long[] {x.k(), x.c(),
+                    x.whenTrue()}).toList(), lastValues, dirs, dv, lo, hi, stride, layers);
+            Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+            String gadgets = "binary, bit layer: " + sig + " step signals (first layer + " + tailLen + " tail layer(s),"
+                    + " twin neurons, " + signals.stream().filter(Signal::ladder).count() + " by a ladder), " + values;
+            return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        }
         String values = BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(live.get(p), on);
             int[] reads = pp.used()[live.get(p)].clone();
@@ -208,7 +227,7 @@ final class BinaryCompiler {
                 .count();
         String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons"
                 + (ladders > 0 ? ", " + ladders + " by a ladder" : "") + (zeroed > 0 ? ", " + zeroed
-                + " given their 0 by a constant pair" : "") + (pp.constants().isEmpty() ? "" : ", constant pairs for the"
+                + " given their 0 by a constant pair" : "") + (virtual.isEmpty() ? "" : ", constant pairs for the"
                 + " missing steps at the ends") + "), " + values;
         return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
     }
@@ -268,7 +287,7 @@ final class BinaryCompiler {
      * @throws IllegalArgumentException naming a threshold without a signal at every length
      */
     private static List<Signal> signals(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
-            long[] hi) {
+            long[] hi, int[] stride) {
         int d = pts[0].length;
         int n = pts.length;
         List<Map<Long, Signal>> chosen = new ArrayList<>();
@@ -315,7 +334,7 @@ final class BinaryCompiler {
                         sufMin[w] = Math.min(sufMin[w + 1], tmin[w]);
                         sufMax[w] = Math.max(sufMax[w + 1], tmax[w]);
                     }
-                    for (int w = 1; w < range; w++) {
+                    for (int w = stride[k]; w < range; w += stride[k]) {
                         long c = lo[k] + w;
                         long kk = key(k, c);
                         for (int len = 1; len <= BinaryGadgets.MAX_TAIL; len++) {
@@ -340,7 +359,7 @@ final class BinaryCompiler {
         for (Map<Long, Signal> byKey : chosen) {
             List<Signal> out = new ArrayList<>();
             for (int k = 0; k < dirs.length; k++) {
-                for (long c = lo[k] + 1; c <= hi[k]; c++) {
+                for (long c = lo[k] + stride[k]; c <= hi[k]; c += stride[k]) {
                     out.add(byKey.get(key(k, c)));
                 }
             }
@@ -352,7 +371,7 @@ final class BinaryCompiler {
         List<Signal> out = new ArrayList<>();
         List<long[]> missing = new ArrayList<>();
         for (int k = 0; k < dirs.length; k++) {
-            for (long c = lo[k] + 1; c <= hi[k]; c++) {
+            for (long c = lo[k] + stride[k]; c <= hi[k]; c += stride[k]) {
                 Signal x = null;
                 for (int len = 1; len <= BinaryGadgets.MAX_TAIL && x == null; len++) {
                     x = chosen.get(len - 1).get(key(k, c));
@@ -435,6 +454,26 @@ final class BinaryCompiler {
             out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values, x.ladder()));
         }
         return out;
+    }
+
+    /**
+     * The signals as steps that are 0 where false and one value where true, all alike, adding the
+     * {@link #normalized} layer when they are not already.
+     *
+     * @throws IllegalArgumentException if they cannot be made alike
+     */
+    private static List<Signal> uniform(Setting s, BinaryGadgets g, List<Signal> in) {
+        List<Signal> out = alike(in) ? in : normalized(s, g, in);
+        if (!alike(out)) {
+            throw new IllegalArgumentException(s + ": the steps cannot all be made 0 where false and one value where"
+                    + " true, which the bit layer needs");
+        }
+        return out;
+    }
+
+    private static boolean alike(List<Signal> signals) {
+        long t = signals.get(0).whenTrue();
+        return t != 0 && signals.stream().allMatch(x -> x.whenFalse() == 0 && x.whenTrue() == t);
     }
 
     /**
