@@ -57,6 +57,19 @@ public final class OnnxExporter {
         Graph(String prefix) {
             this.prefix = prefix;
         }
+
+        /** The GraphProto fields this graph owns: its nodes (1), name (2) and initializers (5). */
+        ProtoWriter proto(String name) {
+            ProtoWriter g = new ProtoWriter();
+            for (ProtoWriter n : nodes) {
+                g.message(1, n);
+            }
+            g.string(2, name);
+            for (ProtoWriter t : inits) {
+                g.message(5, t);
+            }
+            return g;
+        }
     }
 
     private final Graph main = new Graph("");
@@ -109,20 +122,12 @@ public final class OnnxExporter {
         }
         main.nodes.add(node("Cast", List.of(y), "y", intAttr("to", INT32)));
 
-        ProtoWriter graph = new ProtoWriter();
-        for (ProtoWriter n : main.nodes) {
-            graph.message(1, n);
-        }
-        graph.string(2, "fxnet");
-        for (ProtoWriter t : main.inits) {
-            graph.message(5, t);
-        }
+        ProtoWriter graph = main.proto("fxnet");
         graph.message(11, valueInfo("x", net.inputs()));
         graph.message(12, valueInfo("y", net.outputs()));
         if (exposeIntermediates) {
             for (String name : intermediates) {
-                ProtoWriter tensor = new ProtoWriter().varint(1, INT64);
-                graph.message(12, new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor)));
+                graph.message(12, int64Info(name));
             }
         }
 
@@ -270,22 +275,20 @@ public final class OnnxExporter {
             String sum = op("Add", List.of("step_acc", "step_term"));
             String out = withOverflow ? overflow(sum) : sum;
             g.nodes.add(node("Identity", List.of(out), "step_acc_out"));
-            ProtoWriter body = new ProtoWriter();
-            for (ProtoWriter n : g.nodes) {
-                body.message(1, n);
-            }
-            body.string(2, "fxnet_per_op_step");
-            for (ProtoWriter t : g.inits) {
-                body.message(5, t);
-            }
-            ProtoWriter int64 = new ProtoWriter().message(1, new ProtoWriter().varint(1, INT64));
-            body.message(11, new ProtoWriter().string(1, "step_acc").message(2, int64));
-            body.message(11, new ProtoWriter().string(1, "step_term").message(2, int64));
-            body.message(12, new ProtoWriter().string(1, "step_acc_out").message(2, int64));
+            ProtoWriter body = g.proto("fxnet_per_op_step");
+            body.message(11, int64Info("step_acc"));
+            body.message(11, int64Info("step_term"));
+            body.message(12, int64Info("step_acc_out"));
             stepBody = body;
             g = outer;
         }
         return stepBody;
+    }
+
+    /** A ValueInfoProto for an int64 tensor of unspecified shape named {@code name}. */
+    private static ProtoWriter int64Info(String name) {
+        ProtoWriter int64 = new ProtoWriter().message(1, new ProtoWriter().varint(1, INT64));
+        return new ProtoWriter().string(1, name).message(2, int64);
     }
 
     private String activation(String acc, String table) {

@@ -210,12 +210,7 @@ public final class GadgetSearch {
         one.forEach(out::putIfAbsent);
         if (deep) {
             List<Long> mids = new ArrayList<>(one.keySet());
-            mids.sort((a, b) -> {
-                long offA = (a & 0xffffffffL) + min;
-                long offB = (b & 0xffffffffL) + min;
-                int c = Boolean.compare(offA != 0, offB != 0);
-                return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
-            });
+            mids.sort(this::byZeroOffThenSmallOn);
             for (long mid : mids.subList(0, Math.min(24, mids.size()))) {
                 step((mid >>> 32) + min, (mid & 0xffffffffL) + min, one.get(mid)).forEach(out::putIfAbsent);
             }
@@ -303,16 +298,22 @@ public final class GadgetSearch {
         return null;
     }
 
+    /**
+     * Orders packed images {@code (on - min) << 32 | (off - min)}: off value 0 first, then the smaller
+     * {@code |on|}.
+     */
+    private int byZeroOffThenSmallOn(long a, long b) {
+        long offA = (a & 0xffffffffL) + min;
+        long offB = (b & 0xffffffffL) + min;
+        int c = Boolean.compare(offA != 0, offB != 0);
+        return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
+    }
+
     /** A stage after the indicator that makes the output decomposition possible: {stage, gadget}. */
     private Object[] finalStage(long on, long off) {
         Map<Long, List<Stage>> imgs = step(on, off, List.of());
         List<Long> keys = new ArrayList<>(imgs.keySet());
-        keys.sort((a, b) -> {
-            long offA = (a & 0xffffffffL) + min;
-            long offB = (b & 0xffffffffL) + min;
-            int c = Boolean.compare(offA != 0, offB != 0);
-            return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
-        });
+        keys.sort(this::byZeroOffThenSmallOn);
         int tries = 0;
         Object[] best = null;
         for (long k : keys) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,15 +118,27 @@ class CExportTest {
             }
         }
         long start = System.nanoTime();
+        List<Callable<Long>> jobs = new ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            Network net = nets.get(i);
+            String name = "api" + i;
+            long seed = rnd.nextLong();
+            jobs.add(() -> viaApi(net, name, new Random(seed), 300));
+        }
+        long points = sumOnTwoThreads(jobs);
+        System.out.println("C export, wide formats via fxnet_eval: " + nets.size() + " random networks, " + points
+                + " sampled inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertTrue(nets.size() >= 22, "networks " + nets.size());
+    }
+
+    /** Runs the jobs (each compiles and runs a C program) two at a time and adds up their point counts. */
+    private static long sumOnTwoThreads(List<Callable<Long>> jobs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long points = 0;
         try {
             List<Future<Long>> results = new ArrayList<>();
-            for (int i = 0; i < nets.size(); i++) {
-                Network net = nets.get(i);
-                String name = "api" + i;
-                long seed = rnd.nextLong();
-                results.add(pool.submit(() -> viaApi(net, name, new Random(seed), 300)));
+            for (Callable<Long> job : jobs) {
+                results.add(pool.submit(job));
             }
             for (Future<Long> r : results) {
                 points += r.get();
@@ -133,9 +146,7 @@ class CExportTest {
         } finally {
             pool.shutdownNow();
         }
-        System.out.println("C export, wide formats via fxnet_eval: " + nets.size() + " random networks, " + points
-                + " sampled inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        assertTrue(nets.size() >= 22, "networks " + nets.size());
+        return points;
     }
 
     private long viaApi(Network net, String name, Random rnd, int n) throws Exception {
@@ -251,21 +262,13 @@ class CExportTest {
             assertThrows(ExportException.class, () -> CExporter.export(RandomNetworks.wideAtLimit(r,
                     dev.fxnet.arith.Overflow.WRAP, 1)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        long points = 0;
-        try {
-            List<Future<Long>> results = new ArrayList<>();
-            for (int i = 0; i < nets.size(); i++) {
-                Network net = nets.get(i);
-                String name = "limit" + i;
-                results.add(pool.submit(() -> viaApi(net, name, RandomNetworks.wideAtLimitInputs(new Random(9), 40))));
-            }
-            for (Future<Long> r : results) {
-                points += r.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Long>> jobs = new ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            Network net = nets.get(i);
+            String name = "limit" + i;
+            jobs.add(() -> viaApi(net, name, RandomNetworks.wideAtLimitInputs(new Random(9), 40)));
         }
+        long points = sumOnTwoThreads(jobs);
         System.out.println("C export, WIDE at the int64 limit (UBSan): " + nets.size() + " networks, " + points
                 + " inputs, 0 mismatches");
     }

@@ -24,33 +24,30 @@ public class OracleDump {
         default: k = (long)((r.nextDouble()*2-1)*((1L<<30)-1));
       }
       if (Math.abs(k) >= (1L<<31)) continue;
-      long h = SigmaOracle.BY_DIGITS[0].get();
       SigmaOracle.roundAll(name, k, q, out);
-      sb.append(name).append(' ').append(k).append(' ').append(q);
-      for (long v : out) sb.append(' ').append(v);
-      sb.append('\n');
+      line(sb, name, k, q, out);
     }
-    // the near-boundary points of the exhaustive run
-    for (String name : SigmaOracle.NAMES) for (int q = 0; q <= 12; q++) for (int k = -4096; k < 4096; k++) {
-      long h = SigmaOracle.BY_DIGITS[0].get();
-      SigmaOracle.roundAll(name, k, q, out);
-      if (SigmaOracle.BY_DIGITS[0].get() > h) {
-        sb.append(name).append(' ').append(k).append(' ').append(q);
-        for (long v : out) sb.append(' ').append(v);
-        sb.append('\n');
-      }
-    }
-    // the near-boundary points of the near-zero sweep at large q
-    for (String name : SigmaOracle.NAMES) for (int q = 13; q <= 30; q++) for (int k = -200; k <= 200; k++) {
-      long h = SigmaOracle.BY_DIGITS[0].get();
-      SigmaOracle.roundAll(name, k, q, out);
-      if (SigmaOracle.BY_DIGITS[0].get() > h) {
-        sb.append(name).append(' ').append(k).append(' ').append(q);
-        for (long v : out) sb.append(' ').append(v);
-        sb.append('\n');
-      }
-    }
+    // the near-boundary points of the exhaustive run, and of the near-zero sweep at large q
+    nearBoundary(sb, out, 0, 12, -4096, 4095);
+    nearBoundary(sb, out, 13, 30, -200, 200);
     System.out.print(sb);
     System.err.println(SigmaOracle.stats());
+  }
+
+  /** Every (name, k, q) with q and k in the ranges whose rounding needed more than the first precision. */
+  private static void nearBoundary(StringBuilder sb, long[] out, int qFrom, int qTo, int kFrom, int kTo) {
+    for (String name : SigmaOracle.NAMES) for (int q = qFrom; q <= qTo; q++) for (int k = kFrom; k <= kTo; k++) {
+      long h = SigmaOracle.BY_DIGITS[0].get();
+      SigmaOracle.roundAll(name, k, q, out);
+      if (SigmaOracle.BY_DIGITS[0].get() > h) {
+        line(sb, name, k, q, out);
+      }
+    }
+  }
+
+  private static void line(StringBuilder sb, String name, long k, int q, long[] out) {
+    sb.append(name).append(' ').append(k).append(' ').append(q);
+    for (long v : out) sb.append(' ').append(v);
+    sb.append('\n');
   }
 }
