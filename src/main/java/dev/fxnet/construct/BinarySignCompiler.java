@@ -96,11 +96,17 @@ final class BinarySignCompiler {
             throw new IllegalArgumentException("the sign construction for " + s + " would have about " + estimate
                     + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
         }
+        List<Long> biases = new ArrayList<>(); // after which every sign pair cancels
+        for (long b = min; b <= s.max(); b++) {
+            if (BinaryGadgets.cancels(s, b, signValues) != 0) {
+                biases.add(b);
+            }
+        }
         List<Map<Long, PointNeuron>> options = new ArrayList<>();
         TreeSet<Long> common = null;
         for (int p = 0; p < size; p++) {
             long x0 = min + p;
-            Map<Long, PointNeuron> o = pointOptions(s, vals, index, signValues, x0);
+            Map<Long, PointNeuron> o = pointOptions(s, vals, index, biases, x0);
             if (common == null) {
                 common = new TreeSet<>(o.keySet());
             } else {
@@ -211,10 +217,11 @@ final class BinarySignCompiler {
 
     /**
      * Every output {@code on} of a point neuron for {@code x0}: on value -> neuron, checked on every
-     * input (the neuron is {@code on} at {@code x0}, 0 elsewhere).
+     * input (the neuron is {@code on} at {@code x0}, 0 elsewhere); {@code biases} are those after which
+     * every sign pair cancels.
      */
     private static Map<Long, PointNeuron> pointOptions(Setting s, long[][] vals, Map<Long, Integer> index,
-            long[] signValues, long x0) {
+            List<Long> biases, long x0) {
         long min = s.min();
         int size = vals[0].length;
         List<Integer> near = new ArrayList<>();
@@ -224,20 +231,14 @@ final class BinarySignCompiler {
                 near.add(i);
             }
         }
-        List<Long> biases = new ArrayList<>();
-        for (long b = min; b <= s.max(); b++) {
-            if (BinaryGadgets.cancels(s, b, signValues) != 0) {
-                biases.add(b);
-            }
-        }
         Map<Long, PointNeuron> out = new HashMap<>();
         for (int n = 2; n <= 3; n++) {
+            List<int[]> orders = twinOrders(n);
             for (int[] subset : subsets(near.size(), n)) {
                 int[] signals = new int[n];
                 for (int j = 0; j < n; j++) {
                     signals[j] = near.get(subset[j]);
                 }
-                List<int[]> orders = twinOrders(n);
                 int[] sgn = new int[2 * n];
                 long[] ys = new long[2 * n];
                 for (int mask = 0; mask < 1 << n; mask++) {
