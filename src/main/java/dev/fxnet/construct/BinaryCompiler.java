@@ -750,9 +750,9 @@ final class BinaryCompiler {
     private static int constant(Setting s, List<Signal> all, Map<Long, Integer> constantId, int k, long c, long v) {
         Integer id = constantId.get(v);
         if (id == null) {
-            long bias = s.min();
-            while (s.tau(bias) != v) {
-                bias++;
+            Long bias = BinaryGadgets.constantBiases(s).get(v);
+            if (bias == null) {
+                throw new IllegalStateException("internal error: " + v + " is no value of tau");
             }
             id = all.size();
             all.add(new Signal(k, c, bias, null, null, null, v, v, new long[][] {{v}}, false));

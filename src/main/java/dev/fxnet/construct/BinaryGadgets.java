@@ -65,6 +65,19 @@ public final class BinaryGadgets {
     public record Ladder(long[][] tail, long whenFalse, long whenTrue, long[][] values) {
     }
 
+    /**
+     * The constant neurons a setting has: every value {@code tau(k)} of a code {@code k}, mapped to the
+     * lowest such {@code k} (a neuron with bias {@code k} whose inputs all cancel outputs it), in
+     * increasing order of {@code k}.
+     */
+    static Map<Long, Long> constantBiases(Setting s) {
+        Map<Long, Long> constants = new LinkedHashMap<>();
+        for (long k = s.min(); k <= s.max(); k++) {
+            constants.putIfAbsent(s.tau(k), k);
+        }
+        return constants;
+    }
+
     /** {@code tau(acc(b; sign y, sign y))}: what a tail neuron outputs on the value {@code y}. */
     long next(long b, int sign, long y) {
         int n = s.size();
@@ -231,10 +244,7 @@ public final class BinaryGadgets {
     }
 
     private long[] zeroing(long a, long c, Long target) {
-        Map<Long, Long> constants = new LinkedHashMap<>();
-        for (long k = s.min(); k <= s.max(); k++) {
-            constants.putIfAbsent(s.tau(k), k);
-        }
+        Map<Long, Long> constants = constantBiases(s);
         long[] fallback = null;
         for (int interleave = 0; interleave < 2; interleave++) {
             for (long b = s.min(); b <= s.max(); b++) {

@@ -159,10 +159,7 @@ final class BinaryValueLayer {
         }
         if (twin) {
             // with a constant pair: only values not reached without one
-            Map<Long, Long> constants = new LinkedHashMap<>();
-            for (long k = s.min(); k <= s.max(); k++) {
-                constants.putIfAbsent(s.tau(k), k);
-            }
+            Map<Long, Long> constants = BinaryGadgets.constantBiases(s);
             for (long b = s.min(); b <= s.max(); b++) {
                 if (BinaryGadgets.cancels(s, b, offOn) == 0) {
                     continue;
