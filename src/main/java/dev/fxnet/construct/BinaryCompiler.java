@@ -87,11 +87,29 @@ final class BinaryCompiler {
         }
     }
 
-    /** The step construction (steps, points, values) on the points {@code live} with {@code f != 0}. */
+    /**
+     * The step construction (steps, points, values) on the points {@code live} with {@code f != 0}:
+     * with the gadgets of {@link BinaryGadgets#find(Setting)}, else with the inner ones, whose
+     * biases let ladders with slack share their layers with every other step.
+     */
     private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+        try {
+            return steps(target, s, BinaryGadgets.find(s, false), live, verify);
+        } catch (IllegalArgumentException plain) {
+            try {
+                return steps(target, s, BinaryGadgets.find(s, true), live, verify);
+            } catch (IllegalArgumentException inner) {
+                throw inner.getMessage().equals(plain.getMessage()) ? plain : new IllegalArgumentException(
+                        plain.getMessage() + "; with the inner gadgets (biases within " + s.dec(s.max()
+                        - BinaryGadgets.find(s, true).maxSlack()) + " of 0): " + inner.getMessage());
+            }
+        }
+    }
+
+    private static Compiler.Result steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
+            boolean verify) {
         int d = target.dims();
         int n = target.size();
-        BinaryGadgets g = BinaryGadgets.find(s);
         InputSpace sp = target.space();
         long[][] pts = new long[n][];
         for (int i = 0; i < n; i++) {
@@ -174,7 +192,7 @@ final class BinaryCompiler {
         }
         for (Signal sg : signals) {
             for (int l = 1; l < tailLen; l++) {
-                if (sg.tail()[l].length > 2) {
+                if (sg.tail()[l].length == 5) {
                     constantsAt.get(l - 1).put(s.tau(sg.tail()[l][2]), sg.tail()[l][2]);
                 }
             }
@@ -187,6 +205,8 @@ final class BinaryCompiler {
                 long[] t = signals.get(i).tail()[l];
                 Neuron nn = t.length == 2
                         ? TwinNeurons.overTwins(s, t[0], pairValues, new int[] {i}, new int[] {(int) t[1]}, false)
+                        : t.length == 3
+                        ? TwinNeurons.overTwins(s, t[0], pairValues, new int[] {i, i}, new int[] {(int) t[1], (int) t[2]})
                         : TwinNeurons.overTwins(s, t[0], pairValues, new int[] {i, sig + constantValues.indexOf(s.tau(t[2]))},
                                 new int[] {(int) t[1], (int) t[3]}, t[4] != 0);
                 ns.add(nn);
@@ -223,7 +243,7 @@ final class BinaryCompiler {
         }, lastValues, layers);
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
         long ladders = signals.stream().filter(Signal::ladder).count();
-        long zeroed = signals.stream().filter(x -> x.tail().length > 0 && x.tail()[x.tail().length - 1].length > 2)
+        long zeroed = signals.stream().filter(x -> x.tail().length > 0 && x.tail()[x.tail().length - 1].length == 5)
                 .count();
         String gadgets = "binary: " + sig + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons"
                 + (ladders > 0 ? ", " + ladders + " by a ladder" : "") + (zeroed > 0 ? ", " + zeroed
@@ -383,6 +403,28 @@ final class BinaryCompiler {
             }
         }
         ladders(s, g, pts, dirs, dv, lo, hi, missing, out);
+        if (g.inner()) {
+            // the inner gadgets' short steps may be weak ({0, -eps} for gelu): widen them first
+            Map<Long, long[][]> widened = new HashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                Signal x = out.get(i);
+                long[][] more = widened.computeIfAbsent(x.whenTrue() << 32 ^ (x.whenFalse() & 0xffffffffL),
+                        key -> g.amplify(x.whenTrue(), x.whenFalse()));
+                if (more.length > 0) {
+                    long[][] tail = Arrays.copyOf(x.tail(), x.tail().length + more.length);
+                    System.arraycopy(more, 0, tail, x.tail().length, more.length);
+                    long[][] values = g.valuesAlong(x.valuesPerLayer()[0], tail);
+                    long wt = x.whenTrue();
+                    long wf = x.whenFalse();
+                    for (long[] op : more) {
+                        wt = g.apply(op, wt);
+                        wf = g.apply(op, wf);
+                    }
+                    out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values,
+                            x.ladder()));
+                }
+            }
+        }
         int longest = 0;
         for (Signal x : out) {
             longest = Math.max(longest, x.tail().length);
@@ -478,8 +520,9 @@ final class BinaryCompiler {
 
     /**
      * Fills the thresholds in {@code missing} ({@code {k, c, index}}) with ladder signals: the
-     * first-layer neurons whose outputs on the two sides of {@code c} are disjoint sets, fewest
-     * values first, each tried with {@link BinaryGadgets#ladder}.
+     * first-layer neurons whose outputs on the two sides of {@code c} are disjoint sets, those on one
+     * side of 0 first, then those that reach at most {@link BinaryGadgets#maxSlack} codes past it,
+     * fewest values first, each tried with {@link BinaryGadgets#ladder}.
      *
      * @throws IllegalArgumentException naming the first threshold without a signal
      */
@@ -539,12 +582,13 @@ final class BinaryCompiler {
                             disjoint &= (pre[w][x] & suf[w][x]) == 0;
                             score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
                         }
-                        if (!disjoint || !oneSided(g, pre[w], suf[w], s)) {
+                        long slack = slack(g, pre[w], suf[w], s);
+                        if (!disjoint || slack > g.maxSlack()) {
                             continue;
                         }
                         List<long[]> c = cands.get(m);
-                        c.add(new long[] {score, b, sh});
-                        c.sort((p, q) -> Long.compare(p[0], q[0]));
+                        c.add(new long[] {score, b, sh, slack});
+                        c.sort((p, q) -> p[3] != q[3] ? Long.compare(p[3], q[3]) : Long.compare(p[0], q[0]));
                         if (c.size() > tries) {
                             c.remove(tries);
                         }
@@ -581,14 +625,14 @@ final class BinaryCompiler {
                 throw new IllegalArgumentException(s + ": no binary step gadget: no first-layer neuron with a tail of up"
                         + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : k == 0 ? "x0 + x1"
                         : "x0 - x1") + " >= " + s.dec(c) + "] (" + cands.get(m).size() + " first-layer neurons"
-                        + " separate its two sides with values on one side of 0)");
+                        + " separate its two sides with values at most " + s.dec(g.maxSlack()) + " past 0)");
             }
             out.set((int) ms[2], found);
         }
     }
 
-    /** Whether the codes in the two bit sets (bit {@code v - min} for code {@code v}) are {@link BinaryGadgets#oneSided}. */
-    private static boolean oneSided(BinaryGadgets g, long[] a, long[] b, Setting s) {
+    /** The {@link BinaryGadgets#slack} of the codes in the two bit sets (bit {@code v - min} for code {@code v}). */
+    private static long slack(BinaryGadgets g, long[] a, long[] b, Setting s) {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int x = 0; x < a.length; x++) {
@@ -598,7 +642,7 @@ final class BinaryCompiler {
                 hi = Math.max(hi, s.min() + 64L * x + 63 - Long.numberOfLeadingZeros(bits));
             }
         }
-        return lo > hi || g.oneSided(new long[] {lo}, new long[] {hi});
+        return lo > hi ? 0 : g.slack(lo, hi);
     }
 
     /** The signal with its tail extended to {@code length} by neurons that keep it two-valued. */

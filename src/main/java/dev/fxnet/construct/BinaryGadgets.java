@@ -36,6 +36,12 @@ public final class BinaryGadgets {
     public static final int MAX_TAIL = 2;
 
     private final Setting s;
+    /**
+     * The slack every bias of these gadgets leaves ({@link #cancelsWithSlack}): 0, or in the
+     * <em>inner</em> gadgets {@link #maxSlack}, so that signals reaching that far past 0 cancel
+     * after every tail neuron.
+     */
+    private final long inner;
     /** Per tail length (index 0 = length 1), threshold {@code theta - min} -> step, or null. */
     private final Step[][] steps;
 
@@ -51,8 +57,9 @@ public final class BinaryGadgets {
     /** {@code tau(acc(b; s y, s y))} for sign index, bias and value, or null above {@link #TABLE_LIMIT}. */
     private volatile int[] table;
 
-    private BinaryGadgets(Setting s, Step[][] steps) {
+    private BinaryGadgets(Setting s, long inner, Step[][] steps) {
         this.s = s;
+        this.inner = inner;
         this.steps = steps;
     }
 
@@ -76,6 +83,30 @@ public final class BinaryGadgets {
             constants.putIfAbsent(s.tau(k), k);
         }
         return constants;
+    }
+
+    /**
+     * The constant neurons these gadgets use: {@link #constantBiases}, with biases that leave the
+     * {@linkplain #inner inner} slack.
+     */
+    Map<Long, Long> constants() {
+        Map<Long, Long> constants = new LinkedHashMap<>();
+        for (long k = s.min(); k <= s.max(); k++) {
+            if (allowed(k)) {
+                constants.putIfAbsent(s.tau(k), k);
+            }
+        }
+        return constants;
+    }
+
+    /** Whether a tail neuron of these gadgets may have the bias {@code b} ({@link #inner}). */
+    boolean allowed(long b) {
+        return cancelsWithSlack(b, inner);
+    }
+
+    /** Whether these are the inner gadgets, whose biases leave {@link #maxSlack} ({@link #find(Setting, boolean)}). */
+    public boolean inner() {
+        return inner > 0;
     }
 
     /** {@code tau(acc(b; sign y, sign y))}: what a tail neuron outputs on the value {@code y}. */
@@ -112,25 +143,83 @@ public final class BinaryGadgets {
     /**
      * Searches a tail of at most {@link #MAX_LADDER} single-signal neurons that turns a signal
      * taking the values {@code falseValues} (condition false) and {@code trueValues} (condition
-     * true), disjoint sets, into a two-valued step. The search keeps, layer by layer, the
-     * {@value #BEAM} candidates with the fewest distinct values, among every bias and sign; it
-     * prefers a step with one value 0. Every candidate is exact: values are propagated as sets
-     * through the setting's own arithmetic. The values stay on one side of 0 at every layer
-     * ({@link #oneSided}), so that the ladder's twins cancel after every bias.
+     * true), disjoint sets, into a two-valued step. Every candidate is exact: values are propagated
+     * as sets through the setting's own arithmetic.
      *
-     * @return the ladder, or null if none was found within the bound
+     * <p>Two searches, the second only where the first finds nothing:
+     * <ol>
+     *   <li><b>Strict.</b> Doubled reads {@code {b, s}} only; the search keeps, layer by layer, the
+     *       {@value #BEAM} candidates with the fewest distinct values, among every bias and sign. The
+     *       values stay on one side of 0 at every layer ({@link #oneSided}), so that the ladder's
+     *       twins cancel after every bias.</li>
+     *   <li><b>With slack.</b> Also <em>notches</em> {@code {b, s, -s}}, which list the twins with
+     *       opposite signs: {@code acc(b; s y, -s y)} is {@code b} unless {@code b + s y} overflows, so
+     *       a notch tells the values at a saturation bound from the rest (e.g. {@code 63} from
+     *       {@code <= 62} with {@code b = 1}). The values may reach {@link #slack} codes past 0 (as
+     *       gelu's dip does: its first-layer outputs are {@code -eps} where they are not positive);
+     *       every bias of the ladder then lies in {@code [-M + slack, M - slack]}, after which the
+     *       twins of every signal with values in {@code [-slack, M]} or {@code [-M, slack]} cancel
+     *       ({@link #cancelsWithSlack}). The beam keeps both the candidates with the fewest values and
+     *       those whose two sets lie farthest apart.</li>
+     * </ol>
+     * It prefers a step with one value 0.
+     *
+     * @return the ladder, or null if none was found within the bounds
      */
     public Ladder ladder(long[] falseValues, long[] trueValues) {
         long[] f0 = distinctSorted(falseValues);
         long[] t0 = distinctSorted(trueValues);
-        if (ChainSearch.intersects(f0, t0) || !oneSided(f0, t0)) {
+        if (ChainSearch.intersects(f0, t0) || f0.length == 0 || t0.length == 0) {
+            return null;
+        }
+        long need = slack(Math.min(f0[0], t0[0]), Math.max(f0[f0.length - 1], t0[t0.length - 1]));
+        if (need > maxSlack()) {
             return null;
         }
         if (f0.length == 1 && t0.length == 1) {
             return new Ladder(new long[0][], f0[0], t0[0], new long[][] {union(f0, t0)});
         }
+        Ladder l = need == 0 ? search(f0, t0, 0, false) : null;
+        for (long slack = Math.max(need, 1); l == null && slack <= maxSlack(); slack++) {
+            l = search(f0, t0, slack, true);
+        }
+        return l;
+    }
+
+    /**
+     * How far values in {@code [lo, hi]} reach past 0 on the side where they reach less: 0 if they
+     * lie in {@code [0, M]} or {@code [-M, 0]}, else {@code min(-lo, hi)}; {@link Long#MAX_VALUE}
+     * below {@code -M}.
+     */
+    long slack(long lo, long hi) {
+        if (lo < -s.max()) {
+            return Long.MAX_VALUE;
+        }
+        return lo >= 0 || hi <= 0 ? 0 : Math.min(-lo, hi);
+    }
+
+    /** The most slack a ladder may take: {@code M / 16} codes, at least 1. */
+    long maxSlack() {
+        return maxSlack(s);
+    }
+
+    private static long maxSlack(Setting s) {
+        return Math.max(1, s.max() / 16);
+    }
+
+    /**
+     * Whether the twins of every signal with values in {@code [-slack, M]} or {@code [-M, slack]}
+     * cancel after the bias {@code b} in one order: for {@code b <= 0}, {@code b + y} stays in
+     * {@code [b - slack, b + M]}, for {@code b >= 0}, {@code b - y} in {@code [b - M, b + slack]}.
+     */
+    boolean cancelsWithSlack(long b, long slack) {
+        return slack == 0 || (b >= -s.max() + slack && b <= s.max() - slack);
+    }
+
+    private Ladder search(long[] f0, long[] t0, long slack, boolean notches) {
         record State(long[] f, long[] t, long[][] tail) {
         }
+        int[] moves = notches ? new int[] {1, -1, 2, -2} : new int[] {1, -1};
         List<State> level = List.of(new State(f0, t0, new long[0][]));
         Set<Key> seen = new HashSet<>();
         for (int depth = 1; depth <= MAX_LADDER && !level.isEmpty(); depth++) {
@@ -138,10 +227,15 @@ public final class BinaryGadgets {
             State goal = null;
             for (State st : level) {
                 for (long b = s.min(); b <= s.max(); b++) {
-                    for (int sign : new int[] {1, -1}) {
-                        long[] f = map(st.f, b, sign);
-                        long[] t = map(st.t, b, sign);
-                        if (ChainSearch.intersects(f, t) || !oneSided(f, t)) {
+                    if (!cancelsWithSlack(b, Math.max(slack, inner))) {
+                        continue;
+                    }
+                    for (int move : moves) {
+                        long[] op = Math.abs(move) == 1 ? new long[] {b, move} : new long[] {b, move / 2, -move / 2};
+                        long[] f = map(st.f, op);
+                        long[] t = map(st.t, op);
+                        if (ChainSearch.intersects(f, t) || slack(Math.min(f[0], t[0]),
+                                Math.max(f[f.length - 1], t[t.length - 1])) > slack) {
                             continue;
                         }
                         long[] k = new long[f.length + t.length + 1];
@@ -152,10 +246,12 @@ public final class BinaryGadgets {
                             continue;
                         }
                         long[][] tail = Arrays.copyOf(st.tail, depth);
-                        tail[depth - 1] = new long[] {b, sign};
+                        tail[depth - 1] = op;
                         State ns = new State(f, t, tail);
                         if (f.length == 1 && t.length == 1) {
-                            if (goal == null || (f[0] == 0 || t[0] == 0) && goal.f[0] != 0 && goal.t[0] != 0) {
+                            if (goal == null || (f[0] == 0 || t[0] == 0) && goal.f[0] != 0 && goal.t[0] != 0
+                                    || (notches || inner > 0) && (f[0] == 0 || t[0] == 0) == (goal.f[0] == 0
+                                    || goal.t[0] == 0) && Math.abs(f[0] + t[0]) > Math.abs(goal.f[0] + goal.t[0])) {
                                 goal = ns;
                             }
                         } else {
@@ -168,9 +264,102 @@ public final class BinaryGadgets {
                 return new Ladder(goal.tail, goal.f[0], goal.t[0], valuesAlong(union(f0, t0), goal.tail));
             }
             next.sort((x, y) -> Integer.compare(x.f.length + x.t.length, y.f.length + y.t.length));
-            level = next.subList(0, Math.min(BEAM, next.size()));
+            List<State> kept = new ArrayList<>(next.subList(0, Math.min(BEAM, next.size())));
+            if (notches) {
+                List<State> apart = new ArrayList<>(next);
+                apart.sort((x, y) -> Long.compare(distance(y.f, y.t), distance(x.f, x.t)));
+                for (State x : apart.subList(0, Math.min(BEAM, apart.size()))) {
+                    if (!kept.contains(x)) {
+                        kept.add(x);
+                    }
+                }
+            }
+            level = kept;
         }
         return null;
+    }
+
+    /** The least distance between a value of {@code a} and one of {@code b} (sorted, disjoint). */
+    private static long distance(long[] a, long[] b) {
+        long best = Long.MAX_VALUE;
+        int j = 0;
+        for (long x : a) {
+            while (j < b.length && b[j] < x) {
+                j++;
+            }
+            if (j < b.length) {
+                best = Math.min(best, b[j] - x);
+            }
+            if (j > 0) {
+                best = Math.min(best, x - b[j - 1]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The shortest tail of doubled reads {@code {b, s}} that turns a step with the values
+     * {@code whenTrue} and {@code whenFalse} into one that is 0 on one side and as large in magnitude
+     * as any tail of at most {@link #MAX_LADDER} such neurons makes it on the other (preferring 0
+     * where false), every value within this instance's {@linkplain #allowed slack} of one side of 0.
+     * gelu's short steps, for instance, are {@code {0, -eps}}: a one-code difference that no
+     * neuron reading two twins can widen to more than a few codes, but a chain can double it layer
+     * by layer in the linear part of the activation. A breadth-first search over the pairs of values.
+     *
+     * @return the tail, empty if none improves on the step
+     */
+    long[][] amplify(long whenTrue, long whenFalse) {
+        Map<Long, long[]> parent = new java.util.HashMap<>(); // pair -> {previous pair, b, s}
+        long start = pair(whenTrue, whenFalse);
+        parent.put(start, null);
+        long best = start;
+        List<Long> level = List.of(start);
+        for (int depth = 1; depth <= MAX_LADDER && !level.isEmpty(); depth++) {
+            List<Long> next = new ArrayList<>();
+            for (long st : level) {
+                long t = st >> 32;
+                long f = (int) st;
+                for (long b = s.min(); b <= s.max(); b++) {
+                    if (!allowed(b)) {
+                        continue;
+                    }
+                    for (int sign : new int[] {1, -1}) {
+                        long nt = next(b, sign, t);
+                        long nf = next(b, sign, f);
+                        long key = pair(nt, nf);
+                        if (nt == nf || slack(Math.min(nt, nf), Math.max(nt, nf)) > inner
+                                || parent.containsKey(key)) {
+                            continue;
+                        }
+                        parent.put(key, new long[] {st, b, sign});
+                        next.add(key);
+                        if (strength(key) > strength(best)) {
+                            best = key;
+                        }
+                    }
+                }
+            }
+            level = next;
+        }
+        List<long[]> tail = new ArrayList<>();
+        for (long k = best; parent.get(k) != null; k = parent.get(k)[0]) {
+            tail.add(0, new long[] {parent.get(k)[1], parent.get(k)[2]});
+        }
+        return tail.toArray(new long[0][]);
+    }
+
+    private static long pair(long whenTrue, long whenFalse) {
+        return whenTrue << 32 | (whenFalse & 0xffffffffL);
+    }
+
+    /** How good a step {@link #pair} is for {@link #amplify}: 0 unless one value is 0, then by magnitude, 0 where false first. */
+    private static long strength(long pair) {
+        long t = pair >> 32;
+        long f = (int) pair;
+        if (t != 0 && f != 0) {
+            return 0;
+        }
+        return 2 * Math.abs(t + f) + (f == 0 ? 1 : 0);
     }
 
     /**
@@ -182,6 +371,9 @@ public final class BinaryGadgets {
         long[] any = null;
         long[] zero = null;
         for (long b = s.min(); b <= s.max(); b++) {
+            if (!allowed(b)) {
+                continue;
+            }
             for (int sign : new int[] {1, -1}) {
                 long x = next(b, sign, a);
                 long y = next(b, sign, c);
@@ -214,6 +406,9 @@ public final class BinaryGadgets {
     Map<Long, long[]> orientations(long whenTrue, long whenFalse) {
         Map<Long, long[]> out = new LinkedHashMap<>();
         for (long b = s.min(); b <= s.max(); b++) {
+            if (!allowed(b)) {
+                continue;
+            }
             for (int sign : new int[] {1, -1}) {
                 long t = next(b, sign, whenTrue);
                 if (next(b, sign, whenFalse) == 0 && t != 0 && t >= -s.max()) {
@@ -244,10 +439,13 @@ public final class BinaryGadgets {
     }
 
     private long[] zeroing(long a, long c, Long target) {
-        Map<Long, Long> constants = constantBiases(s);
+        Map<Long, Long> constants = constants();
         long[] fallback = null;
         for (int interleave = 0; interleave < 2; interleave++) {
             for (long b = s.min(); b <= s.max(); b++) {
+                if (!allowed(b)) {
+                    continue;
+                }
                 for (Map.Entry<Long, Long> e : constants.entrySet()) {
                     for (int sign : new int[] {1, -1}) {
                         for (int t : new int[] {1, -1}) {
@@ -282,25 +480,33 @@ public final class BinaryGadgets {
         return s.tau(acc(s, o[0], signs, ys, 4));
     }
 
-    /** The sets of values after every tail neuron (single-signal or {@link #zeroing}), starting from {@code start}. */
+    /**
+     * What the tail neuron {@code op} outputs on the signal value {@code y}: a doubled read
+     * {@code {b, s}} ({@link #next}), a notch {@code {b, s, -s}} ({@code tau(acc(b; s y, -s y))}) or a
+     * {@link #zeroing} neuron {@code {b, s, k, t, interleave}} ({@link #withConstant}).
+     */
+    long apply(long[] op, long y) {
+        return switch (op.length) {
+            case 2 -> next(op[0], (int) op[1], y);
+            case 3 -> s.tau(acc(s, op[0], new int[] {(int) op[1], (int) op[2]}, new long[] {y, y}, 2));
+            default -> withConstant(op, y);
+        };
+    }
+
+    /** The sets of values after every tail neuron ({@link #apply}), starting from {@code start}. */
     long[][] valuesAlong(long[] start, long[][] tail) {
         long[][] out = new long[tail.length + 1][];
         out[0] = distinctSorted(start);
         for (int l = 0; l < tail.length; l++) {
-            if (tail[l].length == 2) {
-                out[l + 1] = map(out[l], tail[l][0], (int) tail[l][1]);
-            } else {
-                long[] op = tail[l];
-                out[l + 1] = distinctSorted(Arrays.stream(out[l]).map(y -> withConstant(op, y)).toArray());
-            }
+            out[l + 1] = map(out[l], tail[l]);
         }
         return out;
     }
 
-    private long[] map(long[] values, long b, int sign) {
+    private long[] map(long[] values, long[] op) {
         long[] out = new long[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = next(b, sign, values[i]);
+            out[i] = apply(op, values[i]);
         }
         return distinctSorted(out);
     }
@@ -337,12 +543,24 @@ public final class BinaryGadgets {
      *
      * @throws IllegalArgumentException if F has no code for {@code 1} (no binary weight exists)
      */
-    public static synchronized BinaryGadgets find(Setting s) {
+    public static BinaryGadgets find(Setting s) {
+        return find(s, false);
+    }
+
+    /**
+     * Finds (or returns the cached) step gadgets of {@code s}; the {@code inner} ones use only
+     * biases in {@code [-M + slack, M - slack]} ({@link #maxSlack}), after which the twins of every
+     * signal reaching at most that far past 0 cancel, so that ladders with slack can share their
+     * layers with every other step.
+     *
+     * @throws IllegalArgumentException if F has no code for {@code 1} (no binary weight exists)
+     */
+    public static synchronized BinaryGadgets find(Setting s, boolean inner) {
         requireOne(s);
-        String key = s.toString();
+        String key = s + (inner ? " inner" : "");
         BinaryGadgets g = CACHE.get(key);
         if (g == null) {
-            g = search(s);
+            g = search(s, inner);
             if (CACHE.size() > 32) {
                 CACHE.clear();
             }
@@ -442,7 +660,8 @@ public final class BinaryGadgets {
         return 0;
     }
 
-    private static BinaryGadgets search(Setting s) {
+    private static BinaryGadgets search(Setting s, boolean inner) {
+        BinaryGadgets shell = new BinaryGadgets(s, inner ? maxSlack(s) : 0, null);
         int size = s.size();
         long min = s.min();
         Step[][] found = new Step[MAX_TAIL][size];
@@ -462,6 +681,9 @@ public final class BinaryGadgets {
                 long[] g = frontier.get(f);
                 long[] distinct = Arrays.stream(g).distinct().toArray();
                 for (long b = min; b <= s.max(); b++) {
+                    if (!shell.allowed(b)) {
+                        continue;
+                    }
                     for (int sign : new int[] {1, -1}) {
                         long[] h = new long[size];
                         Map<Long, Long> memo = new java.util.HashMap<>();
@@ -473,7 +695,7 @@ public final class BinaryGadgets {
                         }
                         long[][] tail = Arrays.copyOf(tails.get(f), len);
                         tail[len - 1] = new long[] {b, sign};
-                        record(found[len - 1], h, tail, min);
+                        record(found[len - 1], h, tail, min, inner);
                         if (len < MAX_TAIL && seen.add(new Key(h))) {
                             next.add(h);
                             nextTails.add(tail);
@@ -484,11 +706,15 @@ public final class BinaryGadgets {
             frontier = next;
             tails = nextTails;
         }
-        return new BinaryGadgets(s, found);
+        return new BinaryGadgets(s, shell.inner, found);
     }
 
-    /** Records {@code h} if it is a step: two values, one of them 0, split at one threshold. */
-    private static void record(Step[] found, long[] h, long[][] tail, long min) {
+    /**
+     * Records {@code h} if it is a step: two values, one of them 0, split at one threshold; per
+     * threshold the first found, or with {@code larger} (the inner gadgets) the one whose nonzero
+     * value is largest in magnitude, which later layers can read most easily.
+     */
+    private static void record(Step[] found, long[] h, long[][] tail, long min, boolean larger) {
         int n = h.length;
         long first = h[0];
         int cut = 1;
@@ -507,7 +733,8 @@ public final class BinaryGadgets {
         if (first != 0 && second != 0) {
             return;
         }
-        if (found[cut] == null) {
+        if (found[cut] == null || larger && Math.abs(first + second) > Math.abs(found[cut].whenTrue()
+                + found[cut].whenFalse())) {
             found[cut] = new Step(min + cut, tail, second, first);
         }
     }

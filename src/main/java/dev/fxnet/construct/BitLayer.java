@@ -86,6 +86,48 @@ final class BitLayer {
             }
         }
         int nbits = bitOf.size();
+        int mark = layers.size();
+        try {
+            return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitOf, sequences, false);
+        } catch (IllegalArgumentException template) {
+            layers.subList(mark, layers.size()).clear();
+            // the complements too, and point neurons that fall to a sink at the first wrong bit
+            List<int[][]> both = new ArrayList<>(sequences);
+            for (int[][] seq : sequences) {
+                int[] neg = seq[1].clone();
+                for (int r = 0; r < neg.length; r++) {
+                    neg[r] = -neg[r];
+                }
+                both.add(new int[][] {seq[0], neg});
+            }
+            List<int[]> bitsAndComplements = new ArrayList<>(bitOf);
+            for (int[] bt : bitOf) {
+                bitsAndComplements.add(new int[] {bt[0], bt[1], bt[2], 1});
+            }
+            try {
+                return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitsAndComplements, both,
+                        true);
+            } catch (IllegalArgumentException sink) {
+                throw new IllegalArgumentException(template.getMessage() + "; with complement bits: "
+                        + sink.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The bit, point, value and output layers over the bits {@code bitOf} ({@code {k, j, shift}}, or
+     * {@code {k, j, shift, 1}} for the complement of bit {@code j}, which reads the same steps with
+     * the opposite signs); with {@code sink}, the bits are followed by their complements in the same
+     * order, and a point neuron reads, of every bit, the one that is nonzero where the point's bit is
+     * <em>not</em> what it should be ({@link #sinkBiases}).
+     */
+    private static String pointsByBits(Setting s, FunctionTable target, List<Integer> live, List<long[]> steps,
+            List<long[]> stepValues, long[][] dv, long[] lo, long[] hi, List<Layer> layers, List<int[]> bitOf,
+            List<int[][]> sequences, boolean sink) {
+        int n = target.size();
+        long gamma = steps.get(0)[2];
+        int nbits = bitOf.size();
+        int digits = sink ? nbits / 2 : nbits;
         // a bias beta per bit with outputs {0, beta'}, beta' common to all bits
         Map<Long, long[]> common = null;
         for (int b = 0; b < nbits; b++) {
@@ -101,7 +143,8 @@ final class BitLayer {
                 }
             }
             if (common.isEmpty()) {
-                throw new IllegalArgumentException(s + ": no bias gives bit " + bitOf.get(b)[1] + " of direction "
+                throw new IllegalArgumentException(s + ": no bias gives " + (bitOf.get(b).length > 3 ? "the complement"
+                        + " of " : "") + "bit " + bitOf.get(b)[1] + " of direction "
                         + (bitOf.get(b)[0] == 0 ? "x0 + x1" : "x0 - x1") + " the outputs {0, v} with v shared by the"
                         + " other bits");
             }
@@ -110,10 +153,10 @@ final class BitLayer {
         int[] ones = new int[n];
         TreeSet<Integer> counts = new TreeSet<>();
         for (int i = 0; i < n; i++) {
-            for (int[] bt : bitOf) {
+            for (int[] bt : bitOf.subList(0, digits)) {
                 ones[i] += bit(dv[bt[0]][i], lo[bt[0]], bt[2], bt[1]);
             }
-            counts.add(ones[i]);
+            counts.add(sink ? 0 : ones[i]);
         }
         long betaPrime = 0;
         long[] betas = null;
@@ -123,7 +166,7 @@ final class BitLayer {
             Map<Integer, Map<Long, Long>> bc = new HashMap<>();
             TreeSet<Long> shared = null;
             for (int c : counts) {
-                Map<Long, Long> o = pointBiases(s, e.getKey(), c, nbits);
+                Map<Long, Long> o = sink ? sinkBiases(s, e.getKey(), digits) : pointBiases(s, e.getKey(), c, nbits);
                 bc.put(c, o);
                 if (shared == null) {
                     shared = new TreeSet<>(o.keySet());
@@ -141,8 +184,8 @@ final class BitLayer {
         }
         if (ons == null) {
             throw new IllegalArgumentException(s + ": no point neuron over the " + nbits + " bits has a common output"
-                    + " for every number of ones in its template (bit outputs " + common.keySet().stream().map(s::dec)
-                    .toList() + ")");
+                    + (sink ? " and falls to 0 at every number of wrong bits" : " for every number of ones in its"
+                    + " template") + " (bit outputs " + common.keySet().stream().map(s::dec).toList() + ")");
         }
         long estimate = 2L * nbits * 2L * steps.size() + 2L * n * 2L * nbits + 4L * s.max() * n;
         if (estimate > MAX_WEIGHTS) {
@@ -165,9 +208,22 @@ final class BitLayer {
         Map<Integer, Map<Long, Long>> biasOf = byCount;
         String values = BinaryValueLayer.pointAndValueLayers(s, target, live, onList, (p, on) -> {
             int i = live.get(p);
-            int[] seq = new int[2 * nbits];
-            int[] sgn = new int[2 * nbits];
+            int[] seq = new int[2 * digits];
+            int[] sgn = new int[2 * digits];
             int pos = 0;
+            if (sink) {
+                // the bit where the point's digit is 0, its complement where it is 1, read against beta'
+                int against = betaPrimeSign(bitValues);
+                for (int b = 0; b < digits; b++) {
+                    int[] bt = bitOf.get(b);
+                    int read = bit(dv[bt[0]][i], lo[bt[0]], bt[2], bt[1]) == 0 ? b : b + digits;
+                    seq[pos] = read;
+                    sgn[pos++] = against;
+                    seq[pos] = read;
+                    sgn[pos++] = against;
+                }
+                return TwinNeurons.overTwins(s, biasOf.get(0).get(on), bitValues, seq, sgn);
+            }
             for (int pass = 1; pass >= 0; pass--) {
                 for (int b = 0; b < nbits; b++) {
                     int[] bt = bitOf.get(b);
@@ -181,7 +237,14 @@ final class BitLayer {
             }
             return TwinNeurons.overTwins(s, biasOf.get(ones[i]).get(on), bitValues, seq, sgn);
         }, bitValues, layers);
-        return nbits + " bit pairs (outputs 0 or " + s.dec(betaPrime) + "), " + values;
+        return nbits + (sink ? " bit and complement" : " bit") + " pairs (outputs 0 or " + s.dec(betaPrime) + "), "
+                + values;
+    }
+
+    /** {@code -1} if the bits' nonzero output is positive, else {@code +1}: the sign that reads a bit against it. */
+    private static int betaPrimeSign(List<long[]> bitValues) {
+        long[] v = bitValues.get(0);
+        return v[v.length - 1] > 0 ? -1 : 1;
     }
 
     private static int bit(long w, long lo, int shift, int j) {
@@ -211,7 +274,7 @@ final class BitLayer {
                     ys[r] = w >= steps.get(sequence[0][r])[1] ? gamma : 0;
                 }
                 long y = s.tau(BinaryGadgets.acc(s, beta, sequence[1], ys, len));
-                if (bit(w, lo[k], bt[2], bt[1]) == 1) {
+                if (bit(w, lo[k], bt[2], bt[1]) != (bt.length > 3 ? 1 : 0)) {
                     ok = y != 0 && (on == 0 || y == on);
                     on = y;
                 } else {
@@ -220,6 +283,34 @@ final class BitLayer {
             }
             if (ok && on != 0) {
                 out.putIfAbsent(on, new long[] {beta});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a point neuron that reads {@code digits} bit pairs of value {@code v}, each twice against
+     * {@code v}, where a read pair is {@code v} exactly when the point's digit is wrong: every
+     * {@code on -> bias} for which it outputs {@code on = tau(bias)} with no wrong digit and 0 with
+     * every number {@code 1..digits} of wrong ones (the accumulator falls to a bound it cannot leave,
+     * or at least to where tau is 0).
+     */
+    private static Map<Long, Long> sinkBiases(Setting s, long v, int digits) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        int against = v > 0 ? -1 : 1;
+        for (long b = s.min(); b <= s.max(); b++) {
+            long on = s.tau(b);
+            boolean ok = on != 0;
+            for (int z = 1; z <= digits && ok; z++) {
+                int len = 2 * z;
+                int[] sg = new int[len];
+                long[] ys = new long[len];
+                java.util.Arrays.fill(sg, against);
+                java.util.Arrays.fill(ys, v);
+                ok = s.tau(BinaryGadgets.acc(s, b, sg, ys, len)) == 0;
+            }
+            if (ok) {
+                out.putIfAbsent(on, b);
             }
         }
         return out;
