@@ -89,25 +89,45 @@ final class BinaryCompiler {
 
     /**
      * The step construction (steps, points, values) on the points {@code live} with {@code f != 0}:
-     * with the gadgets of {@link BinaryGadgets#find(Setting)}, else with the inner ones, whose
-     * biases let ladders with slack share their layers with every other step.
+     * with the gadgets of {@link BinaryGadgets#find(Setting)}; else with the inner ones, whose
+     * biases let ladders with slack share their layers with every other step; else, in
+     * {@code d = 2} where the point layer reads the steps themselves, with the inner gadgets and the
+     * bit layer, whose point neurons can fall to a sink.
      */
     private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
         try {
-            return steps(target, s, BinaryGadgets.find(s, false), live, verify);
+            return steps(target, s, BinaryGadgets.find(s, false), live, verify, false);
         } catch (IllegalArgumentException plain) {
+            String within = " (biases within " + s.dec(s.max() - BinaryGadgets.find(s, true).maxSlack()) + " of 0)";
             try {
-                return steps(target, s, BinaryGadgets.find(s, true), live, verify);
+                return steps(target, s, BinaryGadgets.find(s, true), live, verify, false);
             } catch (IllegalArgumentException inner) {
-                throw inner.getMessage().equals(plain.getMessage()) ? plain : new IllegalArgumentException(
-                        plain.getMessage() + "; with the inner gadgets (biases within " + s.dec(s.max()
-                        - BinaryGadgets.find(s, true).maxSlack()) + " of 0): " + inner.getMessage());
+                String why = inner.getMessage().equals(plain.getMessage()) ? plain.getMessage()
+                        : plain.getMessage() + "; with the inner gadgets" + within + ": " + inner.getMessage();
+                if (target.dims() == 2 && !bitsBySize(target.size(), s)) {
+                    try {
+                        return steps(target, s, BinaryGadgets.find(s, true), live, verify, true);
+                    } catch (IllegalArgumentException bits) {
+                        why += "; with the inner gadgets and the bit layer: " + bits.getMessage();
+                    }
+                }
+                throw new IllegalArgumentException(why, plain);
             }
         }
     }
 
+    /**
+     * Whether a point layer over every step would be too wide in {@code d = 2}, so that the bits of
+     * the indices of {@code x0 + x1} (every other threshold: its parity is that of {@code x0 - x1})
+     * and of {@code x0 - x1} come between ({@link BitLayer}).
+     */
+    private static boolean bitsBySize(int n, Setting s) {
+        long range = 2 * (s.max() - s.min()); // x0 + x1 and x0 - x1 each span twice F's range
+        return (long) n * 4 * (2 * range) > MAX_WEIGHTS / 2;
+    }
+
     private static Compiler.Result steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
-            boolean verify) {
+            boolean verify, boolean forceBits) {
         int d = target.dims();
         int n = target.size();
         InputSpace sp = target.space();
@@ -132,9 +152,7 @@ final class BinaryCompiler {
                 hi[k] = Math.max(hi[k], v);
             }
         }
-        // in d = 2 a point layer over every step would be too wide: bits of the indices of x0 + x1
-        // (every other threshold, its parity is that of x0 - x1) and of x0 - x1 come between
-        boolean bits = d == 2 && (long) n * 4 * ((hi[0] - lo[0]) + (hi[1] - lo[1])) > MAX_WEIGHTS / 2;
+        boolean bits = d == 2 && (forceBits || bitsBySize(n, s));
         int[] stride = bits ? new int[] {2, 1} : new int[] {1, 1};
         List<Signal> signals = signals(s, g, pts, dirs, dv, lo, hi, stride);
         if (bits) {

@@ -174,6 +174,27 @@ class BinaryConstructionOracleTest {
         assertExactByReference(r.network(), t);
     }
 
+    /**
+     * gelu in two dimensions at p=1,q=2, where its dip puts {@code -eps} among the first-layer
+     * outputs: ladders with slack, the inner gadgets, and point neurons over bits and their
+     * complements that fall to a sink at the first wrong bit; each of the three tables checked by the
+     * BigDecimal oracle on every point.
+     */
+    @Test
+    void geluInTwoDimensionsThroughSlackAndTheSink() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
+        int checked = 0;
+        for (FunctionTable t : tables(ar.format(), 2, 13)) {
+            Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("gelu")), null,
+                    true, true);
+            assertTrue(r.gadgets().contains("bit and complement"), r.gadgets());
+            assertBinaryDense(r.network());
+            assertExact(r.network(), t);
+            checked++;
+        }
+        assertEquals(3, checked);
+    }
+
     /** Every point through the reference evaluator, on all cores: for networks too large for the BigDecimal oracle. */
     static void assertExactByReference(Network n, FunctionTable t) {
         InputSpace sp = t.space();
