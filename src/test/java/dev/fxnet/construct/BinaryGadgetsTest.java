@@ -28,23 +28,13 @@ class BinaryGadgetsTest {
     @Test
     void oneSidedTwinsCancelAfterEveryBias() {
         int checked = 0;
-        for (Encoding enc : Encoding.values()) {
-            for (Overflow ov : Overflow.values()) {
-                if (ov == Overflow.WRAP && enc != Encoding.TWOS_COMPLEMENT) {
-                    continue;
-                }
-                for (Accumulation acc : Accumulation.values()) {
-                    FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 2, enc), Rounding.HALF_EVEN,
-                            ov);
-                    Setting s = Setting.of(ar, acc, Activations.named("relu"));
-                    long[] nonNegative = LongStream.rangeClosed(0, s.max()).toArray();
-                    long[] nonPositive = LongStream.rangeClosed(-s.max(), 0).toArray();
-                    for (long b = s.min(); b <= s.max(); b++) {
-                        assertNotEquals(0, BinaryGadgets.cancels(s, b, nonNegative), s + " b=" + b);
-                        assertNotEquals(0, BinaryGadgets.cancels(s, b, nonPositive), s + " b=" + b);
-                        checked++;
-                    }
-                }
+        for (Setting s : everyEncodingOverflowAndAccumulation()) {
+            long[] nonNegative = LongStream.rangeClosed(0, s.max()).toArray();
+            long[] nonPositive = LongStream.rangeClosed(-s.max(), 0).toArray();
+            for (long b = s.min(); b <= s.max(); b++) {
+                assertNotEquals(0, BinaryGadgets.cancels(s, b, nonNegative), s + " b=" + b);
+                assertNotEquals(0, BinaryGadgets.cancels(s, b, nonPositive), s + " b=" + b);
+                checked++;
             }
         }
         assertTrue(checked > 0);
@@ -108,30 +98,21 @@ class BinaryGadgetsTest {
     @Test
     void twinsWithSlackCancelAfterEveryInnerBias() {
         int checked = 0;
-        for (Encoding enc : Encoding.values()) {
-            for (Overflow ov : Overflow.values()) {
-                if (ov == Overflow.WRAP && enc != Encoding.TWOS_COMPLEMENT) {
-                    continue;
-                }
-                for (Accumulation acc : Accumulation.values()) {
-                    FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 2, enc), Rounding.HALF_EVEN,
-                            ov);
-                    Setting s = Setting.of(ar, acc, Activations.named("relu"));
-                    BinaryGadgets g = BinaryGadgets.find(s);
-                    for (long slack = 1; slack <= s.max() / 2; slack++) {
-                        long[] up = LongStream.rangeClosed(-slack, s.max()).toArray();
-                        long[] down = LongStream.rangeClosed(-s.max(), slack).toArray();
-                        for (long b = s.min(); b <= s.max(); b++) {
-                            if (g.cancelsWithSlack(b, slack)) {
-                                assertNotEquals(0, BinaryGadgets.cancels(s, b, up), s + " b=" + b + " slack " + slack);
-                                assertNotEquals(0, BinaryGadgets.cancels(s, b, down), s + " b=" + b + " slack " + slack);
-                                checked++;
-                            }
-                        }
-                        if (enc == Encoding.SYMMETRIC && ov == Overflow.SATURATE && acc == Accumulation.PER_OP) {
-                            assertEquals(0, BinaryGadgets.cancels(s, -s.max() + slack - 1, up), s + " slack " + slack);
-                        }
+        for (Setting s : everyEncodingOverflowAndAccumulation()) {
+            BinaryGadgets g = BinaryGadgets.find(s);
+            for (long slack = 1; slack <= s.max() / 2; slack++) {
+                long[] up = LongStream.rangeClosed(-slack, s.max()).toArray();
+                long[] down = LongStream.rangeClosed(-s.max(), slack).toArray();
+                for (long b = s.min(); b <= s.max(); b++) {
+                    if (g.cancelsWithSlack(b, slack)) {
+                        assertNotEquals(0, BinaryGadgets.cancels(s, b, up), s + " b=" + b + " slack " + slack);
+                        assertNotEquals(0, BinaryGadgets.cancels(s, b, down), s + " b=" + b + " slack " + slack);
+                        checked++;
                     }
+                }
+                if (s.format().encoding() == Encoding.SYMMETRIC && s.arithmetic().overflow() == Overflow.SATURATE
+                        && s.accumulation() == Accumulation.PER_OP) {
+                    assertEquals(0, BinaryGadgets.cancels(s, -s.max() + slack - 1, up), s + " slack " + slack);
                 }
             }
         }
@@ -187,6 +168,24 @@ class BinaryGadgetsTest {
         assertEquals(1, t.size());
         assertEquals(l.whenFalse(), f.first());
         assertEquals(l.whenTrue(), t.first());
+    }
+
+    /** relu at p=3,q=2 with HALF_EVEN in both encodings, every overflow mode each allows, and both accumulations. */
+    private static java.util.List<Setting> everyEncodingOverflowAndAccumulation() {
+        java.util.List<Setting> out = new java.util.ArrayList<>();
+        for (Encoding enc : Encoding.values()) {
+            for (Overflow ov : Overflow.values()) {
+                if (ov == Overflow.WRAP && enc != Encoding.TWOS_COMPLEMENT) {
+                    continue;
+                }
+                for (Accumulation acc : Accumulation.values()) {
+                    FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 2, enc), Rounding.HALF_EVEN,
+                            ov);
+                    out.add(Setting.of(ar, acc, Activations.named("relu")));
+                }
+            }
+        }
+        return out;
     }
 
     /** A tail neuron {@code {b, s}} (both twins with sign s) or a notch {@code {b, s, -s}} on every value of a set. */
