@@ -45,6 +45,9 @@ final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
     static final long MAX_WEIGHTS = 6_000_000L;
 
+    /** Formats with at most this many values get a second attempt with the inner gadgets. */
+    static final int INNER_LIMIT = 1024;
+
     private BinaryCompiler() {
     }
 
@@ -92,21 +95,32 @@ final class BinaryCompiler {
      * with the gadgets of {@link BinaryGadgets#find(Setting)}; else with the inner ones, whose
      * biases let ladders with slack share their layers with every other step; else, in
      * {@code d = 2} where the point layer reads the steps themselves, with the inner gadgets and the
-     * bit layer, whose point neurons can fall to a sink.
+     * bit layer, whose point neurons can fall to a sink. The next route is taken only after a
+     * failure that does not depend on the table ({@link FinalRefusal}), and the inner gadgets only
+     * for formats of at most {@value #INNER_LIMIT} values (their search costs as much again).
      */
     private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
         try {
             return steps(target, s, BinaryGadgets.find(s, false), live, verify, false);
+        } catch (FinalRefusal f) {
+            throw f;
         } catch (IllegalArgumentException plain) {
+            if (s.size() > INNER_LIMIT) {
+                throw plain;
+            }
             String within = " (biases within " + s.dec(s.max() - BinaryGadgets.find(s, true).maxSlack()) + " of 0)";
             try {
                 return steps(target, s, BinaryGadgets.find(s, true), live, verify, false);
+            } catch (FinalRefusal f) {
+                throw f;
             } catch (IllegalArgumentException inner) {
                 String why = inner.getMessage().equals(plain.getMessage()) ? plain.getMessage()
                         : plain.getMessage() + "; with the inner gadgets" + within + ": " + inner.getMessage();
                 if (target.dims() == 2 && !bitsBySize(target.size(), s)) {
                     try {
                         return steps(target, s, BinaryGadgets.find(s, true), live, verify, true);
+                    } catch (FinalRefusal f) {
+                        throw f;
                     } catch (IllegalArgumentException bits) {
                         why += "; with the inner gadgets and the bit layer: " + bits.getMessage();
                     }
@@ -176,12 +190,12 @@ final class BinaryCompiler {
         PointPlan plan = null;
         if (!bits) {
             try {
-                plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+                plan = planPoints(s, g, signals, signalId, dirs, dv, lo, hi, every, false);
             } catch (IllegalArgumentException mixed) {
                 // steps of mixed orientation and size: one more layer makes them 0 where false, one value where true
                 signals = normalized(s, g, signals);
                 tailLen = signals.get(0).tail().length;
-                plan = planPoints(s, signals, signalId, dirs, dv, lo, hi, every, false);
+                plan = planPoints(s, g, signals, signalId, dirs, dv, lo, hi, every, false);
                 requireSize(s, d, sig, tailLen, live.size());
             }
         }
@@ -247,7 +261,7 @@ final class BinaryCompiler {
                     + " twin neurons, " + signals.stream().filter(Signal::ladder).count() + " by a ladder), " + values;
             return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
         }
-        String values = BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
+        String values = FinalRefusal.of(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(live.get(p), on);
             int[] reads = pp.used()[live.get(p)].clone();
             int[] signs = new int[reads.length];
@@ -258,7 +272,7 @@ final class BinaryCompiler {
                 }
             }
             return TwinNeurons.overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
-        }, lastValues, layers);
+        }, lastValues, layers));
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
         long ladders = signals.stream().filter(Signal::ladder).count();
         long zeroed = signals.stream().filter(x -> x.tail().length > 0 && x.tail()[x.tail().length - 1].length == 5)
@@ -278,7 +292,7 @@ final class BinaryCompiler {
         long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) points * 2 * sig
                 + 2L * s.max() * points;
         if (estimate > MAX_WEIGHTS) {
-            throw new IllegalArgumentException("the binary-weight network for " + s + " on F^" + d + " would have"
+            throw new FinalRefusal("the binary-weight network for " + s + " on F^" + d + " would have"
                     + " about " + estimate + " weights (" + sig + " step signals, " + points + " point neurons),"
                     + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
         }
@@ -730,7 +744,8 @@ final class BinaryCompiler {
     }
 
     /** Per point: the used signals, and the common {@code on} values with a bias, order and signs that make it an exact indicator. */
-    private static PointPlan planPoints(Setting s, List<Signal> signals, Map<Long, Integer> signalId, int[][] dirs,
+    private static PointPlan planPoints(Setting s, BinaryGadgets g, List<Signal> signals, Map<Long, Integer> signalId,
+            int[][] dirs,
             long[][] dv, long[] lo, long[] hi, List<Integer> points, boolean virtual) {
         int m = points.size();
         List<Signal> all = new ArrayList<>(signals);
@@ -749,7 +764,7 @@ final class BinaryCompiler {
                     key.append('A');
                 } else if (virtual) {
                     // [dir >= lo] is always true: a constant pair with the value of a true step
-                    u.add(constant(s, all, constantId, k, lo[k], signals.get(signalId.get(key(k, w0 + 1))).whenTrue()));
+                    u.add(constant(s, g, all, constantId, k, lo[k], signals.get(signalId.get(key(k, w0 + 1))).whenTrue()));
                     key.append('a');
                 } else {
                     key.append('-');
@@ -758,7 +773,7 @@ final class BinaryCompiler {
                     u.add(signalId.get(key(k, w0 + 1)));
                     key.append('B');
                 } else if (virtual) {
-                    u.add(constant(s, all, constantId, k, hi[k] + 1, signals.get(signalId.get(key(k, w0)))
+                    u.add(constant(s, g, all, constantId, k, hi[k] + 1, signals.get(signalId.get(key(k, w0)))
                             .whenFalse()));
                     key.append('b');
                 } else {
@@ -787,7 +802,7 @@ final class BinaryCompiler {
         }
         if (common == null || common.isEmpty()) {
             if (!virtual && tailLength(signals) > 0) {
-                return planPoints(s, signals, signalId, dirs, dv, lo, hi, points, true);
+                return planPoints(s, g, signals, signalId, dirs, dv, lo, hi, points, true);
             }
             throw new IllegalArgumentException(s + ": no common output value of the binary point neurons (each point"
                     + " neuron reads the steps at dir(x0) and dir(x0) + 1 twice, pair by pair or interleaved, every"
@@ -807,12 +822,15 @@ final class BinaryCompiler {
     /**
      * The index in {@code all} of a constant pair with value {@code v}, as a pseudo-signal whose
      * threshold {@code c} is always true ({@code lo}) or always false ({@code hi + 1}); its bias
-     * is a code {@code k} with {@code tau(k) = v}, and it is added on first use.
+     * is a code {@code k} with {@code tau(k) = v} (one the gadgets allow where there is one: the
+     * inner gadgets leave the slack), and it is added on first use.
      */
-    private static int constant(Setting s, List<Signal> all, Map<Long, Integer> constantId, int k, long c, long v) {
+    private static int constant(Setting s, BinaryGadgets g, List<Signal> all, Map<Long, Integer> constantId, int k,
+            long c, long v) {
         Integer id = constantId.get(v);
         if (id == null) {
-            Long bias = BinaryGadgets.constantBiases(s).get(v);
+            // a bias the gadgets allow (inner ones leave the slack), else any
+            Long bias = g.constants().getOrDefault(v, BinaryGadgets.constantBiases(s).get(v));
             if (bias == null) {
                 throw new IllegalStateException("internal error: " + v + " is no value of tau");
             }

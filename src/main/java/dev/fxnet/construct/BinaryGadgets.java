@@ -48,6 +48,9 @@ public final class BinaryGadgets {
     /** Longest ladder tail {@link #ladder} searches. */
     public static final int MAX_LADDER = 16;
 
+    /** Pairs of values {@link #amplify} visits at most (its breadth-first search costs 2 |F| steps each). */
+    private static final int AMPLIFY_STATES = 1 << 14;
+
     /** Candidates the ladder search keeps per layer. */
     private static final int BEAM = 24;
 
@@ -251,7 +254,7 @@ public final class BinaryGadgets {
                         if (f.length == 1 && t.length == 1) {
                             if (goal == null || (f[0] == 0 || t[0] == 0) && goal.f[0] != 0 && goal.t[0] != 0
                                     || (notches || inner > 0) && (f[0] == 0 || t[0] == 0) == (goal.f[0] == 0
-                                    || goal.t[0] == 0) && Math.abs(f[0] + t[0]) > Math.abs(goal.f[0] + goal.t[0])) {
+                                    || goal.t[0] == 0) && magnitude(f[0], t[0]) > magnitude(goal.f[0], goal.t[0])) {
                                 goal = ns;
                             }
                         } else {
@@ -279,6 +282,10 @@ public final class BinaryGadgets {
         return null;
     }
 
+    private static long magnitude(long a, long b) {
+        return Math.max(Math.abs(a), Math.abs(b));
+    }
+
     /** The least distance between a value of {@code a} and one of {@code b} (sorted, disjoint). */
     private static long distance(long[] a, long[] b) {
         long best = Long.MAX_VALUE;
@@ -304,7 +311,8 @@ public final class BinaryGadgets {
      * where false), every value within this instance's {@linkplain #allowed slack} of one side of 0.
      * gelu's short steps, for instance, are {@code {0, -eps}}: a one-code difference that no
      * neuron reading two twins can widen to more than a few codes, but a chain can double it layer
-     * by layer in the linear part of the activation. A breadth-first search over the pairs of values.
+     * by layer in the linear part of the activation. A breadth-first search over the pairs of values,
+     * visiting at most {@value #AMPLIFY_STATES} of them.
      *
      * @return the tail, empty if none improves on the step
      */
@@ -314,7 +322,7 @@ public final class BinaryGadgets {
         parent.put(start, null);
         long best = start;
         List<Long> level = List.of(start);
-        for (int depth = 1; depth <= MAX_LADDER && !level.isEmpty(); depth++) {
+        for (int depth = 1; depth <= MAX_LADDER && !level.isEmpty() && parent.size() < AMPLIFY_STATES; depth++) {
             List<Long> next = new ArrayList<>();
             for (long st : level) {
                 long t = st >> 32;
@@ -695,7 +703,7 @@ public final class BinaryGadgets {
                         }
                         long[][] tail = Arrays.copyOf(tails.get(f), len);
                         tail[len - 1] = new long[] {b, sign};
-                        record(found[len - 1], h, tail, min, inner);
+                        record(found[len - 1], h, tail, min, s.max(), inner);
                         if (len < MAX_TAIL && seen.add(new Key(h))) {
                             next.add(h);
                             nextTails.add(tail);
@@ -714,7 +722,7 @@ public final class BinaryGadgets {
      * threshold the first found, or with {@code larger} (the inner gadgets) the one whose nonzero
      * value is largest in magnitude, which later layers can read most easily.
      */
-    private static void record(Step[] found, long[] h, long[][] tail, long min, boolean larger) {
+    private static void record(Step[] found, long[] h, long[][] tail, long min, long max, boolean larger) {
         int n = h.length;
         long first = h[0];
         int cut = 1;
@@ -732,6 +740,9 @@ public final class BinaryGadgets {
         }
         if (first != 0 && second != 0) {
             return;
+        }
+        if (larger && first + second < -max) {
+            return; // {0, min} of two's complement does not cancel after every bias
         }
         if (found[cut] == null || larger && Math.abs(first + second) > Math.abs(found[cut].whenTrue()
                 + found[cut].whenFalse())) {

@@ -85,10 +85,11 @@ final class BitLayer {
                     sgn.stream().mapToInt(Integer::intValue).toArray()});
             }
         }
-        int nbits = bitOf.size();
         int mark = layers.size();
         try {
             return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitOf, sequences, false);
+        } catch (FinalRefusal f) {
+            throw f;
         } catch (IllegalArgumentException template) {
             layers.subList(mark, layers.size()).clear();
             // the complements too, and point neurons that fall to a sink at the first wrong bit
@@ -206,13 +207,13 @@ final class BitLayer {
         List<Long> onList = new ArrayList<>(ons.descendingSet());
         onList.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)));
         Map<Integer, Map<Long, Long>> biasOf = byCount;
-        String values = BinaryValueLayer.pointAndValueLayers(s, target, live, onList, (p, on) -> {
+        String values = FinalRefusal.of(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, onList, (p, on) -> {
             int i = live.get(p);
             int[] seq = new int[2 * digits];
             int[] sgn = new int[2 * digits];
             int pos = 0;
             if (sink) {
-                // the bit where the point's digit is 0, its complement where it is 1, read against beta'
+                // the bit where the point's digit is 0, its complement where it is 1, each moving the sum down
                 int against = betaPrimeSign(bitValues);
                 for (int b = 0; b < digits; b++) {
                     int[] bt = bitOf.get(b);
@@ -236,12 +237,12 @@ final class BitLayer {
                 }
             }
             return TwinNeurons.overTwins(s, biasOf.get(ones[i]).get(on), bitValues, seq, sgn);
-        }, bitValues, layers);
+        }, bitValues, layers));
         return nbits + (sink ? " bit and complement" : " bit") + " pairs (outputs 0 or " + s.dec(betaPrime) + "), "
                 + values;
     }
 
-    /** {@code -1} if the bits' nonzero output is positive, else {@code +1}: the sign that reads a bit against it. */
+    /** {@code -1} if the bits' nonzero output is positive, else {@code +1}: the sign with which a bit's read moves the sum down. */
     private static int betaPrimeSign(List<long[]> bitValues) {
         long[] v = bitValues.get(0);
         return v[v.length - 1] > 0 ? -1 : 1;
@@ -289,8 +290,9 @@ final class BitLayer {
     }
 
     /**
-     * For a point neuron that reads {@code digits} bit pairs of value {@code v}, each twice against
-     * {@code v}, where a read pair is {@code v} exactly when the point's digit is wrong: every
+     * For a point neuron that reads {@code digits} bit pairs of value {@code v}, each twice with the
+     * sign that moves the accumulator down by {@code |v|}, where a read pair is {@code v} exactly when
+     * the point's digit is wrong: every
      * {@code on -> bias} for which it outputs {@code on = tau(bias)} with no wrong digit and 0 with
      * every number {@code 1..digits} of wrong ones (the accumulator falls to a bound it cannot leave,
      * or at least to where tau is 0).

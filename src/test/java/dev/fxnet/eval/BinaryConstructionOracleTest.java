@@ -119,13 +119,13 @@ class BinaryConstructionOracleTest {
      * What {@code check --binary} relies on (THEORY §6, B2 and B3): the layers before the point
      * layer are the same for every table, and the point neurons of a sparse table are those of the
      * table {@code f1} (nonzero everywhere) at its nonzero points, in the same order. Checked for the
-     * step construction (d = 1), the sign construction (identity), d = 2 with ladders, and d = 2
-     * through the bit layer.
+     * step construction (d = 1), the sign construction (identity), d = 2 with ladders, d = 2
+     * through the bit layer, and gelu in d = 2 (inner gadgets, bit layer with sink point neurons).
      */
     @Test
     void pointLayersDoNotDependOnTheTable() {
         Object[][] cases = {{"p=3,q=3", "relu", 1}, {"p=2,q=2", "identity", 1}, {"p=2,q=1", "relu", 2},
-            {"p=3,q=2", "relu", 2}};
+            {"p=3,q=2", "relu", 2}, {"p=1,q=2", "gelu", 2}};
         for (Object[] c : cases) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[0]));
             Setting s = Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[1]));
