@@ -59,6 +59,22 @@ class BinaryVerdictTest {
         assertTrue(BinarySeparation.unseparated(binary("relu").machine(), 2).isEmpty());
     }
 
+    /**
+     * In two dimensions gelu, silu and mish need ladders with slack (their dips put {@code -eps}
+     * among the first-layer outputs) and sink point neurons; at these small formats each verdict is
+     * built and verified in seconds, and the identity stays undetermined (no construction in d = 2).
+     */
+    @Test
+    void dimensionTwoForActivationsWithADip() {
+        Object[][] cases = {{"gelu", "p=1,q=2", Verdict.Kind.UNIVERSAL}, {"silu", "p=2,q=2", Verdict.Kind.UNIVERSAL},
+            {"mish", "p=2,q=2", Verdict.Kind.UNIVERSAL}, {"identity", "p=1,q=2", Verdict.Kind.UNDETERMINED}};
+        for (Object[] c : cases) {
+            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[1]));
+            Verdict v = Universality.check(Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[0]), true), 2);
+            assertEquals(c[2], v.kind(), c[0] + " " + c[1] + ": " + v.text());
+        }
+    }
+
     @Test
     void dimensionOneIsUniversalForThePracticalActivations() {
         for (String act : new String[] {"sigmoid", "relu", "softplus", "silu", "mish", "gelu", "elu", "identity"}) {
