@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
  * from its nonzero sources only, in list order. The result is bit-identical to
  * {@link dev.fxnet.eval.FastEvaluator#evaluateAll} (tests compare them), but the work per point
  * is what changed rather than the whole network, which makes checking the indicator networks on
- * {@code 2^16} points cheap. Chunks of the grid run in parallel, each starting from a full evaluation.
+ * {@code 2^16} points cheap. Identical neurons of a layer (same bias, sources and weights, as the
+ * twin neurons of the binary construction are) compute the same value, so only the first of them is
+ * computed and the others copy it. Chunks of the grid run in parallel, each starting from a full
+ * evaluation.
  */
 final class GridEvaluator {
     private static final int BITSET_FANIN = 32;
@@ -35,8 +38,10 @@ final class GridEvaluator {
     private final long[][] bias;
     private final int[][][] src;
     private final long[][][] w;
-    /** fanout[l][s] = pairs (neuron, position) in layer l reading source s of layer l-1, flattened. */
+    /** fanout[l][s] = pairs (neuron, position) in layer l reading source s of layer l-1, flattened; computed neurons only. */
     private final int[][][] fanout;
+    /** copies[l][j]: the later neurons of layer l identical to neuron j (empty for most), or null for a copy. */
+    private final int[][][] copies;
     private final long[] tauTable;
     private final long tauMin;
     private final ActivationTable tau;
@@ -53,18 +58,23 @@ final class GridEvaluator {
         src = new int[layers + 1][][];
         w = new long[layers + 1][][];
         fanout = new int[layers + 1][][];
+        copies = new int[layers + 1][][];
         for (int l = 1; l <= layers; l++) {
             Layer layer = net.layers().get(l - 1);
             width[l] = layer.width();
             bias[l] = new long[width[l]];
             src[l] = new int[width[l]][];
             w[l] = new long[width[l]][];
+            copies[l] = sameNeurons(layer);
             int[] count = new int[width[l - 1]];
             for (int j = 0; j < width[l]; j++) {
                 Neuron n = layer.neuron(j);
                 bias[l][j] = n.bias();
                 src[l][j] = n.sources();
                 w[l][j] = n.weights();
+                if (copies[l][j] == null) {
+                    continue;
+                }
                 for (int s : src[l][j]) {
                     count[s]++;
                 }
@@ -75,6 +85,9 @@ final class GridEvaluator {
             }
             int[] fill = new int[width[l - 1]];
             for (int j = 0; j < width[l]; j++) {
+                if (copies[l][j] == null) {
+                    continue;
+                }
                 for (int k = 0; k < src[l][j].length; k++) {
                     int s = src[l][j][k];
                     fanout[l][s][fill[s]++] = j;
@@ -93,6 +106,30 @@ final class GridEvaluator {
             tauMin = 0;
             tauTable = null;
         }
+    }
+
+    /** Per neuron of the layer: the later neurons equal to it, or null if it equals an earlier one. */
+    private static int[][] sameNeurons(Layer layer) {
+        int n = layer.width();
+        int[][] out = new int[n][];
+        java.util.Map<Neuron, Integer> first = new java.util.HashMap<>();
+        java.util.Map<Integer, java.util.List<Integer>> later = new java.util.HashMap<>();
+        for (int j = 0; j < n; j++) {
+            Integer f = first.putIfAbsent(layer.neuron(j), j);
+            if (f != null) {
+                later.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(j);
+            }
+        }
+        int[] none = new int[0];
+        for (int j = 0; j < n; j++) {
+            Integer f = first.get(layer.neuron(j));
+            if (f != j) {
+                continue; // a copy: out[j] stays null
+            }
+            java.util.List<Integer> c = later.get(j);
+            out[j] = c == null ? none : c.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     private long tau(long z) {
@@ -140,7 +177,7 @@ final class GridEvaluator {
                     nonzero[l] = new BitSet[width[l]];
                     for (int j = 0; j < width[l]; j++) {
                         maxFan = Math.max(maxFan, src[l][j].length);
-                        if (src[l][j].length > BITSET_FANIN) {
+                        if (copies[l][j] != null && src[l][j].length > BITSET_FANIN) {
                             nonzero[l][j] = new BitSet(src[l][j].length);
                         }
                     }
@@ -157,6 +194,9 @@ final class GridEvaluator {
             System.arraycopy(x, 0, val[0], 0, inputs);
             for (int l = 1; l <= layers; l++) {
                 for (int j = 0; j < width[l]; j++) {
+                    if (copies[l][j] == null) {
+                        continue;
+                    }
                     if (nonzero[l][j] != null) {
                         for (int k = 0; k < src[l][j].length; k++) {
                             if (val[l - 1][src[l][j][k]] != 0) {
@@ -165,6 +205,9 @@ final class GridEvaluator {
                         }
                     }
                     val[l][j] = compute(l, j);
+                    for (int c : copies[l][j]) {
+                        val[l][c] = val[l][j];
+                    }
                 }
             }
             out[(int) from] = (int) val[layers][0];
@@ -190,8 +233,14 @@ final class GridEvaluator {
                         long old = val[l][j];
                         if (nv != old) {
                             val[l][j] = nv;
+                            for (int c : copies[l][j]) {
+                                val[l][c] = nv;
+                            }
                             if (l < layers) {
                                 changed(l + 1, j, old, nv);
+                                for (int c : copies[l][j]) {
+                                    changed(l + 1, c, old, nv);
+                                }
                             }
                         }
                     }
