@@ -44,6 +44,8 @@ public final class BinaryGadgets {
     private final long inner;
     /** Per tail length (index 0 = length 1), threshold {@code theta - min} -> step, or null. */
     private final Step[][] steps;
+    /** {@link #constants()}, built once. */
+    private final Map<Long, Long> constants;
 
     /** Longest ladder tail {@link #ladder} searches. */
     public static final int MAX_LADDER = 16;
@@ -64,6 +66,7 @@ public final class BinaryGadgets {
         this.s = s;
         this.inner = inner;
         this.steps = steps;
+        this.constants = java.util.Collections.unmodifiableMap(constantBiases(s, inner));
     }
 
     /**
@@ -81,9 +84,16 @@ public final class BinaryGadgets {
      * increasing order of {@code k}.
      */
     static Map<Long, Long> constantBiases(Setting s) {
+        return constantBiases(s, 0);
+    }
+
+    /** {@link #constantBiases(Setting)} among the biases that leave {@code slack} ({@link #cancelsWithSlack}). */
+    private static Map<Long, Long> constantBiases(Setting s, long slack) {
         Map<Long, Long> constants = new LinkedHashMap<>();
         for (long k = s.min(); k <= s.max(); k++) {
-            constants.putIfAbsent(s.tau(k), k);
+            if (cancelsWithSlack(s, k, slack)) {
+                constants.putIfAbsent(s.tau(k), k);
+            }
         }
         return constants;
     }
@@ -93,12 +103,6 @@ public final class BinaryGadgets {
      * {@linkplain #inner inner} slack.
      */
     Map<Long, Long> constants() {
-        Map<Long, Long> constants = new LinkedHashMap<>();
-        for (long k = s.min(); k <= s.max(); k++) {
-            if (allowed(k)) {
-                constants.putIfAbsent(s.tau(k), k);
-            }
-        }
         return constants;
     }
 
@@ -216,6 +220,10 @@ public final class BinaryGadgets {
      * {@code [b - slack, b + M]}, for {@code b >= 0}, {@code b - y} in {@code [b - M, b + slack]}.
      */
     boolean cancelsWithSlack(long b, long slack) {
+        return cancelsWithSlack(s, b, slack);
+    }
+
+    private static boolean cancelsWithSlack(Setting s, long b, long slack) {
         return slack == 0 || (b >= -s.max() + slack && b <= s.max() - slack);
     }
 
@@ -599,8 +607,7 @@ public final class BinaryGadgets {
      * {@code 2^d} sign patterns times the {@code d!} orders in which it lists the inputs.
      */
     public static List<int[][]> firstLayerShapes(int d) {
-        List<int[]> orders = new ArrayList<>();
-        permute(new int[d], new boolean[d], 0, orders);
+        List<int[]> orders = orders(d, 1);
         List<int[][]> out = new ArrayList<>();
         for (int mask = 0; mask < 1 << d; mask++) {
             int[] signs = new int[d];
@@ -614,17 +621,28 @@ public final class BinaryGadgets {
         return out;
     }
 
-    private static void permute(int[] cur, boolean[] used, int k, List<int[]> out) {
+    /**
+     * Every sequence that names each of {@code 0..n-1} exactly {@code times} times, in lexicographic
+     * order: the {@code n!} orders of {@code n} inputs for {@code times = 1}, the {@code (2n)!/2^n}
+     * orders of reading {@code n} twin pairs for {@code times = 2}.
+     */
+    static List<int[]> orders(int n, int times) {
+        List<int[]> out = new ArrayList<>();
+        orders(new int[n * times], new int[n], times, 0, out);
+        return out;
+    }
+
+    private static void orders(int[] cur, int[] used, int times, int k, List<int[]> out) {
         if (k == cur.length) {
             out.add(cur.clone());
             return;
         }
-        for (int i = 0; i < cur.length; i++) {
-            if (!used[i]) {
-                used[i] = true;
-                cur[k] = i;
-                permute(cur, used, k + 1, out);
-                used[i] = false;
+        for (int j = 0; j < used.length; j++) {
+            if (used[j] < times) {
+                used[j]++;
+                cur[k] = j;
+                orders(cur, used, times, k + 1, out);
+                used[j]--;
             }
         }
     }
@@ -669,7 +687,7 @@ public final class BinaryGadgets {
     }
 
     private static BinaryGadgets search(Setting s, boolean inner) {
-        BinaryGadgets shell = new BinaryGadgets(s, inner ? maxSlack(s) : 0, null);
+        long slack = inner ? maxSlack(s) : 0;
         int size = s.size();
         long min = s.min();
         Step[][] found = new Step[MAX_TAIL][size];
@@ -689,7 +707,7 @@ public final class BinaryGadgets {
                 long[] g = frontier.get(f);
                 long[] distinct = Arrays.stream(g).distinct().toArray();
                 for (long b = min; b <= s.max(); b++) {
-                    if (!shell.allowed(b)) {
+                    if (!cancelsWithSlack(s, b, slack)) {
                         continue;
                     }
                     for (int sign : new int[] {1, -1}) {
@@ -714,7 +732,7 @@ public final class BinaryGadgets {
             frontier = next;
             tails = nextTails;
         }
-        return new BinaryGadgets(s, shell.inner, found);
+        return new BinaryGadgets(s, slack, found);
     }
 
     /**

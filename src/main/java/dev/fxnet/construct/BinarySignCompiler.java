@@ -233,7 +233,7 @@ final class BinarySignCompiler {
         }
         Map<Long, PointNeuron> out = new HashMap<>();
         for (int n = 2; n <= 3; n++) {
-            List<int[]> orders = twinOrders(n);
+            List<int[]> orders = BinaryGadgets.orders(n, 2);
             for (int[] subset : subsets(near.size(), n)) {
                 int[] signals = new int[n];
                 for (int j = 0; j < n; j++) {
@@ -272,28 +272,6 @@ final class BinarySignCompiler {
             }
         }
         return out;
-    }
-
-    /** Every order of reading {@code n} signals twice each, as sequences of signal positions ({@code (2n)!/2^n}). */
-    private static List<int[]> twinOrders(int n) {
-        List<int[]> out = new ArrayList<>();
-        orders(new int[2 * n], new int[n], 0, out);
-        return out;
-    }
-
-    private static void orders(int[] cur, int[] used, int k, List<int[]> out) {
-        if (k == cur.length) {
-            out.add(cur.clone());
-            return;
-        }
-        for (int j = 0; j < used.length; j++) {
-            if (used[j] < 2) {
-                used[j]++;
-                cur[k] = j;
-                orders(cur, used, k + 1, out);
-                used[j]--;
-            }
-        }
     }
 
     private static List<int[]> subsets(int m, int n) {

@@ -116,19 +116,13 @@ final class GridEvaluator {
         java.util.Map<Integer, java.util.List<Integer>> later = new java.util.HashMap<>();
         for (int j = 0; j < n; j++) {
             Integer f = first.putIfAbsent(layer.neuron(j), j);
-            if (f != null) {
-                later.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(j);
+            if (f == null) {
+                out[j] = new int[0];
+            } else {
+                later.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(j); // a copy: out[j] stays null
             }
         }
-        int[] none = new int[0];
-        for (int j = 0; j < n; j++) {
-            Integer f = first.get(layer.neuron(j));
-            if (f != j) {
-                continue; // a copy: out[j] stays null
-            }
-            java.util.List<Integer> c = later.get(j);
-            out[j] = c == null ? none : c.stream().mapToInt(Integer::intValue).toArray();
-        }
+        later.forEach((f, c) -> out[f] = c.stream().mapToInt(Integer::intValue).toArray());
         return out;
     }
 
