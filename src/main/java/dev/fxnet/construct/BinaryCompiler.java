@@ -57,6 +57,20 @@ final class BinaryCompiler {
         long value(boolean truth) {
             return truth ? whenTrue : whenFalse;
         }
+
+        /** This signal with the tail neurons {@code more} appended ({@link BinaryGadgets#apply}). */
+        Signal extendedBy(BinaryGadgets g, long[]... more) {
+            long[][] longer = Arrays.copyOf(tail, tail.length + more.length);
+            System.arraycopy(more, 0, longer, tail.length, more.length);
+            long wt = whenTrue;
+            long wf = whenFalse;
+            for (long[] op : more) {
+                wt = g.apply(op, wt);
+                wf = g.apply(op, wf);
+            }
+            return new Signal(k, c, bias, order, signs, longer, wt, wf, g.valuesAlong(valuesPerLayer[0], longer),
+                    ladder);
+        }
     }
 
     static Compiler.Result compile(FunctionTable target, Setting s, boolean verify) {
@@ -443,17 +457,7 @@ final class BinaryCompiler {
                 long[][] more = widened.computeIfAbsent(x.whenTrue() << 32 ^ (x.whenFalse() & 0xffffffffL),
                         key -> g.amplify(x.whenTrue(), x.whenFalse()));
                 if (more.length > 0) {
-                    long[][] tail = Arrays.copyOf(x.tail(), x.tail().length + more.length);
-                    System.arraycopy(more, 0, tail, x.tail().length, more.length);
-                    long[][] values = g.valuesAlong(x.valuesPerLayer()[0], tail);
-                    long wt = x.whenTrue();
-                    long wf = x.whenFalse();
-                    for (long[] op : more) {
-                        wt = g.apply(op, wt);
-                        wf = g.apply(op, wf);
-                    }
-                    out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values,
-                            x.ladder()));
+                    out.set(i, x.extendedBy(g, more));
                 }
             }
         }
@@ -478,9 +482,7 @@ final class BinaryCompiler {
      */
     private static List<Signal> normalized(Setting s, BinaryGadgets g, List<Signal> in) {
         List<Signal> out = new ArrayList<>(in);
-        int longest = out.get(0).tail().length;
-        if (longest == 0) {
-            longest = 1;
+        if (out.get(0).tail().length == 0) { // the zeroing neuron reads a tail layer (constant pairs live there)
             for (int i = 0; i < out.size(); i++) {
                 out.set(i, pad(g, out.get(i), 1));
             }
@@ -505,11 +507,7 @@ final class BinaryCompiler {
                 z = ways.values().iterator().next();
             }
             if (z != null && z.length == 2) {
-                long[][] tail = Arrays.copyOf(x.tail(), longest + 1);
-                tail[longest] = z;
-                out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail,
-                        g.next(z[0], (int) z[1], x.whenTrue()), 0, g.valuesAlong(x.valuesPerLayer()[0], tail),
-                        x.ladder()));
+                out.set(i, x.extendedBy(g, z)); // 0 where false: an orientation
                 continue;
             }
             if (z == null) {
@@ -519,13 +517,7 @@ final class BinaryCompiler {
                 throw new IllegalArgumentException(s + ": no neuron turns the step values " + s.dec(x.whenTrue())
                         + ", " + s.dec(x.whenFalse()) + " into a step with a 0, even with a constant pair");
             }
-            long[][] tail = Arrays.copyOf(x.tail(), longest + 1);
-            tail[longest] = z;
-            long[][] values = Arrays.copyOf(x.valuesPerLayer(), longest + 2);
-            long wt = g.withConstant(z, x.whenTrue());
-            long wf = g.withConstant(z, x.whenFalse());
-            values[longest + 1] = new long[] {Math.min(wt, wf), Math.max(wt, wf)};
-            out.set(i, new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf, values, x.ladder()));
+            out.set(i, x.extendedBy(g, z));
         }
         return out;
     }
@@ -682,20 +674,19 @@ final class BinaryCompiler {
         if (x.tail().length == length) {
             return x;
         }
-        long[][] tail = Arrays.copyOf(x.tail(), length);
+        long[][] more = new long[length - x.tail().length][];
         long wt = x.whenTrue();
         long wf = x.whenFalse();
-        for (int l = x.tail().length; l < length; l++) {
+        for (int l = 0; l < more.length; l++) {
             long[] k = g.keep(wt, wf);
             if (k == null) {
                 throw new IllegalArgumentException("no neuron keeps the step values " + wt + ", " + wf + " apart");
             }
-            tail[l] = k;
-            wt = g.next(k[0], (int) k[1], wt);
-            wf = g.next(k[0], (int) k[1], wf);
+            more[l] = k;
+            wt = g.apply(k, wt);
+            wf = g.apply(k, wf);
         }
-        return new Signal(x.k(), x.c(), x.bias(), x.order(), x.signs(), tail, wt, wf,
-                g.valuesAlong(x.valuesPerLayer()[0], tail), x.ladder());
+        return x.extendedBy(g, more);
     }
 
     /** A signal deciding {@code [dir >= c]} by {@code t >= theta} ({@code increasing}) or {@code t < theta}, theta in {@code (below, upTo]}. */
@@ -830,7 +821,10 @@ final class BinaryCompiler {
         Integer id = constantId.get(v);
         if (id == null) {
             // a bias the gadgets allow (inner ones leave the slack), else any
-            Long bias = g.constants().getOrDefault(v, BinaryGadgets.constantBiases(s).get(v));
+            Long bias = g.constants().get(v);
+            if (bias == null) {
+                bias = BinaryGadgets.constantBiases(s).get(v);
+            }
             if (bias == null) {
                 throw new IllegalStateException("internal error: " + v + " is no value of tau");
             }

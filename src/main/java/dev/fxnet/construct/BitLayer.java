@@ -85,13 +85,12 @@ final class BitLayer {
                     sgn.stream().mapToInt(Integer::intValue).toArray()});
             }
         }
-        int mark = layers.size();
         try {
             return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitOf, sequences, false);
         } catch (FinalRefusal f) {
             throw f;
         } catch (IllegalArgumentException template) {
-            layers.subList(mark, layers.size()).clear();
+            // (refused before it added a layer: what fails later, in the value layer, is final)
             // the complements too, and point neurons that fall to a sink at the first wrong bit
             List<int[][]> both = new ArrayList<>(sequences);
             for (int[][] seq : sequences) {
@@ -108,6 +107,8 @@ final class BitLayer {
             try {
                 return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitsAndComplements, both,
                         true);
+            } catch (FinalRefusal f) {
+                throw f;
             } catch (IllegalArgumentException sink) {
                 throw new IllegalArgumentException(template.getMessage() + "; with complement bits: "
                         + sink.getMessage());
