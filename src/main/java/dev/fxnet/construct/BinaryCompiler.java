@@ -39,7 +39,9 @@ import java.util.TreeSet;
  *       The values {@code v_j} are chosen so that every {@code |f(x)|} is a sum of some of them;
  *       the output neuron adds them with {@code +-1}, without an intermediate overflow.</li>
  * </ol>
- * The network is verified on all of {@code F^d} by the caller.
+ * Where the steps cannot be built (the identity, whose neurons output 0 only by exact
+ * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
+ * {@link BinaryCoordinateCompiler}. The network is verified on all of {@code F^d} by the caller.
  */
 final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
@@ -91,7 +93,17 @@ final class BinaryCompiler {
             return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
         }
         if (d > 1) {
-            return steps(target, s, live, verify);
+            try {
+                return steps(target, s, live, verify);
+            } catch (FinalRefusal f) {
+                throw f;
+            } catch (IllegalArgumentException stepsFailed) {
+                try {
+                    return BinaryCoordinateCompiler.compile(target, s, live, verify);
+                } catch (IllegalArgumentException signsFailed) {
+                    throw new IllegalArgumentException(stepsFailed.getMessage() + "; and " + signsFailed.getMessage());
+                }
+            }
         }
         try {
             return steps(target, s, live, verify);

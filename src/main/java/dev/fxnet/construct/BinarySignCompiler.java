@@ -37,7 +37,7 @@ final class BinarySignCompiler {
     static final int MAX_DOUBLINGS = 40;
 
     /** The thresholds a point neuron may read, relative to the point. */
-    private static final int REACH = 2;
+    static final int REACH = 2;
 
     private BinarySignCompiler() {
     }
@@ -202,14 +202,19 @@ final class BinarySignCompiler {
     }
 
     /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */
-    private record PointNeuron(long bias, int[] signals, int[] signs, int[] order) {
+    record PointNeuron(long bias, int[] signals, int[] signs, int[] order) {
     }
 
-    private static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs) {
+    static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs) {
+        return pointNeuron(s, pn, signPairs, 0);
+    }
+
+    /** The neuron of {@code pn} over a layer whose sign pairs of {@code pn}'s thresholds start at pair {@code offset}. */
+    static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs, int offset) {
         int[] sequence = new int[pn.order().length];
         int[] seqSigns = new int[sequence.length];
         for (int k = 0; k < sequence.length; k++) {
-            sequence[k] = pn.signals()[pn.order()[k]];
+            sequence[k] = offset + pn.signals()[pn.order()[k]];
             seqSigns[k] = pn.signs()[pn.order()[k]];
         }
         return TwinNeurons.overTwins(s, pn.bias(), signPairs, sequence, seqSigns);
@@ -220,7 +225,7 @@ final class BinarySignCompiler {
      * input (the neuron is {@code on} at {@code x0}, 0 elsewhere); {@code biases} are those after which
      * every sign pair cancels.
      */
-    private static Map<Long, PointNeuron> pointOptions(Setting s, long[][] vals, Map<Long, Integer> index,
+    static Map<Long, PointNeuron> pointOptions(Setting s, long[][] vals, Map<Long, Integer> index,
             List<Long> biases, long x0) {
         long min = s.min();
         int size = vals[0].length;
@@ -302,7 +307,7 @@ final class BinarySignCompiler {
     }
 
     /** One value below {@code c} and one above, both not 0 and different, and 0 at {@code c}. */
-    private static boolean isSign(long[] v, long c, long min) {
+    static boolean isSign(long[] v, long c, long min) {
         int at = (int) (c - min);
         if (v[at] != 0) {
             return false;
@@ -315,12 +320,12 @@ final class BinarySignCompiler {
         return at == 0 || at == v.length - 1 || v[0] != v[v.length - 1];
     }
 
-    private static long[] distinctValues(long[][] vals) {
+    static long[] distinctValues(long[][] vals) {
         return Arrays.stream(vals).flatMapToLong(Arrays::stream).distinct().sorted().toArray();
     }
 
     /** {@code n} pairs that all take the given values (a superset of each pair's values, for cancellation). */
-    private static List<long[]> pairs(int n, long[] values) {
+    static List<long[]> pairs(int n, long[] values) {
         List<long[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(values);

@@ -137,10 +137,11 @@ public final class Universality {
             return new Verdict(setting, Verdict.Kind.UNIVERSAL, n.holds(), Truth.TRUE, "", null, null, decided, tried,
                     where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
                     + " points the network for f(x) = x0 (M where x0 = 0), which is nonzero at every point and takes"
-                    + " every nonzero value; its layers before the value neurons are planned over all of F^" + dims
-                    + " and its value neurons' outputs sum to every code, so for every f: F^" + dims + " -> F the same"
-                    + " network with the point neurons of f's nonzero points and value neurons chosen per point"
-                    + " computes f (" + r.size().line() + ")");
+                    + " every nonzero value; its layers before the point layer are planned over all of F^" + dims
+                    + " whatever the table, and its point neurons (with value neurons, or with biases chosen per"
+                    + " value in the coordinate sign construction) give every code, so for every f: F^" + dims
+                    + " -> F the same layers with the point neurons of f's nonzero points compute f (Theorems B2 to"
+                    + " B4; " + r.size().line() + ")");
         } catch (IllegalArgumentException e) {
             tried.add("binary construction: " + e.getMessage());
             return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,

@@ -120,12 +120,14 @@ class BinaryConstructionOracleTest {
      * layer are the same for every table, and the point neurons of a sparse table are those of the
      * table {@code f1} (nonzero everywhere) at its nonzero points, in the same order. Checked for the
      * step construction (d = 1), the sign construction (identity), d = 2 with ladders, d = 2
-     * through the bit layer, and gelu in d = 2 (inner gadgets, bit layer with sink point neurons).
+     * through the bit layer, gelu in d = 2 (inner gadgets, bit layer with sink point neurons), and
+     * the identity in d = 2 (coordinate sign construction, whose point neurons share their reads
+     * and take their bias from the value).
      */
     @Test
     void pointLayersDoNotDependOnTheTable() {
         Object[][] cases = {{"p=3,q=3", "relu", 1}, {"p=2,q=2", "identity", 1}, {"p=2,q=1", "relu", 2},
-            {"p=3,q=2", "relu", 2}, {"p=1,q=2", "gelu", 2}};
+            {"p=3,q=2", "relu", 2}, {"p=1,q=2", "gelu", 2}, {"p=1,q=2", "identity", 2}};
         for (Object[] c : cases) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[0]));
             Setting s = Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[1]));
@@ -135,8 +137,11 @@ class BinaryConstructionOracleTest {
             // nonzero at a few scattered points only, with values f1 never takes there
             FunctionTable sparse = FunctionTable.fromCodes(ar.format(), d,
                     x -> Math.floorMod(x[0] * 7 + (d > 1 ? x[d - 1] * 3 : 0), 11) == 0 ? -max + Math.floorMod(x[0], 5) : 0);
-            Network a = Compiler.compile(f1, s, null, true, true).network();
+            Compiler.Result ra = Compiler.compile(f1, s, null, true, true);
+            Network a = ra.network();
             Network b = Compiler.compile(sparse, s, null, true, true).network();
+            // the coordinate sign construction's point neurons take their bias from f(x) (Theorem B4): reads compared
+            boolean readsOnly = ra.gadgets().contains("coordinate sign construction");
             assertExactByReference(b, sparse);
             int l = 0;
             while (a.layers().get(l).width() == b.layers().get(l).width()) {
@@ -144,8 +149,10 @@ class BinaryConstructionOracleTest {
                 l++;
             }
             assertTrue(l >= 2, c[1] + ": the first layers are shared");
-            List<Neuron> all = a.layers().get(l).neurons();
-            List<Neuron> some = b.layers().get(l).neurons();
+            List<Neuron> all = a.layers().get(l).neurons().stream().map(n -> readsOnly ? Neuron.of(0, n.sources(),
+                    n.weights()) : n).toList();
+            List<Neuron> some = b.layers().get(l).neurons().stream().map(n -> readsOnly ? Neuron.of(0, n.sources(),
+                    n.weights()) : n).toList();
             int live = (int) java.util.stream.IntStream.range(0, sparse.size()).filter(i -> sparse.code(i) != 0).count();
             int from = 0;
             for (Neuron n : some.subList(0, live)) {
@@ -193,6 +200,38 @@ class BinaryConstructionOracleTest {
             checked++;
         }
         assertEquals(3, checked);
+    }
+
+    /**
+     * The identity in two dimensions: no step gadget and no separating direction ramp near the
+     * corners, so it takes the coordinate sign construction (sign signals of {@code x0} and
+     * {@code x1}, lines, bits and complements, point neurons that sink and are rescued). At p=1,q=2
+     * the three tables are checked by the BigDecimal oracle on every point; every rounding mode
+     * builds, checked by the reference evaluator (the identity's rounding never acts on integer
+     * codes, but the construction is searched and verified per mode).
+     */
+    @Test
+    void identityInTwoDimensionsByTheCoordinateSignConstruction() {
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
+        int checked = 0;
+        for (FunctionTable t : tables(ar.format(), 2, 17)) {
+            Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("identity")),
+                    null, true, true);
+            assertTrue(r.gadgets().contains("coordinate sign construction"), r.gadgets());
+            assertBinaryDense(r.network());
+            assertExact(r.network(), t);
+            checked++;
+        }
+        assertEquals(3, checked);
+        for (Rounding mode : Rounding.values()) {
+            FixedPointArithmetic m = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=1"), mode,
+                    dev.fxnet.arith.Overflow.SATURATE);
+            FunctionTable t = FunctionTable.random(m.format(), 2, 19);
+            Compiler.Result r = Compiler.compile(t, Setting.of(m, Accumulation.PER_OP, Activations.named("identity")),
+                    null, true, true);
+            assertBinaryDense(r.network());
+            assertExactByReference(r.network(), t);
+        }
     }
 
     /** Every point through the reference evaluator, on all cores: for networks too large for the BigDecimal oracle. */

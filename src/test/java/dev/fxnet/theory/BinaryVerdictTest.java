@@ -62,17 +62,22 @@ class BinaryVerdictTest {
     /**
      * In two dimensions gelu, silu and mish need ladders with slack (their dips put {@code -eps}
      * among the first-layer outputs) and sink point neurons; at these small formats each verdict is
-     * built and verified in seconds, and the identity stays undetermined (no construction in d = 2).
+     * built and verified in seconds; the identity takes the coordinate sign construction (Theorem B4),
+     * which under {@code WIDE} accumulation has no line neurons, so that verdict stays undetermined.
      */
     @Test
     void dimensionTwoForActivationsWithADip() {
         Object[][] cases = {{"gelu", "p=1,q=2", Verdict.Kind.UNIVERSAL}, {"silu", "p=2,q=2", Verdict.Kind.UNIVERSAL},
-            {"mish", "p=2,q=2", Verdict.Kind.UNIVERSAL}, {"identity", "p=1,q=2", Verdict.Kind.UNDETERMINED}};
+            {"mish", "p=2,q=2", Verdict.Kind.UNIVERSAL}, {"identity", "p=1,q=2", Verdict.Kind.UNIVERSAL}};
         for (Object[] c : cases) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[1]));
             Verdict v = Universality.check(Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[0]), true), 2);
             assertEquals(c[2], v.kind(), c[0] + " " + c[1] + ": " + v.text());
         }
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
+        Verdict wide = Universality.check(Setting.of(ar, Accumulation.WIDE, Activations.named("identity"), true), 2);
+        assertEquals(Verdict.Kind.UNDETERMINED, wide.kind(), wide.text());
+        assertTrue(wide.text().contains("no line neuron"), wide.text());
     }
 
     @Test
