@@ -77,12 +77,7 @@ final class BinaryCoordinateCompiler {
         int size = s.size();
         int n = target.size();
         long one = s.one();
-        List<Long> thresholds = new ArrayList<>();
-        for (long c = min; c <= s.max(); c++) {
-            if (-c >= min && -c <= s.max()) {
-                thresholds.add(c);
-            }
-        }
+        List<Long> thresholds = BinarySignCompiler.rampThresholds(s);
         int sig = thresholds.size();
         int digits = 64 - Long.numberOfLeadingZeros(size - 1L);
         requireSize(s, sig, digits, n, 0); // before the signals' values on every point are held
@@ -154,12 +149,7 @@ final class BinaryCoordinateCompiler {
         }
         requireSize(s, sig, digits, n, doublings);
         // 3. lines, from sign signals of one coordinate after which every sign pair cancels
-        List<Long> biases = new ArrayList<>();
-        for (long b = min; b <= s.max(); b++) {
-            if (BinaryGadgets.cancels(s, b, layerValues) != 0) {
-                biases.add(b);
-            }
-        }
+        List<Long> biases = BinarySignCompiler.cancellingBiases(s, layerValues);
         Map<Long, Integer> index = new HashMap<>();
         for (int t = 0; t < sig; t++) {
             index.put(thresholds.get(t), t);

@@ -53,12 +53,7 @@ final class BinarySignCompiler {
         int size = s.size();
         long one = s.one();
         // 1. ramps
-        List<Long> thresholds = new ArrayList<>();
-        for (long c = min; c <= s.max(); c++) {
-            if (-c >= min && -c <= s.max()) {
-                thresholds.add(c);
-            }
-        }
+        List<Long> thresholds = rampThresholds(s);
         int sig = thresholds.size();
         long[][] vals = new long[sig][size];
         for (int i = 0; i < sig; i++) {
@@ -96,12 +91,7 @@ final class BinarySignCompiler {
             throw new IllegalArgumentException("the sign construction for " + s + " would have about " + estimate
                     + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
         }
-        List<Long> biases = new ArrayList<>(); // after which every sign pair cancels
-        for (long b = min; b <= s.max(); b++) {
-            if (BinaryGadgets.cancels(s, b, signValues) != 0) {
-                biases.add(b);
-            }
-        }
+        List<Long> biases = cancellingBiases(s, signValues);
         List<Map<Long, PointNeuron>> options = new ArrayList<>();
         TreeSet<Long> common = null;
         for (int p = 0; p < size; p++) {
@@ -199,6 +189,28 @@ final class BinarySignCompiler {
             }
         }
         return pass;
+    }
+
+    /** The thresholds {@code c} whose ramp {@code tau(acc(-c; x))} has its bias {@code -c} in F, in increasing order. */
+    static List<Long> rampThresholds(Setting s) {
+        List<Long> thresholds = new ArrayList<>();
+        for (long c = s.min(); c <= s.max(); c++) {
+            if (-c >= s.min() && -c <= s.max()) {
+                thresholds.add(c);
+            }
+        }
+        return thresholds;
+    }
+
+    /** The biases after which twins taking any of {@code values} cancel, in increasing order. */
+    static List<Long> cancellingBiases(Setting s, long[] values) {
+        List<Long> biases = new ArrayList<>();
+        for (long b = s.min(); b <= s.max(); b++) {
+            if (BinaryGadgets.cancels(s, b, values) != 0) {
+                biases.add(b);
+            }
+        }
+        return biases;
     }
 
     /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */
