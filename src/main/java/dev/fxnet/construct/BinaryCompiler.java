@@ -100,6 +100,8 @@ final class BinaryCompiler {
             } catch (IllegalArgumentException stepsFailed) {
                 try {
                     return BinaryCoordinateCompiler.compile(target, s, live, verify);
+                } catch (FinalRefusal f) {
+                    throw new FinalRefusal(stepsFailed.getMessage() + "; and " + f.getMessage());
                 } catch (IllegalArgumentException signsFailed) {
                     throw new IllegalArgumentException(stepsFailed.getMessage() + "; and " + signsFailed.getMessage());
                 }

@@ -5,7 +5,6 @@ import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +20,10 @@ import java.util.TreeSet;
  *       sign {@code o}, twin first-layer neurons {@code tau(acc(-c; x_i, o x_j))} ({@code j != i}).</li>
  *   <li><b>Signs.</b> A bias-0 neuron per {@code (i, c)} reads its two ramps interleaved,
  *       {@code acc(0; y+, y-, y+, y-)}: for the identity under saturation its sign is that of
- *       {@code x_i - c} on every point, because {@code C(t + x) + C(t - x)} has the sign of
- *       {@code t} for {@code |t|, |x| <= M}. Bias-0 doubling layers make these <em>sign
+ *       {@code x_i - c} on every point, because with {@code t = C(-c + x_i)}, {@code a = C(t + x_j)}
+ *       and {@code b = C(t - x_j)} the clamped chain {@code C(C(C(a + b) + a) + b)} has the sign of
+ *       {@code t} (docs/CONSTRUCTION.md, section 6; the order matters: {@code a, a, b, b} does not
+ *       keep it). Bias-0 doubling layers make these <em>sign
  *       signals</em> of {@code x_i} (one value below {@code c}, 0 at {@code c}, one value above),
  *       checked on every point.</li>
  *   <li><b>Lines.</b> One twin neuron per coordinate and value, {@code [x_i = c]}, from two or three
@@ -42,7 +43,8 @@ import java.util.TreeSet;
  *   <li><b>Output.</b> The output neuron adds the point neurons with {@code +-1}; at most one of them
  *       is not 0, so its output is {@code +-b} with the sign and bias chosen per point.</li>
  * </ol>
- * Every layer before the point layer is the same for every table (THEORY §6, B2). The caller's
+ * Every layer before the point layer is the same for every table; the point neurons share their
+ * reads, and their biases and output signs carry the table (THEORY §6, Theorem B4). The caller's
  * verification checks the network on all of {@code F^2}.
  */
 final class BinaryCoordinateCompiler {
@@ -62,10 +64,11 @@ final class BinaryCoordinateCompiler {
         } catch (FinalRefusal f) {
             throw f;
         } catch (IllegalArgumentException e) {
-            if (e.getMessage().contains("coordinate sign construction")) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("coordinate sign construction")) {
                 throw e;
             }
-            throw new IllegalArgumentException("the coordinate sign construction: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the coordinate sign construction: " + why, e);
         }
     }
 
@@ -150,31 +153,11 @@ final class BinaryCoordinateCompiler {
         requireSize(s, sig, digits, n, doublings);
         // 3. lines, from sign signals of one coordinate after which every sign pair cancels
         List<Long> biases = BinarySignCompiler.cancellingBiases(s, layerValues);
-        Map<Long, Integer> index = new HashMap<>();
-        for (int t = 0; t < sig; t++) {
-            index.put(thresholds.get(t), t);
-        }
+        TreeSet<Long> common = BinarySignCompiler.codes(s);
         List<List<Map<Long, BinarySignCompiler.PointNeuron>>> lineOptions = new ArrayList<>();
-        TreeSet<Long> common = null;
         for (int i = 0; i < 2; i++) {
-            List<Map<Long, BinarySignCompiler.PointNeuron>> perValue = new ArrayList<>();
-            for (int x = 0; x < size; x++) {
-                Map<Long, BinarySignCompiler.PointNeuron> o = BinarySignCompiler.pointOptions(s, signs[i], index, biases,
-                        min + x);
-                if (common == null) {
-                    common = new TreeSet<>(o.keySet());
-                } else {
-                    common.retainAll(o.keySet());
-                }
-                if (common.isEmpty()) {
-                    throw new IllegalArgumentException(s + ": the coordinate sign construction has no line neuron for x"
-                            + i + " = " + s.dec(min + x) + (o.isEmpty() ? "" : " with an output the other lines share")
-                            + " (two or three sign signals within " + BinarySignCompiler.REACH + " codes, every order, sign"
-                            + " and cancelling bias tried)");
-                }
-                perValue.add(o);
-            }
-            lineOptions.add(perValue);
+            lineOptions.add(BinarySignCompiler.sharedPointOptions(s, signs[i], thresholds, biases, common,
+                    "coordinate sign construction", "line", "x" + i));
         }
         long on = common.stream().max((a, b) -> Math.abs(a) != Math.abs(b) ? Long.compare(Math.abs(a), Math.abs(b))
                 : Long.compare(a, b)).orElseThrow();
@@ -237,7 +220,7 @@ final class BinaryCoordinateCompiler {
         }
         // 5. point neurons: for a constant K' and read sign r, the biases b whose neuron sinks and is rescued
         long[] offK = {0, bitValue};
-        Sink sink = bestSink(s, offOn, offK, 2 * digits);
+        Sink sink = bestSink(s, offOn, offK, 2 * digits); // the wrong indicators of both indices
         if (sink == null) {
             throw new IllegalArgumentException(s + ": the coordinate sign construction has no point neuron that outputs a"
                     + " value != 0 with every digit right and 0 with any of " + 2 * digits + " wrong (wrong indicators "
@@ -352,10 +335,10 @@ final class BinaryCoordinateCompiler {
      * The sink that reaches the most output values: over every constant bias {@code beta} after
      * which the lines cancel, read sign {@code r} and point bias {@code b} after which the wrong
      * indicators {@code {0, K}} cancel, those whose neuron outputs a value {@code != 0} with no wrong
-     * digit and 0 with 1 to {@code digits} wrong ones (checked for each count; a wrong indicator
+     * digit and 0 with 1 to {@code indicators} wrong ones (checked for each count; a wrong indicator
      * that is right adds 0, which leaves the accumulator as it is).
      */
-    private static Sink bestSink(Setting s, long[] offOn, long[] offK, int digits) {
+    private static Sink bestSink(Setting s, long[] offOn, long[] offK, int indicators) {
         Sink best = null;
         for (long beta = s.max(); beta >= s.min(); beta--) {
             long k2 = s.tau(beta);
@@ -370,7 +353,7 @@ final class BinaryCoordinateCompiler {
                     }
                     long onValue = 0;
                     boolean ok = true;
-                    for (int wrong = 0; wrong <= digits && ok; wrong++) {
+                    for (int wrong = 0; wrong <= indicators && ok; wrong++) {
                         int[] sg = new int[2 * wrong + 2];
                         long[] ys = new long[sg.length];
                         for (int u = 0; u < 2 * wrong; u++) {

@@ -80,35 +80,16 @@ final class BinarySignCompiler {
             layerValues.add(distinctValues(vals));
         }
         long[] signValues = layerValues.get(doublings);
-        // 3. point neurons
-        Map<Long, Integer> index = new HashMap<>();
-        for (int i = 0; i < sig; i++) {
-            index.put(thresholds.get(i), i);
-        }
-        // planned over every point, so that these layers do not depend on which points are live
+        // 3. point neurons, planned over every point, so that these layers do not depend on which points are live
         long estimate = 4L * sig * sig * doublings + 2L * sig + 4L * size * sig + 4L * size * size;
         if (estimate > BinaryCompiler.MAX_WEIGHTS) {
             throw new IllegalArgumentException("the sign construction for " + s + " would have about " + estimate
                     + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
         }
         List<Long> biases = cancellingBiases(s, signValues);
-        List<Map<Long, PointNeuron>> options = new ArrayList<>();
-        TreeSet<Long> common = null;
-        for (int p = 0; p < size; p++) {
-            long x0 = min + p;
-            Map<Long, PointNeuron> o = pointOptions(s, vals, index, biases, x0);
-            if (common == null) {
-                common = new TreeSet<>(o.keySet());
-            } else {
-                common.retainAll(o.keySet());
-            }
-            if (common.isEmpty()) {
-                throw new IllegalArgumentException(s + ": the sign construction has no point neuron for x = "
-                        + s.dec(x0) + (o.isEmpty() ? "" : " with an output the other points share") + " (two or three"
-                        + " sign signals within " + REACH + " codes, every order, sign and cancelling bias tried)");
-            }
-            options.add(o);
-        }
+        TreeSet<Long> common = codes(s);
+        List<Map<Long, PointNeuron>> options = sharedPointOptions(s, vals, thresholds, biases, common,
+                "sign construction", "point", "x");
         List<Long> shared = new ArrayList<>(common);
         shared.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
                 : Long.compare(b, a));
@@ -211,6 +192,45 @@ final class BinarySignCompiler {
             }
         }
         return biases;
+    }
+
+    /** Every code of F, in increasing order. */
+    static TreeSet<Long> codes(Setting s) {
+        TreeSet<Long> all = new TreeSet<>();
+        for (long c = s.min(); c <= s.max(); c++) {
+            all.add(c);
+        }
+        return all;
+    }
+
+    /**
+     * The point neurons ({@link #pointOptions}) of every value of F over the sign signals
+     * {@code vals[t][x - min]} of {@code thresholds}, in the order of F; {@code common} is narrowed
+     * to the outputs {@code on} that every value (and everything it held before) admits.
+     *
+     * @throws IllegalArgumentException at the first value after which no output is common, naming
+     *     it as the {@code noun} neuron of {@code construction} for {@code variable}
+     */
+    static List<Map<Long, PointNeuron>> sharedPointOptions(Setting s, long[][] vals, List<Long> thresholds,
+            List<Long> biases, TreeSet<Long> common, String construction, String noun, String variable) {
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < thresholds.size(); i++) {
+            index.put(thresholds.get(i), i);
+        }
+        List<Map<Long, PointNeuron>> options = new ArrayList<>();
+        for (int p = 0; p < s.size(); p++) {
+            long x0 = s.min() + p;
+            Map<Long, PointNeuron> o = pointOptions(s, vals, index, biases, x0);
+            common.retainAll(o.keySet());
+            if (common.isEmpty()) {
+                throw new IllegalArgumentException(s + ": the " + construction + " has no " + noun + " neuron for "
+                        + variable + " = " + s.dec(x0) + (o.isEmpty() ? "" : " with an output the other " + noun
+                        + "s share") + " (two or three sign signals within " + REACH + " codes, every order, sign and"
+                        + " cancelling bias tried)");
+            }
+            options.add(o);
+        }
+        return options;
     }
 
     /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */

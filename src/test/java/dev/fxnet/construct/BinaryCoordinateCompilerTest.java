@@ -86,25 +86,34 @@ class BinaryCoordinateCompilerTest {
     void refusesWhereItsGadgetsAreMissing() {
         FixedPointFormat f = FixedPointFormat.parse("p=1,q=2");
         FunctionTable t = FunctionTable.random(f, 2, 1);
+        Setting wide = Setting.of(FixedPointArithmetic.of(f), Accumulation.WIDE, Activations.named("identity"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BinaryCoordinateCompiler.compile(t, wide, live(t), true));
+        assertTrue(e.getMessage().contains("no line neuron"), e.getMessage());
+        FixedPointFormat tc = FixedPointFormat.of(1, 2, Encoding.TWOS_COMPLEMENT);
+        FunctionTable t2 = FunctionTable.random(tc, 2, 1);
+        Setting wrap = Setting.of(FixedPointArithmetic.of(tc, Rounding.HALF_EVEN, Overflow.WRAP), Accumulation.PER_OP,
+                Activations.named("identity"));
+        e = assertThrows(IllegalArgumentException.class, () -> BinaryCoordinateCompiler.compile(t2, wrap, live(t2), true));
+        assertTrue(e.getMessage().contains("coordinate sign construction found no sign signals"), e.getMessage());
+        Setting saturate = Setting.of(FixedPointArithmetic.of(tc), Accumulation.PER_OP, Activations.named("identity"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> BinaryCoordinateCompiler.compile(t2, saturate, live(t2), true));
+        assertTrue(e.getMessage().startsWith("the coordinate sign construction: ") && e.getMessage().contains("cancel"),
+                e.getMessage());
+        Setting three = Setting.of(FixedPointArithmetic.of(f), Accumulation.PER_OP, Activations.named("identity"));
+        FunctionTable t3 = FunctionTable.random(f, 3, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> BinaryCoordinateCompiler.compile(t3, three, live(t3), true));
+        assertTrue(e.getMessage().contains("d = 2"), e.getMessage());
+    }
+
+    private static java.util.List<Integer> live(FunctionTable t) {
         java.util.List<Integer> live = new java.util.ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             if (t.code(i) != 0) {
                 live.add(i);
             }
         }
-        Setting wide = Setting.of(FixedPointArithmetic.of(f), Accumulation.WIDE, Activations.named("identity"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BinaryCoordinateCompiler.compile(t, wide, live, true));
-        assertTrue(e.getMessage().contains("no line neuron"), e.getMessage());
-        FixedPointFormat tc = FixedPointFormat.of(1, 2, Encoding.TWOS_COMPLEMENT);
-        FunctionTable t2 = FunctionTable.random(tc, 2, 1);
-        Setting wrap = Setting.of(FixedPointArithmetic.of(tc, Rounding.HALF_EVEN, Overflow.WRAP), Accumulation.PER_OP,
-                Activations.named("identity"));
-        e = assertThrows(IllegalArgumentException.class, () -> BinaryCoordinateCompiler.compile(t2, wrap, live, true));
-        assertTrue(e.getMessage().contains("coordinate sign construction"), e.getMessage());
-        Setting three = Setting.of(FixedPointArithmetic.of(f), Accumulation.PER_OP, Activations.named("identity"));
-        FunctionTable t3 = FunctionTable.random(f, 3, 1);
-        e = assertThrows(IllegalArgumentException.class, () -> BinaryCoordinateCompiler.compile(t3, three, live, true));
-        assertTrue(e.getMessage().contains("d = 2"), e.getMessage());
+        return live;
     }
 }
