@@ -54,7 +54,8 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers; docs/CONSTRUCTION.md §6). Built for d = 1;"
             + " d = 2 where a step gadget exists for every threshold of x0 + x1 and x0 - x1 it needs (for activations"
             + " with a dip below 0, such as gelu, through ladders that reach a little past 0; from p=3,q=2 on, through a"
-            + " layer of index bits), and for the identity (saturating, PER_OP) through sign signals of x0 and x1;"
+            + " layer of index bits), and for the identity (symmetric codes, saturating, PER_OP) through sign signals"
+            + " of x0 and x1;"
             + " within fxnet's size limits; refused with the reason otherwise.")
     boolean binary;
 

@@ -140,8 +140,8 @@ public final class Universality {
                     + " every nonzero value; its layers before the point layer are planned over all of F^" + dims
                     + " whatever the table, and its point neurons (with value neurons, or with biases chosen per"
                     + " value in the coordinate sign construction) give every code, so for every f: F^" + dims
-                    + " -> F the same layers with the point neurons of f's nonzero points compute f (Theorems B2 to"
-                    + " B4; " + r.size().line() + ")");
+                    + " -> F the same layers with the point neurons of f's nonzero points (and the value neurons"
+                    + " or output signs f's values take) compute f (Theorems B2 to B4; " + r.size().line() + ")");
         } catch (IllegalArgumentException e) {
             tried.add("binary construction: " + e.getMessage());
             return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,
