@@ -92,28 +92,20 @@ final class BinaryCompiler {
         if (live.isEmpty()) {
             return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
         }
-        if (d > 1) {
-            try {
-                return steps(target, s, live, verify);
-            } catch (FinalRefusal f) {
-                throw f;
-            } catch (IllegalArgumentException stepsFailed) {
-                try {
-                    return BinaryCoordinateCompiler.compile(target, s, live, verify);
-                } catch (FinalRefusal f) {
-                    throw new FinalRefusal(stepsFailed.getMessage() + "; and " + f.getMessage());
-                } catch (IllegalArgumentException signsFailed) {
-                    throw new IllegalArgumentException(stepsFailed.getMessage() + "; and " + signsFailed.getMessage());
-                }
-            }
-        }
         try {
             return steps(target, s, live, verify);
         } catch (IllegalArgumentException stepsFailed) {
+            // in d = 2 a refusal that depends on the table takes no other route, so that the layers before the
+            // point layer are the same for every table that builds (THEORY §6); d = 1 has always retried
+            if (d > 1 && stepsFailed instanceof FinalRefusal) {
+                throw stepsFailed;
+            }
             try {
-                return BinarySignCompiler.compile(target, s, live, verify);
+                return d > 1 ? BinaryCoordinateCompiler.compile(target, s, live, verify)
+                        : BinarySignCompiler.compile(target, s, live, verify);
             } catch (IllegalArgumentException signsFailed) {
-                throw new IllegalArgumentException(stepsFailed.getMessage() + "; and " + signsFailed.getMessage());
+                String why = stepsFailed.getMessage() + "; and " + signsFailed.getMessage();
+                throw signsFailed instanceof FinalRefusal ? new FinalRefusal(why) : new IllegalArgumentException(why);
             }
         }
     }
@@ -468,7 +460,7 @@ final class BinaryCompiler {
             Map<Long, long[][]> widened = new HashMap<>();
             for (int i = 0; i < out.size(); i++) {
                 Signal x = out.get(i);
-                long[][] more = widened.computeIfAbsent(x.whenTrue() << 32 ^ (x.whenFalse() & 0xffffffffL),
+                long[][] more = widened.computeIfAbsent(BinaryGadgets.pair(x.whenTrue(), x.whenFalse()),
                         key -> g.amplify(x.whenTrue(), x.whenFalse()));
                 if (more.length > 0) {
                     out.set(i, x.extendedBy(g, more));
@@ -750,8 +742,7 @@ final class BinaryCompiler {
 
     /** Per point: the used signals, and the common {@code on} values with a bias, order and signs that make it an exact indicator. */
     private static PointPlan planPoints(Setting s, BinaryGadgets g, List<Signal> signals, Map<Long, Integer> signalId,
-            int[][] dirs,
-            long[][] dv, long[] lo, long[] hi, List<Integer> points, boolean virtual) {
+            int[][] dirs, long[][] dv, long[] lo, long[] hi, List<Integer> points, boolean virtual) {
         int m = points.size();
         List<Signal> all = new ArrayList<>(signals);
         Map<Long, Integer> constantId = new HashMap<>();

@@ -364,7 +364,8 @@ public final class BinaryGadgets {
         return tail.toArray(new long[0][]);
     }
 
-    private static long pair(long whenTrue, long whenFalse) {
+    /** A two-valued step packed in one {@code long}: {@code whenTrue} high, {@code whenFalse} low. */
+    static long pair(long whenTrue, long whenFalse) {
         return whenTrue << 32 | (whenFalse & 0xffffffffL);
     }
 
