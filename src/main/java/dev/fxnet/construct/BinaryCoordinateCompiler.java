@@ -354,17 +354,7 @@ final class BinaryCoordinateCompiler {
                     long onValue = 0;
                     boolean ok = true;
                     for (int wrong = 0; wrong <= indicators && ok; wrong++) {
-                        int[] sg = new int[2 * wrong + 2];
-                        long[] ys = new long[sg.length];
-                        for (int u = 0; u < 2 * wrong; u++) {
-                            sg[u] = r;
-                            ys[u] = offK[1];
-                        }
-                        sg[2 * wrong] = 1;
-                        sg[2 * wrong + 1] = -1;
-                        ys[2 * wrong] = k2;
-                        ys[2 * wrong + 1] = k2;
-                        long y = s.tau(BinaryGadgets.acc(s, b, sg, ys, sg.length));
+                        long y = BitLayer.sinkOutput(s, b, r, offK[1], wrong, k2);
                         if (wrong == 0) {
                             onValue = y;
                             ok = y != 0;

@@ -291,6 +291,27 @@ final class BitLayer {
     }
 
     /**
+     * The output of a sink point neuron with bias {@code b} and {@code wrong} wrong digits: each
+     * wrong indicator (value {@code v}) read twice with {@code sign}, then, if {@code rescue != 0},
+     * a constant pair {@code rescue} read {@code +rescue, -rescue}. Right digits read 0, which
+     * leaves the accumulator as it is, so only their number matters.
+     */
+    static long sinkOutput(Setting s, long b, int sign, long v, int wrong, long rescue) {
+        int len = 2 * wrong + (rescue != 0 ? 2 : 0);
+        int[] sg = new int[len];
+        long[] ys = new long[len];
+        java.util.Arrays.fill(sg, 0, 2 * wrong, sign);
+        java.util.Arrays.fill(ys, 0, 2 * wrong, v);
+        if (rescue != 0) {
+            sg[len - 2] = 1;
+            sg[len - 1] = -1;
+            ys[len - 2] = rescue;
+            ys[len - 1] = rescue;
+        }
+        return s.tau(BinaryGadgets.acc(s, b, sg, ys, len));
+    }
+
+    /**
      * For a point neuron that reads {@code digits} bit pairs of value {@code v}, each twice with the
      * sign that moves the accumulator down by {@code |v|}, where a read pair is {@code v} exactly when
      * the point's digit is wrong: every
@@ -305,12 +326,7 @@ final class BitLayer {
             long on = s.tau(b);
             boolean ok = on != 0;
             for (int z = 1; z <= digits && ok; z++) {
-                int len = 2 * z;
-                int[] sg = new int[len];
-                long[] ys = new long[len];
-                java.util.Arrays.fill(sg, against);
-                java.util.Arrays.fill(ys, v);
-                ok = s.tau(BinaryGadgets.acc(s, b, sg, ys, len)) == 0;
+                ok = sinkOutput(s, b, against, v, z, 0) == 0;
             }
             if (ok) {
                 out.putIfAbsent(on, b);
