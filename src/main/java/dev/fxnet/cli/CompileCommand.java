@@ -5,6 +5,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.OnUncertain;
 import dev.fxnet.construct.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
@@ -65,6 +66,9 @@ final class CompileCommand implements Callable<Integer> {
     /** The largest grid F^d compile takes (a network has up to one indicator per point). */
     static final long MAX_POINTS = 1L << 20;
 
+    @Option(names = "--on-uncertain", paramLabel = "RULE", description = TargetOptions.ON_UNCERTAIN_HELP)
+    String onUncertain;
+
     @Option(names = "--no-verify", description = "Do not check the network on every point before writing it.")
     boolean noVerify;
 
@@ -90,6 +94,7 @@ final class CompileCommand implements Callable<Integer> {
         AtomicFilesCheck.writable("--out", out);
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
+        target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         FunctionTable t = target.resolve(ar, dims, err);
         long t0 = System.nanoTime();
         Compiler.Result r = Compiler.compile(t, s, st, binary, false);

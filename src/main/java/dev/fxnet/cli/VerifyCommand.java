@@ -1,6 +1,7 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.OnUncertain;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
@@ -33,6 +34,9 @@ final class VerifyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     TargetOptions target;
 
+    @Option(names = "--on-uncertain", paramLabel = "RULE", description = TargetOptions.ON_UNCERTAIN_HELP)
+    String onUncertain;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10).")
     int show;
 
@@ -50,6 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (net.outputs() != 1) {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");
         }
+        target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         FunctionTable t = target.resolve(net.arithmetic(), net.inputs(), err);
         long t0 = System.nanoTime();
         Verifier.Result v;
