@@ -71,6 +71,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -111,9 +114,10 @@ final class CompileCommand implements Callable<Integer> {
         } else {
             Verifier.Result v;
             Network checked = net;
-            long weight = Math.max(1, net.size().parameters() / 64);
-            try (Progress p = Progress.of("verify", t.size() * weight, err)) {
-                v = Verifier.verify(checked, t, 5, n -> p.step(n * weight));
+            o.flush();
+            try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
+                    quiet.quiet)) {
+                v = Verifier.verify(checked, t, 5, p::step);
             }
             if (!v.exact()) {
                 throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()

@@ -48,6 +48,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -87,7 +90,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         InputSpace space = InputSpace.of(f, d);
         int[] all;
-        try (Progress p = Progress.of("eval", space.size(), spec.commandLine().getErr())) {
+        try (Progress p = Progress.of("eval", space.size(), "points", Math.max(1, net.size().parameters() / 64),
+                spec.commandLine().getErr(), quiet.quiet)) {
             all = ev.evaluateAll(p::step);
         }
         out.println(header(d, m, csv));
