@@ -8,6 +8,8 @@ import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
+import dev.fxnet.construct.WorkLimit;
+import dev.fxnet.construct.WorkLimitException;
 import dev.fxnet.io.AtomicFiles;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
@@ -74,6 +76,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -95,7 +100,13 @@ final class CompileCommand implements Callable<Integer> {
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
         FunctionTable t = target.resolve(ar, dims, err);
         long t0 = System.nanoTime();
-        Compiler.Result r = Compiler.compile(t, s, st, binary, false);
+        Compiler.Result r;
+        try {
+            // with --no-verify nothing runs on every point: the build alone is linear in the parameters
+            r = Compiler.compile(t, s, st, binary, false, noVerify ? WorkLimit.none() : force.limit());
+        } catch (WorkLimitException e) {
+            throw ForceOption.refused(e);
+        }
         long t1 = System.nanoTime();
         Network net = r.network();
         Map<String, Object> meta = new LinkedHashMap<>(net.meta());

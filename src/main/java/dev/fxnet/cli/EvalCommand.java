@@ -51,6 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -89,6 +92,7 @@ final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         InputSpace space = InputSpace.of(f, d);
+        force.check("evaluating", space.size(), net.size().parameters());
         int[] all;
         try (Progress p = Progress.of("eval", space.size(), "points", Math.max(1, net.size().parameters() / 64),
                 spec.commandLine().getErr(), quiet.quiet)) {

@@ -40,6 +40,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (net.outputs() != 1) {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");
         }
+        force.check("verifying", dev.fxnet.eval.InputSpace.of(net.format(), net.inputs()).size(),
+                net.size().parameters());
         FunctionTable t = target.resolve(net.arithmetic(), net.inputs(), err);
         long t0 = System.nanoTime();
         Verifier.Result v;
