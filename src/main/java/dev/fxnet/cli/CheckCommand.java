@@ -40,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
     @Option(names = "--dims", paramLabel = "D", defaultValue = "1",
             description = "Dimension for the reported construction size; with --binary, the dimension the verdict is"
                     + " about (default 1).")
@@ -71,8 +74,15 @@ final class CheckCommand implements Callable<Integer> {
         Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
         FixedPointArithmetic ar = options.arithmetic();
         Setting s = Setting.of(ar, options.accumulation(null), a, binary);
-        Verdict v = Universality.check(s, dims);
-        String sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
+        Verdict v;
+        String sampled;
+        try (Progress p = Progress.of("check", 2, "steps (decide, sample)", 1, spec.commandLine().getErr(),
+                quiet.quiet)) {
+            v = Universality.check(s, dims);
+            p.step(1);
+            sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
+            p.step(1);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(v, dims, sampled));

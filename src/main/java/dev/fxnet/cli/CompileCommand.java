@@ -9,6 +9,8 @@ import dev.fxnet.construct.OnUncertain;
 import dev.fxnet.construct.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
+import dev.fxnet.construct.WorkLimit;
+import dev.fxnet.construct.WorkLimitException;
 import dev.fxnet.io.AtomicFiles;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
@@ -75,6 +77,12 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -97,7 +105,13 @@ final class CompileCommand implements Callable<Integer> {
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         FunctionTable t = target.resolve(ar, dims, err);
         long t0 = System.nanoTime();
-        Compiler.Result r = Compiler.compile(t, s, st, binary, false);
+        Compiler.Result r;
+        try {
+            // with --no-verify nothing runs on every point: the build alone is linear in the parameters
+            r = Compiler.compile(t, s, st, binary, false, noVerify ? WorkLimit.none() : force.limit());
+        } catch (WorkLimitException e) {
+            throw ForceOption.refused(e);
+        }
         long t1 = System.nanoTime();
         Network net = r.network();
         Map<String, Object> meta = new LinkedHashMap<>(net.meta());
@@ -116,9 +130,10 @@ final class CompileCommand implements Callable<Integer> {
         } else {
             Verifier.Result v;
             Network checked = net;
-            long weight = Math.max(1, net.size().parameters() / 64);
-            try (Progress p = Progress.of("verify", t.size() * weight, err)) {
-                v = Verifier.verify(checked, t, 5, n -> p.step(n * weight));
+            o.flush();
+            try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
+                    quiet.quiet)) {
+                v = Verifier.verify(checked, t, 5, p::step);
             }
             if (!v.exact()) {
                 throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()

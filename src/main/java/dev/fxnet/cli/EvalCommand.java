@@ -48,6 +48,12 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -86,8 +92,10 @@ final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         InputSpace space = InputSpace.of(f, d);
+        force.check("evaluating", space.size(), net.size().parameters());
         int[] all;
-        try (Progress p = Progress.of("eval", space.size(), spec.commandLine().getErr())) {
+        try (Progress p = Progress.of("eval", space.size(), "points", Math.max(1, net.size().parameters() / 64),
+                spec.commandLine().getErr(), quiet.quiet)) {
             all = ev.evaluateAll(p::step);
         }
         out.println(header(d, m, csv));

@@ -1,8 +1,14 @@
 package dev.fxnet.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +18,12 @@ import picocli.CommandLine.Command;
  * prints. User mistakes (bad option values, malformed files, values off the grid) end with exit
  * code 2 and one line on stderr naming the problem; internal errors end with exit code 1 and a
  * stack trace.
+ *
+ * <p>Standard output is buffered (flushed per line only when it is a terminal) and its write
+ * errors are not swallowed: the first failed write throws {@link StdoutFailure}, which stops the
+ * command. When the reader closed the pipe ({@code fxnet activation gelu --csv | head -1}) fxnet
+ * exits at once, silently, with status {@link #BROKEN_PIPE} = 128 + SIGPIPE, as C tools killed by
+ * SIGPIPE do; any other write error (a full disk) is a user error naming standard output.
  */
 @Command(name = "fxnet", mixinStandardHelpOptions = true, version = "fxnet 0.1.0",
         description = "Quantized neural networks under fixed-point arithmetic: exact simulation, "
@@ -23,6 +35,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit code for user mistakes. */
     public static final int USER_ERROR = 2;
+    /** Exit code when standard output was closed by its reader: 128 + SIGPIPE (13). */
+    public static final int BROKEN_PIPE = 141;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,7 +47,51 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        String enc = System.getProperty("sun.stdout.encoding");
+        Charset cs = enc != null && Charset.isSupported(enc) ? Charset.forName(enc) : Charset.defaultCharset();
+        PrintWriter out = stdout(new FileOutputStream(FileDescriptor.out), cs, System.console() != null);
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Standard output as fxnet writes it: {@code raw} behind a 64 KiB buffer, flushed on every line
+     * only if {@code autoFlush}; the first failed write throws {@link StdoutFailure} instead of
+     * being swallowed as {@link PrintWriter} does, and everything written after it is dropped.
+     */
+    static PrintWriter stdout(OutputStream raw, Charset cs, boolean autoFlush) {
+        OutputStream checked = new OutputStream() {
+            private boolean failed; // after the first failure, later writes (the final flush) are dropped
+
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (!failed) {
+                    try {
+                        raw.write(b, off, len);
+                    } catch (IOException e) {
+                        failed = true;
+                        throw new StdoutFailure(e);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+                if (!failed) {
+                    try {
+                        raw.flush();
+                    } catch (IOException e) {
+                        failed = true;
+                        throw new StdoutFailure(e);
+                    }
+                }
+            }
+        };
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(checked, cs), 1 << 16), autoFlush);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
@@ -41,10 +99,33 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = cl.execute(args);
+            out.flush();
+        } catch (StdoutFailure e) {
+            code = stdoutFailed(e, "fxnet", err);
+        }
         err.flush();
         return code;
+    }
+
+    /** The exit code for a failed write to stdout: silent 141 for a closed pipe, else a one-line user error. */
+    static int stdoutFailed(StdoutFailure e, String command, PrintWriter err) {
+        if (e.brokenPipe()) {
+            return BROKEN_PIPE;
+        }
+        err.println(command + ": cannot write to standard output: " + oneLine(e.getMessage()));
+        return USER_ERROR;
+    }
+
+    private static StdoutFailure stdoutFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StdoutFailure) {
+                return (StdoutFailure) t;
+            }
+        }
+        return null;
     }
 
     /** The configured picocli command line. */
@@ -57,6 +138,10 @@ public final class Main implements Runnable {
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            StdoutFailure sf = stdoutFailure(ex);
+            if (sf != null) {
+                return stdoutFailed(sf, "fxnet " + c.getCommandName(), c.getErr());
+            }
             if (isUserError(ex)) {
                 c.getErr().println("fxnet " + c.getCommandName() + ": " + oneLine(describe(ex)));
                 return USER_ERROR;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in a few seconds.")
     boolean quick;
 
+    @Mixin
+    QuietOption quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -32,8 +36,16 @@ final class ReportCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         java.io.PrintWriter err = spec.commandLine().getErr();
+        int[] started = {0};
         HtmlReport report = StandardReport.build(quick ? StandardReport.Scope.QUICK : StandardReport.Scope.FULL,
-                section -> err.println("report: " + section + "..."));
+                section -> {
+                    started[0]++;
+                    if (!quiet.quiet) {
+                        err.println("report: section " + started[0] + "/" + StandardReport.SECTIONS + ", " + section
+                                + "...");
+                        err.flush();
+                    }
+                });
         Path index = out.resolve("index.html");
         AtomicFiles.writeString(index, report.toHtml());
         spec.commandLine().getOut().println("wrote " + index + " (" + report.figureCount() + " figures)");

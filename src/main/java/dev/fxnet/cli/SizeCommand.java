@@ -59,6 +59,9 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     ArithmeticOptions options;
 
+    @Mixin
+    QuietOption quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -109,6 +112,8 @@ final class SizeCommand implements Callable<Integer> {
             o.println("| " + String.join(" | ", head) + " |");
             o.println("|" + "---|".repeat(head.length));
         }
+        Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
+                spec.commandLine().getErr(), quiet.quiet);
         for (FixedPointArithmetic ar : grid) {
             FixedPointFormat f = ar.format();
             int p = f.intBits();
@@ -119,6 +124,7 @@ final class SizeCommand implements Callable<Integer> {
                     if (points > maxPoints) {
                         row(o, new String[] {"" + p, "" + q, "" + d, "-", String.format(Locale.ROOT, "%.0f", points),
                             "skipped", "", "", "", "", ""});
+                        progress.step(sts.size());
                         continue;
                     }
                     Setting s = Setting.of(ar, accumulation, Activations.named(act));
@@ -140,10 +146,12 @@ final class SizeCommand implements Callable<Integer> {
                             spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
                         }
                         row(o, cells);
+                        progress.step(1);
                     }
                 }
             }
         }
+        progress.close();
         return 0;
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,9 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Mixin
+    QuietOption quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -99,7 +103,11 @@ final class TableCommand implements Callable<Integer> {
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        List<Verdict> rows = grid.run(n, dims);
+        List<Verdict> rows;
+        try (Progress p = Progress.of("table", grid.settings().size(), "rows", 1, spec.commandLine().getErr(),
+                quiet.quiet)) {
+            rows = grid.run(n, dims, p::step);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
             out.print(VerdictTable.toCsv(rows, dims));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10).")
     int show;
 
+    @Mixin
+    QuietOption quiet;
+
+    @Mixin
+    ForceOption force;
+
     @Spec
     CommandSpec spec;
 
@@ -55,12 +62,14 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");
         }
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
+        force.check("verifying", dev.fxnet.eval.InputSpace.of(net.format(), net.inputs()).size(),
+                net.size().parameters());
         FunctionTable t = target.resolve(net.arithmetic(), net.inputs(), err);
         long t0 = System.nanoTime();
         Verifier.Result v;
-        long weight = Math.max(1, net.size().parameters() / 64);
-        try (Progress p = Progress.of("verify", t.size() * weight, err)) {
-            v = Verifier.verify(net, t, Math.max(0, show), n -> p.step(n * weight));
+        try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
+                quiet.quiet)) {
+            v = Verifier.verify(net, t, Math.max(0, show), p::step);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (v.exact()) {

@@ -37,11 +37,30 @@ public final class Compiler {
      * @throws IllegalStateException if a network fails verification (a bug, never a user error)
      */
     public static Result compile(FunctionTable target, Setting s, Strategy strategy, boolean binary, boolean verify) {
+        return compile(target, s, strategy, binary, verify, WorkLimit.none());
+    }
+
+    /**
+     * As {@link #compile(FunctionTable, Setting, Strategy, boolean, boolean)}, refusing before the
+     * network is built (for the binary construction, which plans as it builds: before it is verified)
+     * when verifying it, {@code target.size()} points x its parameters, would exceed {@code limit}.
+     *
+     * @throws WorkLimitException if it would
+     */
+    public static Result compile(FunctionTable target, Setting s, Strategy strategy, boolean binary, boolean verify,
+            WorkLimit limit) {
         if (!target.format().equals(s.format())) {
             throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is " + s.format());
         }
+        if (!binary) {
+            // before the gadget search, which alone can take a minute on large formats
+            limit.check("verifying", target.size(), minParameters(target, strategy), true);
+        }
         if (binary) {
-            return BinaryCompiler.compile(target, s, verify);
+            Result r = BinaryCompiler.compile(target, s, false);
+            limit.check("verifying", target.size(), r.network().size().parameters());
+            return verify ? finish(target, s, r.network(), r.strategy(), r.indicators(), r.background(), r.gadgets(),
+                    true, true) : r;
         }
         Network net;
         Strategy used;
@@ -56,7 +75,7 @@ public final class Compiler {
             indicators = 0;
             background = c;
             if (used == Strategy.CUBES) {
-                Built b = build(target, s, Box.points(target), 0);
+                Built b = build(plan(target, s, Box.points(target), 0), limit);
                 net = b.network;
                 indicators = b.indicators;
                 background = 0;
@@ -67,10 +86,10 @@ public final class Compiler {
             gadgets = g.summary();
             Built best;
             if (strategy == Strategy.CUBES) {
-                best = build(target, s, Box.points(target), 0);
+                best = build(plan(target, s, Box.points(target), 0), limit);
                 used = Strategy.CUBES;
             } else if (strategy == Strategy.STEPS) {
-                best = steps(target, s, g);
+                best = build(stepsPlan(target, s, g), limit);
                 used = Strategy.STEPS;
             } else {
                 long freq = mostFrequent(target);
@@ -89,13 +108,86 @@ public final class Compiler {
                         used = Strategy.STEPS;
                     }
                 }
-                best = build(plan);
+                best = build(plan, limit);
             }
             net = best.network;
             indicators = best.indicators;
             background = best.background;
         }
         return finish(target, s, net, used, indicators, background, gadgets, verify);
+    }
+
+    /**
+     * A lower bound, computed from the table alone in time linear in its size, on the parameters of
+     * any network (not binary) {@link #compile} builds for {@code target} with {@code strategy}
+     * (null: the smallest). Every indicator costs at least 3 parameters (a NOR bias, one NOR weight,
+     * one output weight). cubes: one indicator per point. steps: one per change of value along
+     * {@code x_{d-1}}. boxes: the boxes of one value that tile the points off the background have
+     * {@code 2^d} corners each, and a point is a corner of its box in an orientation whenever its
+     * neighbours in that orientation differ from it (or are off the grid); so at least (such corners)
+     * / {@code 2^d} boxes, for either background compile tries.
+     */
+    public static long minParameters(FunctionTable target, Strategy strategy) {
+        if (isConstant(target)) {
+            return strategy == Strategy.CUBES ? 3L * target.size() : 1;
+        }
+        if (strategy == Strategy.CUBES) {
+            return 3L * target.size();
+        }
+        long steps = changesAlongLast(target);
+        if (strategy == Strategy.STEPS) {
+            return 3 * steps;
+        }
+        long freq = mostFrequent(target);
+        long boxes = Math.min(forcedCorners(target, freq), forcedCorners(target, 0)) >> target.dims();
+        return 3 * (strategy == Strategy.BOXES ? boxes : Math.min(boxes, steps));
+    }
+
+    private static long changesAlongLast(FunctionTable t) {
+        int n = (int) t.format().size();
+        long c = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (i % n != 0 && t.code(i) != t.code(i - 1)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static long forcedCorners(FunctionTable t, long background) {
+        int d = t.dims();
+        int n = (int) t.format().size();
+        int[] stride = new int[d];
+        stride[d - 1] = 1;
+        for (int j = d - 2; j >= 0; j--) {
+            stride[j] = stride[j + 1] * n;
+        }
+        long corners = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int v = t.code(i);
+            if (v == background) {
+                continue;
+            }
+            // differs[j][0]: the neighbour below along j is off the grid or has another value; [1]: above
+            int orientations = 1 << d;
+            boolean[] below = new boolean[d];
+            boolean[] above = new boolean[d];
+            for (int j = 0; j < d; j++) {
+                int x = i / stride[j] % n;
+                below[j] = x == 0 || t.code(i - stride[j]) != v;
+                above[j] = x == n - 1 || t.code(i + stride[j]) != v;
+            }
+            for (int o = 0; o < orientations; o++) {
+                boolean corner = true;
+                for (int j = 0; j < d && corner; j++) {
+                    corner = ((o >> j) & 1) == 0 ? below[j] : above[j];
+                }
+                if (corner) {
+                    corners++;
+                }
+            }
+        }
+        return corners;
     }
 
     static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
@@ -167,10 +259,6 @@ public final class Compiler {
      * f(c, a) - f(c, a - eps). Active steps are listed in increasing a, so every partial sum is a
      * value of the table (exact in PER_OP; WIDE only with exact unit terms).
      */
-    private static Built steps(FunctionTable t, Setting s, GadgetSet g) {
-        return build(stepsPlan(t, s, g));
-    }
-
     private static Plan stepsPlan(FunctionTable t, Setting s, GadgetSet g) {
         if (!stepsApply(s, g)) {
             throw new IllegalArgumentException("the steps strategy needs exact output terms under WIDE, but the"
@@ -229,10 +317,6 @@ public final class Compiler {
         }
     }
 
-    private static Built build(FunctionTable t, Setting s, List<Box> boxes, long background) {
-        return build(plan(t, s, boxes, background));
-    }
-
     private static Plan plan(FunctionTable t, Setting s, List<Box> boxes, long background) {
         int d = t.dims();
         GadgetSet g = GadgetSet.find(s, 2 * d);
@@ -280,7 +364,8 @@ public final class Compiler {
         return new Plan(t, s, g, background, detChains, detInput, boxDet, boxNorW, boxWeights);
     }
 
-    private static Built build(Plan plan) {
+    private static Built build(Plan plan, WorkLimit limit) {
+        limit.check("verifying", plan.t().size(), plan.parameters());
         Setting s = plan.s();
         GadgetSet g = plan.g();
         int d = plan.t().dims();

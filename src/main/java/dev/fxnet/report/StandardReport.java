@@ -53,6 +53,9 @@ public final class StandardReport {
     }
 
     /** Builds the full report. */
+    /** How many sections {@link #build(Scope, Consumer)} announces to its progress consumer. */
+    public static final int SECTIONS = 5;
+
     public static HtmlReport build() {
         return build(Scope.FULL, s -> { });
     }

@@ -135,12 +135,26 @@ public final class VerdictTable {
      * are about dimension {@code dims} ({@link Universality#check(Setting, int)}).
      */
     public List<Verdict> run(int threads, int dims) {
+        return run(threads, dims, null);
+    }
+
+    /**
+     * As {@link #run(int, int)}, telling {@code progress} (from any thread; may be null) of every
+     * finished row with a count of 1.
+     */
+    public List<Verdict> run(int threads, int dims, java.util.function.LongConsumer progress) {
         List<Setting> settings = settings();
         ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Verdict>> fs = new ArrayList<>();
             for (Setting s : settings) {
-                fs.add(ex.submit(() -> Universality.check(s, dims)));
+                fs.add(ex.submit(() -> {
+                    Verdict v = Universality.check(s, dims);
+                    if (progress != null) {
+                        progress.accept(1);
+                    }
+                    return v;
+                }));
             }
             List<Verdict> out = new ArrayList<>();
             for (Future<Verdict> f : fs) {

@@ -1,0 +1,107 @@
+package dev.fxnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fxnet stops at once when its standard output goes away (issue #12: a closed pipe was not noticed). */
+class StdoutClosedTest {
+    /** An output that accepts {@code limit} bytes, then fails as a pipe whose reader has gone. */
+    static final class ClosingPipe extends OutputStream {
+        final ByteArrayOutputStream got = new ByteArrayOutputStream();
+        final int limit;
+        int failures;
+
+        ClosingPipe(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (got.size() + len > limit) {
+                failures++;
+                throw new IOException("Broken pipe");
+            }
+            got.write(b, off, len);
+        }
+    }
+
+    private static CliRun runInto(OutputStream raw, String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, Main.stdout(raw, StandardCharsets.UTF_8, false), new PrintWriter(err));
+        return new CliRun(code, "", err.toString());
+    }
+
+    @Test
+    void streamingCommandsStopSilentlyWith141OnTheFirstFailedWrite(@TempDir Path dir) throws Exception {
+        Path net = dir.resolve("net.json");
+        assertEquals(0, CliRun.of("compile", "--act", "relu", "-p", "2", "-q", "2", "--dims", "2", "--random", "1",
+                "--out", net.toString()).code());
+        List<String[]> commands = List.of(
+                new String[] {"activation", "relu", "-p", "8", "-q", "8", "--csv"},
+                new String[] {"activation", "relu", "-p", "8", "-q", "8"},
+                new String[] {"eval", net.toString(), "--all", "--csv"},
+                new String[] {"eval", net.toString(), "--all"},
+                new String[] {"size", "--grid-p", "1", "--grid-q", "1,2", "--grid-dims", "1"},
+                new String[] {"table", "--activations", "relu", "--int-bits", "1", "--frac-bits", "1"});
+        for (String[] args : commands) {
+            ClosingPipe pipe = new ClosingPipe(10);
+            CliRun r = runInto(pipe, args);
+            assertEquals(Main.BROKEN_PIPE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.err(), String.join(" ", args));
+            assertEquals(1, pipe.failures, String.join(" ", args) + ": kept writing after the pipe closed");
+        }
+    }
+
+    @Test
+    void anyOtherWriteErrorIsOneUserErrorLine() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        CliRun r = runInto(full, "activation", "relu", "-p", "8", "-q", "8", "--csv");
+        assertEquals(Main.USER_ERROR, r.code());
+        assertEquals("fxnet activation: cannot write to standard output: No space left on device\n",
+                r.err().replace("\r\n", "\n"));
+    }
+
+    /** The real thing: a process whose stdout pipe is closed by its reader after one line. */
+    @Test
+    void processExitsWith141SoonAfterItsReaderCloses() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "activation", "relu", "-p", "9", "-q", "9", "--csv");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process proc = pb.start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("z_code,tau_code,z,tau", r.readLine());
+            r.close();
+            assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "still running 60 s after its reader went away");
+            assertEquals(Main.BROKEN_PIPE, proc.exitValue());
+        } finally {
+            proc.destroyForcibly();
+        }
+    }
+}
