@@ -27,18 +27,29 @@ public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Standard output as bytes, for outputs written through to it ({@code --out -}). */
+    private java.io.OutputStream stdout = System.out;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), System.out, new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests). */
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests). Bytes a
+     * command writes to standard output ({@code --out -}) reach {@code out} decoded as UTF-8.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, new WriterStream(out), err);
+    }
+
+    private static int run(String[] args, PrintWriter out, java.io.OutputStream outBytes, PrintWriter err) {
         CommandLine cl = commandLine();
+        ((Main) cl.getCommand()).stdout = outBytes;
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);
@@ -66,6 +77,31 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Standard output as bytes for the command {@code spec}: what follows {@code --out -}. The
+     * command's text output ({@code getOut()}) is flushed first, so that the two keep their order.
+     */
+    static java.io.OutputStream standardOutput(picocli.CommandLine.Model.CommandSpec spec) {
+        spec.commandLine().getOut().flush();
+        return ((Main) spec.root().userObject()).stdout;
+    }
+
+    /** Bytes into a writer, decoded as UTF-8 when flushed (for in-process runs, whose output is text). */
+    private static final class WriterStream extends java.io.ByteArrayOutputStream {
+        private final PrintWriter out;
+
+        WriterStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void flush() {
+            out.write(toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            reset();
+        }
     }
 
     static boolean isUserError(Throwable ex) {
