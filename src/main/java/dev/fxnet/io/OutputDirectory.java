@@ -78,8 +78,6 @@ public final class OutputDirectory {
                 }
             }
             return new OutputDirectory(name, abs);
-        } catch (FileSystemException e) {
-            throw e.getFile() != null && e.getFile().equals(name) ? e : OutputTarget.failure(name, e);
         } catch (IOException e) {
             throw OutputTarget.failure(name, e);
         }
@@ -122,7 +120,9 @@ public final class OutputDirectory {
                 }
             }
         } catch (FileSystemException e) {
-            throw e.getFile() != null && e.getFile().startsWith(name) ? e : OutputTarget.failure(name, e);
+            // a file inside the directory (from OutputTarget) is already named and worded
+            boolean inside = e.getFile() != null && !e.getFile().equals(name) && e.getFile().startsWith(name);
+            throw inside ? e : OutputTarget.failure(name, e);
         } catch (IOException e) {
             throw OutputTarget.failure(name, e);
         } finally {

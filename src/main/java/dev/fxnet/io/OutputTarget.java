@@ -180,8 +180,6 @@ public final class OutputTarget {
                 return;
             }
             writeFile(content);
-        } catch (FileSystemException e) {
-            throw e.getFile() != null && e.getFile().equals(name) ? e : failure(name, e);
         } catch (IOException e) {
             throw failure(name, e);
         }
