@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** Standard output as bytes, for outputs written through to it ({@code --out -}). */
-    private java.io.OutputStream stdout = System.out;
+    private java.io.OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
 
     @Override
     public void run() {
@@ -36,7 +36,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), System.out, new PrintWriter(System.err, true)));
+        // bytes for '--out -' go to the descriptor itself, so that a write error (a closed pipe) is reported,
+        // not swallowed as System.out would
+        System.exit(run(args, new PrintWriter(System.out, true),
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), new PrintWriter(System.err, true)));
     }
 
     /**
