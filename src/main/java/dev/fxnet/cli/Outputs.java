@@ -42,7 +42,9 @@ final class Outputs {
 
     private static OutputTarget resolve(String option, Path path, String hint) {
         try {
-            return OutputTarget.of(path);
+            OutputTarget t = OutputTarget.of(path);
+            t.probe();
+            return t;
         } catch (FileSystemException e) {
             String reason = e.getReason();
             throw new UserException(option + " " + path + ": " + reason
@@ -56,7 +58,9 @@ final class Outputs {
             throw new UserException(option + " " + path + ": this option names a directory, not standard output");
         }
         try {
-            return OutputDirectory.of(path);
+            OutputDirectory d = OutputDirectory.of(path);
+            d.probe();
+            return d;
         } catch (FileSystemException e) {
             throw new UserException(option + " " + path + ": " + e.getReason());
         }

@@ -83,6 +83,39 @@ public final class OutputDirectory {
         }
     }
 
+    /**
+     * Checks, before a long computation, that {@link #publish} can create its temporary directory:
+     * creates and deletes one in the directory, or in its nearest existing ancestor if it does not
+     * exist yet.
+     *
+     * @throws FileSystemException naming this directory as given, e.g. {@code "permission denied"}
+     */
+    public void probe() throws FileSystemException {
+        Path home = path;
+        while (home != null && !Files.isDirectory(home)) {
+            home = home.getParent();
+        }
+        if (home == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(home, ".fxnet.");
+            PendingFiles.add(tmp);
+        } catch (IOException e) {
+            throw OutputTarget.failure(name, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the shutdown hook tries again
+                }
+                PendingFiles.remove(tmp);
+            }
+        }
+    }
+
     /** The directory, absolute, as given (links not resolved). */
     public Path path() {
         return path;

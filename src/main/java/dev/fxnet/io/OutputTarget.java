@@ -137,6 +137,34 @@ public final class OutputTarget {
         return file.equals(other.file) || isSameFileAs(other.file);
     }
 
+    /**
+     * Checks, before a long computation, that the file can be written: creates and deletes a
+     * temporary file where {@link #writeBytes} will create one. Does nothing for standard output.
+     *
+     * @throws FileSystemException naming this target's path as given, e.g. {@code "permission denied"}
+     */
+    public void probe() throws FileSystemException {
+        if (file == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+            PendingFiles.add(tmp);
+        } catch (IOException e) {
+            throw failure(name, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the shutdown hook tries again
+                }
+                PendingFiles.remove(tmp);
+            }
+        }
+    }
+
     /** Writes {@code text} as UTF-8; standard output is {@link System#out}. */
     public void writeString(String text) throws FileSystemException {
         writeString(text, System.out);

@@ -176,7 +176,7 @@ class SafeOutputCliTest {
     }
 
     @Test
-    void writeErrorNamesTheOptionAndThePathNotTheTemporaryFile() throws Exception {
+    void unwritableDirectoryIsRefusedEarlyNamingTheOptionAndThePathNotTheTemporaryFile() throws Exception {
         Path locked = Files.createDirectory(dir.resolve("locked"));
         // an immutable directory refuses new files even to root
         Process p = new ProcessBuilder("chattr", "+i", locked.toString()).redirectErrorStream(true).start();
@@ -184,7 +184,7 @@ class SafeOutputCliTest {
         try {
             Path out = locked.resolve("net.json");
             CliRun r = compileTo(out.toString());
-            assertOneLineError(r, "--out " + out + ": operation not permitted");
+            assertOneLineUserError(r, "--out " + out + ": operation not permitted");
         } finally {
             new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor();
         }

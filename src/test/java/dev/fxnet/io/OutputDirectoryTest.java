@@ -79,6 +79,13 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void probeLeavesNothing() throws Exception {
+        OutputDirectory.of(dir.resolve("a/b/report")).probe();
+        OutputDirectory.of(dir).probe();
+        assertEquals(List.of(), names(dir));
+    }
+
+    @Test
     void linkToADirectoryIsFollowed() throws Exception {
         Path real = Files.createDirectory(dir.resolve("real"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), real);
