@@ -36,7 +36,8 @@ import java.util.Set;
  * <li>An existing path that is not a regular file (directory, character or block device, named
  *     pipe, socket) is refused: it is never replaced, opened or written. A named pipe is refused
  *     without opening it, so the check never blocks.</li>
- * <li>An existing file keeps its POSIX permissions; a new one gets {@code rw-r--r--}.</li>
+ * <li>An existing file keeps its POSIX permissions; a new one gets {@code rw-r--r--}. Being
+ *     replaced, a file with other hard links leaves them with the old content.</li>
  * </ul>
  * {@link #parse} also knows the spellings {@code -} and {@code /dev/stdout} for
  * {@linkplain #standardOutput() standard output}, which is written through (not atomically).
@@ -45,6 +46,9 @@ import java.util.Set;
  * is the path as the caller gave it (never the temporary file's name) and whose
  * {@linkplain FileSystemException#getReason() reason} is a short lower-case phrase such as
  * {@code "is a directory, not a regular file"} or {@code "no space left on device"}.
+ *
+ * <p>Immutable and thread-safe; writing the same file from two threads at once gives one of the
+ * two contents.
  */
 public final class OutputTarget {
     /** The name standard output has in messages and {@link #toString()}. */
