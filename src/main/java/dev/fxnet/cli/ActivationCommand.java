@@ -36,7 +36,7 @@ final class ActivationCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Machine-readable CSV instead of the aligned table.")
     boolean csv;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw sigma and its staircase tau to FILE (.svg or .png).")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw sigma and its staircase tau to FILE (.svg or .png), replaced atomically.")
     Path plot;
 
     @Spec
@@ -44,13 +44,21 @@ final class ActivationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (plot != null) {
+            Outputs.file("--plot", plot);
+            Charts.checkFileName(plot);
+        }
         Activation a = ArithmeticOptions.parseOption("NAME", name.toLowerCase(Locale.ROOT), Activations::named);
         FixedPointArithmetic ar = options.arithmetic();
         options.accumulation(null); // does not change tau, but a wrong value is still a mistake
         FixedPointFormat f = ar.format();
         ActivationTable table = ActivationTable.of(a, ar);
         if (plot != null) {
-            Charts.save(ActivationPlot.chart(table), plot);
+            try {
+                Charts.save(ActivationPlot.chart(table), plot);
+            } catch (java.nio.file.FileSystemException e) {
+                throw new UserException("--plot " + plot + ": " + e.getReason());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {

@@ -11,7 +11,7 @@ import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.construct.WorkLimit;
 import dev.fxnet.construct.WorkLimitException;
-import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.io.OutputTarget;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
 import java.io.IOException;
@@ -62,7 +62,9 @@ final class CompileCommand implements Callable<Integer> {
             + " within fxnet's size limits; refused with the reason otherwise.")
     boolean binary;
 
-    @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5).")
+    @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5): a new or"
+            + " regular file, replaced atomically (a symbolic link is followed), or '-' for standard output, where"
+            + " the report lines then go to stderr. Never a device, pipe or directory, nor the --table file.")
     Path out;
 
     /** The largest grid F^d compile takes (a network has up to one indicator per point). */
@@ -88,18 +90,20 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (dims < 1) {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
+        OutputTarget outTarget = Outputs.fileOrStdout("--out", out);
+        Outputs.notInput("--out", outTarget, "--table", target.table);
+        // with the network on standard output, the report lines go to stderr so that stdout stays JSON
+        PrintWriter o = outTarget != null && outTarget.isStandardOutput() ? err : spec.commandLine().getOut();
         FixedPointArithmetic ar = options.arithmetic();
         double points = Math.pow(ar.size(), dims);
         if (points > MAX_POINTS) {
             throw new UserException("F^" + dims + " of " + ar.format() + " has " + String.format(java.util.Locale.ROOT,
                     "%.0f", points) + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
-        AtomicFilesCheck.writable("--out", out);
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
@@ -152,10 +156,10 @@ final class CompileCommand implements Callable<Integer> {
                     target.tabulation.saturated() > 0 ? "; f leaves [min, M] at " + target.tabulation.saturated()
                             + " points, where N saturates" : ""));
         }
-        if (out != null) {
-            Network finalNet = net;
-            AtomicFiles.writeString(out, NetworkJson.toJson(finalNet));
-            o.println("wrote:     " + out + (noVerify ? " (NOT verified)" : ""));
+        if (outTarget != null) {
+            byte[] json = NetworkJson.toJson(net).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Outputs.write("--out", outTarget, w -> w.write(json), Main.standardOutput(spec));
+            o.println("wrote:     " + outTarget + (noVerify ? " (NOT verified)" : ""));
         }
         return 0;
     }

@@ -4,7 +4,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.export.CExporter;
 import dev.fxnet.export.ExportLimits;
 import dev.fxnet.export.OnnxExporter;
-import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.io.OutputTarget;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
 import java.io.IOException;
@@ -34,16 +34,18 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  at most " + ExportLimits.MAX_WEIGHTS + " weights. See docs/EXPORT.md.",
                 "Arithmetic options given here override the network file's own (a note goes",
                 "to stderr).",
+                "Outputs are regular files, replaced atomically (a symbolic link is followed),",
+                "or '-' for standard output; never a device, pipe or directory, nor NET.json.",
                 "", "Examples:", "  fxnet export net.json --onnx net.onnx", "  fxnet export net.json --c net.c",
                 "  gcc -std=c99 -O2 -DFXNET_MAIN -o net net.c && ./net > all.csv"})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NET.json", description = "The network file.")
     Path file;
 
-    @Option(names = "--onnx", paramLabel = "OUT.onnx", description = "Write an ONNX model here.")
+    @Option(names = "--onnx", paramLabel = "OUT.onnx", description = "Write an ONNX model here ('-': standard output).")
     Path onnx;
 
-    @Option(names = "--c", paramLabel = "OUT.c", description = "Write a C99 source file here.")
+    @Option(names = "--c", paramLabel = "OUT.c", description = "Write a C99 source file here ('-': standard output).")
     Path c;
 
     @Mixin
@@ -57,25 +59,25 @@ final class ExportCommand implements Callable<Integer> {
         if (onnx == null && c == null) {
             throw new UserException("nothing to do: give --onnx OUT.onnx and/or --c OUT.c");
         }
+        // check the targets before any work, build everything (limits are checked here), then write:
+        // a refusal or a missing directory writes no file
+        OutputTarget onnxTarget = Outputs.fileOrStdout("--onnx", onnx);
+        OutputTarget cTarget = Outputs.fileOrStdout("--c", c);
+        Outputs.notInput("--onnx", onnxTarget, "the input", file);
+        Outputs.notInput("--c", cTarget, "the input", file);
+        Outputs.distinct("--onnx", onnx, onnxTarget, "--c", c, cTarget);
         Network net = NetworkJson.read(file);
         PrintWriter err = spec.commandLine().getErr();
         net = options.override(net, "exporting", err);
-        // check the targets and build everything first (limits are checked here), then write:
-        // a refusal or a missing directory writes no file
-        AtomicFilesCheck.writable("--onnx", onnx);
-        AtomicFilesCheck.writable("--c", c);
-        if (onnx != null && c != null && onnx.toAbsolutePath().normalize().equals(c.toAbsolutePath().normalize())) {
-            throw new UserException("--onnx and --c name the same file " + c);
-        }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
-        String source = c == null ? null : CExporter.export(net);
+        byte[] source = c == null ? null : CExporter.export(net).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (model != null) {
-            AtomicFiles.writeBytes(onnx, out -> out.write(model));
-            err.println("wrote " + onnx);
+            Outputs.write("--onnx", onnxTarget, out -> out.write(model), Main.standardOutput(spec));
+            err.println("wrote " + onnxTarget);
         }
         if (source != null) {
-            AtomicFiles.writeString(c, source);
-            err.println("wrote " + c);
+            Outputs.write("--c", cTarget, out -> out.write(source), Main.standardOutput(spec));
+            err.println("wrote " + cTarget);
         }
         return 0;
     }

@@ -41,6 +41,9 @@ public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Standard output as bytes, for outputs written through to it ({@code --out -}). */
+    private java.io.OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -49,17 +52,19 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         String enc = System.getProperty("sun.stdout.encoding");
         Charset cs = enc != null && Charset.isSupported(enc) ? Charset.forName(enc) : Charset.defaultCharset();
-        PrintWriter out = stdout(new FileOutputStream(FileDescriptor.out), cs, System.console() != null);
-        System.exit(run(args, out, new PrintWriter(System.err, true)));
+        OutputStream bytes = checked(new FileOutputStream(FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(bytes, cs), 1 << 16),
+                System.console() != null);
+        System.exit(run(args, out, bytes, new PrintWriter(System.err, true)));
     }
 
     /**
-     * Standard output as fxnet writes it: {@code raw} behind a 64 KiB buffer, flushed on every line
-     * only if {@code autoFlush}; the first failed write throws {@link StdoutFailure} instead of
-     * being swallowed as {@link PrintWriter} does, and everything written after it is dropped.
+     * Standard output as fxnet writes it, text and bytes ({@code --out -}) alike: the first failed
+     * write to {@code raw} throws {@link StdoutFailure} instead of being swallowed as
+     * {@link PrintWriter} does, and everything written after it is dropped.
      */
-    static PrintWriter stdout(OutputStream raw, Charset cs, boolean autoFlush) {
-        OutputStream checked = new OutputStream() {
+    static OutputStream checked(OutputStream raw) {
+        return new OutputStream() {
             private boolean failed; // after the first failure, later writes (the final flush) are dropped
 
             @Override
@@ -91,12 +96,24 @@ public final class Main implements Runnable {
                 }
             }
         };
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(checked, cs), 1 << 16), autoFlush);
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests). */
+    /** {@link #checked} standard output as text: behind a 64 KiB buffer, flushed on every line only if {@code autoFlush}. */
+    static PrintWriter stdout(OutputStream raw, Charset cs, boolean autoFlush) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(checked(raw), cs), 1 << 16), autoFlush);
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests). Bytes a
+     * command writes to standard output ({@code --out -}) reach {@code out} decoded as UTF-8.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, new WriterStream(out), err);
+    }
+
+    private static int run(String[] args, PrintWriter out, java.io.OutputStream outBytes, PrintWriter err) {
         CommandLine cl = commandLine();
+        ((Main) cl.getCommand()).stdout = outBytes;
         cl.setOut(out);
         cl.setErr(err);
         int code;
@@ -151,6 +168,31 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Standard output as bytes for the command {@code spec}: what follows {@code --out -}. The
+     * command's text output ({@code getOut()}) is flushed first, so that the two keep their order.
+     */
+    static java.io.OutputStream standardOutput(picocli.CommandLine.Model.CommandSpec spec) {
+        spec.commandLine().getOut().flush();
+        return ((Main) spec.root().userObject()).stdout;
+    }
+
+    /** Bytes into a writer, decoded as UTF-8 when flushed (for in-process runs, whose output is text). */
+    private static final class WriterStream extends java.io.ByteArrayOutputStream {
+        private final PrintWriter out;
+
+        WriterStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void flush() {
+            out.write(toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            reset();
+        }
     }
 
     static boolean isUserError(Throwable ex) {

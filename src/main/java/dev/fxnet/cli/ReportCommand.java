@@ -1,12 +1,15 @@
 package dev.fxnet.cli;
 
-import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.io.OutputDirectory;
 import dev.fxnet.report.HtmlReport;
 import dev.fxnet.report.StandardReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report (DIR/index.html, figures inlined as SVG).")
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory. A new DIR (and"
+            + " its missing parents) appears only when the report is complete, never on failure or Ctrl-C; in an"
+            + " existing DIR, index.html is replaced atomically and other files are left alone.")
     Path out;
 
     @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in a few seconds.")
@@ -29,15 +34,15 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Builds the report; replaced by tests to make a run fail midway. */
+    static BiFunction<StandardReport.Scope, Consumer<String>, HtmlReport> builder = StandardReport::build;
+
     @Override
     public Integer call() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserException("--out: " + out + " exists and is not a directory");
-        }
-        Files.createDirectories(out);
+        OutputDirectory dir = Outputs.directory("--out", out);
         java.io.PrintWriter err = spec.commandLine().getErr();
         int[] started = {0};
-        HtmlReport report = StandardReport.build(quick ? StandardReport.Scope.QUICK : StandardReport.Scope.FULL,
+        HtmlReport report = builder.apply(quick ? StandardReport.Scope.QUICK : StandardReport.Scope.FULL,
                 section -> {
                     started[0]++;
                     if (!quiet.quiet) {
@@ -46,9 +51,10 @@ final class ReportCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        Path index = out.resolve("index.html");
-        AtomicFiles.writeString(index, report.toHtml());
-        spec.commandLine().getOut().println("wrote " + index + " (" + report.figureCount() + " figures)");
+        String html = report.toHtml();
+        Outputs.publish("--out", dir, d -> Files.writeString(d.resolve("index.html"), html, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " (" + report.figureCount()
+                + " figures)");
         return 0;
     }
 }

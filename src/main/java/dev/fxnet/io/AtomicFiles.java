@@ -3,15 +3,15 @@ package dev.fxnet.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes files completely or not at all: the content goes to a temporary file in the same
- * directory, which is then moved over the target (atomically where the file system allows).
- * If writing fails, the temporary file is deleted and the target is left as it was.
+ * Writes files completely or not at all: shorthands for {@link OutputTarget#of(Path)} followed by a
+ * write. The content goes to a temporary file in the directory of the file finally written, which
+ * is then moved over it; symbolic links are followed, and a target that exists and is not a regular
+ * file (directory, device, named pipe, socket) is refused. If writing fails or the process is
+ * interrupted, the temporary file is deleted and the target is left as it was. Errors name the
+ * target as given, never the temporary file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -30,37 +30,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * Checks, before any work, that {@code target} can be written: it is not a directory and its
-     * directory exists. Every write here checks this first; callers may check earlier.
+     * Checks, before any work, that {@code target} can be written by the rules of
+     * {@link OutputTarget}. Every write here checks this first; callers may check earlier.
      *
-     * @throws IOException naming the path and the reason
+     * @throws java.nio.file.FileSystemException naming the path and the reason
      */
     public static void checkTarget(Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory; give a file name");
-        }
-        Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(target.toString(), null, "cannot write: no such directory "
-                    + dir);
-        }
-    }
-
-    /** Gives the temporary file the target's permissions, or {@code rw-r--r--} for a new file (POSIX only). */
-    private static void permissions(Path tmp, Path target) throws IOException {
-        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
+        OutputTarget.of(target);
     }
 
     /** Writes {@code text} (UTF-8) to {@code target} atomically. */
     public static void writeString(Path target, String text) throws IOException {
-        write(target, w -> w.write(text));
+        OutputTarget.of(target).writeString(text);
     }
 
     /** Writes what {@code content} produces (UTF-8) to {@code target} atomically. */
@@ -74,22 +55,6 @@ public final class AtomicFiles {
 
     /** Writes what {@code content} produces to {@code target} atomically. */
     public static void writeBytes(Path target, ByteWriter content) throws IOException {
-        checkTarget(target);
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            permissions(tmp, abs);
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputTarget.of(target).writeBytes(content);
     }
 }

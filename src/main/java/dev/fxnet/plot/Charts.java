@@ -24,13 +24,26 @@ public final class Charts {
      * @throws IllegalArgumentException for another extension
      */
     public static void save(JFreeChart chart, Path file, int width, int height) throws IOException {
+        checkFileName(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".svg")) {
             String svg = toSvg(chart, width, height);
             AtomicFiles.writeBytes(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
         } else if (name.endsWith(".png")) {
             AtomicFiles.writeBytes(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
-        } else {
+        }
+    }
+
+    /**
+     * Checks that {@link #save} takes {@code file}'s name: it ends in {@code .svg} or {@code .png}
+     * (any case).
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static void checkFileName(Path file) {
+        Path leaf = file.getFileName();
+        String name = leaf == null ? "" : leaf.toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new IllegalArgumentException("plot file '" + file + "' must end in .svg or .png");
         }
     }
