@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
      */
     private String sample(Setting s) {
         FixedPointArithmetic ar = s.arithmetic();
-        if (Math.pow(ar.size(), dims) > SAMPLE_POINTS || ar.size() > dev.fxnet.construct.Setting.MAX_SEARCH_SIZE) {
+        if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > dev.fxnet.construct.Setting.MAX_SEARCH_SIZE) {
             return null;
         }
         dev.fxnet.construct.FunctionTable t = dev.fxnet.construct.FunctionTable.random(ar.format(), dims, 1);

@@ -8,6 +8,7 @@ import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
+import dev.fxnet.eval.InputSpace;
 import dev.fxnet.io.AtomicFiles;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
@@ -82,10 +83,9 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
         FixedPointArithmetic ar = options.arithmetic();
-        double points = Math.pow(ar.size(), dims);
-        if (points > MAX_POINTS) {
-            throw new UserException("F^" + dims + " of " + ar.format() + " has " + String.format(java.util.Locale.ROOT,
-                    "%.0f", points) + " points; compile supports at most " + MAX_POINTS + " (2^20)");
+        if (InputSpace.countSaturated(ar.format(), dims) > MAX_POINTS) {
+            throw new UserException("F^" + dims + " of " + ar.format() + " has " + InputSpace.countText(ar.format(), dims)
+                    + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
         AtomicFilesCheck.writable("--out", out);
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
