@@ -210,19 +210,46 @@ public final class FixedPointFormat {
      * @throws IllegalArgumentException if {@code value} is not a multiple of {@code eps} or is out of range
      */
     public long codeOf(BigDecimal value) {
+        if (value.signum() == 0) {
+            return 0;
+        }
+        // decide huge and tiny values from the exponent alone: never expand 1e999999999 or 1e-999999999
+        long magnitude = (long) value.precision() - value.scale(); // |value| < 10^magnitude
+        if (magnitude > 20) {
+            throw outside(value);
+        }
+        if (magnitude < -20) {
+            throw offGrid(value);
+        }
         BigDecimal scaled = value.multiply(BigDecimal.valueOf(2).pow(fracBits));
         BigInteger k;
         try {
             k = scaled.toBigIntegerExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("value " + value.toPlainString() + " is not on the grid of " + this
-                    + " (a multiple of 2^-" + fracBits + ")");
+            throw offGrid(value);
         }
         if (k.bitLength() > 62 || !contains(k.longValue())) {
-            throw new IllegalArgumentException("value " + value.toPlainString() + " is outside " + this + " (range "
-                    + minValue().toPlainString() + " .. " + maxValue().toPlainString() + ")");
+            throw outside(value);
         }
         return k.longValue();
+    }
+
+    private IllegalArgumentException outside(BigDecimal value) {
+        return new IllegalArgumentException("value " + brief(value) + " is outside " + this + " (range "
+                + minValue().toPlainString() + " .. " + maxValue().toPlainString() + ")");
+    }
+
+    private IllegalArgumentException offGrid(BigDecimal value) {
+        return new IllegalArgumentException("value " + brief(value) + " is not on the grid of " + this
+                + " (a multiple of 2^-" + fracBits + ")");
+    }
+
+    /** The value in plain digits when short, else rounded to 6 digits in scientific notation. */
+    private static String brief(BigDecimal value) {
+        if (value.precision() <= 30 && Math.abs((long) value.precision() - value.scale()) <= 30 && value.scale() <= 30) {
+            return value.toPlainString();
+        }
+        return value.precision() <= 6 ? value.toString() : "about " + value.round(new java.math.MathContext(6)).toString();
     }
 
     /**
@@ -235,7 +262,8 @@ public final class FixedPointFormat {
         try {
             v = new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a decimal number");
+            String t = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+            throw new IllegalArgumentException("'" + t + "' is not a decimal number");
         }
         return codeOf(v);
     }

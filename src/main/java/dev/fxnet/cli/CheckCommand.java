@@ -51,7 +51,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--binary", description = "Binary weights: every weight -1 or +1, dense layers (SPEC §4).")
     boolean binary;
 
-    @Option(names = "--json", description = "Machine-readable JSON (verdict, necessary, sufficient, evidence).")
+    @Option(names = "--json", description = "Machine-readable JSON (verdict; necessary and sufficient as true, false or null for unknown;"
+                    + " evidence).")
     boolean json;
 
     @Option(names = "--no-sample",
@@ -101,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
      */
     private String sample(Setting s) {
         FixedPointArithmetic ar = s.arithmetic();
-        if (Math.pow(ar.size(), dims) > SAMPLE_POINTS || ar.size() > dev.fxnet.construct.Setting.MAX_SEARCH_SIZE) {
+        if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > dev.fxnet.construct.Setting.MAX_SEARCH_SIZE) {
             return null;
         }
         dev.fxnet.construct.FunctionTable t = dev.fxnet.construct.FunctionTable.random(ar.format(), dims, 1);
@@ -129,8 +130,8 @@ final class CheckCommand implements Callable<Integer> {
         set.put("accumulation", s.accumulation().name());
         set.put("binary", s.binary());
         root.put("verdict", v.kind().name());
-        root.put("necessary", v.necessary().spelling());
-        root.put("sufficient", v.sufficient().spelling());
+        putTruth(root, "necessary", v.necessary());
+        putTruth(root, "sufficient", v.sufficient());
         ObjectNode ev = root.putObject("evidence");
         ev.put("violated", v.violated());
         v.witness().ifPresent(w -> {
@@ -140,13 +141,13 @@ final class CheckCommand implements Callable<Integer> {
             for (long o : w.outputs()) {
                 outs.add(o);
             }
-            wn.put("description", w.describe(s.arithmetic().minCode(), s.arithmetic().size()));
+            wn.put("description", w.describe(s.arithmetic().format()));
             wn.put("invariant", w.invariant());
         });
         v.gadgets().ifPresent(g -> {
             ObjectNode c = ev.putObject("construction");
             c.put("dims", dims);
-            c.put("description", g.describe(dims));
+            c.put("description", g.describe(dims, s.arithmetic().format()));
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });
@@ -161,7 +162,17 @@ final class CheckCommand implements Callable<Integer> {
         if (sampled != null) {
             ev.put("compiledSample", sampled);
         }
-        root.put("summary", v.text());
+        root.put("notation", v.notation());
+        root.put("summary", v.summary());
         return m.writeValueAsString(root);
+    }
+
+    /** A JSON boolean, or null when the truth is not known. */
+    private static void putTruth(ObjectNode node, String name, dev.fxnet.theory.Truth t) {
+        if (t == dev.fxnet.theory.Truth.UNKNOWN) {
+            node.putNull(name);
+        } else {
+            node.put(name, t == dev.fxnet.theory.Truth.TRUE);
+        }
     }
 }

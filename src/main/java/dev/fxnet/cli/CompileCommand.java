@@ -12,6 +12,7 @@ import dev.fxnet.construct.Verifier;
 import dev.fxnet.construct.WorkLimit;
 import dev.fxnet.construct.WorkLimitException;
 import dev.fxnet.io.OutputTarget;
+import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
 import java.io.IOException;
@@ -99,10 +100,9 @@ final class CompileCommand implements Callable<Integer> {
         // with the network on standard output, the report lines go to stderr so that stdout stays JSON
         PrintWriter o = outTarget != null && outTarget.isStandardOutput() ? err : spec.commandLine().getOut();
         FixedPointArithmetic ar = options.arithmetic();
-        double points = Math.pow(ar.size(), dims);
-        if (points > MAX_POINTS) {
-            throw new UserException("F^" + dims + " of " + ar.format() + " has " + String.format(java.util.Locale.ROOT,
-                    "%.0f", points) + " points; compile supports at most " + MAX_POINTS + " (2^20)");
+        if (InputSpace.countSaturated(ar.format(), dims) > MAX_POINTS) {
+            throw new UserException("F^" + dims + " of " + ar.format() + " has " + InputSpace.countText(ar.format(), dims)
+                    + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         Strategy st = strategy == null ? null : Strategy.parse(strategy);

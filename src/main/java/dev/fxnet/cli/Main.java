@@ -150,20 +150,20 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("fxnet " + c.getCommandName() + ": " + oneLine(ex.getMessage())
+            c.getErr().println(prefix(c) + oneLine(ex.getMessage())
                     + " (see 'fxnet " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             StdoutFailure sf = stdoutFailure(ex);
             if (sf != null) {
-                return stdoutFailed(sf, "fxnet " + c.getCommandName(), c.getErr());
+                return stdoutFailed(sf, prefix(c).substring(0, prefix(c).length() - 2), c.getErr());
             }
             if (isUserError(ex)) {
-                c.getErr().println("fxnet " + c.getCommandName() + ": " + oneLine(describe(ex)));
+                c.getErr().println(prefix(c) + oneLine(describe(ex)));
                 return USER_ERROR;
             }
-            c.getErr().println("fxnet " + c.getCommandName() + ": internal error, please report:");
+            c.getErr().println(prefix(c) + "internal error, please report:");
             ex.printStackTrace(c.getErr());
             return 1;
         });
@@ -193,6 +193,11 @@ public final class Main implements Runnable {
             out.flush();
             reset();
         }
+    }
+
+    /** {@code "fxnet: "} for the top-level command, {@code "fxnet NAME: "} for a subcommand. */
+    static String prefix(CommandLine c) {
+        return c.getParent() == null ? "fxnet: " : "fxnet " + c.getCommandName() + ": ";
     }
 
     static boolean isUserError(Throwable ex) {

@@ -77,6 +77,9 @@ final class SizeCommand implements Callable<Integer> {
                 throw new UserException("--grid-dims: dimensions must be >= 1, was " + d);
             }
         }
+        if (maxPoints < 1) {
+            throw new UserException("--max-points must be >= 1, was " + maxPoints);
+        }
         Activations.named(act);
         dev.fxnet.arith.Accumulation accumulation = options.accumulation(null);
         String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
@@ -120,9 +123,10 @@ final class SizeCommand implements Callable<Integer> {
             int q = f.fracBits();
             {
                 for (int d : ds) {
-                    double points = Math.pow(f.size(), d);
+                    long points = dev.fxnet.eval.InputSpace.countSaturated(f, d);
                     if (points > maxPoints) {
-                        row(o, new String[] {"" + p, "" + q, "" + d, "-", String.format(Locale.ROOT, "%.0f", points),
+                        row(o, new String[] {"" + p, "" + q, "" + d, "-",
+                            points == Long.MAX_VALUE ? f.size() + "^" + d : Long.toString(points),
                             "skipped", "", "", "", "", ""});
                         progress.step(sts.size());
                         continue;

@@ -77,6 +77,9 @@ final class TableCommand implements Callable<Integer> {
         if (dims < 1) {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
+        if (threads != null && threads < 1) {
+            throw new UserException("--threads must be >= 1, was " + threads);
+        }
         boolean anyGrid = activations != null || intBits != null || fracBits != null || encodings != null
                 || overflows != null || roundings != null || accumulation != null || binary;
         VerdictTable grid;
@@ -102,7 +105,7 @@ final class TableCommand implements Callable<Integer> {
                 throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT)");
             }
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         List<Verdict> rows;
         try (Progress p = Progress.of("table", grid.settings().size(), "rows", 1, spec.commandLine().getErr(),
                 quiet.quiet)) {

@@ -38,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--on-uncertain", paramLabel = "RULE", description = TargetOptions.ON_UNCERTAIN_HELP)
     String onUncertain;
 
-    @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10).")
+    @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10; 0 prints only the count).")
     int show;
 
     @Mixin
@@ -77,8 +77,8 @@ final class VerifyCommand implements Callable<Integer> {
                     target.describe(), v.points(), net.inputs(), secs));
             return 0;
         }
-        o.println(String.format(Locale.ROOT, "MISMATCH: %s differs from %s on %d of %d points (%.2f s); first:", file,
-                target.describe(), v.mismatches(), v.points(), secs));
+        o.println(String.format(Locale.ROOT, "MISMATCH: %s differs from %s on %d of %d points (%.2f s)%s", file,
+                target.describe(), v.mismatches(), v.points(), secs, v.first().isEmpty() ? "" : "; first:"));
         for (Verifier.Mismatch m : v.first()) {
             StringBuilder b = new StringBuilder("  (");
             for (int j = 0; j < m.point().length; j++) {

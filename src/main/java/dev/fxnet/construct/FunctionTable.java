@@ -129,6 +129,8 @@ public final class FunctionTable {
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readCsv(r, file.toString(), format, dims);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text (a byte sequence that is not valid UTF-8)");
         }
     }
 
@@ -145,8 +147,8 @@ public final class FunctionTable {
         }
         String[] h = header.split(",", -1);
         if (h.length != dims + 1) {
-            throw new IllegalArgumentException(name + ", row 1: header has " + h.length + " columns; expected "
-                    + headerText(dims) + " for --dims " + dims);
+            throw new IllegalArgumentException(name + ", row 1: header has " + columns(h.length) + "; expected "
+                    + headerText(dims) + " (" + (dims + 1) + " columns for F^" + dims + ")");
         }
         for (int j = 0; j <= dims; j++) {
             String want = j < dims ? "x" + j : "y";
@@ -169,8 +171,8 @@ public final class FunctionTable {
             }
             String[] cells = line.split(",", -1);
             if (cells.length != dims + 1) {
-                throw new IllegalArgumentException(name + ", row " + row + ": " + cells.length + " columns; expected "
-                        + (dims + 1));
+                throw new IllegalArgumentException(name + ", row " + row + ": " + columns(cells.length) + "; expected "
+                        + (dims + 1) + " (" + headerText(dims) + ")");
             }
             for (int j = 0; j <= dims; j++) {
                 long code;
@@ -203,6 +205,10 @@ public final class FunctionTable {
             }
         }
         return new FunctionTable(format, dims, codes);
+    }
+
+    private static String columns(int n) {
+        return n == 1 ? "1 column" : n + " columns";
     }
 
     private static String point(FixedPointFormat f, long[] x) {

@@ -41,6 +41,40 @@ public final class InputSpace {
         return new InputSpace(format, dims, n);
     }
 
+    /**
+     * {@code |F|^dims} exactly, or {@link Long#MAX_VALUE} when it is larger; never overflows and
+     * never rounds.
+     *
+     * @throws IllegalArgumentException if {@code dims < 1}
+     */
+    public static long countSaturated(FixedPointFormat format, int dims) {
+        if (dims < 1) {
+            throw new IllegalArgumentException("dimension must be >= 1, was " + dims);
+        }
+        long n = 1;
+        for (int i = 0; i < dims; i++) {
+            if (n > Long.MAX_VALUE / format.size()) {
+                return Long.MAX_VALUE;
+            }
+            n *= format.size();
+        }
+        return n;
+    }
+
+    /**
+     * {@code |F|^dims} as an exact statement: {@code 127} for {@code d = 1}, {@code 127^2 = 16129}
+     * when the number fits in a {@code long}, else {@code 127^1000000}.
+     *
+     * @throws IllegalArgumentException if {@code dims < 1}
+     */
+    public static String countText(FixedPointFormat format, int dims) {
+        long n = countSaturated(format, dims);
+        if (dims == 1) {
+            return Long.toString(n);
+        }
+        return format.size() + "^" + dims + (n == Long.MAX_VALUE ? "" : " = " + n);
+    }
+
     public FixedPointFormat format() {
         return format;
     }

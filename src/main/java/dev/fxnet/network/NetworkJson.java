@@ -50,12 +50,52 @@ public final class NetworkJson {
     private NetworkJson() {
     }
 
-    /** Reads a network file. */
+    /**
+     * Reads a network file.
+     *
+     * @throws NetworkFileException whose message starts with the file's name, then the JSON path (or,
+     *     for text that is not JSON or not UTF-8, the line and column) of the first fault
+     * @throws IOException if the file cannot be read
+     */
     public static Network read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not a network file");
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return parse(utf8(bytes));
+        } catch (NetworkFileException e) {
+            throw e.inFile(file.toString());
+        }
+    }
+
+    /** The bytes as UTF-8 text, refusing malformed sequences with their line and column. */
+    private static String utf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (r.isError()) {
+            int bad = in.position();
+            long line = 1;
+            long column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            throw new NetworkFileException("$", "not UTF-8 text: byte 0x"
+                    + String.format("%02X", bytes[bad] & 0xFF) + " at line " + line + ", column " + column
+                    + " (byte offset " + bad + ") is not valid UTF-8");
+        }
+        d.flush(out);
+        out.flip();
+        return out.toString();
     }
 
     /**
@@ -68,12 +108,13 @@ public final class NetworkJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new NetworkFileException("$", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+            throw JsonSyntax.refusal(e);
         }
-        if (root == null || !root.isObject()) {
-            throw new NetworkFileException("$", "expected a JSON object");
+        if (root == null || root.isMissingNode()) {
+            throw new NetworkFileException("$", "empty file; expected a JSON object (SPEC §5)");
+        }
+        if (!root.isObject()) {
+            throw new NetworkFileException("$", "expected a JSON object, found " + describe(root));
         }
         onlyKeys(root, "$", Set.of("fxnet", "format", "arithmetic", "activation", "inputs", "layers", "meta"));
         long version = integer(field(root, "$", "fxnet"), "$.fxnet");
@@ -232,6 +273,9 @@ public final class NetworkJson {
     }
 
     private static String describe(JsonNode node) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return "a number beyond the range of doubles";
+        }
         String text = node.toString();
         return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " "
                 + (text.length() > 40 ? text.substring(0, 37) + "..." : text);

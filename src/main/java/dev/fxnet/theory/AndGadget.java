@@ -123,6 +123,14 @@ public final class AndGadget {
                 && evaluate(m, off, off) == off;
     }
 
+    /** The gadget with values of {@code f} in place of codes (see {@link Stage#describe}). */
+    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+        return "AND = tau(" + f.decimal(bias) + " + " + (k1 == 1 ? "" : k1 + " copies of ") + f.decimal(w1) + "*s1 + "
+                + (k2 == 1 ? "" : k2 + " copies of ") + f.decimal(w2) + "*s2)"
+                + (after == null ? "" : " -> " + after.describe(f)) + ": on " + f.decimal(on) + ", off " + f.decimal(off);
+    }
+
+    /** The gadget in codes. */
     @Override
     public String toString() {
         return "AND = tau(" + bias + " + " + (k1 == 1 ? "" : k1 + " x ") + w1 + "*s1 + " + (k2 == 1 ? "" : k2 + " x ") + w2

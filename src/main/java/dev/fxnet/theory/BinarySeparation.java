@@ -108,6 +108,14 @@ public final class BinarySeparation {
         }
     }
 
+    private static String values(CodeMachine m, long[] codes) {
+        StringBuilder b = new StringBuilder("(");
+        for (int j = 0; j < codes.length; j++) {
+            b.append(j == 0 ? "" : ", ").append(m.format().decimal(codes[j]));
+        }
+        return b.append(')').toString();
+    }
+
     /** The witness for an unseparated pair: the indicator of the first point, value {@code 1} (or the largest code). */
     static Witness witness(CodeMachine m, int dims, long[] pair) {
         int n = (int) Math.round(Math.pow(m.size(), dims));
@@ -118,7 +126,7 @@ public final class BinarySeparation {
         point(pair[0], (int) m.size(), m.min(), a);
         point(pair[1], (int) m.size(), m.min(), c);
         return Witness.of(dims, out, "every binary first-layer neuron tau(b (+) +-x_i (+) ...) (all " + m.size() + " biases, "
-                + (1 << dims) + " sign patterns, every order) gives the points " + Arrays.toString(a) + " and "
-                + Arrays.toString(c) + " (codes) the same output, so every binary-weight network does too");
+                + (1 << dims) + " sign patterns, every order) gives the points " + values(m, a) + " and "
+                + values(m, c) + " the same output, so every binary-weight network does too");
     }
 }

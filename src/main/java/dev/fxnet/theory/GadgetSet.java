@@ -238,7 +238,25 @@ public final class GadgetSet {
         return Optional.empty();
     }
 
-    /** A human-readable account of the construction. */
+    /**
+     * A human-readable account of the construction for dimension {@code d}, every bias, weight,
+     * threshold and level written as its value in {@code f} (the format of the gadgets).
+     */
+    public String describe(int d, dev.fxnet.arith.FixedPointFormat f) {
+        StringBuilder stages = new StringBuilder();
+        for (Stage s : finalStages) {
+            stages.append(stages.length() == 0 ? "" : ", ").append(s.describe(f));
+        }
+        return "levels on " + f.decimal(on) + ", off " + f.decimal(off) + "; steps of depth <= " + stepDepth()
+                + sampleStep().map(s -> " (e.g. " + s.describe(f) + ")").orElse("") + "; " + and.describe(f)
+                + "; TRUE = tau(" + f.decimal(trueBias) + "); " + output.describe(f) + "; indicator of a point in F^" + d
+                + ": AND tree of height " + andTreeHeight(d) + " over [x_i >= v_i], [x_i <= v_i]; "
+                + (finalStages.isEmpty() ? "" : "then " + stages + " -> levels (" + f.decimal(output.on()) + ", "
+                + f.decimal(output.off()) + "); ") + hiddenLayers(d) + " hidden layers; <= "
+                + String.format(java.util.Locale.ROOT, "%.3g", neuronsPerPoint(d)) + " hidden neurons per point";
+    }
+
+    /** A human-readable account of the construction, in codes. */
     public String describe(int d) {
         return "levels on " + on + ", off " + off + "; steps of depth <= " + stepDepth()
                 + sampleStep().map(s -> " (e.g. " + s + ")").orElse("") + "; " + and + "; TRUE = tau(" + trueBias + "); "

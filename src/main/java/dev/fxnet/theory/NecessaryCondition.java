@@ -95,7 +95,7 @@ public final class NecessaryCondition {
                     + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", null);
         }
         Witness w = separationWitness(m, binary, pair[0], pair[1]);
-        String expl = "N-sep fails: inputs " + pair[0] + " and " + pair[1] + " (codes) give equal tau(acc(b; w, x)) for every"
+        String expl = "N-sep fails: inputs " + m.format().decimal(pair[0]) + " and " + m.format().decimal(pair[1]) + " give equal tau(acc(b; w, x)) for every"
                 + " bias b and weight w" + (binary ? " = +-1" : "") + ", so every network with a hidden layer agrees on them";
         String why = noInformation(m);
         return new Result(Truth.FALSE, "N-sep", why == null ? expl : why + "; " + expl, w);
@@ -223,7 +223,9 @@ public final class NecessaryCondition {
      * without hidden layer computes (checked against every bias and weight).
      */
     private static Witness separationWitness(CodeMachine m, boolean binary, long u, long u2) {
-        String inv = "no first-layer neuron separates inputs " + u + " and " + u2 + ", so every network with a hidden layer"
+        String vu = m.format().decimal(u);
+        String vu2 = m.format().decimal(u2);
+        String inv = "no first-layer neuron separates inputs " + vu + " and " + vu2 + ", so every network with a hidden layer"
                 + " gives them equal outputs; f differs there, and no network without hidden layer computes f (checked"
                 + " against every bias and " + (binary ? "weight +-1" : "weight") + ")";
         int size = (int) m.size();
@@ -265,8 +267,8 @@ public final class NecessaryCondition {
                     }
                     out[(int) (star - m.min()) + size * (int) (0 - m.min())] = c;
                     if (c != e && !depthZero2(m, weights, out)) {
-                        return Witness.of(2, out, inv.replace("inputs " + u + " and " + u2, "inputs (" + u + ",0) and ("
-                                + u2 + ",0)"));
+                        return Witness.of(2, out, inv.replace("inputs " + vu + " and " + vu2, "inputs (" + vu + ", 0) and ("
+                                + vu2 + ", 0)"));
                     }
                 }
             }

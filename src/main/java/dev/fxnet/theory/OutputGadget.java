@@ -285,6 +285,14 @@ public final class OutputGadget {
         return java.util.OptionalLong.empty();
     }
 
+    /** The gadget with values of {@code f} in place of codes. */
+    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+        return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + f.decimal(bias))
+                + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + f.decimal(on)
+                + ", off " + f.decimal(off) + "), weights w with w*off = 0";
+    }
+
+    /** The gadget in codes. */
     @Override
     public String toString() {
         return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + bias) + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + on

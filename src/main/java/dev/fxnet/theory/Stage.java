@@ -58,6 +58,15 @@ public final class Stage {
         return java.util.Objects.hash(bias, weight, copies);
     }
 
+    /**
+     * The neuron with values of {@code f} in place of codes, e.g. {@code tau(-7.875 + 128 copies of 0.625*y)}
+     * ({@code n copies of w*y}: the input listed {@code n} times with weight {@code w}, every sum rounded).
+     */
+    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+        return "tau(" + f.decimal(bias) + " + " + (copies == 1 ? "" : copies + " copies of ") + f.decimal(weight) + "*y)";
+    }
+
+    /** The neuron in codes, e.g. {@code tau(-63 + 128 x 5*y)}. */
     @Override
     public String toString() {
         return "tau(" + bias + " + " + (copies == 1 ? "" : copies + " x ") + weight + "*y)";

@@ -152,6 +152,21 @@ public final class StepGadget {
         return java.util.OptionalLong.empty();
     }
 
+    /** The gadget with values of {@code f} in place of codes (see {@link Stage#describe}). */
+    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+        StringBuilder b = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = tau("
+                + f.decimal(bias) + " + " + f.decimal(weight) + "*x)");
+        if (partner != null) {
+            b.append(" with tau(").append(f.decimal(partner[0])).append(" + ").append(f.decimal(partner[1]))
+                    .append("*x) read by weight ").append(f.decimal(partner[2]));
+        }
+        for (Stage s : stages) {
+            b.append(" -> ").append(s.describe(f));
+        }
+        return b.append(": on ").append(f.decimal(on)).append(", off ").append(f.decimal(off)).toString();
+    }
+
+    /** The gadget in codes. */
     @Override
     public String toString() {
         return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"

@@ -110,15 +110,16 @@ public final class Verdict {
      */
     public String report(int d) {
         StringBuilder sb = new StringBuilder();
-        CodeMachine m = setting.machine();
+        dev.fxnet.arith.FixedPointFormat f = setting.arithmetic().format();
         sb.append("setting     ").append(setting).append('\n');
+        sb.append("notation    ").append(notation()).append('\n');
         sb.append("verdict     ").append(kind).append('\n');
         sb.append("necessary   ").append(necessary.spelling()).append(violated.isEmpty() ? "" : " (violated: " + violated + ")")
                 .append('\n');
         sb.append("sufficient  ").append(sufficient.spelling()).append('\n');
-        witness().ifPresent(w -> sb.append("witness     ").append(w.describe(m.min(), m.size())).append('\n')
+        witness().ifPresent(w -> sb.append("witness     ").append(w.describe(f)).append('\n')
                 .append("invariant   ").append(w.invariant()).append('\n'));
-        gadgets().ifPresent(g -> sb.append("construction ").append(g.describe(d)).append('\n'));
+        gadgets().ifPresent(g -> sb.append("construction ").append(g.describe(d, f)).append('\n'));
         for (DeciderResult r : decided) {
             sb.append("decider     ").append(r).append('\n');
         }
@@ -127,8 +128,36 @@ public final class Verdict {
                 sb.append("tried       ").append(t).append('\n');
             }
         }
-        sb.append("summary     ").append(text).append('\n');
+        sb.append("summary     ").append(summary()).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * How the report writes numbers: values of the format, e.g. {@code values of p=3,q=3 (code k is
+     * k/8); codes only where marked (codes)}, and what {@code n copies of w*y} means.
+     */
+    public String notation() {
+        dev.fxnet.arith.FixedPointFormat f = setting.arithmetic().format();
+        return "numbers are values of " + f + " (code k is k" + (f.fracBits() == 0 ? "" : "/" + (1L << f.fracBits()))
+                + "), except where marked (codes); tau(z) = rho(sigma(z)); '" + "n copies of w*y' is the input y listed"
+                + " n times with weight w";
+    }
+
+    /**
+     * The verdict in one sentence, without repeating the evidence lines of {@link #report}: for a
+     * UNIVERSAL verdict with gadgets, a pointer to the construction; with a witness, {@link #text()}
+     * without the witness and its invariant; otherwise {@link #text()}.
+     */
+    public String summary() {
+        if (kind == Kind.UNIVERSAL && gadgets != null) {
+            return "S holds: the gadgets of the construction above are verified on every input they can receive,"
+                    + " so every f: F^d -> F, for every d >= 1, is computed by a network (docs/THEORY.md §3)";
+        }
+        if (witness != null) { // the witness and invariant have lines of their own
+            return text.replace("; witness " + witness.describe(setting.arithmetic().minCode(), setting.arithmetic().size()),
+                    "").replace(" (" + witness.invariant() + ")", "");
+        }
+        return text;
     }
 
     @Override

@@ -71,6 +71,28 @@ public final class Witness {
         return (sb.length() == 0 ? "f = 0" : "f(x) = 0 except " + sb) + " (codes, d=" + dims + ")";
     }
 
+    /**
+     * The function with inputs and outputs written as values of {@code f}, e.g.
+     * {@code f(x) = 0 except f(-7.875, -7.875) = 1 (d = 2)}.
+     */
+    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+        StringBuilder sb = new StringBuilder();
+        long size = f.size();
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == 0) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : ", ").append("f(");
+            long rest = i;
+            for (int j = 0; j < dims; j++) {
+                sb.append(j == 0 ? "" : ", ").append(f.decimal(f.minCode() + rest % size));
+                rest /= size;
+            }
+            sb.append(") = ").append(f.decimal(outputs[i]));
+        }
+        return (sb.length() == 0 ? "f = 0" : "f(x) = 0 except " + sb) + " (d = " + dims + ")";
+    }
+
     @Override
     public String toString() {
         return "d=" + dims + " " + Arrays.toString(outputs) + ": " + invariant;
