@@ -3,11 +3,11 @@ package dev.fxnet.construct;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.io.AtomicFiles;
+import dev.fxnet.io.InputFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -124,10 +124,12 @@ public final class FunctionTable {
      * @throws IllegalArgumentException naming the file, row and column of the first fault
      */
     public static FunctionTable readCsv(Path file, FixedPointFormat format, int dims) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a directory, not a table file");
-        }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        byte[] bytes = InputFile.readAllBytes(file, "table file", InputFile.MAX_TABLE_BYTES);
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes), utf8))) {
             return readCsv(r, file.toString(), format, dims);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException(file + ": not UTF-8 text (a byte sequence that is not valid UTF-8)");

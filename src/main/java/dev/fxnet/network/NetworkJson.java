@@ -16,10 +16,10 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.io.InputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -58,10 +58,7 @@ public final class NetworkJson {
      * @throws IOException if the file cannot be read
      */
     public static Network read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a directory, not a network file");
-        }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = InputFile.readAllBytes(file, "network file", InputFile.MAX_NETWORK_BYTES);
         try {
             return parse(utf8(bytes));
         } catch (NetworkFileException e) {

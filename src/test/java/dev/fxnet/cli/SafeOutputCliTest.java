@@ -101,6 +101,21 @@ class SafeOutputCliTest {
     }
 
     @Test
+    void endlessOrBlockingInputsAreRefusedBeforeTheyAreRead() throws Exception {
+        // /dev/zero read whole never ends (and fills memory); a named pipe with no writer blocks on open
+        Path fifo = dir.resolve("in.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertOneLineUserError(CliRun.of("eval", "/dev/zero", "--all"), "/dev/zero: is a character device");
+            assertOneLineUserError(CliRun.of("verify", fifo.toString(), "--expr", "x0"), "is a named pipe");
+            assertOneLineUserError(CliRun.of("compile", "--act", "relu", "--dims", "1", "--table", "/dev/zero"),
+                    "/dev/zero: is a character device, not a table file");
+            assertOneLineUserError(CliRun.of("export", "/dev/zero", "--c", dir.resolve("n.c").toString()),
+                    "not a network file");
+        });
+    }
+
+    @Test
     void directoryIsRefused() {
         assertOneLineUserError(compileTo(dir.toString()), "--out " + dir + ": is a directory");
     }
