@@ -314,7 +314,34 @@ final class Enclosure {
         if (a.lo == null || a.lo.signum() <= 0) {
             throw new Undecided(what + ": the argument is not known to be positive (it is 0 or too close to 0)");
         }
-        return increasing(a, (x, p) -> widened(BigDecimalMath.log(x, new MathContext(p + 10)), p), null, null, prec);
+        return increasing(a, (x, p) -> widened(logAt(x, p + 10), p), null, null, prec);
+    }
+
+    /** {@code sqrt(10)}, rounded down: the upper end of the mantissas {@link #logAt} hands to big-math. */
+    private static final BigDecimal SQRT_TEN = new BigDecimal("3.1622776601");
+    private static final ConcurrentHashMap<Integer, BigDecimal> LN10 = new ConcurrentHashMap<>();
+
+    /**
+     * {@code ln x} for {@code x > 0} to about {@code digits} significant digits, in time independent of
+     * {@code x}'s decimal exponent: {@code x = m 10^k} with {@code m} in {@code [sqrt(10)/10, sqrt(10))},
+     * {@code ln x = ln m + k ln 10}. (big-math's own {@code log} takes seconds to minutes for
+     * arguments such as {@code 10^-6000}.) For {@code k != 0}, {@code |ln m| < 1.16 < |k ln 10|}, so
+     * the sum has no cancellation, and {@code |k| <= 10^5} costs at most 5 digits of {@code ln 10}.
+     */
+    static BigDecimal logAt(BigDecimal x, int digits) {
+        int k = x.precision() - x.scale() - 1;
+        BigDecimal m = x.scaleByPowerOfTen(-k);
+        if (m.compareTo(SQRT_TEN) >= 0) {
+            m = m.scaleByPowerOfTen(-1);
+            k++;
+        }
+        MathContext mc = new MathContext(digits + 5);
+        BigDecimal lnM = BigDecimalMath.log(m, mc);
+        if (k == 0) {
+            return lnM;
+        }
+        BigDecimal ln10 = LN10.computeIfAbsent(digits + 10, d -> BigDecimalMath.log(BigDecimal.TEN, new MathContext(d)));
+        return lnM.add(ln10.multiply(BigDecimal.valueOf(k)), mc);
     }
 
     static Enclosure sqrt(Enclosure a, int prec, String what) {

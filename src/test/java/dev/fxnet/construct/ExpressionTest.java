@@ -129,4 +129,25 @@ class ExpressionTest {
         assertCodes(expected(wrap, x -> BigDecimalMath.exp(BigDecimal.valueOf(1000), new MathContext(500))),
                 codes("exp(1000)", wrap, OnUncertain.REFUSE));
     }
+
+    // Regression cases found by fuzzing (ExpressionFuzzTest) and by targeted hunting; each hung or exited 1 before.
+
+    static final FixedPointArithmetic TWOS = FixedPointArithmetic.of(
+            FixedPointFormat.of(1, 1, dev.fxnet.arith.Encoding.TWOS_COMPLEMENT), Rounding.CEILING, Overflow.SATURATE);
+
+    @Test
+    void logarithmsOfTinyAndHugeValuesTakeMillisecondsNotMinutes() {
+        // big-math's log of 2^-20000 (about 1e-6021) took minutes at 1100 digits; the value is 2^-62600, enclosed with 0
+        UncertainRoundingException u = assertThrows(UncertainRoundingException.class,
+                () -> codes("((-x0)^(20000))^((min(e, e))+((cos(2))/(cos(pi))))", TWOS, OnUncertain.REFUSE));
+        assertEquals(0, u.boundary().signum());
+        // ln(1e-6000 (x + 5)) / 10000, against an independent sum of logarithms
+        FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(2, 4));
+        MathContext mc = new MathContext(60);
+        assertCodes(expected(ar, x -> BigDecimalMath.log(x.add(BigDecimal.valueOf(5)), mc)
+                .subtract(BigDecimalMath.log(BigDecimal.TEN, mc).multiply(BigDecimal.valueOf(6000)))
+                .divide(BigDecimal.valueOf(10000), mc)), codes("log(1e-6000*(x0+5))/10000", ar, OnUncertain.REFUSE));
+        assertCodes(expected(ar, x -> BigDecimalMath.log(BigDecimal.TEN, mc).multiply(BigDecimal.valueOf(5000))
+                .divide(BigDecimal.valueOf(8192), mc)), codes("log(1e5000)/8192", ar, OnUncertain.REFUSE));
+    }
 }
