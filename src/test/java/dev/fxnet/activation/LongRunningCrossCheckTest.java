@@ -3,16 +3,16 @@ package dev.fxnet.activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.testing.LongOnly;
 import java.math.BigDecimal;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Longer cross-checks, off by default (about a minute): run with
- * {@code mvn -q -B test -Dtest=LongRunningCrossCheckTest -Dfxnet.longTests=true}.
+ * Longer cross-checks, in the long profile only (about a minute): run with
+ * {@code mvn -q -B test -Plong -Dtest=LongRunningCrossCheckTest}.
  */
-@EnabledIfSystemProperty(named = "fxnet.longTests", matches = "true")
+@LongOnly
 class LongRunningCrossCheckTest {
     private static final TranscendentalActivation[] ALL = {TranscendentalActivation.SIGMOID, TranscendentalActivation.TANH,
         TranscendentalActivation.ELU, TranscendentalActivation.SOFTPLUS, TranscendentalActivation.SILU,

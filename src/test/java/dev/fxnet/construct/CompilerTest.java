@@ -15,6 +15,8 @@ import dev.fxnet.arith.Rounding;
 import dev.fxnet.eval.ReferenceEvaluator;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
+import dev.fxnet.testing.LongOnly;
+import dev.fxnet.testing.LongTests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +39,7 @@ class CompilerTest {
      * Compiles (which checks every point with the incremental grid walk), round-trips the network
      * file, and checks the network with the independent SPEC evaluator on every point (or, for
      * tables over 4096 points, on 1500 random points; the full independent check at p=3,q=3 runs for
-     * relu and identity in {@link #independentCheckOnEveryRowP3Q3}).
+     * relu in {@link #independentCheckOnEveryRowP3Q3}, in the long profile).
      */
     static Compiler.Result compileAndCheck(FunctionTable t, Setting s, Strategy strategy) {
         Compiler.Result r = Compiler.compile(t, s, strategy, false, true);
@@ -49,6 +51,11 @@ class CompilerTest {
         return r;
     }
 
+    /**
+     * The independent SPEC evaluator on all 16 129 points at p=3,q=3 (long profile only; by default
+     * every row is checked at p=2,q=2 for every activation, and 1500 random rows at p=3,q=3).
+     */
+    @LongOnly
     @ParameterizedTest
     @ValueSource(strings = {"relu"})
     void independentCheckOnEveryRowP3Q3(String act) {
@@ -65,8 +72,16 @@ class CompilerTest {
         compileAndCheck(FunctionTable.random(s.format(), 2, act.hashCode()), s, null);
     }
 
+    static final List<String> ACCEPTANCE_ACTIVATIONS =
+            List.of("sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity");
+
+    /** At p=3,q=3, d=2: relu and gelu by default, all eight activations in the long profile. */
+    static List<String> acceptanceActivationsP3Q3() {
+        return LongTests.pick(ACCEPTANCE_ACTIVATIONS, List.of("relu", "gelu"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity"})
+    @MethodSource("acceptanceActivationsP3Q3")
     void acceptanceActivationsRandomTableP3Q3D2(String act) {
         Setting s = defaults(3, 3, act);
         FunctionTable t = FunctionTable.random(s.format(), 2, act.hashCode());

@@ -14,6 +14,8 @@ import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
+import dev.fxnet.testing.LongOnly;
+import dev.fxnet.testing.LongTests;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,21 @@ import org.junit.jupiter.api.Test;
  * Binary-weight compilation (d = 1) checked by the BigDecimal evaluator written from the SPEC alone
  * ({@link SpecOracle}) on every point, and the network's shape checked against SPEC §4: every
  * weight is the code of +-1 and every neuron lists every source of its previous layer once.
+ *
+ * <p>The default suite runs a sample of the activations, tables and formats below; the long profile
+ * ({@code mvn -B test -Plong}, {@link LongTests}) runs all of them, with the same assertions.
  */
 class BinaryConstructionOracleTest {
+    /** Every paper activation with all three tables (long profile); relu on the random table by default. */
     @Test
     void paperActivationsAtP3Q3AreExactOnEveryPoint() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
         int checked = 0;
-        for (String act : new String[] {"relu", "sigmoid", "gelu", "softplus", "silu", "mish", "elu"}) {
-            for (FunctionTable t : tables(ar.format(), 1, 7)) {
+        List<String> acts = LongTests.pick(List.of("relu", "sigmoid", "gelu", "softplus", "silu", "mish", "elu"),
+                List.of("relu"));
+        List<FunctionTable> tables = randomOrAll(tables(ar.format(), 1, 7));
+        for (String act : acts) {
+            for (FunctionTable t : tables) {
                 Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
                         true, true);
                 assertBinaryDense(r.network());
@@ -38,14 +47,17 @@ class BinaryConstructionOracleTest {
                 checked++;
             }
         }
-        assertEquals(21, checked);
+        assertEquals(acts.size() * tables.size(), checked);
     }
 
     /**
      * The identity has no step gadget (a neuron outputs 0 only by exact cancellation), so it takes
      * the sign construction: ramps, doublings to sign signals, three-signal point neurons; one
      * random table at p=3,q=3 (the stress tables run at p=2,q=2 below, the network has 530k weights).
+     * Long profile only; by default the identity's sign construction is checked at p=2,q=2 in every
+     * rounding mode ({@link #everyRoundingModeWhereTheConstructionApplies}).
      */
+    @LongOnly
     @Test
     void identityByTheSignConstructionIsExactOnEveryPoint() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
@@ -57,17 +69,19 @@ class BinaryConstructionOracleTest {
         assertExact(r.network(), t);
     }
 
+    /** Every mode and activation with the three tables (long profile), or the random table (default). */
     @Test
     void everyRoundingModeWhereTheConstructionApplies() {
         int built = 0;
         int identities = 0;
         List<String> refused = new ArrayList<>();
         List<String> gadgets = new ArrayList<>();
+        FixedPointFormat f = FixedPointFormat.parse("p=2,q=2");
+        List<FunctionTable> tables = randomOrAll(tables(f, 1, 3));
         for (Rounding mode : Rounding.values()) {
-            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=2"), mode,
-                    dev.fxnet.arith.Overflow.SATURATE);
+            FixedPointArithmetic ar = FixedPointArithmetic.of(f, mode, dev.fxnet.arith.Overflow.SATURATE);
             for (String act : new String[] {"relu", "gelu", "sigmoid", "identity"}) {
-                for (FunctionTable t : tables(ar.format(), 1, 3)) {
+                for (FunctionTable t : tables) {
                     try {
                         Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP,
                                 Activations.named(act)), null, true, true);
@@ -83,8 +97,10 @@ class BinaryConstructionOracleTest {
             }
         }
         System.out.println("binary d=1 at p=2,q=2: " + built + " networks exact, refused " + refused.size());
-        assertTrue(built >= 102, "relu, gelu and identity in every mode, sigmoid where tau has a 0: " + built);
-        assertEquals(Rounding.values().length * 3, identities, "the identity in every mode, by the sign construction");
+        assertTrue(built >= 34 * tables.size(), "relu, gelu and identity in every mode, sigmoid where tau has a 0: "
+                + built);
+        assertEquals(Rounding.values().length * tables.size(), identities,
+                "the identity in every mode, by the sign construction");
         for (String r : refused) {
             assertTrue(r.startsWith("UP sigmoid") || r.startsWith("CEILING sigmoid"), r);
         }
@@ -99,9 +115,11 @@ class BinaryConstructionOracleTest {
     void twoDimensionsThroughLaddersAndNormalizedSteps() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=1"));
         int checked = 0;
-        for (String act : new String[] {"relu", "gelu"}) {
-            // the BigDecimal oracle takes about 5 s per network: all three tables for relu, one for gelu
-            for (FunctionTable t : act.equals("relu") ? tables(ar.format(), 2, 5)
+        // the BigDecimal oracle takes about 5 s per network: in the long profile all three tables for
+        // relu and the random one for gelu; by default the random one for relu
+        List<FunctionTable> reluTables = randomOrAll(tables(ar.format(), 2, 5));
+        for (String act : LongTests.pick(List.of("relu", "gelu"), List.of("relu"))) {
+            for (FunctionTable t : act.equals("relu") ? reluTables
                     : List.of(FunctionTable.random(ar.format(), 2, 5))) {
                 Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
                         true, true);
@@ -112,7 +130,7 @@ class BinaryConstructionOracleTest {
                 checked++;
             }
         }
-        assertEquals(4, checked);
+        assertEquals(reluTables.size() + (LongTests.enabled() ? 1 : 0), checked);
     }
 
     /**
@@ -122,13 +140,19 @@ class BinaryConstructionOracleTest {
      * step construction (d = 1), the sign construction (identity), d = 2 with ladders, d = 2
      * through the bit layer, gelu in d = 2 (inner gadgets, bit layer with sink point neurons), and
      * the identity in d = 2 (coordinate sign construction, whose point neurons share their reads
-     * and take their bias from the value).
+     * and take their bias from the value). The cases at p=3,q=3 (d = 1) and p=3,q=2 (d = 2, the bit
+     * layer) run in the long profile only.
      */
     @Test
     void pointLayersDoNotDependOnTheTable() {
-        Object[][] cases = {{"p=3,q=3", "relu", 1}, {"p=2,q=2", "identity", 1}, {"p=2,q=1", "relu", 2},
-            {"p=3,q=2", "relu", 2}, {"p=1,q=2", "gelu", 2}, {"p=1,q=2", "identity", 2}};
-        for (Object[] c : cases) {
+        Object[] stepsP3Q3 = {"p=3,q=3", "relu", 1};
+        Object[] bitLayer = {"p=3,q=2", "relu", 2};
+        List<Object[]> small = List.of(new Object[] {"p=2,q=2", "identity", 1}, new Object[] {"p=2,q=1", "relu", 2},
+                new Object[] {"p=1,q=2", "gelu", 2}, new Object[] {"p=1,q=2", "identity", 2});
+        List<Object[]> every = new ArrayList<>(small);
+        every.add(0, stepsP3Q3);
+        every.add(3, bitLayer);
+        for (Object[] c : LongTests.pick(every, small)) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[0]));
             Setting s = Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[1]));
             int d = (Integer) c[2];
@@ -167,8 +191,11 @@ class BinaryConstructionOracleTest {
      * Two dimensions at p=3,q=2 (3969 points), where a point layer over every step would be too wide:
      * the bits of the direction indices come between (docs/CONSTRUCTION.md, section 6). Checked on
      * every point by the reference evaluator (the compiler verified with the grid evaluator); the
-     * BigDecimal oracle would take minutes on a million weights.
+     * BigDecimal oracle would take minutes on a million weights. Long profile only; by default the
+     * bit layer (its bit-and-complement form) is checked at p=1,q=2 by
+     * {@link #geluInTwoDimensionsThroughSlackAndTheSink}.
      */
+    @LongOnly
     @Test
     void twoDimensionsThroughTheBitLayer() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=2"));
@@ -191,7 +218,9 @@ class BinaryConstructionOracleTest {
     void geluInTwoDimensionsThroughSlackAndTheSink() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
         int checked = 0;
-        for (FunctionTable t : tables(ar.format(), 2, 13)) {
+        // the three tables in the long profile, the random one by default
+        List<FunctionTable> tables = randomOrAll(tables(ar.format(), 2, 13));
+        for (FunctionTable t : tables) {
             Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("gelu")), null,
                     true, true);
             assertTrue(r.gadgets().contains("bit and complement"), r.gadgets());
@@ -199,7 +228,7 @@ class BinaryConstructionOracleTest {
             assertExact(r.network(), t);
             checked++;
         }
-        assertEquals(3, checked);
+        assertEquals(tables.size(), checked);
     }
 
     /**
@@ -208,13 +237,15 @@ class BinaryConstructionOracleTest {
      * {@code x1}, lines, bits and complements, point neurons that sink and are rescued). At p=1,q=2
      * the three tables are checked by the BigDecimal oracle on every point; every rounding mode
      * builds, checked by the reference evaluator (the identity's rounding never acts on integer
-     * codes, but the construction is searched and verified per mode).
+     * codes, but the construction is searched and verified per mode). By default the oracle checks
+     * the random table only.
      */
     @Test
     void identityInTwoDimensionsByTheCoordinateSignConstruction() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
         int checked = 0;
-        for (FunctionTable t : tables(ar.format(), 2, 17)) {
+        List<FunctionTable> tables = randomOrAll(tables(ar.format(), 2, 17));
+        for (FunctionTable t : tables) {
             Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("identity")),
                     null, true, true);
             assertTrue(r.gadgets().contains("coordinate sign construction"), r.gadgets());
@@ -222,7 +253,7 @@ class BinaryConstructionOracleTest {
             assertExact(r.network(), t);
             checked++;
         }
-        assertEquals(3, checked);
+        assertEquals(tables.size(), checked);
         for (Rounding mode : Rounding.values()) {
             FixedPointArithmetic m = FixedPointArithmetic.of(FixedPointFormat.parse("p=2,q=1"), mode,
                     dev.fxnet.arith.Overflow.SATURATE);
@@ -260,6 +291,11 @@ class BinaryConstructionOracleTest {
                 () -> Compiler.compile(FunctionTable.fromCodes(noOne.format(), 1, x -> 0),
                         Setting.of(noOne, Accumulation.PER_OP, Activations.named("relu")), null, true, true));
         assertTrue(e.getMessage().contains("need the value 1"), e.getMessage());
+    }
+
+    /** All the tables in the long profile; by default the first one, the random table. */
+    static List<FunctionTable> randomOrAll(List<FunctionTable> tables) {
+        return LongTests.pick(tables, tables.subList(0, 1));
     }
 
     /** Random tables plus the stress tables: all M, alternating extremes, ties at zero. */
