@@ -86,6 +86,31 @@ class StdoutClosedTest {
                 r.err().replace("\r\n", "\n"));
     }
 
+    /** Help and version are printed by picocli, outside the commands: their write errors end the same way. */
+    @Test
+    void helpAndVersionEndLikeAnyOtherOutput() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"--version"},
+                new String[] {"compile", "--help"}, new String[] {"help", "eval"})) {
+            CliRun r = runInto(full, args);
+            assertEquals(Main.USER_ERROR, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().replace("\r\n", "\n").matches(
+                    "fxnet( \\w+)?: cannot write to standard output: No space left on device\n"),
+                    String.join(" ", args) + ": " + r.err());
+            ClosingPipe pipe = new ClosingPipe(10);
+            r = runInto(pipe, args);
+            assertEquals(Main.BROKEN_PIPE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.err(), String.join(" ", args));
+        }
+        assertEquals("fxnet compile: cannot write to standard output: No space left on device",
+                runInto(full, "compile", "--help").err().strip());
+    }
+
     /** The real thing: a process whose stdout pipe is closed by its reader after one line. */
     @Test
     void processExitsWith141SoonAfterItsReaderCloses() throws Exception {
