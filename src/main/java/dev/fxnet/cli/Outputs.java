@@ -52,17 +52,17 @@ final class Outputs {
         }
     }
 
-    /** The directory {@code path} of {@code option}. */
-    static OutputDirectory directory(String option, Path path) {
+    /** The directory {@code path} of {@code option}, which will receive {@code files} (relative paths). */
+    static OutputDirectory directory(String option, Path path, String... files) {
         if (OutputTarget.isStandardOutputSpelling(path.toString())) {
             throw new UserException(option + " " + path + ": this option names a directory, not standard output");
         }
         try {
             OutputDirectory d = OutputDirectory.of(path);
-            d.probe();
+            d.probe(files);
             return d;
         } catch (FileSystemException e) {
-            throw new UserException(option + " " + path + ": " + e.getReason());
+            throw new UserException(option + " " + (e.getFile() == null ? path : e.getFile()) + ": " + e.getReason());
         }
     }
 

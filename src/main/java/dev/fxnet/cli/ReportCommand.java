@@ -39,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory dir = Outputs.directory("--out", out);
+        OutputDirectory dir = Outputs.directory("--out", out, "index.html");
         java.io.PrintWriter err = spec.commandLine().getErr();
         int[] started = {0};
         HtmlReport report = builder.apply(quick ? StandardReport.Scope.QUICK : StandardReport.Scope.FULL,

@@ -206,6 +206,27 @@ class SafeOutputCliTest {
         assertEquals(List.of(), names(locked));
     }
 
+    /** issue #12: an index.html that is a directory was refused only after the whole report was computed. */
+    @Test
+    void reportRefusesAnIndexThatIsNotAFileBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("rdir");
+        Files.createDirectories(out.resolve("index.html"));
+        var saved = ReportCommand.builder;
+        boolean[] built = {false};
+        ReportCommand.builder = (scope, progress) -> {
+            built[0] = true;
+            return new HtmlReport("t").paragraph("ok");
+        };
+        try {
+            CliRun r = CliRun.of("report", "--quick", "--out", out.toString());
+            assertOneLineUserError(r, "--out " + out.resolve("index.html") + ": is a directory, not a regular file");
+        } finally {
+            ReportCommand.builder = saved;
+        }
+        assertFalse(built[0], "the report was computed before the refusal");
+        assertTrue(Files.isDirectory(out.resolve("index.html")));
+    }
+
     @Test
     void reportFailingMidwayLeavesNoDirectory() throws Exception {
         Path out = dir.resolve("a/report");
