@@ -66,6 +66,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.stdoutNotInput("NET.json", file);
         Network net = NetworkJson.read(file);
         net = options.override(net, "evaluating", spec.commandLine().getErr());
         FixedPointFormat f = net.format();
