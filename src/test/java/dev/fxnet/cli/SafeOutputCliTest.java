@@ -290,7 +290,7 @@ class SafeOutputCliTest {
         Path out = dir.resolve("a/report");
         var saved = ReportCommand.builder;
         ReportCommand.builder = (scope, progress) -> {
-            progress.accept("verdicts");
+            progress.section("verdicts", 0, "");
             throw new IllegalArgumentException("the build failed midway");
         };
         try {
