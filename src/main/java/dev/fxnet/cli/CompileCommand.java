@@ -97,6 +97,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         OutputTarget outTarget = Outputs.fileOrStdout("--out", out);
         Outputs.notInput("--out", outTarget, "--table", target.table);
+        Outputs.stdoutNotInput("--table", target.table);
         // with the network on standard output, the report lines go to stderr so that stdout stays JSON
         PrintWriter o = outTarget != null && outTarget.isStandardOutput() ? err : spec.commandLine().getOut();
         FixedPointArithmetic ar = options.arithmetic();

@@ -57,8 +57,16 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The points of the first block of {@code --all}; blocks double while one takes under half of {@link #BLOCK_NANOS}. */
+    static final long MIN_BLOCK = 64;
+    /** The largest block of {@code --all}. */
+    static final long MAX_BLOCK = 1 << 16;
+    /** About the longest a block of {@code --all} should take, so that output (and a closed pipe) is seen that often. */
+    static final long BLOCK_NANOS = 200_000_000L;
+
     @Override
     public Integer call() throws IOException {
+        Outputs.stdoutNotInput("NET.json", file);
         Network net = NetworkJson.read(file);
         net = options.override(net, "evaluating", spec.commandLine().getErr());
         FixedPointFormat f = net.format();
@@ -93,20 +101,34 @@ final class EvalCommand implements Callable<Integer> {
         }
         InputSpace space = InputSpace.of(f, d);
         force.check("evaluating", space.size(), net.size().parameters());
-        int[] all;
-        try (Progress p = Progress.of("eval", space.size(), "points", Math.max(1, net.size().parameters() / 64),
-                spec.commandLine().getErr(), quiet.quiet)) {
-            all = ev.evaluateAll(p::step);
-        }
+        // streamed: the header at once, then the rows block by block as they are evaluated (each
+        // block in parallel), so that a reader who closes the pipe stops fxnet within a block
         out.println(header(d, m, csv));
+        out.flush();
+        long n = space.size();
+        int[] block = new int[(int) Math.min(n, MAX_BLOCK) * m];
         long[] x = new long[d];
         long[] y = new long[m];
-        for (long i = 0; i < space.size(); i++) {
-            space.point(i, x);
-            for (int o = 0; o < m; o++) {
-                y[o] = all[(int) (i * m + o)];
+        try (Progress p = Progress.of("eval", n, "points", Math.max(1, net.size().parameters() / 64),
+                spec.commandLine().getErr(), quiet.quiet)) {
+            long size = MIN_BLOCK;
+            for (long from = 0; from < n; ) {
+                long to = Math.min(n, from + size);
+                long t0 = System.nanoTime();
+                ev.evaluateRange(from, to, block, p::step);
+                for (long i = from; i < to; i++) {
+                    space.point(i, x);
+                    for (int o = 0; o < m; o++) {
+                        y[o] = block[(int) ((i - from) * m + o)];
+                    }
+                    out.println(row(x, y, f, csv));
+                }
+                out.flush();
+                if (System.nanoTime() - t0 < BLOCK_NANOS / 2 && size < MAX_BLOCK) {
+                    size *= 2;
+                }
+                from = to;
             }
-            out.println(row(x, y, f, csv));
         }
         return 0;
     }

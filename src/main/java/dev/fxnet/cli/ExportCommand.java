@@ -66,6 +66,7 @@ final class ExportCommand implements Callable<Integer> {
         Outputs.notInput("--onnx", onnxTarget, "the input", file);
         Outputs.notInput("--c", cTarget, "the input", file);
         Outputs.distinct("--onnx", onnx, onnxTarget, "--c", c, cTarget);
+        Outputs.stdoutNotInput("NET.json", file);
         Network net = NetworkJson.read(file);
         PrintWriter err = spec.commandLine().getErr();
         net = options.override(net, "exporting", err);

@@ -148,6 +148,25 @@ public final class Main implements Runnable {
     /** The configured picocli command line. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // help and version are printed by picocli itself, outside the execution-exception handler
+        // below: a failed write there must end the same way as in a command
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (RuntimeException e) {
+                StdoutFailure sf = stdoutFailure(e);
+                if (sf == null) {
+                    throw e;
+                }
+                CommandLine.ParseResult last = parseResult;
+                while (last.hasSubcommand()) {
+                    last = last.subcommand();
+                }
+                CommandLine c = last.commandSpec().commandLine();
+                return stdoutFailed(sf, prefix(c).substring(0, prefix(c).length() - 2), c.getErr());
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(prefix(c) + oneLine(ex.getMessage())

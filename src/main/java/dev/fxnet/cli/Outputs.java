@@ -52,26 +52,57 @@ final class Outputs {
         }
     }
 
-    /** The directory {@code path} of {@code option}. */
-    static OutputDirectory directory(String option, Path path) {
+    /** The directory {@code path} of {@code option}, which will receive {@code files} (relative paths). */
+    static OutputDirectory directory(String option, Path path, String... files) {
         if (OutputTarget.isStandardOutputSpelling(path.toString())) {
             throw new UserException(option + " " + path + ": this option names a directory, not standard output");
         }
         try {
             OutputDirectory d = OutputDirectory.of(path);
-            d.probe();
+            d.probe(files);
             return d;
         } catch (FileSystemException e) {
-            throw new UserException(option + " " + path + ": " + e.getReason());
+            throw new UserException(option + " " + (e.getFile() == null ? path : e.getFile()) + ": " + e.getReason());
         }
     }
 
+    /**
+     * The file standard output is open on, as a path for {@link java.nio.file.Files#isSameFile}
+     * (empty when unknown); tests replace it, since an in-process run's standard output is no file.
+     */
+    static volatile java.util.function.Supplier<java.util.Optional<Path>> standardOutputFile =
+            OutputTarget::standardOutputFile;
+
     /** Refuses, before any work, an output that would replace the input {@code input} named by {@code inputName}. */
     static void notInput(String option, OutputTarget target, String inputName, Path input) {
+        if (target != null && target.isStandardOutput()) {
+            if (stdoutIs(input)) {
+                throw new UserException(option + ": standard output is the same file as " + inputName + " " + input
+                        + "; fxnet does not write into its input, redirect standard output elsewhere");
+            }
+            return;
+        }
         if (target != null && target.isSameFileAs(input)) {
             throw new UserException(option + " " + target + " is the same file as " + inputName + " " + input
                     + "; fxnet does not overwrite its input, give another name");
         }
+    }
+
+    /**
+     * Refuses, before any work, a command whose standard output is open on its input {@code input}
+     * ({@code inputName}, e.g. "NET.json"), as after {@code fxnet eval net.json --all >> net.json}.
+     * (A {@code >} redirection has emptied the file before fxnet starts: then the input is refused
+     * as the empty file it is.)
+     */
+    static void stdoutNotInput(String inputName, Path input) {
+        if (stdoutIs(input)) {
+            throw new UserException("standard output is the same file as " + inputName + " " + input
+                    + "; fxnet does not write into its input, redirect standard output elsewhere");
+        }
+    }
+
+    private static boolean stdoutIs(Path input) {
+        return input != null && standardOutputFile.get().map(so -> OutputTarget.sameFile(so, input)).orElse(false);
     }
 
     /** Refuses two outputs of one command ({@code option1 path1}, {@code option2 path2}) that would write the same place. */

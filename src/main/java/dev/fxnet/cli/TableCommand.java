@@ -20,7 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fxnet table}: verdicts over a grid of settings. */
+/**
+ * {@code fxnet table}: verdicts over a grid of settings.
+ *
+ * <p>Unlike {@code eval --all} and {@code activation}, which stream, {@code table} prints only
+ * after every row is decided (the rows are computed in parallel and printed in grid order, and
+ * the Markdown and CSV forms are laid out from all rows). That is by design: rows are slow, few and
+ * their progress is shown on stderr; so a reader who closes the pipe early is noticed only when the
+ * table is printed.
+ */
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "Universal-representation verdicts over a grid of settings, as Markdown (default) or CSV.",
         footer = {"", "Without grid options: the paper's headline, i.e. sigmoid, relu, elu, softplus,",

@@ -57,6 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (show < 0) {
             throw new UserException("--show must be >= 0, was " + show);
         }
+        Outputs.stdoutNotInput("NET.json", file);
+        Outputs.stdoutNotInput("--table", target.table);
         Network net = NetworkJson.read(file);
         if (net.outputs() != 1) {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");

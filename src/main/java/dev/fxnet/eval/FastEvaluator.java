@@ -164,25 +164,49 @@ public final class FastEvaluator implements Evaluator {
             throw new IllegalArgumentException("F^" + inputs + " has " + n + " points; too many to hold all outputs at once");
         }
         int[] result = new int[(int) (n * outputs)];
-        long chunk = Math.max(1024, n / 256);
-        long chunks = (n + chunk - 1) / chunk;
+        evaluateRange(0, n, result, progress);
+        return result;
+    }
+
+    /**
+     * Evaluates the points {@code from, ..., to - 1} of {@code F^d} (indices in the order of
+     * {@link InputSpace}) in parallel and writes their output codes into {@code result},
+     * {@code outputs()} per point, point-major, point {@code from} at index 0. For output that
+     * streams: a caller evaluates F^d block by block and prints each block as it is done.
+     *
+     * @param progress called with the number of points just finished (may be called from many threads); may be null
+     * @throws IllegalArgumentException if {@code 0 <= from <= to <= |F^d|} does not hold or
+     *     {@code result} is shorter than {@code (to - from) * outputs()}
+     */
+    public void evaluateRange(long from, long to, int[] result, LongConsumer progress) {
+        InputSpace space = InputSpace.of(ar.format(), inputs);
+        long n = space.size();
+        if (from < 0 || from > to || to > n) {
+            throw new IllegalArgumentException("need 0 <= from <= to <= " + n + ", were " + from + " and " + to);
+        }
+        if ((double) (to - from) * outputs > result.length) {
+            throw new IllegalArgumentException("result has length " + result.length + ", needs "
+                    + (to - from) * outputs);
+        }
+        long len = to - from;
+        long chunk = Math.max(16, len / 256);
+        long chunks = (len + chunk - 1) / chunk;
         LongStream.range(0, chunks).parallel().forEach(c -> {
             Scratch s = new Scratch();
             long[] x = new long[inputs];
             long[] out = new long[outputs];
-            long from = c * chunk;
-            long to = Math.min(n, from + chunk);
-            for (long i = from; i < to; i++) {
+            long lo = from + c * chunk;
+            long hi = Math.min(to, lo + chunk);
+            for (long i = lo; i < hi; i++) {
                 space.point(i, x);
                 evaluate(x, out, s);
                 for (int o = 0; o < outputs; o++) {
-                    result[(int) (i * outputs + o)] = (int) out[o];
+                    result[(int) ((i - from) * outputs + o)] = (int) out[o];
                 }
             }
             if (progress != null) {
-                progress.accept(to - from);
+                progress.accept(hi - lo);
             }
         });
-        return result;
     }
 }

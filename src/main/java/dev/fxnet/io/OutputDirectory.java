@@ -5,6 +5,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -112,6 +113,28 @@ public final class OutputDirectory {
                     // the shutdown hook tries again
                 }
                 PendingFiles.remove(tmp);
+            }
+        }
+    }
+
+    /**
+     * Checks, before a long computation, what {@link #probe()} checks and also that the files
+     * {@code files} (paths relative to this directory) can be put in place: in an existing
+     * directory, each that already exists must be a regular file (a symbolic link to one counts),
+     * since {@link #publish} replaces it.
+     *
+     * @throws FileSystemException naming the directory, or the file inside it (as
+     *     {@code DIR/FILE}, with {@code DIR} as given), e.g. {@code "is a directory, not a regular file"}
+     */
+    public void probe(String... files) throws FileSystemException {
+        probe();
+        if (!Files.isDirectory(path)) {
+            return;
+        }
+        for (String f : files) {
+            Path given = Path.of(name).resolve(f);
+            if (Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+                OutputTarget.of(given); // refuses what is not a regular file, after links
             }
         }
     }

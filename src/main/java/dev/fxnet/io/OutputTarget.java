@@ -118,13 +118,43 @@ public final class OutputTarget {
     }
 
     /**
-     * Whether writing this target would replace {@code input}: the same file, by any spelling
-     * (links, {@code ..}, hard links). False for standard output and for an {@code input} that
-     * does not exist.
+     * A path that names the file this process's standard output is open on, for
+     * {@link Files#isSameFile}: {@code /proc/self/fd/1} where {@code /proc} exists (Linux), else
+     * empty (standard output cannot then be compared with files).
+     */
+    public static java.util.Optional<Path> standardOutputFile() {
+        Path fd1 = Path.of("/proc/self/fd/1");
+        return Files.exists(fd1) ? java.util.Optional.of(fd1) : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether {@code a} and {@code b} name the same existing file (by any spelling: links,
+     * {@code ..}, hard links, {@code /proc/self/fd/N}); false if either does not exist or cannot
+     * be examined.
+     */
+    public static boolean sameFile(Path a, Path b) {
+        if (a == null || b == null || !Files.exists(a) || !Files.exists(b)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether writing this target would write into {@code input}: the same file, by any spelling
+     * (links, {@code ..}, hard links); for standard output, whether it is open on {@code input}
+     * ({@code fxnet ... >> input}, see {@link #standardOutputFile()}). False for an {@code input}
+     * that does not exist.
      */
     public boolean isSameFileAs(Path input) {
-        if (file == null || input == null || !Files.exists(input)) {
+        if (input == null || !Files.exists(input)) {
             return false;
+        }
+        if (file == null) {
+            return standardOutputFile().map(so -> sameFile(so, input)).orElse(false);
         }
         try {
             return Files.exists(file) ? Files.isSameFile(file, input) : file.equals(input.toRealPath());

@@ -71,6 +71,35 @@ class ProgressTest {
         assertEquals(loud.out(), quiet.out());
     }
 
+    /** issue #12: off a terminal, report printed only "section 1/5, verdicts..." for a minute. */
+    @Test
+    void reportCountsItsVerdictsOffATerminal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Progress.clock = fastClock();
+        Progress.terminalOverride = false;
+        var saved = ReportCommand.builder;
+        ReportCommand.builder = (scope, progress) -> {
+            progress.section("verdicts", 4, "settings");
+            for (int i = 0; i < 4; i++) {
+                progress.step(1);
+            }
+            progress.section("activations", 0, "");
+            return new dev.fxnet.report.HtmlReport("t").paragraph("ok");
+        };
+        try {
+            CliRun r = CliRun.of("report", "--quick", "--out", dir.resolve("r").toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().matches("(?s)report: section 1/5, verdicts\\.\\.\\.\\R"
+                    + "report: verdicts: 1/4 settings \\(25\\.0%\\), 0:06 elapsed, about 0:18 left\\R.*"
+                    + "report: verdicts: 4/4 settings \\(100\\.0%\\), 0:24 elapsed\\R"
+                    + "report: section 2/5, activations\\.\\.\\.\\R"), r.err());
+            CliRun q = CliRun.of("report", "--quick", "--quiet", "--out", dir.resolve("q").toString());
+            assertEquals(0, q.code(), q.err());
+            assertEquals("", q.err());
+        } finally {
+            ReportCommand.builder = saved;
+        }
+    }
+
     @Test
     void verifyReportsPointsOffATerminal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         String net = dir.resolve("n.json").toString();

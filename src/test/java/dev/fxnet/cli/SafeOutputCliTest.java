@@ -154,6 +154,64 @@ class SafeOutputCliTest {
         }
     }
 
+    /**
+     * issue #12: {@code export net.json --c - >> net.json} and {@code compile --table t.csv --out - >> t.csv}
+     * appended to their own input and exited 0; so did text output ({@code eval net.json --all >> net.json}).
+     * In-process, standard output is no file: the test says which file it is open on.
+     */
+    @Test
+    void standardOutputOpenOnAnInputIsRefusedBeforeAnyWork() throws Exception {
+        Path net = dir.resolve("n.json");
+        Files.writeString(net, SpecExamples.SPEC_NETWORK);
+        Path table = dir.resolve("t.csv");
+        String csv = "x0,y\n-1.5,0\n-1,0\n-0.5,0.5\n0,0\n0.5,1\n1,-1\n1.5,1.5\n";
+        Files.writeString(table, csv);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), net);
+        var saved = Outputs.standardOutputFile;
+        try {
+            Outputs.standardOutputFile = () -> java.util.Optional.of(link);
+            assertOneLineUserError(CliRun.of("export", net.toString(), "--c", "-"),
+                    "--c: standard output is the same file as the input " + net);
+            assertOneLineUserError(CliRun.of("export", net.toString(), "--onnx", "/dev/stdout"),
+                    "--onnx: standard output is the same file as the input " + net);
+            assertOneLineUserError(CliRun.of("eval", net.toString(), "--all", "--csv"),
+                    "fxnet eval: standard output is the same file as NET.json " + net);
+            assertOneLineUserError(CliRun.of("verify", net.toString(), "--random", "1"),
+                    "standard output is the same file as NET.json " + net);
+            String[] compile = {"compile", "--act", "relu", "-p", "1", "-q", "1", "--dims", "1", "--table",
+                table.toString(), "--out", "-"};
+            Outputs.standardOutputFile = () -> java.util.Optional.of(table);
+            assertOneLineUserError(CliRun.of(compile), "--out: standard output is the same file as --table " + table);
+            assertOneLineUserError(CliRun.of(java.util.Arrays.copyOf(compile, compile.length - 2)),
+                    "fxnet compile: standard output is the same file as --table " + table);
+            assertOneLineUserError(CliRun.of("verify", net.toString(), "--table", table.toString()),
+                    "standard output is the same file as --table " + table);
+            // standard output elsewhere: the same commands run
+            Outputs.standardOutputFile = () -> java.util.Optional.of(dir.resolve("other"));
+            assertEquals(0, CliRun.of(compile).code());
+            assertEquals(0, CliRun.of("eval", net.toString(), "--all", "--csv").code());
+        } finally {
+            Outputs.standardOutputFile = saved;
+        }
+        assertEquals(SpecExamples.SPEC_NETWORK, Files.readString(net));
+        assertEquals(csv, Files.readString(table));
+    }
+
+    /** The real thing: {@code fxnet export n.json --c - >> n.json}, through /proc/self/fd/1. */
+    @Test
+    void appendingStandardOutputToTheInputIsRefusedInAProcess() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/fd/1")), "needs /proc");
+        Path net = dir.resolve("n.json");
+        Files.writeString(net, SpecExamples.SPEC_NETWORK);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "export", net.toString(), "--c", "-").redirectOutput(ProcessBuilder.Redirect.appendTo(net.toFile()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertEquals(SpecExamples.SPEC_NETWORK, Files.readString(net));
+    }
+
     @Test
     void exportRefusesToOverwriteItsInputOrOneOutputWithAnother() throws Exception {
         Path net = dir.resolve("n.json");
@@ -206,12 +264,33 @@ class SafeOutputCliTest {
         assertEquals(List.of(), names(locked));
     }
 
+    /** issue #12: an index.html that is a directory was refused only after the whole report was computed. */
+    @Test
+    void reportRefusesAnIndexThatIsNotAFileBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("rdir");
+        Files.createDirectories(out.resolve("index.html"));
+        var saved = ReportCommand.builder;
+        boolean[] built = {false};
+        ReportCommand.builder = (scope, progress) -> {
+            built[0] = true;
+            return new HtmlReport("t").paragraph("ok");
+        };
+        try {
+            CliRun r = CliRun.of("report", "--quick", "--out", out.toString());
+            assertOneLineUserError(r, "--out " + out.resolve("index.html") + ": is a directory, not a regular file");
+        } finally {
+            ReportCommand.builder = saved;
+        }
+        assertFalse(built[0], "the report was computed before the refusal");
+        assertTrue(Files.isDirectory(out.resolve("index.html")));
+    }
+
     @Test
     void reportFailingMidwayLeavesNoDirectory() throws Exception {
         Path out = dir.resolve("a/report");
         var saved = ReportCommand.builder;
         ReportCommand.builder = (scope, progress) -> {
-            progress.accept("verdicts");
+            progress.section("verdicts", 0, "");
             throw new IllegalArgumentException("the build failed midway");
         };
         try {

@@ -86,6 +86,61 @@ class StdoutClosedTest {
                 r.err().replace("\r\n", "\n"));
     }
 
+    /**
+     * {@code eval --all} streams: the header reaches the reader on its own, before the rows, and
+     * the rows follow block by block, so that a reader who closes the pipe stops the evaluation
+     * (issue #12: the header came only after every point was evaluated).
+     */
+    @Test
+    void evalAllStreamsTheHeaderAtOnceAndTheRowsInBlocks(@TempDir Path dir) throws Exception {
+        Path net = dir.resolve("net.json");
+        assertEquals(0, CliRun.of("compile", "--act", "relu", "-p", "2", "-q", "3", "--dims", "2", "--random", "1",
+                "--out", net.toString(), "--quiet").code());
+        String header = "x0_code,x1_code,y_code\n";
+        ClosingPipe pipe = new ClosingPipe(header.length());
+        CliRun r = runInto(pipe, "eval", net.toString(), "--all", "--csv");
+        assertEquals(Main.BROKEN_PIPE, r.code(), r.err());
+        assertEquals(header, pipe.got.toString(StandardCharsets.UTF_8), "the header did not come first, alone");
+
+        List<Integer> writes = new java.util.ArrayList<>();
+        ByteArrayOutputStream all = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+        };
+        r = runInto(all, "eval", net.toString(), "--all", "--csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(CliRun.of("eval", net.toString(), "--all", "--csv").out(), all.toString(StandardCharsets.UTF_8));
+        assertTrue(writes.size() > 2, "rows not written in blocks: " + writes);
+    }
+
+    /** Help and version are printed by picocli, outside the commands: their write errors end the same way. */
+    @Test
+    void helpAndVersionEndLikeAnyOtherOutput() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"--version"},
+                new String[] {"compile", "--help"}, new String[] {"help", "eval"})) {
+            CliRun r = runInto(full, args);
+            assertEquals(Main.USER_ERROR, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().replace("\r\n", "\n").matches(
+                    "fxnet( \\w+)?: cannot write to standard output: No space left on device\n"),
+                    String.join(" ", args) + ": " + r.err());
+            ClosingPipe pipe = new ClosingPipe(10);
+            r = runInto(pipe, args);
+            assertEquals(Main.BROKEN_PIPE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.err(), String.join(" ", args));
+        }
+        assertEquals("fxnet compile: cannot write to standard output: No space left on device",
+                runInto(full, "compile", "--help").err().strip());
+    }
+
     /** The real thing: a process whose stdout pipe is closed by its reader after one line. */
     @Test
     void processExitsWith141SoonAfterItsReaderCloses() throws Exception {
