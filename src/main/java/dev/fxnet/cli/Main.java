@@ -150,7 +150,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + oneLine(ex.getMessage())
+            c.getErr().println(prefix(c) + ParameterMessages.plain(ex)
                     + " (see 'fxnet " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
             return USER_ERROR;
         });

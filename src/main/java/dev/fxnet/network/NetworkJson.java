@@ -103,7 +103,9 @@ public final class NetworkJson {
     public static Network parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // floats as BigDecimal, so a refusal can quote 1e-999999 as written rather than as 0.0
+            root = MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(json);
         } catch (JsonProcessingException e) {
             throw JsonSyntax.refusal(e);
         }
@@ -170,7 +172,12 @@ public final class NetworkJson {
         Map<String, Object> meta = Map.of();
         if (root.has("meta")) {
             JsonNode m = object(root.get("meta"), "$.meta");
-            meta = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { });
+            try {
+                // re-read the text so that meta's fractions are doubles, as without BigDecimal floats
+                meta = MAPPER.readValue(m.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            } catch (JsonProcessingException e) {
+                throw JsonSyntax.refusal(e);
+            }
         }
         return Network.of(arithmetic, accumulation, activation, inputs, layers, meta);
     }
@@ -269,13 +276,33 @@ public final class NetworkJson {
         }
     }
 
+    /** What was found, in words, quoting scalars as written (numbers trimmed to 40 characters). */
     private static String describe(JsonNode node) {
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            return "a number beyond the range of doubles";
+        if (node.isNull()) {
+            return "null";
         }
-        String text = node.toString();
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " "
-                + (text.length() > 40 ? text.substring(0, 37) + "..." : text);
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isNumber()) {
+            String text = node.isBigDecimal() ? node.decimalValue().toString().replace("E+", "e").replace('E', 'e')
+                    : node.asText();
+            return "the number " + brief(text);
+        }
+        if (node.isTextual()) {
+            return "the string " + brief(node.toString());
+        }
+        return brief(node.toString());
+    }
+
+    private static String brief(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
     }
 
     /** The text of the network file for {@code network}, one neuron per line, ending in a newline. */
