@@ -103,9 +103,14 @@ public final class NetworkJson {
     public static Network parse(String json) {
         JsonNode root;
         try {
-            // floats as BigDecimal, so a refusal can quote 1e-999999 as written rather than as 0.0
-            root = MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .readTree(json);
+            try {
+                // floats as BigDecimal, so a refusal can quote 1e-999999 as written rather than as 0.0
+                root = MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .readTree(json);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // an exponent beyond the range of BigDecimal: read floats as doubles (it becomes infinite)
+                root = MAPPER.readTree(json);
+            }
         } catch (JsonProcessingException e) {
             throw JsonSyntax.refusal(e);
         }
@@ -172,14 +177,32 @@ public final class NetworkJson {
         Map<String, Object> meta = Map.of();
         if (root.has("meta")) {
             JsonNode m = object(root.get("meta"), "$.meta");
-            try {
-                // re-read the text so that meta's fractions are doubles, as without BigDecimal floats
-                meta = MAPPER.readValue(m.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
-            } catch (JsonProcessingException e) {
-                throw JsonSyntax.refusal(e);
-            }
+            // meta's fractions are doubles, as written by toJson
+            meta = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { });
+            meta = doubles(meta);
         }
         return Network.of(arithmetic, accumulation, activation, inputs, layers, meta);
+    }
+
+    /** {@code meta} with every BigDecimal (a JSON fraction) as a double, in nested maps and lists too. */
+    @SuppressWarnings("unchecked")
+    private static <T> T doubles(T value) {
+        if (value instanceof java.math.BigDecimal) {
+            return (T) Double.valueOf(((java.math.BigDecimal) value).doubleValue());
+        }
+        if (value instanceof Map) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) value).forEach((k, v) -> out.put(k, doubles(v)));
+            return (T) out;
+        }
+        if (value instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object v : (List<Object>) value) {
+                out.add(doubles(v));
+            }
+            return (T) out;
+        }
+        return value;
     }
 
     private static Neuron neuron(JsonNode node, String path, FixedPointFormat format, int previous, boolean first) {
@@ -289,6 +312,9 @@ public final class NetworkJson {
         }
         if (node.isArray()) {
             return "an array";
+        }
+        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+            return "a number beyond the range of doubles";
         }
         if (node.isNumber()) {
             String text = node.isBigDecimal() ? node.decimalValue().toString().replace("E+", "e").replace('E', 'e')

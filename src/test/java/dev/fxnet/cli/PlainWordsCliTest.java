@@ -33,6 +33,14 @@ class PlainWordsCliTest {
     }
 
     @Test
+    void anExponentBeyondEveryDecimalIsStillOneCleanLine() throws Exception {
+        oneCleanLine(evalSpecNetworkWith("[1, -2]", "[1, 1e99999999999]"),
+                "weights[1][1]: expected an integer, found a number beyond the range of doubles");
+        CliRun r = evalSpecNetworkWith("\"meta\": {}", "\"meta\": {\"x\": 1e99999999999, \"y\": 0.1}");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
     void nullIsNamedOnce() throws Exception {
         CliRun r = evalSpecNetworkWith("[1, -2]", "[null, -2]");
         oneCleanLine(r, "weights[1][0]: expected an integer, found null");
