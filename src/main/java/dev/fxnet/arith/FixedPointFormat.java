@@ -29,6 +29,12 @@ public final class FixedPointFormat {
     /** The largest supported {@code p + q}. */
     public static final int MAX_MAGNITUDE_BITS = 30;
 
+    /**
+     * The most characters {@link #parseValue(String)} reads in one number (after trimming), the same
+     * cap network files put on JSON numbers; longer text is refused before any arithmetic on it.
+     */
+    public static final int MAX_VALUE_CHARS = 1000;
+
     private static final Pattern PAPER = Pattern.compile(
             "\\s*p\\s*=\\s*(\\d+)\\s*,\\s*q\\s*=\\s*(\\d+)\\s*(?:,\\s*([A-Za-z_0-9]+)\\s*)?");
     private static final Pattern ARM = Pattern.compile("\\s*[Qq](\\d+)(?:\\.(\\d+))?\\s*");
@@ -255,15 +261,22 @@ public final class FixedPointFormat {
     /**
      * The code of a decimal string on the grid, e.g. {@code "-0.375"}.
      *
-     * @throws IllegalArgumentException if the text is not a number, not on the grid or out of range
+     * @throws IllegalArgumentException if the text is longer than {@value #MAX_VALUE_CHARS} characters,
+     *     not a number, not on the grid or out of range
      */
     public long parseValue(String text) {
+        String t = text.trim();
+        if (t.length() > MAX_VALUE_CHARS) {
+            // parsing a million digits takes minutes: decide from the length alone
+            throw new IllegalArgumentException("a number of " + t.length() + " characters ('" + t.substring(0, 20)
+                    + "...'); numbers have at most " + MAX_VALUE_CHARS + " characters");
+        }
         BigDecimal v;
         try {
-            v = new BigDecimal(text.trim());
+            v = new BigDecimal(t);
         } catch (NumberFormatException e) {
-            String t = text.length() > 40 ? text.substring(0, 37) + "..." : text;
-            throw new IllegalArgumentException("'" + t + "' is not a decimal number");
+            String shown = t.length() > 40 ? t.substring(0, 37) + "..." : t;
+            throw new IllegalArgumentException("'" + shown + "' is not a decimal number");
         }
         return codeOf(v);
     }

@@ -133,7 +133,11 @@ final class CheckCommand implements Callable<Integer> {
         putTruth(root, "necessary", v.necessary());
         putTruth(root, "sufficient", v.sufficient());
         ObjectNode ev = root.putObject("evidence");
-        ev.put("violated", v.violated());
+        if (v.violated().isEmpty()) {
+            ev.putNull("violated");
+        } else {
+            ev.put("violated", v.violated());
+        }
         v.witness().ifPresent(w -> {
             ObjectNode wn = ev.putObject("witness");
             wn.put("dims", w.dims());

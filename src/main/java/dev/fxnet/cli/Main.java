@@ -169,7 +169,7 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + oneLine(ex.getMessage())
+            c.getErr().println(prefix(c) + ParameterMessages.plain(ex)
                     + " (see 'fxnet " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
             return USER_ERROR;
         });

@@ -205,8 +205,24 @@ public final class Expression {
         return b.append(")").toString();
     }
 
+    /** The most characters of an expression quoted in a message (plus ellipses where it is cut). */
+    static final int EXCERPT = 60;
+
+    /**
+     * {@code s} if it is short, else the {@value #EXCERPT} characters around position {@code at}, with
+     * an ellipsis on each side where it is cut.
+     */
+    static String excerpt(String s, int at) {
+        if (s.length() <= EXCERPT) {
+            return s;
+        }
+        int from = Math.max(0, Math.min(at - EXCERPT / 2, s.length() - EXCERPT));
+        int to = from + EXCERPT;
+        return (from > 0 ? "..." : "") + s.substring(from, to) + (to < s.length() ? "..." : "");
+    }
+
     private static String shortDecimal(BigDecimal v) {
-        return v.round(new java.math.MathContext(12)).stripTrailingZeros().toString();
+        return Rational.text(v.round(new java.math.MathContext(12)));
     }
 
     /** rho(f(x)) at one point, refining the precision until the rounding is decided. */
@@ -245,7 +261,7 @@ public final class Expression {
         BigDecimal scale = BigDecimal.valueOf(2).pow(q);
         BigDecimal shift = ar.rounding().isNearest() ? new BigDecimal("0.5") : BigDecimal.ZERO;
         if (v.lo == null || v.hi == null) {
-            throw new IllegalArgumentException(at + "the value of " + text + " could only be enclosed in ["
+            throw new IllegalArgumentException(at + "the value of " + excerpt(text, 0) + " could only be enclosed in ["
                     + (v.lo == null ? "-infinity" : shortDecimal(v.lo)) + ", "
                     + (v.hi == null ? "+infinity" : shortDecimal(v.hi)) + "], which does not decide its rounding");
         }
@@ -263,11 +279,11 @@ public final class Expression {
                 long code = ar.overflow(ar.rounding().roundQuotient(b.num(), b.den()));
                 return new Decision(code, true, boundary);
             }
-            throw new UncertainRoundingException(at + text + " is within " + UNCERTAIN_WIDTH_TEXT
+            throw new UncertainRoundingException(at + excerpt(text, 0) + " is within " + UNCERTAIN_WIDTH_TEXT
                     + " of the rounding boundary " + boundary.stripTrailingZeros().toPlainString() + " under " + mode
                     + "; cannot certify its rounding", List.of(xs), boundary);
         }
-        throw new IllegalArgumentException(at + "the value of " + text + " could only be enclosed in ["
+        throw new IllegalArgumentException(at + "the value of " + excerpt(text, 0) + " could only be enclosed in ["
                 + shortDecimal(v.lo) + ", " + shortDecimal(v.hi) + "] at " + MAX_PRECISION
                 + " digits, which does not decide its rounding under " + mode);
     }
@@ -317,7 +333,8 @@ public final class Expression {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("expression '" + s + "', position " + (pos + 1) + ": " + what);
+            return new IllegalArgumentException("expression '" + excerpt(s, pos) + "', position " + (pos + 1) + ": "
+                    + what);
         }
 
         void skip() {
@@ -336,7 +353,7 @@ public final class Expression {
         }
 
         String span(int from) {
-            return s.substring(from, pos).strip();
+            return excerpt(s.substring(from, pos).strip(), 0);
         }
 
         Node expression() {

@@ -147,15 +147,16 @@ public final class FunctionTable {
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        String[] h = header.split(",", -1);
-        if (h.length != dims + 1) {
-            throw new IllegalArgumentException(name + ", row 1: header has " + columns(h.length) + "; expected "
+        long headerCells = 1 + header.chars().filter(c -> c == ',').count();
+        if (headerCells != dims + 1) {
+            throw new IllegalArgumentException(name + ", row 1: header has " + columns(headerCells) + "; expected "
                     + headerText(dims) + " (" + (dims + 1) + " columns for F^" + dims + ")");
         }
+        String[] h = header.split(",", -1);
         for (int j = 0; j <= dims; j++) {
             String want = j < dims ? "x" + j : "y";
             if (!h[j].trim().equals(want)) {
-                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '" + h[j].trim()
+                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '" + brief(h[j].trim())
                         + "'; expected '" + want + "' (header " + headerText(dims) + ")");
             }
         }
@@ -171,11 +172,12 @@ public final class FunctionTable {
             if (line.isBlank()) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != dims + 1) {
-                throw new IllegalArgumentException(name + ", row " + row + ": " + columns(cells.length) + "; expected "
+            long cellCount = 1 + line.chars().filter(c -> c == ',').count(); // count before splitting a huge line
+            if (cellCount != dims + 1) {
+                throw new IllegalArgumentException(name + ", row " + row + ": " + columns(cellCount) + "; expected "
                         + (dims + 1) + " (" + headerText(dims) + ")");
             }
+            String[] cells = line.split(",", -1);
             for (int j = 0; j <= dims; j++) {
                 long code;
                 try {
@@ -209,7 +211,11 @@ public final class FunctionTable {
         return new FunctionTable(format, dims, codes);
     }
 
-    private static String columns(int n) {
+    private static String brief(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
+    private static String columns(long n) {
         return n == 1 ? "1 column" : n + " columns";
     }
 

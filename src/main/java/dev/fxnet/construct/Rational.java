@@ -104,6 +104,21 @@ record Rational(BigInteger num, BigInteger den) implements Comparable<Rational> 
             return num.toString();
         }
         BigDecimal d = new BigDecimal(num).divide(new BigDecimal(den), new MathContext(12));
-        return d.stripTrailingZeros().toString();
+        return text(d);
+    }
+
+    /**
+     * A decimal for messages: plain digits when that is short (at most 24 characters), else
+     * scientific notation with a lower-case {@code e}, such as {@code -3.75e-99} or {@code 1e+300}.
+     */
+    static String text(BigDecimal d) {
+        BigDecimal v = d.stripTrailingZeros();
+        if (v.precision() - v.scale() <= 22 && v.scale() <= 22) {
+            String plain = v.toPlainString();
+            if (plain.length() <= 24) {
+                return plain;
+            }
+        }
+        return v.toString().replace('E', 'e');
     }
 }

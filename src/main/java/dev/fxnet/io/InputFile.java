@@ -35,10 +35,16 @@ public final class InputFile {
      * @param what what the file is, for messages ("network file", "table file")
      * @throws FileSystemException naming {@code file} and the reason: missing, not a regular file, too large
      * @throws IOException if reading fails
+     * @throws IllegalArgumentException if {@code file} is {@code -}, which outputs take for standard
+     *     output but inputs do not read as standard input (a file of that name is {@code ./-})
      */
     public static byte[] readAllBytes(Path file, String what, long maxBytes) throws IOException {
         if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxBytes must be in [0, 2^31 - 17], was " + maxBytes);
+        }
+        if (file.toString().equals("-")) {
+            throw new IllegalArgumentException("reading a " + what.replaceFirst(" file$", "")
+                    + " from standard input is not supported; give a file (a file named - is ./-)");
         }
         Path real;
         try {

@@ -103,7 +103,14 @@ public final class NetworkJson {
     public static Network parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            try {
+                // floats as BigDecimal, so a refusal can quote 1e-999999 as written rather than as 0.0
+                root = MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .readTree(json);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // an exponent beyond the range of BigDecimal: read floats as doubles (it becomes infinite)
+                root = MAPPER.readTree(json);
+            }
         } catch (JsonProcessingException e) {
             throw JsonSyntax.refusal(e);
         }
@@ -170,9 +177,32 @@ public final class NetworkJson {
         Map<String, Object> meta = Map.of();
         if (root.has("meta")) {
             JsonNode m = object(root.get("meta"), "$.meta");
+            // meta's fractions are doubles, as written by toJson
             meta = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { });
+            meta = doubles(meta);
         }
         return Network.of(arithmetic, accumulation, activation, inputs, layers, meta);
+    }
+
+    /** {@code meta} with every BigDecimal (a JSON fraction) as a double, in nested maps and lists too. */
+    @SuppressWarnings("unchecked")
+    private static <T> T doubles(T value) {
+        if (value instanceof java.math.BigDecimal) {
+            return (T) Double.valueOf(((java.math.BigDecimal) value).doubleValue());
+        }
+        if (value instanceof Map) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) value).forEach((k, v) -> out.put(k, doubles(v)));
+            return (T) out;
+        }
+        if (value instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object v : (List<Object>) value) {
+                out.add(doubles(v));
+            }
+            return (T) out;
+        }
+        return value;
     }
 
     private static Neuron neuron(JsonNode node, String path, FixedPointFormat format, int previous, boolean first) {
@@ -269,13 +299,36 @@ public final class NetworkJson {
         }
     }
 
+    /** What was found, in words, quoting scalars as written (numbers trimmed to 40 characters). */
     private static String describe(JsonNode node) {
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+        if (node.isNull()) {
+            return "null";
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
             return "a number beyond the range of doubles";
         }
-        String text = node.toString();
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " "
-                + (text.length() > 40 ? text.substring(0, 37) + "..." : text);
+        if (node.isNumber()) {
+            String text = node.isBigDecimal() ? node.decimalValue().toString().replace("E+", "e").replace('E', 'e')
+                    : node.asText();
+            return "the number " + brief(text);
+        }
+        if (node.isTextual()) {
+            return "the string " + brief(node.toString());
+        }
+        return brief(node.toString());
+    }
+
+    private static String brief(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
     }
 
     /** The text of the network file for {@code network}, one neuron per line, ending in a newline. */

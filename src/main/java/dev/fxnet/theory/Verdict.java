@@ -123,7 +123,7 @@ public final class Verdict {
         for (DeciderResult r : decided) {
             sb.append("decider     ").append(r).append('\n');
         }
-        if (kind == Kind.UNDETERMINED) {
+        if (kind != Kind.UNIVERSAL) { // the reasons; the summary only concludes from them
             for (String t : tried) {
                 sb.append("tried       ").append(t).append('\n');
             }
@@ -145,13 +145,19 @@ public final class Verdict {
 
     /**
      * The verdict in one sentence, without repeating the evidence lines of {@link #report}: for a
-     * UNIVERSAL verdict with gadgets, a pointer to the construction; with a witness, {@link #text()}
-     * without the witness and its invariant; otherwise {@link #text()}.
+     * UNIVERSAL verdict with gadgets, a pointer to the construction; for NOT_UNIVERSAL, the violated
+     * condition and a pointer to the witness (the reason is a {@link #tried()} line); otherwise
+     * {@link #text()}, without the witness and its invariant if there is one.
      */
     public String summary() {
         if (kind == Kind.UNIVERSAL && gadgets != null) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"
                     + " so every f: F^d -> F, for every d >= 1, is computed by a network (docs/THEORY.md §3)";
+        }
+        if (kind == Kind.NOT_UNIVERSAL) { // the reason is the last tried line, the function the witness line
+            String f = witness != null ? "no network computes the function f given above" : "not every function is computed";
+            return "not universal: " + (violated.startsWith("N") ? violated + " fails, so " + f
+                    : violated.isEmpty() ? f : "the " + violated + " shows that " + f);
         }
         if (witness != null) { // the witness and invariant have lines of their own
             return text.replace("; witness " + witness.describe(setting.arithmetic().minCode(), setting.arithmetic().size()),
