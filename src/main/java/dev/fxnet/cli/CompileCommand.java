@@ -111,7 +111,8 @@ final class CompileCommand implements Callable<Integer> {
         FunctionTable t = target.resolve(ar, dims, err);
         long t0 = System.nanoTime();
         Compiler.Result r;
-        try {
+        try (Progress.Phase building = Progress.phase("compile", "building the network (gadget search, indicators)", err,
+                quiet.quiet)) {
             // with --no-verify nothing runs on every point: the build alone is linear in the parameters
             r = Compiler.compile(t, s, st, binary, false, noVerify ? WorkLimit.none() : force.limit());
         } catch (WorkLimitException e) {

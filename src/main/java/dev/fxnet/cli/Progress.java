@@ -129,6 +129,43 @@ final class Progress implements AutoCloseable {
         return done.get();
     }
 
+    /** A running {@link #phase}; closing it stops its lines. */
+    interface Phase extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * A phase whose amount of work is not known in advance (compile's gadget search and network
+     * assembly): a line {@code TASK: WHAT, M:SS elapsed} every {@link #INTERVAL_NANOS} on stderr,
+     * the first only after that long, until the returned handle is closed; nothing with
+     * {@code --quiet}. The lines come from a daemon thread, so they appear while the work runs.
+     */
+    static Phase phase(String task, String what, PrintWriter err, boolean quiet) {
+        return phase(task, what, err, quiet, INTERVAL_NANOS);
+    }
+
+    /** {@link #phase(String, String, PrintWriter, boolean)} with another interval (for tests). */
+    static Phase phase(String task, String what, PrintWriter err, boolean quiet, long intervalNanos) {
+        if (quiet) {
+            return () -> { };
+        }
+        long start = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "fxnet-progress");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleAtFixedRate(() -> {
+            synchronized (err) {
+                err.println(task + ": " + what + ", " + duration(System.nanoTime() - start) + " elapsed");
+                err.flush();
+            }
+        }, intervalNanos, intervalNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return () -> timer.shutdownNow();
+    }
+
     @Override
     public void close() {
         if (bar != null) {

@@ -112,4 +112,33 @@ class ProgressTest {
         assertTrue(r.err().matches("(?s)(verify: \\d+/49 points \\(\\d+\\.\\d%\\), \\d:\\d\\d elapsed.*\\R)+"), r.err());
         assertEquals("", CliRun.of("verify", net, "--random", "3", "--quiet").err());
     }
+
+    @Test
+    void aPhaseOfUnknownLengthPrintsElapsedLinesWhileItRunsAndStopsWhenClosed() throws Exception {
+        // compile's build phase printed nothing for a minute off a terminal; its lines come from a timer
+        StringWriter w = new StringWriter();
+        PrintWriter err = new PrintWriter(w);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try (Progress.Phase p = Progress.phase("compile", "building the network", err, false, 1_000_000L)) {
+            while (lines(w) < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        int n = lines(w);
+        assertTrue(n >= 2, w.toString());
+        assertTrue(w.toString().matches("(?s)(compile: building the network, \\d+:\\d\\d elapsed\\R)+"), w.toString());
+        Thread.sleep(50); // closed: no more lines
+        assertTrue(lines(w) <= n + 1, w.toString());
+        StringWriter q = new StringWriter();
+        try (Progress.Phase p = Progress.phase("compile", "building", new PrintWriter(q), true, 1_000_000L)) {
+            Thread.sleep(20);
+        }
+        assertEquals("", q.toString(), "--quiet prints nothing");
+    }
+
+    private static int lines(StringWriter w) {
+        synchronized (w.getBuffer()) {
+            return (int) w.toString().lines().count();
+        }
+    }
 }
