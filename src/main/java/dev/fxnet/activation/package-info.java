@@ -19,5 +19,9 @@
  * {@code |k| < 2^31} and {@code 0 <= q <= 30}, including exact ties (e.g. {@code sigmoid(0) = 1/2}
  * at {@code q = 0}) and values within {@code 10^-1000} of a rounding boundary (e.g. {@code gelu(z)}
  * just below {@code z} for large {@code z}).
+ *
+ * <p>Dependencies: {@code arith} and the JDK only ({@link java.math.BigDecimal} intervals, no
+ * numerics library); never {@code network}, {@code eval}, {@code construct}, {@code theory} or
+ * {@code cli}.
  */
 package dev.fxnet.activation;

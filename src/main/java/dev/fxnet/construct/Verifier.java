@@ -1,6 +1,7 @@
 package dev.fxnet.construct;
 
 import dev.fxnet.eval.FastEvaluator;
+import dev.fxnet.eval.GridEvaluator;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;
 import java.util.ArrayList;

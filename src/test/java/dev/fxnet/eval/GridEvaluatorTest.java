@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -9,7 +9,6 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
-import dev.fxnet.eval.FastEvaluator;
 import dev.fxnet.network.Network;
 import dev.fxnet.testing.RandomNetworks;
 import java.util.Random;

@@ -1,9 +1,8 @@
-package dev.fxnet.construct;
+package dev.fxnet.eval;
 
 import dev.fxnet.activation.ActivationTable;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
-import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -19,14 +18,18 @@ import java.util.stream.IntStream;
  * change does not change; and a source whose value is 0 contributes nothing ({@code PER_OP}:
  * {@code acc (+) (w (*) 0) = acc}; {@code WIDE}: the exact sum gains 0), so a neuron is recomputed
  * from its nonzero sources only, in list order. The result is bit-identical to
- * {@link dev.fxnet.eval.FastEvaluator#evaluateAll} (tests compare them), but the work per point
+ * {@link FastEvaluator#evaluateAll} (tests compare them), but the work per point
  * is what changed rather than the whole network, which makes checking the indicator networks on
  * {@code 2^16} points cheap. Identical neurons of a layer (same bias, sources and weights, as the
  * twin neurons of the binary construction are) compute the same value, so only the first of them is
  * computed and the others copy it. Chunks of the grid run in parallel, each starting from a full
  * evaluation.
+ *
+ * <p>It returns output 0 only (a network checked against a table has exactly one); for every
+ * output use {@link FastEvaluator#evaluateAll}. An instance never changes after construction (each
+ * call walks with its own state) and may be shared between threads.
  */
-final class GridEvaluator {
+public final class GridEvaluator {
     private static final int BITSET_FANIN = 32;
 
     private final FixedPointArithmetic ar;
@@ -46,7 +49,8 @@ final class GridEvaluator {
     private final long tauMin;
     private final ActivationTable tau;
 
-    GridEvaluator(Network net) {
+    /** Prepares {@code net} for walking its grid; the network is not retained. */
+    public GridEvaluator(Network net) {
         this.ar = net.arithmetic();
         this.perOp = net.accumulation() == Accumulation.PER_OP;
         this.q = ar.format().fracBits();
@@ -130,8 +134,13 @@ final class GridEvaluator {
         return tauTable != null ? tauTable[(int) (z - tauMin)] : tau.tau(z);
     }
 
-    /** Output codes (one output) on every point, in InputSpace order. */
-    int[] evaluateAll(LongConsumer progress) {
+    /**
+     * The code of output 0 on every point of {@code F^d}, in {@link InputSpace} order.
+     *
+     * @param progress receives counts of finished points (from any thread); may be null
+     * @throws IllegalArgumentException if {@code F^d} has more points than an array can hold
+     */
+    public int[] evaluateAll(LongConsumer progress) {
         InputSpace space = InputSpace.of(ar.format(), inputs);
         long n = space.size();
         if (n > Integer.MAX_VALUE - 8) {

@@ -1,0 +1,28 @@
+/**
+ * Evaluation: a network's output codes on one input point or on every point of {@code F^d},
+ * exactly as SPEC §4 defines them.
+ *
+ * <ul>
+ *   <li>{@link dev.fxnet.eval.Evaluator}: the contract, one input point in, the output codes out.</li>
+ *   <li>{@link dev.fxnet.eval.ReferenceEvaluator}: SPEC §4 read aloud, slow and obviously right;
+ *       the reference every faster evaluator is tested against.</li>
+ *   <li>{@link dev.fxnet.eval.FastEvaluator}: the network flattened into arrays, {@code tau} read
+ *       from its cached table; also every point of {@code F^d} (or a range of them) in parallel.</li>
+ *   <li>{@link dev.fxnet.eval.GridEvaluator}: output 0 on every point of {@code F^d}, walking the
+ *       grid and recomputing only what changed between neighbouring points; what verification of a
+ *       network against a table uses.</li>
+ *   <li>{@link dev.fxnet.eval.InputSpace}: the grid {@code F^d} and its numbering, {@code x0}
+ *       varying slowest.</li>
+ * </ul>
+ *
+ * <p>Contract: every evaluator computes exactly the same codes, bit for bit (tests compare them on
+ * random networks in every rounding, overflow and accumulation mode); nothing is approximated.
+ * {@code PER_OP} adds in the listed order of a neuron's sources. Evaluators are thread-safe; the
+ * whole-grid methods run in parallel and report progress, from any thread, to an optional
+ * callback. A grid holds at most {@link dev.fxnet.eval.InputSpace#MAX_POINTS} points, and
+ * evaluating all of it at once needs its outputs to fit in one array.
+ *
+ * <p>Dependencies: {@code arith}, {@code activation} and {@code network}; never {@code construct},
+ * {@code theory}, {@code export}, {@code report} or {@code cli}.
+ */
+package dev.fxnet.eval;
