@@ -132,7 +132,8 @@ public final class Universality {
         dev.fxnet.construct.FunctionTable all = dev.fxnet.construct.FunctionTable.fromCodes(setting.arithmetic().format(),
                 dims, x -> x[0] != 0 ? x[0] : nonZero);
         try {
-            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs, null, true, true);
+            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs,
+                    dev.fxnet.construct.CompileOptions.defaults().withBinaryWeights(true));
             tried.add("binary construction: " + r.gadgets());
             return Verdict.universal(setting, new Findings(n.holds(), decided, tried),
                     Evidence.verifiedNetwork(r.network(), r.gadgets(), r.verification().points()), where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
