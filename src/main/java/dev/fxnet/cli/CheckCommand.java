@@ -108,7 +108,8 @@ final class CheckCommand implements Callable<Integer> {
         dev.fxnet.construct.FunctionTable t = dev.fxnet.construct.FunctionTable.random(ar.format(), dims, 1);
         try {
             dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t,
-                    dev.fxnet.construct.Setting.of(ar, s.accumulation(), s.activation()), null, false, true);
+                    dev.fxnet.construct.Setting.of(ar, s.accumulation(), s.activation()),
+                    dev.fxnet.construct.CompileOptions.defaults());
             return "a random table on F^" + dims + " (seed 1): verified exact on all " + r.verification().points()
                     + " points; strategy " + r.strategy().id() + "; " + r.size().line();
         } catch (IllegalArgumentException e) {

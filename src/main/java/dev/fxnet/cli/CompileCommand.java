@@ -3,6 +3,7 @@ package dev.fxnet.cli;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.OnUncertain;
@@ -114,7 +115,9 @@ final class CompileCommand implements Callable<Integer> {
         try (Progress.Phase building = Progress.phase("compile", "building the network (gadget search, indicators)", err,
                 quiet.quiet)) {
             // with --no-verify nothing runs on every point: the build alone is linear in the parameters
-            r = Compiler.compile(t, s, st, binary, false, noVerify ? WorkLimit.none() : force.limit());
+            r = Compiler.compile(t, s,
+                    CompileOptions.defaults().withStrategy(st).withBinaryWeights(binary).withVerification(false)
+                            .withLimit(noVerify ? WorkLimit.none() : force.limit()));
         } catch (WorkLimitException e) {
             throw ForceOption.refused(e);
         }

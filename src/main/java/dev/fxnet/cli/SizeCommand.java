@@ -3,6 +3,7 @@ package dev.fxnet.cli;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.Setting;
@@ -138,7 +139,8 @@ final class SizeCommand implements Callable<Integer> {
                         String[] cells;
                         String id = st == null ? "binary" : st.id();
                         try {
-                            SizeReport r = Compiler.compile(t, s, st == null ? Strategy.CUBES : st, st == null, true)
+                            SizeReport r = Compiler.compile(t, s,
+                                    CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
                                     .size();
                             cells = new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "" + r.neurons(),
                                 "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),

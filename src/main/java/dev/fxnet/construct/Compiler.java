@@ -28,27 +28,21 @@ public final class Compiler {
     }
 
     /**
-     * Compiles {@code target} in setting {@code s}.
+     * Compiles {@code target} in setting {@code s} as {@code options} say (strategy, binary weights,
+     * verification, work limit).
      *
-     * @param strategy null for the smallest that applies
-     * @param verify whether to check the network on every point (it is only returned unchecked if false)
      * @throws IllegalArgumentException if the setting admits no gadget within the search, or the
      *     target's format differs from the setting's
+     * @throws WorkLimitException if verifying the network, {@code target.size()} points x its
+     *     parameters, would exceed the options' limit (refused before the network is built; for the
+     *     binary construction, which plans as it builds, before it is verified)
      * @throws IllegalStateException if a network fails verification (a bug, never a user error)
      */
-    public static Result compile(FunctionTable target, Setting s, Strategy strategy, boolean binary, boolean verify) {
-        return compile(target, s, strategy, binary, verify, WorkLimit.none());
-    }
-
-    /**
-     * As {@link #compile(FunctionTable, Setting, Strategy, boolean, boolean)}, refusing before the
-     * network is built (for the binary construction, which plans as it builds: before it is verified)
-     * when verifying it, {@code target.size()} points x its parameters, would exceed {@code limit}.
-     *
-     * @throws WorkLimitException if it would
-     */
-    public static Result compile(FunctionTable target, Setting s, Strategy strategy, boolean binary, boolean verify,
-            WorkLimit limit) {
+    public static Result compile(FunctionTable target, Setting s, CompileOptions options) {
+        Strategy strategy = options.strategy().orElse(null);
+        boolean binary = options.binaryWeights();
+        boolean verify = options.verification();
+        WorkLimit limit = options.limit();
         if (!target.format().equals(s.format())) {
             throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is " + s.format());
         }

@@ -9,6 +9,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.Expression;
 import dev.fxnet.construct.FunctionTable;
@@ -195,7 +196,8 @@ public final class StandardReport {
                         continue;
                     }
                     FunctionTable t = FunctionTable.random(ar.format(), d, 1000L * bits + d);
-                    Compiler.Result res = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, relu), st, false, true);
+                    Compiler.Result res = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, relu),
+                            CompileOptions.defaults().withStrategy(st));
                     SizeReport s = res.size();
                     // the general (not binary) counting bound, whatever weights the network happens to have
                     double bound = SizeReport.lowerBound(ar.size(), d, false);
@@ -237,7 +239,7 @@ public final class StandardReport {
         Expression e = Expression.parse(expr);
         Expression.Tabulation tab = e.tabulate(ar, 2);
         Compiler.Result res = Compiler.compile(tab.table(), Setting.of(ar, Accumulation.PER_OP, Activations.named("gelu")),
-                null, false, true);
+                CompileOptions.defaults());
         int[] net = new FastEvaluator(res.network()).evaluateAll(null);
         int[] target = tab.table().codes();
         int[] diff = new int[net.length];
@@ -268,7 +270,7 @@ public final class StandardReport {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(p, q));
             Expression.Tabulation tab = Expression.parse(expr).tabulate(ar, 1);
             Compiler.Result res = Compiler.compile(tab.table(), Setting.of(ar, Accumulation.PER_OP,
-                    Activations.named("relu")), null, false, true);
+                    Activations.named("relu")), CompileOptions.defaults());
             double maxErr = 0;
             InputSpace space = InputSpace.of(ar.format(), 1);
             FastEvaluator ev = new FastEvaluator(res.network());

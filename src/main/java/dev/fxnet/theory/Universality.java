@@ -4,6 +4,7 @@ import dev.fxnet.arith.Accumulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides universal representation for a {@link Setting} (SPEC §7) from the theorems of
@@ -49,22 +50,21 @@ public final class Universality {
         if (size > MAX_CHECKED_SIZE) {
             List<String> tried = List.of("nothing: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
                     + "512) and S (|F| <= " + GadgetSearch.LIMIT + ") tabulate the arithmetic on F");
-            return new Verdict(setting, Verdict.Kind.UNDETERMINED, Truth.UNKNOWN, Truth.UNKNOWN, "", null, null,
-                    List.of(), tried, "format too large for fxnet's finite checks (|F| = " + size + " > "
+            return Verdict.undetermined(setting, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN, "format too large for fxnet's finite checks (|F| = " + size + " > "
                     + MAX_CHECKED_SIZE + "); verdicts are computed for p + q <= 10 in practice");
         }
         CodeMachine m = setting.machine();
         List<String> tried = new ArrayList<>();
         List<DeciderResult> decided = new ArrayList<>();
         if (m.size() == 1 && !setting.binary()) {
-            return new Verdict(setting, Verdict.Kind.UNIVERSAL, Truth.TRUE, Truth.TRUE, "", null, null, decided, tried,
+            return Verdict.universal(setting, Findings.of(Truth.TRUE), Evidence.none(),
                     "F = {0}: the only function of any dimension is 0, the bias-only output neuron");
         }
         NecessaryCondition.Result n = NecessaryCondition.check(m, setting.binary());
         tried.add("N: " + n);
         if (n.holds() == Truth.FALSE) {
-            return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, Truth.FALSE, Truth.FALSE, n.part(),
-                    n.witness().orElse(null), null, decided, tried, n.explanation()
+            return Verdict.notUniversal(setting, new Findings(Truth.FALSE, decided, tried), n.part(), n.witness(),
+                    n.explanation()
                     + n.witness().map(w -> "; witness " + w.describe(m.min(), m.size())).orElse(""));
         }
         if (!setting.binary() && setting.accumulation() == Accumulation.PER_OP) {
@@ -77,8 +77,8 @@ public final class Universality {
                         Witness w = Witness.of(d, r.witness().orElseThrow(), "exhaustive closure over layers (ExactDecider):"
                                 + " only " + r.representable() + " of " + r.totalFunctions()
                                 + " functions are computed by some network, and this is not one of them");
-                        return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, n.holds(), Truth.FALSE,
-                                "exact decider", w, null, decided, tried, "exact decider at d = " + d + ": "
+                        return Verdict.notUniversal(setting, new Findings(n.holds(), decided, tried), "exact decider",
+                                Optional.of(w), "exact decider at d = " + d + ": "
                                 + r.representable() + " of " + r.totalFunctions() + " functions representable; witness "
                                 + w.describe(m.min(), m.size()));
                     }
@@ -92,14 +92,14 @@ public final class Universality {
         tried.addAll(s.tried());
         if (s.gadgets().isPresent()) {
             GadgetSet g = s.gadgets().get();
-            return new Verdict(setting, Verdict.Kind.UNIVERSAL, Truth.TRUE, Truth.TRUE, "", null, g, decided, tried,
+            return Verdict.universal(setting, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
                     "S holds: " + g.describe(1));
         }
         boolean searched = m.size() <= GadgetSearch.LIMIT;
         String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
                 + " (all d not proved)";
-        return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), searched ? Truth.FALSE : Truth.UNKNOWN, "", null,
-                null, decided, tried, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+        return Verdict.undetermined(setting, new Findings(n.holds(), decided, tried),
+                searched ? Truth.FALSE : Truth.UNKNOWN, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
     }
 
     private static Verdict binary(Setting setting, CodeMachine m, NecessaryCondition.Result n, int dims,
@@ -107,12 +107,12 @@ public final class Universality {
         String where = "binary weights, d = " + dims + ": ";
         if (dims >= 2) {
             if (BinarySeparation.feasible(m, dims)) {
-                java.util.Optional<long[]> pair = BinarySeparation.unseparated(m, dims);
+                Optional<long[]> pair = BinarySeparation.unseparated(m, dims);
                 if (pair.isPresent()) {
                     Witness w = BinarySeparation.witness(m, dims, pair.get());
                     tried.add("binary N-sep on F^" + dims + ": fails");
-                    return new Verdict(setting, Verdict.Kind.NOT_UNIVERSAL, Truth.FALSE, Truth.FALSE,
-                            "N-sep (binary, d = " + dims + ")", w, null, decided, tried, where + "two points of F^" + dims
+                    return Verdict.notUniversal(setting, new Findings(Truth.FALSE, decided, tried),
+                            "N-sep (binary, d = " + dims + ")", Optional.of(w), where + "two points of F^" + dims
                             + " are not separated by any binary first-layer neuron; witness " + w.describe(m.min(), m.size())
                             + " (" + w.invariant() + ")");
                 }
@@ -123,7 +123,7 @@ public final class Universality {
         }
         if (dims > 2) {
             tried.add("binary construction: implemented for d <= 2 only");
-            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,
+            return Verdict.undetermined(setting, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
                     where + "N holds with weights +-1; fxnet's binary construction covers d <= 2 only");
         }
         dev.fxnet.construct.Setting cs = dev.fxnet.construct.Setting.of(setting.arithmetic(), setting.accumulation(),
@@ -132,10 +132,11 @@ public final class Universality {
         dev.fxnet.construct.FunctionTable all = dev.fxnet.construct.FunctionTable.fromCodes(setting.arithmetic().format(),
                 dims, x -> x[0] != 0 ? x[0] : nonZero);
         try {
-            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs, null, true, true);
+            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(all, cs,
+                    dev.fxnet.construct.CompileOptions.defaults().withBinaryWeights(true));
             tried.add("binary construction: " + r.gadgets());
-            return new Verdict(setting, Verdict.Kind.UNIVERSAL, n.holds(), Truth.TRUE, "", null, null, decided, tried,
-                    where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
+            return Verdict.universal(setting, new Findings(n.holds(), decided, tried),
+                    Evidence.verifiedNetwork(r.network(), r.gadgets(), r.verification().points()), where + "the binary construction (docs/THEORY.md §6) built and verified on all " + r.verification().points()
                     + " points the network for f(x) = x0 (M where x0 = 0), which is nonzero at every point and takes"
                     + " every nonzero value; its layers before the point layer are planned over all of F^" + dims
                     + " whatever the table, and its point neurons (with value neurons, or with biases chosen per"
@@ -144,7 +145,7 @@ public final class Universality {
                     + " or output signs f's values take) compute f (Theorems B2 to B4; " + r.size().line() + ")");
         } catch (IllegalArgumentException e) {
             tried.add("binary construction: " + e.getMessage());
-            return new Verdict(setting, Verdict.Kind.UNDETERMINED, n.holds(), Truth.UNKNOWN, "", null, null, decided, tried,
+            return Verdict.undetermined(setting, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
                     where + "N holds with weights +-1; the binary construction failed: " + e.getMessage());
         }
     }

@@ -5,14 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer for a {@link Setting} with evidence a reader can re-check (SPEC §7). Immutable.
+ * The answer for a {@link Setting} with evidence a reader can re-check (SPEC §7). Immutable; made
+ * by one factory per kind, each checking that the evidence fits the kind:
  * <ul>
- *   <li>{@link Kind#UNIVERSAL}: {@link #gadgets()} holds the verified gadgets of S; the construction
- *       of docs/THEORY.md turns them into a network for every {@code f}.</li>
- *   <li>{@link Kind#NOT_UNIVERSAL}: {@link #violated()} names the violated necessary condition (or
- *       {@code exact decider}) and {@link #witness()} a concrete {@code f} with its invariant.</li>
- *   <li>{@link Kind#UNDETERMINED}: {@link #tried()} says what was tried.</li>
+ *   <li>{@link #universal}: {@link Kind#UNIVERSAL} on {@link Evidence.Gadgets} (the verified gadgets
+ *       of S; the construction of docs/THEORY.md turns them into a network for every {@code f}), a
+ *       {@link Evidence.VerifiedNetwork} (binary weights) or {@link Evidence#none()} (F = {0});</li>
+ *   <li>{@link #notUniversal}: {@link Kind#NOT_UNIVERSAL}; {@link #violated()} names the violated
+ *       necessary condition (or {@code exact decider}) and {@link #witness()} a concrete {@code f}
+ *       with its invariant, where there is one ({@link Evidence.Counterexample});</li>
+ *   <li>{@link #undetermined}: {@link Kind#UNDETERMINED}; {@link #tried()} says what was tried.</li>
  * </ul>
+ * Every verdict carries the {@link Findings} of the checks that led to it.
  */
 public final class Verdict {
     /** The three answers. */
@@ -24,27 +28,78 @@ public final class Verdict {
 
     private final Setting setting;
     private final Kind kind;
-    private final Truth necessary;
     private final Truth sufficient;
     private final String violated;
-    private final Witness witness;
-    private final GadgetSet gadgets;
-    private final List<DeciderResult> decided;
-    private final List<String> tried;
+    private final Evidence evidence;
+    private final Findings findings;
     private final String text;
 
-    Verdict(Setting setting, Kind kind, Truth necessary, Truth sufficient, String violated, Witness witness,
-            GadgetSet gadgets, List<DeciderResult> decided, List<String> tried, String text) {
-        this.setting = Objects.requireNonNull(setting);
-        this.kind = Objects.requireNonNull(kind);
-        this.necessary = necessary;
+    private Verdict(Setting setting, Kind kind, Truth sufficient, String violated, Evidence evidence, Findings findings,
+            String text) {
+        this.setting = Objects.requireNonNull(setting, "setting");
+        this.kind = kind;
         this.sufficient = sufficient;
-        this.violated = violated == null ? "" : violated;
-        this.witness = witness;
-        this.gadgets = gadgets;
-        this.decided = List.copyOf(decided);
-        this.tried = List.copyOf(tried);
-        this.text = text;
+        this.violated = violated;
+        this.evidence = Objects.requireNonNull(evidence, "evidence");
+        this.findings = Objects.requireNonNull(findings, "findings");
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * UNIVERSAL: S holds (sufficient is {@code TRUE}) on {@code evidence}: {@link Evidence.Gadgets},
+     * a {@link Evidence.VerifiedNetwork} (binary weights, one dimension), or {@link Evidence#none()}
+     * where the text alone proves it (the one-value format).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code evidence} is a {@link Evidence.Counterexample} or the
+     *     findings say N fails
+     */
+    public static Verdict universal(Setting setting, Findings findings, Evidence evidence, String text) {
+        Objects.requireNonNull(findings, "findings");
+        if (evidence instanceof Evidence.Counterexample) {
+            throw new IllegalArgumentException("a UNIVERSAL verdict for " + setting + " cannot rest on a counterexample");
+        }
+        if (findings.necessary() == Truth.FALSE) {
+            throw new IllegalArgumentException("a UNIVERSAL verdict for " + setting + " with N false");
+        }
+        return new Verdict(setting, Kind.UNIVERSAL, Truth.TRUE, "", evidence, findings, text);
+    }
+
+    /**
+     * NOT_UNIVERSAL: the condition {@code violated} fails ({@code N-sep}, {@code N-aff}, {@code N-one},
+     * the binary {@code N-sep (binary, d = ...)} or {@code exact decider}), shown by {@code witness}
+     * where there is a concrete function; S is {@code FALSE}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code violated} is blank
+     */
+    public static Verdict notUniversal(Setting setting, Findings findings, String violated, Optional<Witness> witness,
+            String text) {
+        Objects.requireNonNull(findings, "findings");
+        if (violated.isBlank()) {
+            throw new IllegalArgumentException("a NOT_UNIVERSAL verdict for " + setting + " must name the violated"
+                    + " condition");
+        }
+        return new Verdict(setting, Kind.NOT_UNIVERSAL, Truth.FALSE, violated,
+                witness.map(Evidence::counterexample).orElse(Evidence.none()), findings, text);
+    }
+
+    /**
+     * UNDETERMINED: neither proved nor refuted; {@code sufficient} is {@code FALSE} where the search for
+     * S ran to its end without success, {@code UNKNOWN} where it could not run; {@code why} says why,
+     * the findings what was tried.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code sufficient} is {@code TRUE} or the findings say N fails
+     */
+    public static Verdict undetermined(Setting setting, Findings findings, Truth sufficient, String why) {
+        Objects.requireNonNull(findings, "findings");
+        if (sufficient == Truth.TRUE || findings.necessary() == Truth.FALSE) {
+            throw new IllegalArgumentException("an UNDETERMINED verdict for " + setting + " with " + (sufficient
+                    == Truth.TRUE ? "S true" : "N false") + " (that is decided)");
+        }
+        return new Verdict(setting, Kind.UNDETERMINED, Objects.requireNonNull(sufficient, "sufficient"), "",
+                Evidence.none(), findings, why);
     }
 
     public Setting setting() {
@@ -57,7 +112,7 @@ public final class Verdict {
 
     /** Whether the necessary condition N holds. */
     public Truth necessary() {
-        return necessary;
+        return findings.necessary();
     }
 
     /** Whether the sufficient condition S holds (gadgets found and verified). */
@@ -70,22 +125,34 @@ public final class Verdict {
         return violated;
     }
 
-    public Optional<Witness> witness() {
-        return Optional.ofNullable(witness);
+    /** What the verdict rests on. */
+    public Evidence evidence() {
+        return evidence;
     }
 
+    /** What the checks found on the way: N, the exact decider's results, what was tried. */
+    public Findings findings() {
+        return findings;
+    }
+
+    /** The counterexample of a NOT_UNIVERSAL verdict, if its evidence is one. */
+    public Optional<Witness> witness() {
+        return evidence instanceof Evidence.Counterexample c ? Optional.of(c.witness()) : Optional.empty();
+    }
+
+    /** The gadgets of a UNIVERSAL verdict, if its evidence is {@link Evidence.Gadgets}. */
     public Optional<GadgetSet> gadgets() {
-        return Optional.ofNullable(gadgets);
+        return evidence instanceof Evidence.Gadgets g ? Optional.of(g.gadgets()) : Optional.empty();
     }
 
     /** Results of the exact decider, for the dimensions where it ran. */
     public List<DeciderResult> decided() {
-        return decided;
+        return findings.decided();
     }
 
     /** What was tried, in order. */
     public List<String> tried() {
-        return tried;
+        return findings.tried();
     }
 
     /** A human-readable account. */
@@ -114,17 +181,17 @@ public final class Verdict {
         sb.append("setting     ").append(setting).append('\n');
         sb.append("notation    ").append(notation()).append('\n');
         sb.append("verdict     ").append(kind).append('\n');
-        sb.append("necessary   ").append(necessary.spelling()).append(violated.isEmpty() ? "" : " (violated: " + violated + ")")
+        sb.append("necessary   ").append(necessary().spelling()).append(violated.isEmpty() ? "" : " (violated: " + violated + ")")
                 .append('\n');
         sb.append("sufficient  ").append(sufficient.spelling()).append('\n');
         witness().ifPresent(w -> sb.append("witness     ").append(w.describe(f)).append('\n')
                 .append("invariant   ").append(w.invariant()).append('\n'));
         gadgets().ifPresent(g -> sb.append("construction ").append(g.describe(d, f)).append('\n'));
-        for (DeciderResult r : decided) {
+        for (DeciderResult r : decided()) {
             sb.append("decider     ").append(r).append('\n');
         }
         if (kind != Kind.UNIVERSAL) { // the reasons; the summary only concludes from them
-            for (String t : tried) {
+            for (String t : tried()) {
                 sb.append("tried       ").append(t).append('\n');
             }
         }
@@ -150,16 +217,17 @@ public final class Verdict {
      * {@link #text()}, without the witness and its invariant if there is one.
      */
     public String summary() {
-        if (kind == Kind.UNIVERSAL && gadgets != null) {
+        if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"
                     + " so every f: F^d -> F, for every d >= 1, is computed by a network (docs/THEORY.md §3)";
         }
         if (kind == Kind.NOT_UNIVERSAL) { // the reason is the last tried line, the function the witness line
-            String f = witness != null ? "no network computes the function f given above" : "not every function is computed";
+            String f = witness().isPresent() ? "no network computes the function f given above" : "not every function is computed";
             return "not universal: " + (violated.startsWith("N") ? violated + " fails, so " + f
                     : violated.isEmpty() ? f : "the " + violated + " shows that " + f);
         }
-        if (witness != null) { // the witness and invariant have lines of their own
+        if (witness().isPresent()) { // the witness and invariant have lines of their own
+            Witness witness = witness().get();
             return text.replace("; witness " + witness.describe(setting.arithmetic().minCode(), setting.arithmetic().size()),
                     "").replace(" (" + witness.invariant() + ")", "");
         }
@@ -168,6 +236,6 @@ public final class Verdict {
 
     @Override
     public String toString() {
-        return setting + ": " + kind + " (N " + necessary.spelling() + ", S " + sufficient.spelling() + ") " + text;
+        return setting + ": " + kind + " (N " + necessary().spelling() + ", S " + sufficient.spelling() + ") " + text;
     }
 }

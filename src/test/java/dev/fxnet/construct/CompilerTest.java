@@ -42,7 +42,7 @@ class CompilerTest {
      * relu in {@link #independentCheckOnEveryRowP3Q3}, in the long profile).
      */
     static Compiler.Result compileAndCheck(FunctionTable t, Setting s, Strategy strategy) {
-        Compiler.Result r = Compiler.compile(t, s, strategy, false, true);
+        Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults().withStrategy(strategy));
         assertTrue(r.verification().exact());
         Network back = NetworkJson.parse(NetworkJson.toJson(r.network()));
         assertEquals(r.network(), back);
@@ -61,7 +61,7 @@ class CompilerTest {
     void independentCheckOnEveryRowP3Q3(String act) {
         Setting s = defaults(3, 3, act);
         FunctionTable t = FunctionTable.random(s.format(), 2, 99);
-        Compiler.Result r = Compiler.compile(t, s, null, false, true);
+        Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
         assertEquals(0, SpecNet.mismatches(r.network(), t));
     }
 
@@ -95,7 +95,7 @@ class CompilerTest {
         Setting s = defaults(3, 2, "relu");
         FunctionTable t = FunctionTable.random(s.format(), 2, 7);
         Compiler.Result cubes = compileAndCheck(t, s, Strategy.CUBES);
-        Compiler.Result boxes = Compiler.compile(t, s, null, false, true);
+        Compiler.Result boxes = Compiler.compile(t, s, CompileOptions.defaults());
         assertEquals(t.size(), cubes.indicators(), "one indicator per point");
         assertTrue(boxes.size().parameters() < cubes.size().parameters());
         // a structured table: a quarter-plane step plus a constant band
@@ -110,10 +110,12 @@ class CompilerTest {
     void stepsTelescopeExactly(String act) {
         for (Accumulation acc : Accumulation.values()) {
             Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE, acc, act);
-            if (acc == Accumulation.WIDE && Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, null, false, false)
+            if (acc == Accumulation.WIDE && Compiler.compile(FunctionTable.random(s.format(), 1, 1), s,
+                    CompileOptions.defaults().withVerification(false))
                     .gadgets().contains("high=1") == false) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, Strategy.STEPS, false, true));
+                        () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s,
+                                CompileOptions.defaults().withStrategy(Strategy.STEPS)));
                 assertTrue(e.getMessage().contains("steps strategy needs exact output terms"), e.getMessage());
                 continue;
             }
@@ -135,8 +137,9 @@ class CompilerTest {
             for (int d = 1; d <= 2; d++) {
                 for (long seed = 0; seed < 3; seed++) {
                     FunctionTable t = FunctionTable.random(s.format(), d, seed);
-                    long cubes = Compiler.compile(t, s, Strategy.CUBES, false, true).size().parameters();
-                    long best = Compiler.compile(t, s, null, false, true).size().parameters();
+                    long cubes = Compiler.compile(t, s,
+                            CompileOptions.defaults().withStrategy(Strategy.CUBES)).size().parameters();
+                    long best = Compiler.compile(t, s, CompileOptions.defaults()).size().parameters();
                     assertTrue(best < cubes, act + " d=" + d + ": " + best + " vs " + cubes);
                 }
             }
@@ -220,7 +223,7 @@ class CompilerTest {
     void reluTwosComplementQ1RefusesTheBottomStep() {
         Setting s = setting(2, 1, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, "relu");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, null, false, true));
+                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, CompileOptions.defaults()));
         assertTrue(e.getMessage().contains("[x > -4]"), e.getMessage());
     }
 
@@ -277,7 +280,7 @@ class CompilerTest {
         // rounded sigmoid is never 0 when rounding up: no hidden neuron can output 0
         Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, null, false, true));
+                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, CompileOptions.defaults()));
         assertTrue(e.getMessage().contains("no exact step gadget in " + s), e.getMessage());
         assertTrue(e.getMessage().contains("never 0"), e.getMessage());
     }
@@ -286,7 +289,7 @@ class CompilerTest {
     void verifierReportsMismatches() {
         Setting s = defaults(2, 1, "relu");
         FunctionTable t = FunctionTable.random(s.format(), 2, 1);
-        Compiler.Result r = Compiler.compile(t, s, null, false, true);
+        Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
         int[] codes = t.codes();
         codes[17] = codes[17] == 0 ? 1 : 0;
         codes[100] = codes[100] == 0 ? 1 : 0;

@@ -37,7 +37,9 @@ class WorkLimitTest {
                 FunctionTable.fromCodes(f, d, x -> 1), FunctionTable.fromCodes(f, d, x -> x[dims - 1] > 0 ? 1 : 0)};
             for (FunctionTable t : tables) {
                 for (Strategy st : Arrays.asList(null, Strategy.CUBES, Strategy.BOXES, Strategy.STEPS)) {
-                    long built = Compiler.compile(t, s, st, false, false).network().size().parameters();
+                    long built = Compiler.compile(t, s,
+                            CompileOptions.defaults().withStrategy(st)
+                                    .withVerification(false)).network().size().parameters();
                     long bound = Compiler.minParameters(t, st);
                     assertTrue(bound <= built, "d=" + d + " " + st + ": bound " + bound + " > built " + built);
                     assertTrue(bound > 0);
@@ -52,7 +54,8 @@ class WorkLimitTest {
         FunctionTable t = FunctionTable.random(ar.format(), 2, 1);
         Setting s = Setting.of(ar, Accumulation.PER_OP, Activations.named("relu"));
         WorkLimitException e = assertThrows(WorkLimitException.class,
-                () -> Compiler.compile(t, s, null, false, false, WorkLimit.standard()));
+                () -> Compiler.compile(t, s,
+                        CompileOptions.defaults().withVerification(false).withLimit(WorkLimit.standard())));
         assertTrue(e.getMessage().startsWith("verifying 1046529 points x at least "), e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.Setting;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * ({@code mvn -B test -Plong}, {@link LongTests}) runs all of them, with the same assertions.
  */
 class BinaryConstructionOracleTest {
+    private static final CompileOptions BINARY = CompileOptions.defaults().withBinaryWeights(true);
+
     /** Every paper activation with all three tables (long profile); relu on the random table by default. */
     @Test
     void paperActivationsAtP3Q3AreExactOnEveryPoint() {
@@ -39,8 +42,8 @@ class BinaryConstructionOracleTest {
         List<FunctionTable> tables = randomOrAll(tables(ar.format(), 1, 7));
         for (String act : acts) {
             for (FunctionTable t : tables) {
-                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
-                        true, true);
+                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)),
+                        BINARY);
                 assertBinaryDense(r.network());
                 assertExact(r.network(), t);
                 assertTrue(r.size().binary(), "the size is measured against the binary bound");
@@ -63,7 +66,7 @@ class BinaryConstructionOracleTest {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
         FunctionTable t = FunctionTable.random(ar.format(), 1, 11);
         Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("identity")),
-                null, true, true);
+                BINARY);
         assertTrue(r.gadgets().contains("sign construction"), r.gadgets());
         assertBinaryDense(r.network());
         assertExact(r.network(), t);
@@ -84,7 +87,7 @@ class BinaryConstructionOracleTest {
                 for (FunctionTable t : tables) {
                     try {
                         Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP,
-                                Activations.named(act)), null, true, true);
+                                Activations.named(act)), BINARY);
                         assertBinaryDense(r.network());
                         assertExact(r.network(), t);
                         built++;
@@ -121,8 +124,8 @@ class BinaryConstructionOracleTest {
         for (String act : LongTests.pick(List.of("relu", "gelu"), List.of("relu"))) {
             for (FunctionTable t : act.equals("relu") ? reluTables
                     : List.of(FunctionTable.random(ar.format(), 2, 5))) {
-                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), null,
-                        true, true);
+                Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(act)),
+                        BINARY);
                 assertBinaryDense(r.network());
                 assertExact(r.network(), t);
                 assertTrue(r.gadgets().contains("by a ladder"), r.gadgets());
@@ -161,9 +164,9 @@ class BinaryConstructionOracleTest {
             // nonzero at a few scattered points only, with values f1 never takes there
             FunctionTable sparse = FunctionTable.fromCodes(ar.format(), d,
                     x -> Math.floorMod(x[0] * 7 + (d > 1 ? x[d - 1] * 3 : 0), 11) == 0 ? -max + Math.floorMod(x[0], 5) : 0);
-            Compiler.Result ra = Compiler.compile(f1, s, null, true, true);
+            Compiler.Result ra = Compiler.compile(f1, s, BINARY);
             Network a = ra.network();
-            Network b = Compiler.compile(sparse, s, null, true, true).network();
+            Network b = Compiler.compile(sparse, s, BINARY).network();
             // the coordinate sign construction's point neurons take their bias from f(x) (Theorem B4): reads compared
             boolean readsOnly = ra.gadgets().contains("coordinate sign construction");
             assertExactByReference(b, sparse);
@@ -200,8 +203,7 @@ class BinaryConstructionOracleTest {
     void twoDimensionsThroughTheBitLayer() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=2"));
         FunctionTable t = FunctionTable.random(ar.format(), 2, 3);
-        Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("relu")), null,
-                true, true);
+        Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("relu")), BINARY);
         assertTrue(r.gadgets().contains("bit layer"), r.gadgets());
         assertBinaryDense(r.network());
         assertTrue(r.size().weights() < 1_500_000, "the bit layer keeps the point layer narrow: " + r.size().line());
@@ -221,8 +223,8 @@ class BinaryConstructionOracleTest {
         // the three tables in the long profile, the random one by default
         List<FunctionTable> tables = randomOrAll(tables(ar.format(), 2, 13));
         for (FunctionTable t : tables) {
-            Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("gelu")), null,
-                    true, true);
+            Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("gelu")),
+                    BINARY);
             assertTrue(r.gadgets().contains("bit and complement"), r.gadgets());
             assertBinaryDense(r.network());
             assertExact(r.network(), t);
@@ -247,7 +249,7 @@ class BinaryConstructionOracleTest {
         List<FunctionTable> tables = randomOrAll(tables(ar.format(), 2, 17));
         for (FunctionTable t : tables) {
             Compiler.Result r = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named("identity")),
-                    null, true, true);
+                    BINARY);
             assertTrue(r.gadgets().contains("coordinate sign construction"), r.gadgets());
             assertBinaryDense(r.network());
             assertExact(r.network(), t);
@@ -259,7 +261,7 @@ class BinaryConstructionOracleTest {
                     dev.fxnet.arith.Overflow.SATURATE);
             FunctionTable t = FunctionTable.random(m.format(), 2, 19);
             Compiler.Result r = Compiler.compile(t, Setting.of(m, Accumulation.PER_OP, Activations.named("identity")),
-                    null, true, true);
+                    BINARY);
             assertBinaryDense(r.network());
             assertExactByReference(r.network(), t);
         }
@@ -282,14 +284,14 @@ class BinaryConstructionOracleTest {
     void theZeroFunctionNeedsNoStepGadgetsButStillTheWeightOne() {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
         FunctionTable zero = FunctionTable.fromCodes(ar.format(), 2, x -> 0);
-        Compiler.Result r = Compiler.compile(zero, Setting.of(ar, Accumulation.PER_OP, Activations.named("relu")), null,
-                true, true);
+        Compiler.Result r = Compiler.compile(zero, Setting.of(ar, Accumulation.PER_OP, Activations.named("relu")),
+                BINARY);
         assertBinaryDense(r.network());
         assertExact(r.network(), zero);
         FixedPointArithmetic noOne = FixedPointArithmetic.of(FixedPointFormat.parse("p=0,q=2"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Compiler.compile(FunctionTable.fromCodes(noOne.format(), 1, x -> 0),
-                        Setting.of(noOne, Accumulation.PER_OP, Activations.named("relu")), null, true, true));
+                        Setting.of(noOne, Accumulation.PER_OP, Activations.named("relu")), BINARY));
         assertTrue(e.getMessage().contains("need the value 1"), e.getMessage());
     }
 

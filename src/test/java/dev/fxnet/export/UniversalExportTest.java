@@ -9,6 +9,7 @@ import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.Setting;
@@ -50,7 +51,9 @@ class UniversalExportTest {
                     i++;
                     Compiler.Result res;
                     try {
-                        res = Compiler.compile(target, Setting.of(ar, acc, act), binary ? null : strategy, binary, false);
+                        res = Compiler.compile(target, Setting.of(ar, acc, act),
+                                CompileOptions.defaults().withStrategy(binary ? null : strategy)
+                                        .withBinaryWeights(binary).withVerification(false));
                     } catch (IllegalArgumentException e) { // no gadget in this setting
                         System.out.println("  no construction: " + ar + " " + acc + " " + act.name()
                                 + (binary ? " binary" : "") + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.Expression;
 import dev.fxnet.construct.FunctionTable;
@@ -272,7 +273,9 @@ final class GoldenCases {
                 Activations.named(c.activation()));
         Compiler.Result r;
         try {
-            r = Compiler.compile(t.table(), s, c.strategy(), c.binary(), false);
+            r = Compiler.compile(t.table(), s,
+                    CompileOptions.defaults().withStrategy(c.strategy()).withBinaryWeights(c.binary())
+                            .withVerification(false));
         } catch (IllegalArgumentException e) {
             return new Outcome(null, null, 0, e.getMessage());
         }

@@ -1,0 +1,77 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.network.Network;
+import java.util.Objects;
+
+/**
+ * What a {@link Verdict} rests on, in a form a reader can re-check (SPEC §7). Immutable. One of:
+ * <ul>
+ *   <li>{@link Gadgets}: the verified gadgets of the sufficient condition S; with the construction of
+ *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
+ *   <li>{@link VerifiedNetwork}: a network of the binary construction, verified on every point of
+ *       {@code F^d}, whose layers serve every {@code f} in that dimension (UNIVERSAL, binary weights);</li>
+ *   <li>{@link Counterexample}: a function no network computes, with its invariant (NOT_UNIVERSAL);</li>
+ *   <li>{@link None}: nothing beyond the verdict's text (the one-value format, a failed condition
+ *       without a concrete function, or an UNDETERMINED verdict).</li>
+ * </ul>
+ */
+public sealed interface Evidence {
+    /** The evidence that carries nothing beyond the verdict's text. */
+    static Evidence none() {
+        return None.INSTANCE;
+    }
+
+    /** The verified gadgets of S. */
+    static Evidence gadgets(GadgetSet gadgets) {
+        return new Gadgets(gadgets);
+    }
+
+    /** A binary network verified on {@code points} points; {@code construction} names the gadgets it used. */
+    static Evidence verifiedNetwork(Network network, String construction, long points) {
+        return new VerifiedNetwork(network, construction, points);
+    }
+
+    /** A concrete function that no network computes. */
+    static Evidence counterexample(Witness witness) {
+        return new Counterexample(witness);
+    }
+
+    /** The verified gadgets of S (docs/THEORY.md §3). */
+    record Gadgets(GadgetSet gadgets) implements Evidence {
+        /** @throws NullPointerException if {@code gadgets} is null */
+        public Gadgets {
+            Objects.requireNonNull(gadgets, "gadgets");
+        }
+    }
+
+    /**
+     * A network of the binary construction (docs/THEORY.md §6), verified on all {@code points} points
+     * of its domain; {@code construction} is the summary of the gadgets it used.
+     */
+    record VerifiedNetwork(Network network, String construction, long points) implements Evidence {
+        /**
+         * @throws NullPointerException if {@code network} or {@code construction} is null
+         * @throws IllegalArgumentException if {@code points < 1}
+         */
+        public VerifiedNetwork {
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(construction, "construction");
+            if (points < 1) {
+                throw new IllegalArgumentException("a verified network is verified on at least 1 point, was " + points);
+            }
+        }
+    }
+
+    /** A function no network computes, with the invariant that shows it. */
+    record Counterexample(Witness witness) implements Evidence {
+        /** @throws NullPointerException if {@code witness} is null */
+        public Counterexample {
+            Objects.requireNonNull(witness, "witness");
+        }
+    }
+
+    /** No evidence beyond the verdict's text; the single instance is {@link Evidence#none()}. */
+    enum None implements Evidence {
+        INSTANCE
+    }
+}
