@@ -46,10 +46,10 @@ public final class GadgetSet {
      * <p>The budget is a count, never a time, so the gadgets (and the networks {@code compile}
      * writes) are the same bytes on any machine and under any load. It replaces a 60-second wall
      * clock. Measured before the change: the golden compile cases use at most 30 tail searches
-     * (relu, Q2.2 FLOOR WRAP); a sweep of every built-in activation over p + q &lt;= 5, both
-     * encodings, both overflows and both accumulations, fan-in 2 and 4, used at most 174 (identity,
-     * p=5,q=0 two's complement WRAP, a refusal that took 40 s idle, so the clock was close to
-     * changing its result). 256 leaves a wide margin above both; without a budget an attempt is
+     * (relu, Q2.2 FLOOR WRAP); a sweep of the identity over p + q &lt;= 5 (both encodings,
+     * overflows and accumulations, fan-in 2 and 4; 499 attempts) used at most 174 (p=5,q=0 two's
+     * complement WRAP, a refusal that took 40 s idle, so the clock was close to changing its
+     * result). 256 leaves a wide margin above both; without a budget an attempt is
      * bounded only by the {@code 2|F| + 48} cuts it may try, which at large formats is hours.
      */
     public static final int MAX_TAIL_SEARCHES = 256;
