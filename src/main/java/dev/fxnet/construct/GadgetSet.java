@@ -39,6 +39,20 @@ public final class GadgetSet {
     public static final int MAX_NORMALIZER = 4;
     /** Beam width of the chain searches. */
     public static final int BEAM = 6;
+    /**
+     * Most detector tails searched (one beam search per cut of the first pre-activation) by one
+     * attempt of {@link #find}; the search stops there and refuses if thresholds are still uncovered.
+     *
+     * <p>The budget is a count, never a time, so the gadgets (and the networks {@code compile}
+     * writes) are the same bytes on any machine and under any load. It replaces a 60-second wall
+     * clock. Measured before the change: the golden compile cases use at most 30 tail searches
+     * (relu, Q2.2 FLOOR WRAP); a sweep of the identity over p + q &lt;= 5 (both encodings,
+     * overflows and accumulations, fan-in 2 and 4; 499 attempts) used at most 174 (p=5,q=0 two's
+     * complement WRAP, a refusal that took 40 s idle, so the clock was close to changing its
+     * result). 256 leaves a wide margin above both; without a budget an attempt is
+     * bounded only by the {@code 2|F| + 48} cuts it may try, which at large formats is hours.
+     */
+    public static final int MAX_TAIL_SEARCHES = 256;
 
     /** A detector kind: LO is zero iff {@code x >= a}; HI is zero iff {@code x <= a}. */
     public enum Kind { LO, HI }
@@ -107,13 +121,26 @@ public final class GadgetSet {
         String key = s + " fanIn=" + maxFanIn;
         GadgetSet g = CACHE.get(key);
         if (g == null) {
-            g = new Finder(s, maxFanIn).run();
+            g = new Finder(s, maxFanIn, MAX_TAIL_SEARCHES).run();
             if (CACHE.size() > 64) {
                 CACHE.clear();
             }
             CACHE.put(key, g);
         }
         return g;
+    }
+
+    /**
+     * Searches the gadgets of {@code s} afresh (no cache) with at most {@code tailSearchBudget}
+     * tail searches per attempt; {@link #find} is this with {@link #MAX_TAIL_SEARCHES}.
+     *
+     * @throws IllegalArgumentException if some gadget does not exist within the search
+     */
+    static GadgetSet search(Setting s, int maxFanIn, int tailSearchBudget) {
+        if (tailSearchBudget < 0) {
+            throw new IllegalArgumentException("tail search budget " + tailSearchBudget + " is negative");
+        }
+        return new Finder(s, maxFanIn, tailSearchBudget).run();
     }
 
     public Setting setting() {
@@ -334,10 +361,13 @@ public final class GadgetSet {
         final int maxFanIn;
         final ChainSearch.Candidates cand;
         final long one;
+        /** Most tail searches per attempt (a count, so the outcome never depends on the clock). */
+        final int budget;
 
-        Finder(Setting s, int maxFanIn) {
+        Finder(Setting s, int maxFanIn, int budget) {
             this.s = s;
             this.maxFanIn = maxFanIn;
+            this.budget = budget;
             this.cand = ChainSearch.Candidates.of(s);
             this.one = s.one();
             long big = 0;
@@ -396,11 +426,10 @@ public final class GadgetSet {
             List<Tail> tails = new ArrayList<>();
             int covered = 0;
             int searched = 0;
-            long deadline = System.nanoTime() + 60_000_000_000L;
             List<long[]> cuts = cuts();
             // pass 1: first neurons with w = +-1 (exact), tails searched only where they help
             for (long[] cut : cuts) {
-                if (covered == needed || System.nanoTime() > deadline) {
+                if (covered == needed || searched >= budget) {
                     break;
                 }
                 long theta = cut[0];
@@ -446,7 +475,7 @@ public final class GadgetSet {
                 covered += placeByScan(first, tailOf, tails);
                 int extra = 0;
                 for (long[] cut : cuts) {
-                    if (covered == needed || System.nanoTime() > deadline || extra >= 48) {
+                    if (covered == needed || searched >= budget || extra >= 48) {
                         break;
                     }
                     Tail probe = new Tail(cut[0], cut[1] == 1, null, null);
@@ -475,6 +504,7 @@ public final class GadgetSet {
                         + " neurons for " + searched + " of them (beam " + BEAM
                         + ", biases and weights over " + (s.size() <= 256 ? "all of F" : "a sparse subset of F")
                         + ")"
+                        + (searched >= budget ? "; the budget of " + budget + " tail searches was reached" : "")
                         + (zeroNeverOutput() ? "; tau(z) is never 0 for any z in F, so no hidden neuron outputs 0" : ""));
             }
             // uniform length: pad shorter tails
