@@ -31,8 +31,9 @@
  * point is certified by interval arithmetic before it is rounded, or refused as uncertain. Gadget
  * searches run on formats with {@code |F| <= }{@link dev.fxnet.construct.Setting#MAX_SEARCH_SIZE};
  * where they find nothing, the setting is refused with an {@link IllegalArgumentException} naming
- * what was searched. The searches are bounded by counts, except that the search for extra detector
- * cuts in {@code GadgetSet} also stops after 60 seconds of wall-clock time.
+ * what was searched. The searches are bounded by counts only (for {@code GadgetSet}, at most
+ * {@link dev.fxnet.construct.GadgetSet#MAX_TAIL_SEARCHES} tail searches per attempt), never by time,
+ * so the same input gives the same network on any machine and under any load.
  *
  * <p>Dependencies: {@code arith}, {@code activation}, {@code network}, {@code eval} (verification),
  * {@code io} (table files) and big-math for the transcendentals of expressions; never
