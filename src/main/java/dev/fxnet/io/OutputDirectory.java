@@ -107,12 +107,7 @@ public final class OutputDirectory {
             throw OutputTarget.failure(name, e);
         } finally {
             if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // the shutdown hook tries again
-                }
-                PendingFiles.remove(tmp);
+                PendingFiles.discard(tmp);
             }
         }
     }
@@ -183,12 +178,7 @@ public final class OutputDirectory {
             throw OutputTarget.failure(name, e);
         } finally {
             if (tmp != null) {
-                try {
-                    PendingFiles.deleteTree(tmp);
-                } catch (IOException e) {
-                    // the shutdown hook tries again
-                }
-                PendingFiles.remove(tmp);
+                PendingFiles.discard(tmp);
             }
         }
     }

@@ -189,12 +189,7 @@ public final class OutputTarget {
             throw failure(name, e);
         } finally {
             if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // the shutdown hook tries again
-                }
-                PendingFiles.remove(tmp);
+                PendingFiles.discard(tmp);
             }
         }
     }
@@ -267,11 +262,7 @@ public final class OutputTarget {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } finally {
-                PendingFiles.remove(tmp);
-            }
+            PendingFiles.discard(tmp); // nothing is there after the move
         }
     }
 

@@ -29,9 +29,17 @@ final class PendingFiles {
         LIVE.add(path);
     }
 
-    /** Forgets {@code path}: it was moved into place or already deleted. */
-    static void remove(Path path) {
-        LIVE.remove(path);
+    /**
+     * Deletes {@code path} (a file or a directory tree) now, quietly, and forgets it; if deleting
+     * fails, it stays remembered and the shutdown hook tries again.
+     */
+    static void discard(Path path) {
+        try {
+            deleteTree(path);
+            LIVE.remove(path);
+        } catch (IOException | RuntimeException e) {
+            // left for the shutdown hook
+        }
     }
 
     /** Deletes {@code path} and, if it is a directory, everything in it; symbolic links are not followed. */
