@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -43,7 +45,7 @@ import java.util.TreeSet;
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
  * {@link BinaryCoordinateCompiler}. The network is verified on all of {@code F^d} by the caller.
  */
-final class BinaryCompiler {
+public final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
     static final long MAX_WEIGHTS = 6_000_000L;
 
@@ -75,7 +77,15 @@ final class BinaryCompiler {
         }
     }
 
-    static Compiler.Result compile(FunctionTable target, Setting s, boolean verify) {
+    /**
+     * Builds a binary-weight network computing {@code target} in setting {@code s}, or refuses. The
+     * network is not verified here: the caller verifies it on all of {@code F^d}.
+     *
+     * @throws IllegalArgumentException if the construction refuses: {@code d > 2}, the format lacks
+     *     the value 1, no gadget exists for a stage, or the network would be too large; the message
+     *     names the reason
+     */
+    public static BinaryNetwork compile(FunctionTable target, Setting s) {
         int d = target.dims();
         if (d > 2) {
             throw new IllegalArgumentException("binary-weight compilation is implemented for d <= 2 (the direction"
@@ -90,10 +100,10 @@ final class BinaryCompiler {
             }
         }
         if (live.isEmpty()) {
-            return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
+            return new BinaryNetwork(zero(s, d), 0, "none (zero function)");
         }
         try {
-            return steps(target, s, live, verify);
+            return steps(target, s, live);
         } catch (IllegalArgumentException stepsFailed) {
             // in d = 2 a refusal that depends on the table takes no other route, so that the layers before the
             // point layer are the same for every table that builds (THEORY §6); d = 1 has always retried
@@ -101,8 +111,8 @@ final class BinaryCompiler {
                 throw stepsFailed;
             }
             try {
-                return d > 1 ? BinaryCoordinateCompiler.compile(target, s, live, verify)
-                        : BinarySignCompiler.compile(target, s, live, verify);
+                return d > 1 ? BinaryCoordinateCompiler.compile(target, s, live)
+                        : BinarySignCompiler.compile(target, s, live);
             } catch (IllegalArgumentException signsFailed) {
                 String why = stepsFailed.getMessage() + "; and " + signsFailed.getMessage();
                 throw signsFailed instanceof FinalRefusal ? new FinalRefusal(why) : new IllegalArgumentException(why);
@@ -119,9 +129,9 @@ final class BinaryCompiler {
      * failure that does not depend on the table ({@link FinalRefusal}), and the inner gadgets only
      * for formats of at most {@value #INNER_LIMIT} values (their search costs as much again).
      */
-    private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    private static BinaryNetwork steps(FunctionTable target, Setting s, List<Integer> live) {
         try {
-            return steps(target, s, BinaryGadgets.find(s, false), live, verify, false);
+            return steps(target, s, BinaryGadgets.find(s, false), live, false);
         } catch (FinalRefusal f) {
             throw f;
         } catch (IllegalArgumentException plain) {
@@ -130,7 +140,7 @@ final class BinaryCompiler {
             }
             String within = " (biases within " + s.dec(s.max() - BinaryGadgets.find(s, true).maxSlack()) + " of 0)";
             try {
-                return steps(target, s, BinaryGadgets.find(s, true), live, verify, false);
+                return steps(target, s, BinaryGadgets.find(s, true), live, false);
             } catch (FinalRefusal f) {
                 throw f;
             } catch (IllegalArgumentException inner) {
@@ -138,7 +148,7 @@ final class BinaryCompiler {
                         : plain.getMessage() + "; with the inner gadgets" + within + ": " + inner.getMessage();
                 if (target.dims() == 2 && !bitsBySize(target.size(), s)) {
                     try {
-                        return steps(target, s, BinaryGadgets.find(s, true), live, verify, true);
+                        return steps(target, s, BinaryGadgets.find(s, true), live, true);
                     } catch (FinalRefusal f) {
                         throw f;
                     } catch (IllegalArgumentException bits) {
@@ -160,8 +170,8 @@ final class BinaryCompiler {
         return (long) n * 4 * (2 * range) > MAX_WEIGHTS / 2;
     }
 
-    private static Compiler.Result steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
-            boolean verify, boolean forceBits) {
+    private static BinaryNetwork steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
+            boolean forceBits) {
         int d = target.dims();
         int n = target.size();
         InputSpace sp = target.space();
@@ -279,7 +289,7 @@ final class BinaryCompiler {
             Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
             String gadgets = "binary, bit layer: " + sig + " step signals (first layer + " + tailLen + " tail layer(s),"
                     + " twin neurons, " + signals.stream().filter(Signal::ladder).count() + " by a ladder), " + values;
-            return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+            return new BinaryNetwork(net, live.size(), gadgets);
         }
         String values = FinalRefusal.of(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(live.get(p), on);
@@ -301,7 +311,7 @@ final class BinaryCompiler {
                 + (ladders > 0 ? ", " + ladders + " by a ladder" : "") + (zeroed > 0 ? ", " + zeroed
                 + " given their 0 by a constant pair" : "") + (virtual.isEmpty() ? "" : ", constant pairs for the"
                 + " missing steps at the ends") + "), " + values;
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /**

@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -48,7 +50,7 @@ final class BinarySignCompiler {
      * @param live the indices of the points with {@code f != 0}, not empty
      * @throws IllegalArgumentException if a stage has no gadget, naming it
      */
-    static Compiler.Result compile(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    static BinaryNetwork compile(FunctionTable target, Setting s, List<Integer> live) {
         long min = s.min();
         int size = s.size();
         long one = s.one();
@@ -151,7 +153,7 @@ final class BinarySignCompiler {
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
         String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
                 + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /** Pass neurons for point output {@code on}: output -> {beta, s}, with {@code {0, on}} cancelling after beta. */

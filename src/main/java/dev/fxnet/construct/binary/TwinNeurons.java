@@ -1,5 +1,6 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Neuron;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -58,9 +60,9 @@ final class BinaryCoordinateCompiler {
      * @throws IllegalArgumentException if a stage has no gadget, naming it ({@link FinalRefusal} if
      *     the failure depends on the table or is the size limit)
      */
-    static Compiler.Result compile(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    static BinaryNetwork compile(FunctionTable target, Setting s, List<Integer> live) {
         try {
-            return build(target, s, live, verify);
+            return build(target, s, live);
         } catch (FinalRefusal f) {
             throw f;
         } catch (IllegalArgumentException e) {
@@ -72,7 +74,7 @@ final class BinaryCoordinateCompiler {
         }
     }
 
-    private static Compiler.Result build(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    private static BinaryNetwork build(FunctionTable target, Setting s, List<Integer> live) {
         if (target.dims() != 2) {
             throw new IllegalArgumentException("the coordinate sign construction is for d = 2, not d = " + target.dims());
         }
@@ -280,7 +282,7 @@ final class BinaryCoordinateCompiler {
                 + " to " + 2 * sig + " sign signals of x0 and x1, " + 2 * size + " lines (on = " + s.dec(on) + "), "
                 + 2 * digits + " bits and their complements (" + s.dec(bitValue) + ") and a constant " + s.dec(s.tau(sink.beta()))
                 + ", " + live.size() + " point neurons that sink and are rescued";
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
 /**
  * A refusal of the binary-weight construction after which no other gadget set or layout is tried:
