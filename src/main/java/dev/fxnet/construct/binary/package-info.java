@@ -16,7 +16,14 @@
  *       ({@code BinarySignCompiler}) and the coordinate sign construction for {@code d = 2}
  *       ({@code BinaryCoordinateCompiler}); the value layer ({@code BinaryValueLayer}) and the
  *       cancelling twin neurons ({@code TwinNeurons}) they share. A refusal that depends on the
- *       table or on the size ({@code FinalRefusal}) ends the search for a route.</li>
+ *       table or on the size (a final {@code Refusal}) ends the search for a route.</li>
+ *   <li><b>Outcomes.</b> Every route returns an {@code Attempt}, {@code Built} or
+ *       {@code Refused(reason, isFinal)}, and the next route is chosen by it. Inside a route a
+ *       stage without a gadget raises the package-private {@code Refusal} (no
+ *       {@link java.lang.IllegalArgumentException}), which the route's boundary turns into
+ *       {@code Refused}; an {@code IllegalArgumentException} or {@code IllegalStateException}
+ *       from inside a route is a bug and propagates. The refusal of the whole construction reaches
+ *       the caller as an {@code IllegalArgumentException} with the same reason.</li>
  * </ul>
  *
  * <p>Contract: a network returned is meant to be exact on every point of {@code F^d}; it is
