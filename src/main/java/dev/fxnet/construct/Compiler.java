@@ -1,5 +1,7 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.construct.binary.BinaryCompiler;
+import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -51,10 +53,9 @@ public final class Compiler {
             limit.check("verifying", target.size(), minParameters(target, strategy), true);
         }
         if (binary) {
-            Result r = BinaryCompiler.compile(target, s, false);
-            limit.check("verifying", target.size(), r.network().size().parameters());
-            return verify ? finish(target, s, r.network(), r.strategy(), r.indicators(), r.background(), r.gadgets(),
-                    true, true) : r;
+            BinaryNetwork b = BinaryCompiler.compile(target, s);
+            limit.check("verifying", target.size(), b.network().size().parameters());
+            return finish(target, s, b.network(), Strategy.CUBES, b.indicators(), 0, b.gadgets(), verify, true);
         }
         Network net;
         Strategy used;

@@ -15,10 +15,8 @@
  *   <li><b>Networks.</b> {@link dev.fxnet.construct.Compiler} lays the indicators out by a
  *       {@link dev.fxnet.construct.Strategy} ({@code CUBES}, {@code BOXES}, {@code STEPS}, over
  *       {@link dev.fxnet.construct.Box}es); the binary-weight construction (every weight
- *       {@code +-1}, dense layers) is {@link dev.fxnet.construct.BinaryGadgets} with the
- *       package-private {@code BinaryCompiler}, {@code BinarySignCompiler},
- *       {@code BinaryCoordinateCompiler}, {@code BitLayer}, {@code BinaryValueLayer} and
- *       {@code TwinNeurons}.</li>
+ *       {@code +-1}, dense layers) lives in its own package, {@link dev.fxnet.construct.binary},
+ *       entered through {@link dev.fxnet.construct.binary.BinaryCompiler#compile}.</li>
  *   <li><b>Checks.</b> {@link dev.fxnet.construct.Verifier} compares a network with a table on every
  *       point; {@link dev.fxnet.construct.SizeReport} sets its size against the counting lower
  *       bound; {@link dev.fxnet.construct.WorkLimit} refuses, with its estimate, work too large to

@@ -1,6 +1,6 @@
 package dev.fxnet.theory;
 
-import dev.fxnet.construct.BinaryGadgets;
+import dev.fxnet.construct.binary.BinaryGadgets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -32,7 +32,7 @@
  * is immutable.
  *
  * <p>Dependencies: {@code arith}, {@code activation}, and {@code construct} for the binary-weight
- * verdicts (its {@code BinaryGadgets}, {@code Compiler} and {@code FunctionTable}); never
+ * verdicts ({@code construct.binary.BinaryGadgets}, {@code Compiler} and {@code FunctionTable}); never
  * {@code export}, {@code plot}, {@code report} or {@code cli}.
  */
 package dev.fxnet.theory;

@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ final class BinaryValueLayer {
      * a previous layer of pairs with the values {@code readValues}.
      *
      * @return a summary of the point and value neurons for the gadget description
-     * @throws IllegalArgumentException if no {@code on} has value neurons
+     * @throws Refusal if no {@code on} has value neurons
      */
     static String pointAndValueLayers(Setting s, FunctionTable target, List<Integer> live, List<Long> ons,
             BiFunction<Integer, Long, Neuron> pointNeuron, List<long[]> readValues, List<Layer> layers) {
@@ -46,7 +48,7 @@ final class BinaryValueLayer {
             }
         }
         if (bNeurons.isEmpty()) {
-            throw new IllegalArgumentException(s + ": no value neuron for any output " + ons.stream().map(s::dec)
+            throw Refusal.of(s + ": no value neuron for any output " + ons.stream().map(s::dec)
                     .toList() + " of the point neurons: tau(b) = 0 and tau(acc(b; +-on)) = 0 != tau(acc(b; +on)), or"
                     + " read twice with a constant pair: tau(acc(b; t k, t k)) = 0 != tau(acc(b; s on, s on, t k, t k))");
         }
@@ -250,7 +252,7 @@ final class BinaryValueLayer {
                         }
                     }
                     if (best == null) {
-                        throw new IllegalArgumentException(s + ": the value neurons' outputs "
+                        throw Refusal.of(s + ": the value neurons' outputs "
                                 + options.stream().map(o -> s.dec(o[1])).toList() + " do not sum to every table value");
                     }
                 }

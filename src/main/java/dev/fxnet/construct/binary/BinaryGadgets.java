@@ -1,5 +1,6 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.Setting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -176,7 +177,7 @@ public final class BinaryGadgets {
     public Ladder ladder(long[] falseValues, long[] trueValues) {
         long[] f0 = distinctSorted(falseValues);
         long[] t0 = distinctSorted(trueValues);
-        if (ChainSearch.intersects(f0, t0) || f0.length == 0 || t0.length == 0) {
+        if (intersects(f0, t0) || f0.length == 0 || t0.length == 0) {
             return null;
         }
         long need = slack(Math.min(f0[0], t0[0]), Math.max(f0[f0.length - 1], t0[t0.length - 1]));
@@ -245,7 +246,7 @@ public final class BinaryGadgets {
                         long[] op = Math.abs(move) == 1 ? new long[] {b, move} : new long[] {b, move / 2, -move / 2};
                         long[] f = map(st.f, op);
                         long[] t = map(st.t, op);
-                        if (ChainSearch.intersects(f, t) || slack(Math.min(f[0], t[0]),
+                        if (intersects(f, t) || slack(Math.min(f[0], t[0]),
                                 Math.max(f[f.length - 1], t[t.length - 1])) > slack) {
                             continue;
                         }
@@ -530,6 +531,23 @@ public final class BinaryGadgets {
 
     private static long[] distinctSorted(long[] v) {
         return Arrays.stream(v).distinct().sorted().toArray();
+    }
+
+    /** Whether the sorted arrays {@code a} and {@code b} share a value. */
+    private static boolean intersects(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static long[] union(long[] a, long[] b) {

@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -46,9 +48,9 @@ final class BinarySignCompiler {
      * Compiles a one-dimensional table with the sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
-     * @throws IllegalArgumentException if a stage has no gadget, naming it
+     * @throws Refusal if a stage has no gadget, naming it
      */
-    static Compiler.Result compile(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    static BinaryNetwork compile(FunctionTable target, Setting s, List<Integer> live) {
         long min = s.min();
         int size = s.size();
         long one = s.one();
@@ -67,7 +69,7 @@ final class BinarySignCompiler {
         int doublings = 0;
         while (!allSigns(vals, thresholds, min)) {
             if (doublings == MAX_DOUBLINGS) {
-                throw new IllegalArgumentException(s + ": the sign construction found no sign signals: after "
+                throw Refusal.of(s + ": the sign construction found no sign signals: after "
                         + MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some ramp tau(acc(-c; x)) is not"
                         + " one value below c, 0 at c and one value above");
             }
@@ -83,7 +85,7 @@ final class BinarySignCompiler {
         // 3. point neurons, planned over every point, so that these layers do not depend on which points are live
         long estimate = 4L * sig * sig * doublings + 2L * sig + 4L * size * sig + 4L * size * size;
         if (estimate > BinaryCompiler.MAX_WEIGHTS) {
-            throw new IllegalArgumentException("the sign construction for " + s + " would have about " + estimate
+            throw Refusal.of("the sign construction for " + s + " would have about " + estimate
                     + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
         }
         List<Long> biases = cancellingBiases(s, signValues);
@@ -106,7 +108,7 @@ final class BinarySignCompiler {
             }
         }
         if (pass.isEmpty()) {
-            throw new IllegalArgumentException(s + ": the sign construction has no pass neuron with value neurons:"
+            throw Refusal.of(s + ": the sign construction has no pass neuron with value neurons:"
                     + " tau(beta) = 0 and tau(acc(beta; s on, s on)) = v != 0, with value neurons for v, for no bias"
                     + " beta, sign s and point output on in " + shared.stream().map(s::dec).toList());
         }
@@ -151,7 +153,7 @@ final class BinarySignCompiler {
         Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
         String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
                 + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /** Pass neurons for point output {@code on}: output -> {beta, s}, with {@code {0, on}} cancelling after beta. */
@@ -208,7 +210,7 @@ final class BinarySignCompiler {
      * {@code vals[t][x - min]} of {@code thresholds}, in the order of F; {@code common} is narrowed
      * to the outputs {@code on} that every value (and everything it held before) admits.
      *
-     * @throws IllegalArgumentException at the first value after which no output is common, naming
+     * @throws Refusal at the first value after which no output is common, naming
      *     it as the {@code noun} neuron of {@code construction} for {@code variable}
      */
     static List<Map<Long, PointNeuron>> sharedPointOptions(Setting s, long[][] vals, List<Long> thresholds,
@@ -223,7 +225,7 @@ final class BinarySignCompiler {
             Map<Long, PointNeuron> o = pointOptions(s, vals, index, biases, x0);
             common.retainAll(o.keySet());
             if (common.isEmpty()) {
-                throw new IllegalArgumentException(s + ": the " + construction + " has no " + noun + " neuron for "
+                throw Refusal.of(s + ": the " + construction + " has no " + noun + " neuron for "
                         + variable + " = " + s.dec(x0) + (o.isEmpty() ? "" : " with an output the other " + noun
                         + "s share") + " (two or three sign signals within " + REACH + " codes, every order, sign and"
                         + " cancelling bias tried)");

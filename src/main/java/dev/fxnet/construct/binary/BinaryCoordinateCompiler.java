@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -55,24 +57,20 @@ final class BinaryCoordinateCompiler {
      * Compiles a two-dimensional table with the coordinate sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
-     * @throws IllegalArgumentException if a stage has no gadget, naming it ({@link FinalRefusal} if
-     *     the failure depends on the table or is the size limit)
+     * @return the network, or a refusal naming the stage without a gadget (final if it depends on
+     *     the table or is the size limit)
+     * @throws IllegalArgumentException if {@code target} is not two-dimensional
      */
-    static Compiler.Result compile(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
-        try {
-            return build(target, s, live, verify);
-        } catch (FinalRefusal f) {
-            throw f;
-        } catch (IllegalArgumentException e) {
-            String why = String.valueOf(e.getMessage());
-            if (why.contains("coordinate sign construction")) {
-                throw e;
-            }
-            throw new IllegalArgumentException("the coordinate sign construction: " + why, e);
+    static Attempt<BinaryNetwork> attempt(FunctionTable target, Setting s, List<Integer> live) {
+        Attempt<BinaryNetwork> a = Attempt.of(() -> build(target, s, live));
+        if (a instanceof Attempt.Refused<BinaryNetwork> r && !r.isFinal()
+                && !r.reason().contains("coordinate sign construction")) {
+            return Attempt.refused("the coordinate sign construction: " + r.reason());
         }
+        return a;
     }
 
-    private static Compiler.Result build(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
+    private static BinaryNetwork build(FunctionTable target, Setting s, List<Integer> live) {
         if (target.dims() != 2) {
             throw new IllegalArgumentException("the coordinate sign construction is for d = 2, not d = " + target.dims());
         }
@@ -130,7 +128,7 @@ final class BinaryCoordinateCompiler {
         long[][][] signs = signsAlong(vals, thresholds, size, min);
         while (signs == null) {
             if (doublings == BinarySignCompiler.MAX_DOUBLINGS) {
-                throw new IllegalArgumentException(s + ": the coordinate sign construction found no sign signals: after "
+                throw Refusal.of(s + ": the coordinate sign construction found no sign signals: after "
                         + BinarySignCompiler.MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some tau(acc(0; y+, y-, y+,"
                         + " y-)) of the ramps tau(acc(-c; x_i, +-x_j)) is not one value below c, 0 at c and one value above"
                         + " on every x_j");
@@ -206,7 +204,7 @@ final class BinaryCoordinateCompiler {
                             bitValue = v;
                         }
                         if (set ? v != bitValue || v == 0 : v != 0) {
-                            throw new IllegalArgumentException(s + ": the coordinate sign construction's bit neurons"
+                            throw Refusal.of(s + ": the coordinate sign construction's bit neurons"
                                     + " (lines " + s.dec(on) + " read twice, bias 0) do not output one value K != 0 where"
                                     + " their digit is set and 0 elsewhere: " + s.dec(v) + " at x" + i + " = "
                                     + s.dec(min + x));
@@ -222,7 +220,7 @@ final class BinaryCoordinateCompiler {
         long[] offK = {0, bitValue};
         Sink sink = bestSink(s, offOn, offK, 2 * digits); // the wrong indicators of both indices
         if (sink == null) {
-            throw new IllegalArgumentException(s + ": the coordinate sign construction has no point neuron that outputs a"
+            throw Refusal.of(s + ": the coordinate sign construction has no point neuron that outputs a"
                     + " value != 0 with every digit right and 0 with any of " + 2 * digits + " wrong (wrong indicators "
                     + s.dec(bitValue) + " read twice, then a constant pair read +K', -K'; every bias, K' and read sign"
                     + " tried)");
@@ -242,7 +240,7 @@ final class BinaryCoordinateCompiler {
             long f = target.code(p);
             long[] bs = sink.forValue().get(f);
             if (bs == null) {
-                throw new FinalRefusal(s + ": the coordinate sign construction has no point neuron whose output, added"
+                throw Refusal.ofFinal(s + ": the coordinate sign construction has no point neuron whose output, added"
                         + " with +-1, is " + s.dec(f) + " (the values it reaches: " + sink.forValue().keySet().stream()
                         .map(s::dec).toList() + ")");
             }
@@ -280,7 +278,7 @@ final class BinaryCoordinateCompiler {
                 + " to " + 2 * sig + " sign signals of x0 and x1, " + 2 * size + " lines (on = " + s.dec(on) + "), "
                 + 2 * digits + " bits and their complements (" + s.dec(bitValue) + ") and a constant " + s.dec(s.tau(sink.beta()))
                 + ", " + live.size() + " point neurons that sink and are rescued";
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /**
@@ -291,7 +289,7 @@ final class BinaryCoordinateCompiler {
         long weights = 16L * sig + 32L * sig * sig + 16L * sig * sig * doublings + 8L * s.size() * 2 * sig
                 + 8L * (4 * digits + 1) * s.size() + (long) n * (2 * (4 * digits + 1) + 1);
         if (weights > BinaryCompiler.MAX_WEIGHTS) {
-            throw new FinalRefusal("the coordinate sign construction for " + s + " would have up to " + weights
+            throw Refusal.ofFinal("the coordinate sign construction for " + s + " would have up to " + weights
                     + " weights" + (doublings == 0 ? " before its doubling layers" : "") + ", over the limit of "
                     + BinaryCompiler.MAX_WEIGHTS);
         }

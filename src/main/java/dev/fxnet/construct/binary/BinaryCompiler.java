@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -43,7 +45,7 @@ import java.util.TreeSet;
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
  * {@link BinaryCoordinateCompiler}. The network is verified on all of {@code F^d} by the caller.
  */
-final class BinaryCompiler {
+public final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
     static final long MAX_WEIGHTS = 6_000_000L;
 
@@ -75,7 +77,15 @@ final class BinaryCompiler {
         }
     }
 
-    static Compiler.Result compile(FunctionTable target, Setting s, boolean verify) {
+    /**
+     * Builds a binary-weight network computing {@code target} in setting {@code s}, or refuses. The
+     * network is not verified here: the caller verifies it on all of {@code F^d}.
+     *
+     * @throws IllegalArgumentException if the construction refuses: {@code d > 2}, the format lacks
+     *     the value 1, no gadget exists for a stage, or the network would be too large; the message
+     *     names the reason
+     */
+    public static BinaryNetwork compile(FunctionTable target, Setting s) {
         int d = target.dims();
         if (d > 2) {
             throw new IllegalArgumentException("binary-weight compilation is implemented for d <= 2 (the direction"
@@ -90,24 +100,28 @@ final class BinaryCompiler {
             }
         }
         if (live.isEmpty()) {
-            return Compiler.finish(target, s, zero(s, d), Strategy.CUBES, 0, 0, "none (zero function)", verify, true);
+            return new BinaryNetwork(zero(s, d), 0, "none (zero function)");
         }
-        try {
-            return steps(target, s, live, verify);
-        } catch (IllegalArgumentException stepsFailed) {
-            // in d = 2 a refusal that depends on the table takes no other route, so that the layers before the
-            // point layer are the same for every table that builds (THEORY §6); d = 1 has always retried
-            if (d > 1 && stepsFailed instanceof FinalRefusal) {
-                throw stepsFailed;
-            }
-            try {
-                return d > 1 ? BinaryCoordinateCompiler.compile(target, s, live, verify)
-                        : BinarySignCompiler.compile(target, s, live, verify);
-            } catch (IllegalArgumentException signsFailed) {
-                String why = stepsFailed.getMessage() + "; and " + signsFailed.getMessage();
-                throw signsFailed instanceof FinalRefusal ? new FinalRefusal(why) : new IllegalArgumentException(why);
-            }
+        return routes(target, s, live).orElseThrow();
+    }
+
+    /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
+    private static Attempt<BinaryNetwork> routes(FunctionTable target, Setting s, List<Integer> live) {
+        Attempt<BinaryNetwork> steps = steps(target, s, live);
+        if (!(steps instanceof Attempt.Refused<BinaryNetwork> stepsFailed)) {
+            return steps;
         }
+        // in d = 2 a refusal that depends on the table takes no other route, so that the layers before the
+        // point layer are the same for every table that builds (THEORY §6); d = 1 has always retried
+        if (target.dims() > 1 && stepsFailed.isFinal()) {
+            return steps;
+        }
+        Attempt<BinaryNetwork> signs = target.dims() > 1 ? BinaryCoordinateCompiler.attempt(target, s, live)
+                : Attempt.of(() -> BinarySignCompiler.compile(target, s, live));
+        if (!(signs instanceof Attempt.Refused<BinaryNetwork> signsFailed)) {
+            return signs;
+        }
+        return new Attempt.Refused<>(stepsFailed.reason() + "; and " + signsFailed.reason(), signsFailed.isFinal());
     }
 
     /**
@@ -116,38 +130,29 @@ final class BinaryCompiler {
      * biases let ladders with slack share their layers with every other step; else, in
      * {@code d = 2} where the point layer reads the steps themselves, with the inner gadgets and the
      * bit layer, whose point neurons can fall to a sink. The next route is taken only after a
-     * failure that does not depend on the table ({@link FinalRefusal}), and the inner gadgets only
+     * refusal that is not final ({@link Refusal}), and the inner gadgets only
      * for formats of at most {@value #INNER_LIMIT} values (their search costs as much again).
      */
-    private static Compiler.Result steps(FunctionTable target, Setting s, List<Integer> live, boolean verify) {
-        try {
-            return steps(target, s, BinaryGadgets.find(s, false), live, verify, false);
-        } catch (FinalRefusal f) {
-            throw f;
-        } catch (IllegalArgumentException plain) {
-            if (s.size() > INNER_LIMIT) {
-                throw plain;
-            }
-            String within = " (biases within " + s.dec(s.max() - BinaryGadgets.find(s, true).maxSlack()) + " of 0)";
-            try {
-                return steps(target, s, BinaryGadgets.find(s, true), live, verify, false);
-            } catch (FinalRefusal f) {
-                throw f;
-            } catch (IllegalArgumentException inner) {
-                String why = inner.getMessage().equals(plain.getMessage()) ? plain.getMessage()
-                        : plain.getMessage() + "; with the inner gadgets" + within + ": " + inner.getMessage();
-                if (target.dims() == 2 && !bitsBySize(target.size(), s)) {
-                    try {
-                        return steps(target, s, BinaryGadgets.find(s, true), live, verify, true);
-                    } catch (FinalRefusal f) {
-                        throw f;
-                    } catch (IllegalArgumentException bits) {
-                        why += "; with the inner gadgets and the bit layer: " + bits.getMessage();
-                    }
-                }
-                throw new IllegalArgumentException(why, plain);
-            }
+    private static Attempt<BinaryNetwork> steps(FunctionTable target, Setting s, List<Integer> live) {
+        Attempt<BinaryNetwork> outer = Attempt.of(() -> steps(target, s, BinaryGadgets.find(s, false), live, false));
+        if (!(outer instanceof Attempt.Refused<BinaryNetwork> plain) || plain.isFinal() || s.size() > INNER_LIMIT) {
+            return outer;
         }
+        String within = " (biases within " + s.dec(s.max() - BinaryGadgets.find(s, true).maxSlack()) + " of 0)";
+        Attempt<BinaryNetwork> inner = Attempt.of(() -> steps(target, s, BinaryGadgets.find(s, true), live, false));
+        if (!(inner instanceof Attempt.Refused<BinaryNetwork> innerFailed) || innerFailed.isFinal()) {
+            return inner;
+        }
+        String why = innerFailed.reason().equals(plain.reason()) ? plain.reason()
+                : plain.reason() + "; with the inner gadgets" + within + ": " + innerFailed.reason();
+        if (target.dims() == 2 && !bitsBySize(target.size(), s)) {
+            Attempt<BinaryNetwork> bits = Attempt.of(() -> steps(target, s, BinaryGadgets.find(s, true), live, true));
+            if (!(bits instanceof Attempt.Refused<BinaryNetwork> bitsFailed) || bitsFailed.isFinal()) {
+                return bits;
+            }
+            why += "; with the inner gadgets and the bit layer: " + bitsFailed.reason();
+        }
+        return Attempt.refused(why);
     }
 
     /**
@@ -160,8 +165,8 @@ final class BinaryCompiler {
         return (long) n * 4 * (2 * range) > MAX_WEIGHTS / 2;
     }
 
-    private static Compiler.Result steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
-            boolean verify, boolean forceBits) {
+    private static BinaryNetwork steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
+            boolean forceBits) {
         int d = target.dims();
         int n = target.size();
         InputSpace sp = target.space();
@@ -209,9 +214,12 @@ final class BinaryCompiler {
         }
         PointPlan plan = null;
         if (!bits) {
-            try {
-                plan = planPoints(s, g, signals, signalId, dirs, dv, lo, hi, every, false);
-            } catch (IllegalArgumentException mixed) {
+            List<Signal> asBuilt = signals;
+            Attempt<PointPlan> first = Attempt.of(() -> planPoints(s, g, asBuilt, signalId, dirs, dv, lo, hi, every,
+                    false));
+            if (first instanceof Attempt.Built<PointPlan> built) {
+                plan = built.value();
+            } else {
                 // steps of mixed orientation and size: one more layer makes them 0 where false, one value where true
                 signals = normalized(s, g, signals);
                 tailLen = signals.get(0).tail().length;
@@ -279,9 +287,9 @@ final class BinaryCompiler {
             Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
             String gadgets = "binary, bit layer: " + sig + " step signals (first layer + " + tailLen + " tail layer(s),"
                     + " twin neurons, " + signals.stream().filter(Signal::ladder).count() + " by a ladder), " + values;
-            return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+            return new BinaryNetwork(net, live.size(), gadgets);
         }
-        String values = FinalRefusal.of(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
+        String values = Refusal.finalOn(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, pp.ons(), (p, on) -> {
             long[] opt = pp.option(live.get(p), on);
             int[] reads = pp.used()[live.get(p)].clone();
             int[] signs = new int[reads.length];
@@ -301,7 +309,7 @@ final class BinaryCompiler {
                 + (ladders > 0 ? ", " + ladders + " by a ladder" : "") + (zeroed > 0 ? ", " + zeroed
                 + " given their 0 by a constant pair" : "") + (virtual.isEmpty() ? "" : ", constant pairs for the"
                 + " missing steps at the ends") + "), " + values;
-        return Compiler.finish(target, s, net, Strategy.CUBES, live.size(), 0, gadgets, verify, true);
+        return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /**
@@ -312,7 +320,7 @@ final class BinaryCompiler {
         long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) points * 2 * sig
                 + 2L * s.max() * points;
         if (estimate > MAX_WEIGHTS) {
-            throw new FinalRefusal("the binary-weight network for " + s + " on F^" + d + " would have"
+            throw Refusal.ofFinal("the binary-weight network for " + s + " on F^" + d + " would have"
                     + " about " + estimate + " weights (" + sig + " step signals, " + points + " point neurons),"
                     + " over the limit of " + MAX_WEIGHTS + "; use a smaller format or dimension");
         }
@@ -356,7 +364,7 @@ final class BinaryCompiler {
      * The step signals of every threshold, all with the shortest tail length for which each
      * threshold has one: every first-layer neuron is enumerated once and tried with every length.
      *
-     * @throws IllegalArgumentException naming a threshold without a signal at every length
+     * @throws Refusal naming a threshold without a signal at every length
      */
     private static List<Signal> signals(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
             long[] hi, int[] stride) {
@@ -520,7 +528,7 @@ final class BinaryCompiler {
                 z = g.zeroing(x.whenTrue(), x.whenFalse());
             }
             if (z == null) {
-                throw new IllegalArgumentException(s + ": no neuron turns the step values " + s.dec(x.whenTrue())
+                throw Refusal.of(s + ": no neuron turns the step values " + s.dec(x.whenTrue())
                         + ", " + s.dec(x.whenFalse()) + " into a step with a 0, even with a constant pair");
             }
             out.set(i, x.extendedBy(g, z));
@@ -532,12 +540,12 @@ final class BinaryCompiler {
      * The signals as steps that are 0 where false and one value where true, all alike, adding the
      * {@link #normalized} layer when they are not already.
      *
-     * @throws IllegalArgumentException if they cannot be made alike
+     * @throws Refusal if they cannot be made alike
      */
     private static List<Signal> uniform(Setting s, BinaryGadgets g, List<Signal> in) {
         List<Signal> out = alike(in) ? in : normalized(s, g, in);
         if (!alike(out)) {
-            throw new IllegalArgumentException(s + ": the steps cannot all be made 0 where false and one value where"
+            throw Refusal.of(s + ": the steps cannot all be made 0 where false and one value where"
                     + " true, which the bit layer needs");
         }
         return out;
@@ -554,7 +562,7 @@ final class BinaryCompiler {
      * side of 0 first, then those that reach at most {@link BinaryGadgets#maxSlack} codes past it,
      * fewest values first, each tried with {@link BinaryGadgets#ladder}.
      *
-     * @throws IllegalArgumentException naming the first threshold without a signal
+     * @throws Refusal naming the first threshold without a signal
      */
     private static void ladders(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
             long[] hi, List<long[]> missing, List<Signal> out) {
@@ -652,7 +660,7 @@ final class BinaryCompiler {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException(s + ": no binary step gadget: no first-layer neuron with a tail of up"
+                throw Refusal.of(s + ": no binary step gadget: no first-layer neuron with a tail of up"
                         + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : k == 0 ? "x0 + x1"
                         : "x0 - x1") + " >= " + s.dec(c) + "] (" + cands.get(m).size() + " first-layer neurons"
                         + " separate its two sides with values at most " + s.dec(g.maxSlack()) + " past 0)");
@@ -686,7 +694,7 @@ final class BinaryCompiler {
         for (int l = 0; l < more.length; l++) {
             long[] k = g.keep(wt, wf);
             if (k == null) {
-                throw new IllegalArgumentException("no neuron keeps the step values " + wt + ", " + wf + " apart");
+                throw Refusal.of("no neuron keeps the step values " + wt + ", " + wf + " apart");
             }
             more[l] = k;
             wt = g.apply(k, wt);
@@ -800,7 +808,7 @@ final class BinaryCompiler {
             if (!virtual && tailLength(signals) > 0) {
                 return planPoints(s, g, signals, signalId, dirs, dv, lo, hi, points, true);
             }
-            throw new IllegalArgumentException(s + ": no common output value of the binary point neurons (each point"
+            throw Refusal.of(s + ": no common output value of the binary point neurons (each point"
                     + " neuron reads the steps at dir(x0) and dir(x0) + 1 twice, pair by pair or interleaved, every"
                     + " bias and sign tried" + (virtual ? "; at the ends of a direction a constant pair stands for the"
                     + " missing step" : "") + ")");

@@ -1,5 +1,7 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ final class BitLayer {
      * @param steps per step signal (in layer order) {@code {k, c, gamma}}
      * @param stepValues the values of every pair of the layer the bits read
      * @return a summary for the gadget description
-     * @throws IllegalArgumentException if a bit or point neuron does not exist, naming it
+     * @throws Refusal if a bit or point neuron does not exist, naming it
      */
     static String pointsByBits(Setting s, FunctionTable target, List<Integer> live, List<long[]> steps,
             List<long[]> stepValues, int[][] dirs, long[][] dv, long[] lo, long[] hi, int[] stride,
@@ -85,35 +87,31 @@ final class BitLayer {
                     sgn.stream().mapToInt(Integer::intValue).toArray()});
             }
         }
-        try {
-            return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitOf, sequences, false);
-        } catch (FinalRefusal f) {
-            throw f;
-        } catch (IllegalArgumentException template) {
-            // (refused before it added a layer: what fails later, in the value layer, is final)
-            // the complements too, and point neurons that fall to a sink at the first wrong bit
-            List<int[][]> both = new ArrayList<>(sequences);
-            for (int[][] seq : sequences) {
-                int[] neg = seq[1].clone();
-                for (int r = 0; r < neg.length; r++) {
-                    neg[r] = -neg[r];
-                }
-                both.add(new int[][] {seq[0], neg});
-            }
-            List<int[]> bitsAndComplements = new ArrayList<>(bitOf);
-            for (int[] bt : bitOf) {
-                bitsAndComplements.add(new int[] {bt[0], bt[1], bt[2], 1});
-            }
-            try {
-                return pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers, bitsAndComplements, both,
-                        true);
-            } catch (FinalRefusal f) {
-                throw f;
-            } catch (IllegalArgumentException sink) {
-                throw new IllegalArgumentException(template.getMessage() + "; with complement bits: "
-                        + sink.getMessage());
-            }
+        Attempt<String> plain = Attempt.of(() -> pointsByBits(s, target, live, steps, stepValues, dv, lo, hi, layers,
+                bitOf, sequences, false));
+        if (!(plain instanceof Attempt.Refused<String> template) || template.isFinal()) {
+            return Refusal.raise(plain);
         }
+        // (refused before it added a layer: what fails later, in the value layer, is final)
+        // the complements too, and point neurons that fall to a sink at the first wrong bit
+        List<int[][]> both = new ArrayList<>(sequences);
+        for (int[][] seq : sequences) {
+            int[] neg = seq[1].clone();
+            for (int r = 0; r < neg.length; r++) {
+                neg[r] = -neg[r];
+            }
+            both.add(new int[][] {seq[0], neg});
+        }
+        List<int[]> bitsAndComplements = new ArrayList<>(bitOf);
+        for (int[] bt : bitOf) {
+            bitsAndComplements.add(new int[] {bt[0], bt[1], bt[2], 1});
+        }
+        Attempt<String> withSinks = Attempt.of(() -> pointsByBits(s, target, live, steps, stepValues, dv, lo, hi,
+                layers, bitsAndComplements, both, true));
+        if (withSinks instanceof Attempt.Refused<String> sink && !sink.isFinal()) {
+            throw Refusal.of(template.reason() + "; with complement bits: " + sink.reason());
+        }
+        return Refusal.raise(withSinks);
     }
 
     /**
@@ -145,7 +143,7 @@ final class BitLayer {
                 }
             }
             if (common.isEmpty()) {
-                throw new IllegalArgumentException(s + ": no bias gives " + (bitOf.get(b).length > 3 ? "the complement"
+                throw Refusal.of(s + ": no bias gives " + (bitOf.get(b).length > 3 ? "the complement"
                         + " of " : "") + "bit " + bitOf.get(b)[1] + " of direction "
                         + (bitOf.get(b)[0] == 0 ? "x0 + x1" : "x0 - x1") + " the outputs {0, v} with v shared by the"
                         + " other bits");
@@ -185,13 +183,13 @@ final class BitLayer {
             }
         }
         if (ons == null) {
-            throw new IllegalArgumentException(s + ": no point neuron over the " + nbits + " bits has a common output"
+            throw Refusal.of(s + ": no point neuron over the " + nbits + " bits has a common output"
                     + (sink ? " and falls to 0 at every number of wrong bits" : " for every number of ones in its"
                     + " template") + " (bit outputs " + common.keySet().stream().map(s::dec).toList() + ")");
         }
         long estimate = 2L * nbits * 2L * steps.size() + 2L * n * 2L * nbits + 4L * s.max() * n;
         if (estimate > MAX_WEIGHTS) {
-            throw new IllegalArgumentException("the bit and point layers for " + s + " would have about " + estimate
+            throw Refusal.of("the bit and point layers for " + s + " would have about " + estimate
                     + " weights, over the limit of " + MAX_WEIGHTS);
         }
         List<Neuron> bitNeurons = new ArrayList<>(2 * nbits);
@@ -208,7 +206,7 @@ final class BitLayer {
         List<Long> onList = new ArrayList<>(ons.descendingSet());
         onList.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)));
         Map<Integer, Map<Long, Long>> biasOf = byCount;
-        String values = FinalRefusal.of(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, onList, (p, on) -> {
+        String values = Refusal.finalOn(() -> BinaryValueLayer.pointAndValueLayers(s, target, live, onList, (p, on) -> {
             int i = live.get(p);
             int[] seq = new int[2 * digits];
             int[] sgn = new int[2 * digits];

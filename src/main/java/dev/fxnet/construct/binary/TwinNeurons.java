@@ -1,5 +1,6 @@
-package dev.fxnet.construct;
+package dev.fxnet.construct.binary;
 
+import dev.fxnet.construct.Setting;
 import dev.fxnet.network.Neuron;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ final class TwinNeurons {
      * {@code reads} are cancelled first, each in the order that is exact after {@code b}; then every
      * read pair is listed twice with its sign, pair by pair, or in two rounds if {@code interleave}.
      *
-     * @throws IllegalArgumentException if a pair cancels in neither order
+     * @throws Refusal if a pair cancels in neither order
      */
     static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] reads, int[] signs,
             boolean interleave) {
@@ -43,7 +44,7 @@ final class TwinNeurons {
      * not name are cancelled first, each in the order that is exact after {@code b}; then the
      * sequence, which names every read pair twice (its first twin, then its second), with its signs.
      *
-     * @throws IllegalArgumentException if a pair cancels in neither order
+     * @throws Refusal if a pair cancels in neither order
      */
     static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
         int pairs = pairValues.size();
@@ -61,7 +62,7 @@ final class TwinNeurons {
             }
             int first = BinaryGadgets.cancels(s, b, pairValues.get(j));
             if (first == 0) {
-                throw new IllegalArgumentException(s + ": twins with values " + Arrays.toString(Arrays.stream(
+                throw Refusal.of(s + ": twins with values " + Arrays.toString(Arrays.stream(
                         pairValues.get(j)).mapToObj(s::dec).toArray()) + " do not cancel after the bias " + s.dec(b)
                         + " in either order");
             }

@@ -1,0 +1,37 @@
+/**
+ * The binary-weight construction (SPEC §4: every weight {@code +-1}, every neuron lists every
+ * source of the previous layer) for {@code d = 1} and {@code d = 2}; docs/CONSTRUCTION.md,
+ * section 6, and docs/THEORY.md §6.
+ *
+ * <ul>
+ *   <li><b>Entry.</b> {@link dev.fxnet.construct.binary.BinaryCompiler#compile} builds a
+ *       {@link dev.fxnet.construct.binary.BinaryNetwork} or refuses with a message naming the
+ *       stage; {@code construct.Compiler} adds the metadata and verifies it on all of
+ *       {@code F^d}.</li>
+ *   <li><b>Gadgets.</b> {@link dev.fxnet.construct.binary.BinaryGadgets}: the step tails and
+ *       ladders of a setting, found by an exhaustive search and shared with
+ *       {@code theory.BinarySeparation}.</li>
+ *   <li><b>Routes</b> (package-private): the step construction ({@code BinaryCompiler}, with the
+ *       point layer by bits in {@code BitLayer}); the sign construction for {@code d = 1}
+ *       ({@code BinarySignCompiler}) and the coordinate sign construction for {@code d = 2}
+ *       ({@code BinaryCoordinateCompiler}); the value layer ({@code BinaryValueLayer}) and the
+ *       cancelling twin neurons ({@code TwinNeurons}) they share. A refusal that depends on the
+ *       table or on the size (a final {@code Refusal}) ends the search for a route.</li>
+ *   <li><b>Outcomes.</b> Every route returns an {@code Attempt}, {@code Built} or
+ *       {@code Refused(reason, isFinal)}, and the next route is chosen by it. Inside a route a
+ *       stage without a gadget raises the package-private {@code Refusal} (no
+ *       {@link java.lang.IllegalArgumentException}), which the route's boundary turns into
+ *       {@code Refused}; an {@code IllegalArgumentException} or {@code IllegalStateException}
+ *       from inside a route is a bug and propagates. The refusal of the whole construction reaches
+ *       the caller as an {@code IllegalArgumentException} with the same reason.</li>
+ * </ul>
+ *
+ * <p>Contract: a network returned is meant to be exact on every point of {@code F^d}; it is
+ * verified by the caller, and one that is not exact is a bug. The routes tried and the network
+ * built depend only on the setting and the table, never on time or load.
+ *
+ * <p>Dependencies: {@code arith}, {@code activation}, {@code eval}, {@code network} and
+ * {@code construct} (its {@code Setting} and {@code FunctionTable}); never {@code theory},
+ * {@code export} or {@code cli}.
+ */
+package dev.fxnet.construct.binary;
