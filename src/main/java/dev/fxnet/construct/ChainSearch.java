@@ -196,7 +196,7 @@ final class ChainSearch {
         }
         for (int c = 0; c < out.length; c++) {
             for (int d = c + 1; d < out.length; d++) {
-                if (intersects(out[c], out[d])) {
+                if (SortedCodes.intersects(out[c], out[d])) {
                     return null;
                 }
             }
@@ -216,19 +216,4 @@ final class ChainSearch {
         return Arrays.copyOf(a, k);
     }
 
-    static boolean intersects(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
-    }
 }

@@ -713,7 +713,7 @@ public final class GadgetSet {
             }
             long[][] cls = {ChainSearch.distinctSorted(ok.stream().mapToLong(Long::longValue).toArray()),
                 ChainSearch.distinctSorted(bad.stream().mapToLong(Long::longValue).toArray())};
-            return ChainSearch.intersects(cls[0], cls[1]) ? null : cls;
+            return SortedCodes.intersects(cls[0], cls[1]) ? null : cls;
         }
 
         /** The least distance between a value of {@code a} and a value of {@code b} (both sorted). */

@@ -1,6 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.Setting;
+import dev.fxnet.construct.SortedCodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -177,7 +178,7 @@ public final class BinaryGadgets {
     public Ladder ladder(long[] falseValues, long[] trueValues) {
         long[] f0 = distinctSorted(falseValues);
         long[] t0 = distinctSorted(trueValues);
-        if (intersects(f0, t0) || f0.length == 0 || t0.length == 0) {
+        if (SortedCodes.intersects(f0, t0) || f0.length == 0 || t0.length == 0) {
             return null;
         }
         long need = slack(Math.min(f0[0], t0[0]), Math.max(f0[f0.length - 1], t0[t0.length - 1]));
@@ -246,7 +247,7 @@ public final class BinaryGadgets {
                         long[] op = Math.abs(move) == 1 ? new long[] {b, move} : new long[] {b, move / 2, -move / 2};
                         long[] f = map(st.f, op);
                         long[] t = map(st.t, op);
-                        if (intersects(f, t) || slack(Math.min(f[0], t[0]),
+                        if (SortedCodes.intersects(f, t) || slack(Math.min(f[0], t[0]),
                                 Math.max(f[f.length - 1], t[t.length - 1])) > slack) {
                             continue;
                         }
@@ -533,22 +534,6 @@ public final class BinaryGadgets {
         return Arrays.stream(v).distinct().sorted().toArray();
     }
 
-    /** Whether the sorted arrays {@code a} and {@code b} share a value. */
-    private static boolean intersects(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
-    }
 
     private static long[] union(long[] a, long[] b) {
         long[] u = Arrays.copyOf(a, a.length + b.length);
