@@ -53,9 +53,7 @@ public final class Main implements Runnable {
         String enc = System.getProperty("sun.stdout.encoding");
         Charset cs = enc != null && Charset.isSupported(enc) ? Charset.forName(enc) : Charset.defaultCharset();
         OutputStream bytes = checked(new FileOutputStream(FileDescriptor.out));
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(bytes, cs), 1 << 16),
-                System.console() != null);
-        System.exit(run(args, out, bytes, new PrintWriter(System.err, true)));
+        System.exit(run(args, text(bytes, cs, System.console() != null), bytes, new PrintWriter(System.err, true)));
     }
 
     /**
@@ -100,7 +98,11 @@ public final class Main implements Runnable {
 
     /** {@link #checked} standard output as text: behind a 64 KiB buffer, flushed on every line only if {@code autoFlush}. */
     static PrintWriter stdout(OutputStream raw, Charset cs, boolean autoFlush) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(checked(raw), cs), 1 << 16), autoFlush);
+        return text(checked(raw), cs, autoFlush);
+    }
+
+    private static PrintWriter text(OutputStream bytes, Charset cs, boolean autoFlush) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(bytes, cs), 1 << 16), autoFlush);
     }
 
     /**
@@ -164,7 +166,7 @@ public final class Main implements Runnable {
                     last = last.subcommand();
                 }
                 CommandLine c = last.commandSpec().commandLine();
-                return stdoutFailed(sf, prefix(c).substring(0, prefix(c).length() - 2), c.getErr());
+                return stdoutFailed(sf, name(c), c.getErr());
             }
         });
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -176,7 +178,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             StdoutFailure sf = stdoutFailure(ex);
             if (sf != null) {
-                return stdoutFailed(sf, prefix(c).substring(0, prefix(c).length() - 2), c.getErr());
+                return stdoutFailed(sf, name(c), c.getErr());
             }
             if (isUserError(ex)) {
                 c.getErr().println(prefix(c) + oneLine(describe(ex)));
@@ -216,7 +218,12 @@ public final class Main implements Runnable {
 
     /** {@code "fxnet: "} for the top-level command, {@code "fxnet NAME: "} for a subcommand. */
     static String prefix(CommandLine c) {
-        return c.getParent() == null ? "fxnet: " : "fxnet " + c.getCommandName() + ": ";
+        return name(c) + ": ";
+    }
+
+    /** {@code "fxnet"} for the top-level command, {@code "fxnet NAME"} for a subcommand. */
+    static String name(CommandLine c) {
+        return c.getParent() == null ? "fxnet" : "fxnet " + c.getCommandName();
     }
 
     static boolean isUserError(Throwable ex) {
