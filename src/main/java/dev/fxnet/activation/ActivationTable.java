@@ -1,5 +1,6 @@
 package dev.fxnet.activation;
 
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import java.lang.ref.SoftReference;
@@ -26,21 +27,24 @@ public final class ActivationTable {
     private static final ConcurrentHashMap<Key, SoftReference<ActivationTable>> CACHE = new ConcurrentHashMap<>();
 
     private final Activation activation;
-    private final FixedPointArithmetic arith;
+    private final FixedPointArithmetic arith; // null for another arithmetic, which rounds by its rule
+    private final ActivationRounding rule;
+    private final Arithmetic arithmetic;
     private final int q;
     private final long minCode;
     private final long maxCode;
     private final int[] table; // null: compute on demand
 
-    private ActivationTable(Activation activation, FixedPointArithmetic arith) {
+    private ActivationTable(Activation activation, Arithmetic arithmetic) {
         this.activation = activation;
-        this.arith = arith;
-        FixedPointFormat f = arith.format();
-        this.q = f.fracBits();
-        this.minCode = f.minCode();
-        this.maxCode = f.maxCode();
-        if (f.size() <= EAGER_LIMIT) {
-            int[] t = new int[(int) f.size()];
+        this.arithmetic = arithmetic;
+        this.arith = arithmetic instanceof FixedPointArithmetic ? (FixedPointArithmetic) arithmetic : null;
+        this.rule = arith == null ? (ActivationRounding) arithmetic : null;
+        this.q = arith == null ? 0 : arith.format().fracBits();
+        this.minCode = arithmetic.minCode();
+        this.maxCode = arithmetic.maxCode();
+        if (arithmetic.size() <= EAGER_LIMIT) {
+            int[] t = new int[(int) arithmetic.size()];
             for (int i = 0; i < t.length; i++) {
                 t[i] = (int) compute(minCode + i);
             }
@@ -57,8 +61,23 @@ public final class ActivationTable {
      *     except in the cases documented by {@link TranscendentalActivation})
      */
     public static ActivationTable of(Activation activation, FixedPointArithmetic arith) {
+        return of(activation, (Arithmetic) arith);
+    }
+
+    /**
+     * The table of {@code activation} under any arithmetic: a {@link FixedPointArithmetic} by SPEC §3,
+     * another arithmetic by its own {@link ActivationRounding}; from the cache when available.
+     *
+     * @throws IllegalArgumentException if the arithmetic is neither fixed point nor an
+     *     {@link ActivationRounding}
+     */
+    public static ActivationTable of(Activation activation, Arithmetic arith) {
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(arith, "arithmetic");
+        if (!(arith instanceof FixedPointArithmetic) && !(arith instanceof ActivationRounding)) {
+            throw new IllegalArgumentException("no rule rounds activations in " + arith
+                    + ": it is not fixed point and does not implement ActivationRounding");
+        }
         Key key = new Key(activation, arith);
         SoftReference<ActivationTable> cached = CACHE.get(key);
         ActivationTable t = cached == null ? null : cached.get();
@@ -71,6 +90,9 @@ public final class ActivationTable {
     }
 
     private long compute(long code) {
+        if (arith == null) {
+            return rule.tau(activation, code);
+        }
         return arith.overflow(activation.roundScaled(code, q, arith.rounding()));
     }
 
@@ -81,7 +103,7 @@ public final class ActivationTable {
      */
     public long tau(long code) {
         if (code < minCode || code > maxCode) {
-            throw new IllegalArgumentException("code " + code + " is outside " + arith.format() + " (codes " + minCode
+            throw new IllegalArgumentException("code " + code + " is outside " + arithmetic.formatName() + " (codes " + minCode
                     + ".." + maxCode + ")");
         }
         return table != null ? table[(int) (code - minCode)] : compute(code);
@@ -96,20 +118,28 @@ public final class ActivationTable {
         return activation;
     }
 
+    /**
+     * The arithmetic as fixed point.
+     *
+     * @throws IllegalStateException if the table is of another arithmetic
+     */
     public FixedPointArithmetic arithmetic() {
+        if (arith == null) {
+            throw new IllegalStateException("the table of " + activation.name() + " is over " + arithmetic + ", not fixed point");
+        }
         return arith;
     }
 
     @Override
     public String toString() {
-        return "tau[" + activation.name() + ", " + arith + "]";
+        return "tau[" + activation.name() + ", " + arithmetic + "]";
     }
 
     private static final class Key {
         private final Activation activation;
-        private final FixedPointArithmetic arith;
+        private final Arithmetic arith;
 
-        Key(Activation activation, FixedPointArithmetic arith) {
+        Key(Activation activation, Arithmetic arith) {
             this.activation = activation;
             this.arith = arith;
         }

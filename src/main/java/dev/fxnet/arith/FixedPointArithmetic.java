@@ -132,6 +132,76 @@ public final class FixedPointArithmetic implements Arithmetic {
         return overflow(rounding.roundQuotient(s, BigInteger.ONE.shiftLeft(q)));
     }
 
+    /** {@code format().toString()}. */
+    @Override
+    public String formatName() {
+        return format.toString();
+    }
+
+    /** {@code format().decimal(code)}. */
+    @Override
+    public String decimal(long code) {
+        return format.decimal(code);
+    }
+
+    @Override
+    public boolean saturates() {
+        return overflow == Overflow.SATURATE;
+    }
+
+    @Override
+    public boolean wraps() {
+        return overflow == Overflow.WRAP;
+    }
+
+    /** Exact on codes: {@code overflow(a - b)}. */
+    @Override
+    public long subtract(long a, long b) {
+        return overflow(a - b);
+    }
+
+    /** {@code rho((b 2^q + w y) 2^-2q)} on codes, exact in {@code long} for {@code p + q <= 30}. */
+    @Override
+    public long fma(long w, long y, long b) {
+        return overflow(rounding.roundShift((b << q) + w * y, q));
+    }
+
+    @Override
+    public long scale(long n, long code) {
+        long hi = Math.multiplyHigh(n, code);
+        long lo = n * code;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+            return overflow(rounding.roundShift(lo, q));
+        }
+        BigInteger x = BigInteger.valueOf(n).multiply(BigInteger.valueOf(code));
+        return overflow(rounding.roundQuotient(x, BigInteger.ONE.shiftLeft(q)));
+    }
+
+    /**
+     * Closed form: every {@code (+)} is exact addition followed by the overflow map, and adding terms
+     * of one sign repeatedly clamps once ({@code SATURATE}) or reduces once ({@code WRAP}), so the
+     * result is {@code overflow(acc + k t)}.
+     */
+    @Override
+    public long addCopies(long acc, long t, long k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("copies k must be >= 0, was " + k);
+        }
+        if (k < 1L << 31 && Math.abs(t) < 1L << 31 && Math.abs(acc) < 1L << 31) {
+            return overflow(acc + k * t);
+        }
+        return overflow(BigInteger.valueOf(t).multiply(BigInteger.valueOf(k)).add(BigInteger.valueOf(acc)));
+    }
+
+    @Override
+    public long fusedSum(long bias, long[] weights, long[] inputs, long[] copies, int count) {
+        BigInteger s = BigInteger.valueOf(bias).shiftLeft(q);
+        for (int i = 0; i < count; i++) {
+            s = s.add(BigInteger.valueOf(copies[i]).multiply(BigInteger.valueOf(weights[i] * inputs[i])));
+        }
+        return overflow(rounding.roundQuotient(s, BigInteger.ONE.shiftLeft(q)));
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof FixedPointArithmetic)) {

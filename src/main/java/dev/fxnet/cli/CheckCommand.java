@@ -8,7 +8,9 @@ import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.theory.DeciderResult;
-import dev.fxnet.theory.Setting;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.theory.Universality;
 import dev.fxnet.theory.Verdict;
 import java.io.PrintWriter;
@@ -74,12 +76,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
         FixedPointArithmetic ar = options.arithmetic();
-        Setting s = Setting.of(ar, options.accumulation(null), a, binary);
+        Setting s = Setting.of(ar, options.accumulation(null), a);
         Verdict v;
         String sampled;
         try (Progress p = Progress.of("check", 2, "steps (decide, sample)", 1, spec.commandLine().getErr(),
                 quiet.quiet)) {
-            v = Universality.check(s, dims);
+            v = Universality.check(Question.of(s, binary, dims));
             p.step(1);
             sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
             p.step(1);
@@ -101,14 +103,13 @@ final class CheckCommand implements Callable<Integer> {
      * search) builds a network for a random table on F^d, which is verified on every point.
      */
     private String sample(Setting s) {
-        FixedPointArithmetic ar = s.arithmetic();
-        if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > dev.fxnet.construct.Setting.MAX_SEARCH_SIZE) {
+        FixedPointArithmetic ar = s.fixedPoint();
+        if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
             return null;
         }
         dev.fxnet.construct.FunctionTable t = dev.fxnet.construct.FunctionTable.random(ar.format(), dims, 1);
         try {
-            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t,
-                    dev.fxnet.construct.Setting.of(ar, s.accumulation(), s.activation()),
+            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t, s,
                     dev.fxnet.construct.CompileOptions.defaults());
             return "a random table on F^" + dims + " (seed 1): verified exact on all " + r.verification().points()
                     + " points; strategy " + r.strategy().id() + "; " + r.size().line();
@@ -121,15 +122,16 @@ final class CheckCommand implements Callable<Integer> {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         Setting s = v.setting();
+        FixedPointArithmetic ar = s.fixedPoint();
         ObjectNode set = root.putObject("setting");
         set.put("activation", s.activation().name());
-        set.put("intBits", s.arithmetic().format().intBits());
-        set.put("fracBits", s.arithmetic().format().fracBits());
-        set.put("encoding", s.arithmetic().format().encoding().name());
-        set.put("rounding", s.arithmetic().rounding().name());
-        set.put("overflow", s.arithmetic().overflow().name());
+        set.put("intBits", ar.format().intBits());
+        set.put("fracBits", ar.format().fracBits());
+        set.put("encoding", ar.format().encoding().name());
+        set.put("rounding", ar.rounding().name());
+        set.put("overflow", ar.overflow().name());
         set.put("accumulation", s.accumulation().name());
-        set.put("binary", s.binary());
+        set.put("binary", v.question().binary());
         root.put("verdict", v.kind().name());
         putTruth(root, "necessary", v.necessary());
         putTruth(root, "sufficient", v.sufficient());
@@ -146,13 +148,13 @@ final class CheckCommand implements Callable<Integer> {
             for (long o : w.outputs()) {
                 outs.add(o);
             }
-            wn.put("description", w.describe(s.arithmetic().format()));
+            wn.put("description", w.describe(ar));
             wn.put("invariant", w.invariant());
         });
         v.gadgets().ifPresent(g -> {
             ObjectNode c = ev.putObject("construction");
             c.put("dims", dims);
-            c.put("description", g.describe(dims, s.arithmetic().format()));
+            c.put("description", g.describe(dims, ar));
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });

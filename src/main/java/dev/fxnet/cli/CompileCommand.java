@@ -7,7 +7,7 @@ import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
 import dev.fxnet.construct.OnUncertain;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.construct.WorkLimit;
@@ -107,6 +107,7 @@ final class CompileCommand implements Callable<Integer> {
                     + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
+        s.machine(); // refuses a format too large for the gadget search now, as before any work
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         FunctionTable t = target.resolve(ar, dims, err);

@@ -6,7 +6,7 @@ import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.SizeReport;
 import dev.fxnet.construct.Strategy;
 import java.io.PrintWriter;
@@ -133,6 +133,7 @@ final class SizeCommand implements Callable<Integer> {
                         continue;
                     }
                     Setting s = Setting.of(ar, accumulation, Activations.named(act));
+                    s.machine(); // refuses a format too large for the gadget search now, as before any work
                     FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
                             : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
                     for (Strategy st : sts) {

@@ -112,13 +112,13 @@ final class TableCommand implements Callable<Integer> {
                             : ArithmeticOptions.parseOption("--accumulation", accumulation,
                                     dev.fxnet.arith.Accumulation::parse),
                     binary);
-            if (grid.settings().isEmpty()) {
+            if (grid.questions(1).isEmpty()) {
                 throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT)");
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         List<Verdict> rows;
-        try (Progress p = Progress.of("table", grid.settings().size(), "rows", 1, spec.commandLine().getErr(),
+        try (Progress p = Progress.of("table", grid.questions(1).size(), "rows", 1, spec.commandLine().getErr(),
                 quiet.quiet)) {
             rows = grid.run(n, dims, p::step);
         }
@@ -138,7 +138,7 @@ final class TableCommand implements Callable<Integer> {
         int universal = 0;
         for (Verdict v : rows) {
             var s = v.setting();
-            var f = s.arithmetic().format();
+            var f = s.fixedPoint().format();
             String evidence = v.kind() == Verdict.Kind.UNIVERSAL
                     ? v.gadgets().map(g -> g.hiddenLayers(dims) + " hidden layers, " + String.format(Locale.ROOT, "%.0f",
                             g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(v.text(160))
@@ -148,7 +148,7 @@ final class TableCommand implements Callable<Integer> {
             }
             b.append("| ").append(s.activation().name()).append(" | ").append(f.intBits()).append(" | ")
                     .append(f.fracBits()).append(" | ").append(f.encoding()).append(" | ")
-                    .append(s.arithmetic().overflow()).append(" | ").append(s.arithmetic().rounding()).append(" | **")
+                    .append(s.fixedPoint().overflow()).append(" | ").append(s.fixedPoint().rounding()).append(" | **")
                     .append(v.kind()).append("** | ").append(v.necessary().spelling()).append(" | ")
                     .append(v.sufficient().spelling()).append(" | ").append(evidence.replace("|", "\\|")).append(" |\n");
         }

@@ -2,6 +2,9 @@ package dev.fxnet.construct;
 
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
+import dev.fxnet.gadget.IndicatorGadgets;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -40,13 +43,15 @@ public final class Compiler {
      *     binary construction, which plans as it builds, before it is verified)
      * @throws IllegalStateException if a network fails verification (a bug, never a user error)
      */
-    public static Result compile(FunctionTable target, Setting s, CompileOptions options) {
+    public static Result compile(FunctionTable target, Setting setting, CompileOptions options) {
+        Machine s = setting.machine();
         Strategy strategy = options.strategy().orElse(null);
         boolean binary = options.binaryWeights();
         boolean verify = options.verification();
         WorkLimit limit = options.limit();
-        if (!target.format().equals(s.format())) {
-            throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is " + s.format());
+        if (!target.format().equals(setting.fixedPoint().format())) {
+            throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is "
+                    + setting.fixedPoint().format());
         }
         if (!binary) {
             // before the gadget search, which alone can take a minute on large formats
@@ -64,7 +69,7 @@ public final class Compiler {
         String gadgets = "none (constant)";
         if (isConstant(target)) {
             long c = target.code(0);
-            net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), target.dims(),
+            net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), target.dims(),
                     List.of(Layer.of(Neuron.constant(c))), Map.of());
             used = strategy == null ? Strategy.BOXES : strategy;
             indicators = 0;
@@ -77,7 +82,7 @@ public final class Compiler {
                 gadgets = b.gadgets.summary();
             }
         } else {
-            GadgetSet g = GadgetSet.find(s, 2 * target.dims());
+            IndicatorGadgets g = IndicatorGadgets.find(s, 2 * target.dims());
             gadgets = g.summary();
             Built best;
             if (strategy == Strategy.CUBES) {
@@ -185,12 +190,12 @@ public final class Compiler {
         return corners;
     }
 
-    static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
+    static Result finish(FunctionTable target, Machine s, Network net, Strategy used, int indicators, long background,
             String gadgets, boolean verify) {
         return finish(target, s, net, used, indicators, background, gadgets, verify, false);
     }
 
-    static Result finish(FunctionTable target, Setting s, Network net, Strategy used, int indicators, long background,
+    static Result finish(FunctionTable target, Machine s, Network net, Strategy used, int indicators, long background,
             String gadgets, boolean verify, boolean binary) {
         SizeReport size = SizeReport.of(net, binary);
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -240,12 +245,12 @@ public final class Compiler {
         return best;
     }
 
-    private record Built(Network network, int indicators, long background, GadgetSet gadgets) {
+    private record Built(Network network, int indicators, long background, IndicatorGadgets gadgets) {
     }
 
     /** Steps telescope exactly under WIDE only when the indicator's high value is 1 (terms are then exact). */
-    static boolean stepsApply(Setting s, GadgetSet g) {
-        return s.perOp() || g.high() == s.one();
+    static boolean stepsApply(Machine s, IndicatorGadgets g) {
+        return s.perOp() || g.high() == s.one().orElse(-1);
     }
 
     /**
@@ -254,7 +259,7 @@ public final class Compiler {
      * f(c, a) - f(c, a - eps). Active steps are listed in increasing a, so every partial sum is a
      * value of the table (exact in PER_OP; WIDE only with exact unit terms).
      */
-    private static Plan stepsPlan(FunctionTable t, Setting s, GadgetSet g) {
+    private static Plan stepsPlan(FunctionTable t, Machine s, IndicatorGadgets g) {
         if (!stepsApply(s, g)) {
             throw new IllegalArgumentException("the steps strategy needs exact output terms under WIDE, but the"
                     + " indicators of " + s + " have the value " + s.dec(g.high()) + ", not 1");
@@ -298,7 +303,7 @@ public final class Compiler {
     }
 
     /** The indicator layout of a strategy before any neuron is made, with its exact parameter count. */
-    private record Plan(FunctionTable t, Setting s, GadgetSet g, long background, List<long[][]> detChains,
+    private record Plan(FunctionTable t, Machine s, IndicatorGadgets g, long background, List<long[][]> detChains,
             List<Integer> detInput, List<int[]> boxDet, List<long[]> boxNorW, List<long[]> boxWeights) {
         long parameters() {
             long p = (long) detChains.size() * 2 * g.detectorLength();
@@ -312,9 +317,9 @@ public final class Compiler {
         }
     }
 
-    private static Plan plan(FunctionTable t, Setting s, List<Box> boxes, long background) {
+    private static Plan plan(FunctionTable t, Machine s, List<Box> boxes, long background) {
         int d = t.dims();
-        GadgetSet g = GadgetSet.find(s, 2 * d);
+        IndicatorGadgets g = IndicatorGadgets.find(s, 2 * d);
         // detectors: key = (j, kind, a)
         Map<Long, Integer> detId = new LinkedHashMap<>();
         List<long[][]> detChains = new ArrayList<>();
@@ -328,12 +333,12 @@ public final class Compiler {
             List<Long> nw = new ArrayList<>();
             for (int j = 0; j < d; j++) {
                 if (b.lo()[j] > s.min()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, GadgetSet.Kind.LO, b.lo()[j], size, s));
-                    nw.add(g.norWeight(GadgetSet.Kind.LO, b.lo()[j]));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.LO, b.lo()[j], size, s));
+                    nw.add(g.norWeight(IndicatorGadgets.Kind.LO, b.lo()[j]));
                 }
                 if (b.hi()[j] < s.max()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, GadgetSet.Kind.HI, b.hi()[j], size, s));
-                    nw.add(g.norWeight(GadgetSet.Kind.HI, b.hi()[j]));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.HI, b.hi()[j], size, s));
+                    nw.add(g.norWeight(IndicatorGadgets.Kind.HI, b.hi()[j]));
                 }
             }
             if (ids.isEmpty()) {
@@ -344,7 +349,7 @@ public final class Compiler {
             if (w == null) {
                 throw new IllegalArgumentException("no output weights in " + s + " take the output from "
                         + s.dec(from) + " to " + s.dec(b.value()) + " with indicators of value "
-                        + s.dec(g.high()) + " (searched sums of up to " + GadgetSet.MAX_OUTPUT_TERMS + " terms over all weights)");
+                        + s.dec(g.high()) + " (searched sums of up to " + IndicatorGadgets.MAX_OUTPUT_TERMS + " terms over all weights)");
             }
             if (w.length == 0) {
                 if (b.from() != null) {
@@ -361,8 +366,8 @@ public final class Compiler {
 
     private static Built build(Plan plan, WorkLimit limit) {
         limit.check("verifying", plan.t().size(), plan.parameters());
-        Setting s = plan.s();
-        GadgetSet g = plan.g();
+        Machine s = plan.s();
+        IndicatorGadgets g = plan.g();
         int d = plan.t().dims();
         long background = plan.background();
         List<long[][]> detChains = plan.detChains();
@@ -406,7 +411,7 @@ public final class Compiler {
             w[i] = outW.get(i);
         }
         layers.add(Layer.of(Neuron.of(background, src, w)));
-        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d, layers, Map.of());
         if (net.size().parameters() != plan.parameters()) {
             throw new IllegalStateException("internal error: planned " + plan.parameters() + " parameters, built "
                     + net.size().parameters());
@@ -414,8 +419,8 @@ public final class Compiler {
         return new Built(net, nor.size(), background, g);
     }
 
-    private static int detector(Map<Long, Integer> detId, List<long[][]> chains, List<Integer> input, GadgetSet g,
-            int j, GadgetSet.Kind kind, long a, long size, Setting s) {
+    private static int detector(Map<Long, Integer> detId, List<long[][]> chains, List<Integer> input, IndicatorGadgets g,
+            int j, IndicatorGadgets.Kind kind, long a, long size, Machine s) {
         long key = ((long) j * 2 + kind.ordinal()) * size + (a - s.min());
         Integer id = detId.get(key);
         if (id == null) {

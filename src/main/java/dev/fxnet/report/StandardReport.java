@@ -13,7 +13,7 @@ import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.Expression;
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.SizeReport;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.eval.FastEvaluator;
@@ -105,7 +105,7 @@ public final class StandardReport {
             VerdictTable t = VerdictTable.of(acts, List.of(b), List.of(b), Arrays.asList(Encoding.values()),
                     Arrays.asList(Overflow.values()), roundings, Accumulation.PER_OP, false);
             tables.add(t);
-            settings += t.settings().size();
+            settings += t.questions(1).size();
         }
         progress.section("verdicts", settings, "settings");
         List<Verdict> rows = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class StandardReport {
         Map<String, int[]> counts = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
         for (Verdict v : rows) {
-            FixedPointFormat f = v.setting().arithmetic().format();
+            FixedPointFormat f = v.setting().fixedPoint().format();
             String col = "p=q=" + f.intBits() + " " + (f.encoding() == Encoding.SYMMETRIC ? "sym" : "2c");
             if (!columns.contains(col)) {
                 columns.add(col);
@@ -147,8 +147,8 @@ public final class StandardReport {
         exceptions.add(List.of("activation", "format", "overflow", "rounding", "verdict", "evidence"));
         for (Verdict v : rows) {
             if (v.kind() != Verdict.Kind.UNIVERSAL) {
-                exceptions.add(List.of(v.setting().activation().name(), v.setting().arithmetic().format().toString(),
-                        v.setting().arithmetic().overflow().name(), v.setting().arithmetic().rounding().name(),
+                exceptions.add(List.of(v.setting().activation().name(), v.setting().fixedPoint().format().toString(),
+                        v.setting().fixedPoint().overflow().name(), v.setting().fixedPoint().rounding().name(),
                         v.kind().name(), v.text(220)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.construct.binary.BinaryGadgets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class BinarySeparation {
     }
 
     /** Whether the check runs for this machine and dimension. */
-    public static boolean feasible(CodeMachine m, int dims) {
+    public static boolean feasible(Machine m, int dims) {
         return dims >= 1 && dims <= 4 && Math.pow(m.size(), dims) <= MAX_POINTS && m.one().isPresent();
     }
 
@@ -33,7 +34,7 @@ public final class BinarySeparation {
      * Two points (indices in the {@link Witness} order) that no binary first-layer neuron separates,
      * or empty if every pair is separated.
      */
-    public static Optional<long[]> unseparated(CodeMachine m, int dims) {
+    public static Optional<long[]> unseparated(Machine m, int dims) {
         if (!feasible(m, dims)) {
             throw new IllegalArgumentException("binary separation is checked for |F|^d <= " + MAX_POINTS + ", d <= 4");
         }
@@ -68,7 +69,7 @@ public final class BinarySeparation {
     }
 
     /** Confirms a hash collision exactly. */
-    private static boolean sameEverywhere(CodeMachine m, int dims, int p1, int p2, List<int[][]> shapes, long one) {
+    private static boolean sameEverywhere(Machine m, int dims, int p1, int p2, List<int[][]> shapes, long one) {
         int size = (int) m.size();
         long[] x1 = new long[dims];
         long[] x2 = new long[dims];
@@ -108,16 +109,16 @@ public final class BinarySeparation {
         }
     }
 
-    private static String values(CodeMachine m, long[] codes) {
+    private static String values(Machine m, long[] codes) {
         StringBuilder b = new StringBuilder("(");
         for (int j = 0; j < codes.length; j++) {
-            b.append(j == 0 ? "" : ", ").append(m.format().decimal(codes[j]));
+            b.append(j == 0 ? "" : ", ").append(m.dec(codes[j]));
         }
         return b.append(')').toString();
     }
 
     /** The witness for an unseparated pair: the indicator of the first point, value {@code 1} (or the largest code). */
-    static Witness witness(CodeMachine m, int dims, long[] pair) {
+    static Witness witness(Machine m, int dims, long[] pair) {
         int n = (int) Math.round(Math.pow(m.size(), dims));
         long[] out = new long[n];
         out[(int) pair[0]] = m.one().orElse(m.max());

@@ -1,5 +1,6 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Certificate;
 import dev.fxnet.network.Network;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public sealed interface Evidence {
     }
 
     /** The verified gadgets of S. */
-    static Evidence gadgets(GadgetSet gadgets) {
+    static Evidence gadgets(Certificate gadgets) {
         return new Gadgets(gadgets);
     }
 
@@ -37,7 +38,7 @@ public sealed interface Evidence {
     }
 
     /** The verified gadgets of S (docs/THEORY.md §3). */
-    record Gadgets(GadgetSet gadgets) implements Evidence {
+    record Gadgets(Certificate gadgets) implements Evidence {
         /** @throws NullPointerException if {@code gadgets} is null */
         public Gadgets {
             Objects.requireNonNull(gadgets, "gadgets");

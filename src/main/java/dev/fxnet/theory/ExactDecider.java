@@ -1,5 +1,6 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.arith.Accumulation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class ExactDecider {
     /** The largest number of functions {@code |F|^(|F|^d)} the decider accepts. */
     public static final long MAX_FUNCTIONS = 1L << 20;
 
-    private final CodeMachine machine;
+    private final Machine machine;
     private final int dims;
     private final int n;
     private final int points;
@@ -41,7 +42,7 @@ public final class ExactDecider {
     private final int[][] mulIdx;
     private final int[] tauIdx;
 
-    private ExactDecider(CodeMachine machine, int dims) {
+    private ExactDecider(Machine machine, int dims) {
         this.machine = machine;
         this.dims = dims;
         this.n = (int) machine.size();
@@ -77,12 +78,12 @@ public final class ExactDecider {
     public static final long ROUTINE_FUNCTIONS = 1L << 15;
 
     /** Whether {@link #decide} accepts this setting and dimension. */
-    public static boolean feasible(CodeMachine machine, int dims) {
+    public static boolean feasible(Machine machine, int dims) {
         return feasible(machine, dims, MAX_FUNCTIONS);
     }
 
     /** Whether the setting is PER_OP and has at most {@code limit} functions at dimension {@code dims}. */
-    public static boolean feasible(CodeMachine machine, int dims, long limit) {
+    public static boolean feasible(Machine machine, int dims, long limit) {
         if (machine.accumulation() != Accumulation.PER_OP || dims < 1) {
             return false;
         }
@@ -95,7 +96,7 @@ public final class ExactDecider {
      *
      * @throws IllegalArgumentException if not {@link #feasible}
      */
-    public static DeciderResult decide(CodeMachine machine, int dims) {
+    public static DeciderResult decide(Machine machine, int dims) {
         if (!feasible(machine, dims)) {
             throw new IllegalArgumentException("the exact decider needs PER_OP and |F|^(|F|^d) <= 2^20; got |F|="
                     + machine.size() + ", d=" + dims + ", " + machine.accumulation());

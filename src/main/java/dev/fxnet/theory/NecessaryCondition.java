@@ -1,7 +1,7 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.arith.Encoding;
-import dev.fxnet.arith.Overflow;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +74,7 @@ public final class NecessaryCondition {
     /**
      * Checks N for general weights ({@code binary == false}) or binary weights.
      */
-    public static Result check(CodeMachine m, boolean binary) {
+    public static Result check(Machine m, boolean binary) {
         Objects.requireNonNull(m, "machine");
         if (binary && !m.one().isPresent()) {
             return new Result(Truth.FALSE, "N-one", "binary weights need the value 1 in F, but p = 0: no binary-weight"
@@ -95,7 +95,7 @@ public final class NecessaryCondition {
                     + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", null);
         }
         Witness w = separationWitness(m, binary, pair[0], pair[1]);
-        String expl = "N-sep fails: inputs " + m.format().decimal(pair[0]) + " and " + m.format().decimal(pair[1]) + " give equal tau(acc(b; w, x)) for every"
+        String expl = "N-sep fails: inputs " + m.dec(pair[0]) + " and " + m.dec(pair[1]) + " give equal tau(acc(b; w, x)) for every"
                 + " bias b and weight w" + (binary ? " = +-1" : "") + ", so every network with a hidden layer agrees on them";
         String why = noInformation(m);
         return new Result(Truth.FALSE, "N-sep", why == null ? expl : why + "; " + expl, w);
@@ -106,7 +106,7 @@ public final class NecessaryCondition {
      * rounded activation is constant on F, or (PER_OP) every product {@code w (*) x} of two values of
      * F rounds to 0, so that {@code acc(b; w, x) = b}; null otherwise.
      */
-    private static String noInformation(CodeMachine m) {
+    private static String noInformation(Machine m) {
         long t0 = m.tau(m.min());
         boolean constant = true;
         for (long z = m.min(); z <= m.max() && constant; z++) {
@@ -131,12 +131,13 @@ public final class NecessaryCondition {
     }
 
     /** The N-aff obstruction, or null when it does not apply. */
-    private static Result affine(CodeMachine m) {
-        if (m.arithmetic().overflow() != Overflow.WRAP || m.format().fracBits() != 0) {
+    private static Result affine(Machine m) {
+        // WRAP on the integers (q = 0): codes are the residues modulo |F| = 2^n
+        if (!m.arithmetic().wraps() || m.arithmetic().value(1).compareTo(java.math.BigDecimal.ONE) != 0) {
             return null;
         }
-        int n = m.format().totalBits();
-        long mod = 1L << n;
+        long mod = m.size();
+        int n = Long.numberOfTrailingZeros(mod); // |F| = 2^n
         long t0 = m.tau(0);
         long alpha = m.tau(m.max() >= 1 ? 1 : 0) - t0;
         if (m.max() < 1) { // codes {-1, 0}: tau(-1) decides alpha
@@ -164,7 +165,7 @@ public final class NecessaryCondition {
     }
 
     /** A pair of codes no first-layer neuron separates, or null. */
-    static long[] unseparatedPair(CodeMachine m, boolean binary) {
+    static long[] unseparatedPair(Machine m, boolean binary) {
         int size = (int) m.size();
         long min = m.min();
         int[] cls = new int[size];
@@ -176,7 +177,7 @@ public final class NecessaryCondition {
                 renum.clear();
                 int[] next = new int[size];
                 for (int u = 0; u < size; u++) {
-                    long r = m.tau(m.accumulate1(b, w, min + u));
+                    long r = m.tau(m.pre(b, w, min + u));
                     long key = ((long) cls[u] << 32) ^ (r - min);
                     Integer id = renum.get(key);
                     if (id == null) {
@@ -206,7 +207,7 @@ public final class NecessaryCondition {
         throw new AssertionError();
     }
 
-    static long[] weights(CodeMachine m, boolean binary) {
+    static long[] weights(Machine m, boolean binary) {
         if (binary) {
             long one = m.one().orElseThrow();
             return new long[] {one, -one};
@@ -222,9 +223,9 @@ public final class NecessaryCondition {
      * A function of one input (or two when |F| is 2) with {@code f(u) != f(u')} that no network
      * without hidden layer computes (checked against every bias and weight).
      */
-    private static Witness separationWitness(CodeMachine m, boolean binary, long u, long u2) {
-        String vu = m.format().decimal(u);
-        String vu2 = m.format().decimal(u2);
+    private static Witness separationWitness(Machine m, boolean binary, long u, long u2) {
+        String vu = m.dec(u);
+        String vu2 = m.dec(u2);
         String inv = "no first-layer neuron separates inputs " + vu + " and " + vu2 + ", so every network with a hidden layer"
                 + " gives them equal outputs; f differs there, and no network without hidden layer computes f (checked"
                 + " against every bias and " + (binary ? "weight +-1" : "weight") + ")";
@@ -276,12 +277,12 @@ public final class NecessaryCondition {
         return null;
     }
 
-    private static boolean depthZero1(CodeMachine m, long[] weights, long[] out) {
+    private static boolean depthZero1(Machine m, long[] weights, long[] out) {
         long b = out[(int) (0 - m.min())]; // acc(b; w, 0) = b for every w
         for (long w : weights) {
             boolean all = true;
             for (int i = 0; i < out.length && all; i++) {
-                all = m.accumulate1(b, w, m.min() + i) == out[i];
+                all = m.pre(b, w, m.min() + i) == out[i];
             }
             if (all) {
                 return true;
@@ -291,7 +292,7 @@ public final class NecessaryCondition {
         return false;
     }
 
-    private static boolean depthZero2(CodeMachine m, long[] weights, long[] out) {
+    private static boolean depthZero2(Machine m, long[] weights, long[] out) {
         int size = (int) m.size();
         long[] w2 = new long[2];
         long[] y = new long[2];

@@ -1,11 +1,14 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer for a {@link Setting} with evidence a reader can re-check (SPEC §7). Immutable; made
+ * The answer to a {@link Question} with evidence a reader can re-check (SPEC §7). Immutable; made
  * by one factory per kind, each checking that the evidence fits the kind:
  * <ul>
  *   <li>{@link #universal}: {@link Kind#UNIVERSAL} on {@link Evidence.Gadgets} (the verified gadgets
@@ -26,7 +29,7 @@ public final class Verdict {
         UNDETERMINED
     }
 
-    private final Setting setting;
+    private final Question question;
     private final Kind kind;
     private final Truth sufficient;
     private final String violated;
@@ -34,9 +37,9 @@ public final class Verdict {
     private final Findings findings;
     private final String text;
 
-    private Verdict(Setting setting, Kind kind, Truth sufficient, String violated, Evidence evidence, Findings findings,
+    private Verdict(Question question, Kind kind, Truth sufficient, String violated, Evidence evidence, Findings findings,
             String text) {
-        this.setting = Objects.requireNonNull(setting, "setting");
+        this.question = Objects.requireNonNull(question, "question");
         this.kind = kind;
         this.sufficient = sufficient;
         this.violated = violated;
@@ -54,15 +57,15 @@ public final class Verdict {
      * @throws IllegalArgumentException if {@code evidence} is a {@link Evidence.Counterexample} or the
      *     findings say N fails
      */
-    public static Verdict universal(Setting setting, Findings findings, Evidence evidence, String text) {
+    public static Verdict universal(Question question, Findings findings, Evidence evidence, String text) {
         Objects.requireNonNull(findings, "findings");
         if (evidence instanceof Evidence.Counterexample) {
-            throw new IllegalArgumentException("a UNIVERSAL verdict for " + setting + " cannot rest on a counterexample");
+            throw new IllegalArgumentException("a UNIVERSAL verdict for " + question + " cannot rest on a counterexample");
         }
         if (findings.necessary() == Truth.FALSE) {
-            throw new IllegalArgumentException("a UNIVERSAL verdict for " + setting + " with N false");
+            throw new IllegalArgumentException("a UNIVERSAL verdict for " + question + " with N false");
         }
-        return new Verdict(setting, Kind.UNIVERSAL, Truth.TRUE, "", evidence, findings, text);
+        return new Verdict(question, Kind.UNIVERSAL, Truth.TRUE, "", evidence, findings, text);
     }
 
     /**
@@ -73,14 +76,14 @@ public final class Verdict {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code violated} is blank
      */
-    public static Verdict notUniversal(Setting setting, Findings findings, String violated, Optional<Witness> witness,
+    public static Verdict notUniversal(Question question, Findings findings, String violated, Optional<Witness> witness,
             String text) {
         Objects.requireNonNull(findings, "findings");
         if (violated.isBlank()) {
-            throw new IllegalArgumentException("a NOT_UNIVERSAL verdict for " + setting + " must name the violated"
+            throw new IllegalArgumentException("a NOT_UNIVERSAL verdict for " + question + " must name the violated"
                     + " condition");
         }
-        return new Verdict(setting, Kind.NOT_UNIVERSAL, Truth.FALSE, violated,
+        return new Verdict(question, Kind.NOT_UNIVERSAL, Truth.FALSE, violated,
                 witness.map(Evidence::counterexample).orElse(Evidence.none()), findings, text);
     }
 
@@ -92,18 +95,24 @@ public final class Verdict {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code sufficient} is {@code TRUE} or the findings say N fails
      */
-    public static Verdict undetermined(Setting setting, Findings findings, Truth sufficient, String why) {
+    public static Verdict undetermined(Question question, Findings findings, Truth sufficient, String why) {
         Objects.requireNonNull(findings, "findings");
         if (sufficient == Truth.TRUE || findings.necessary() == Truth.FALSE) {
-            throw new IllegalArgumentException("an UNDETERMINED verdict for " + setting + " with " + (sufficient
+            throw new IllegalArgumentException("an UNDETERMINED verdict for " + question + " with " + (sufficient
                     == Truth.TRUE ? "S true" : "N false") + " (that is decided)");
         }
-        return new Verdict(setting, Kind.UNDETERMINED, Objects.requireNonNull(sufficient, "sufficient"), "",
+        return new Verdict(question, Kind.UNDETERMINED, Objects.requireNonNull(sufficient, "sufficient"), "",
                 Evidence.none(), findings, why);
     }
 
+    /** The question answered: setting, weights, dimension. */
+    public Question question() {
+        return question;
+    }
+
+    /** The setting of the question. */
     public Setting setting() {
-        return setting;
+        return question.setting();
     }
 
     public Kind kind() {
@@ -141,7 +150,7 @@ public final class Verdict {
     }
 
     /** The gadgets of a UNIVERSAL verdict, if its evidence is {@link Evidence.Gadgets}. */
-    public Optional<GadgetSet> gadgets() {
+    public Optional<Certificate> gadgets() {
         return evidence instanceof Evidence.Gadgets g ? Optional.of(g.gadgets()) : Optional.empty();
     }
 
@@ -177,8 +186,8 @@ public final class Verdict {
      */
     public String report(int d) {
         StringBuilder sb = new StringBuilder();
-        dev.fxnet.arith.FixedPointFormat f = setting.arithmetic().format();
-        sb.append("setting     ").append(setting).append('\n');
+        dev.fxnet.arith.Arithmetic f = question.setting().arithmetic();
+        sb.append("setting     ").append(question).append('\n');
         sb.append("notation    ").append(notation()).append('\n');
         sb.append("verdict     ").append(kind).append('\n');
         sb.append("necessary   ").append(necessary().spelling()).append(violated.isEmpty() ? "" : " (violated: " + violated + ")")
@@ -204,7 +213,7 @@ public final class Verdict {
      * k/8); codes only where marked (codes)}, and what {@code n copies of w*y} means.
      */
     public String notation() {
-        dev.fxnet.arith.FixedPointFormat f = setting.arithmetic().format();
+        dev.fxnet.arith.FixedPointFormat f = question.setting().fixedPoint().format();
         return "numbers are values of " + f + " (code k is k" + (f.fracBits() == 0 ? "" : "/" + (1L << f.fracBits()))
                 + "), except where marked (codes); tau(z) = rho(sigma(z)); '" + "n copies of w*y' is the input y listed"
                 + " n times with weight w";
@@ -228,7 +237,7 @@ public final class Verdict {
         }
         if (witness().isPresent()) { // the witness and invariant have lines of their own
             Witness witness = witness().get();
-            return text.replace("; witness " + witness.describe(setting.arithmetic().minCode(), setting.arithmetic().size()),
+            return text.replace("; witness " + witness.describe(setting().arithmetic().minCode(), setting().arithmetic().size()),
                     "").replace(" (" + witness.invariant() + ")", "");
         }
         return text;
@@ -236,6 +245,6 @@ public final class Verdict {
 
     @Override
     public String toString() {
-        return setting + ": " + kind + " (N " + necessary().spelling() + ", S " + sufficient.spelling() + ") " + text;
+        return question + ": " + kind + " (N " + necessary().spelling() + ", S " + sufficient.spelling() + ") " + text;
     }
 }

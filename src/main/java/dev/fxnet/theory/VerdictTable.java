@@ -1,5 +1,7 @@
 package dev.fxnet.theory;
 
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
@@ -99,9 +101,9 @@ public final class VerdictTable {
         return diagonalOnly;
     }
 
-    /** The settings of the grid, in row order. */
-    public List<Setting> settings() {
-        List<Setting> out = new ArrayList<>();
+    /** The questions of the grid, in row order; binary ones in dimension {@code dims}. */
+    public List<Question> questions(int dims) {
+        List<Question> out = new ArrayList<>();
         for (Activation a : activations) {
             for (int p : intBits) {
                 for (int q : fracBits) {
@@ -115,7 +117,7 @@ public final class VerdictTable {
                             }
                             for (Rounding r : roundings) {
                                 FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(p, q, e), r, o);
-                                out.add(Setting.of(ar, accumulation, a, binary));
+                                out.add(Question.of(Setting.of(ar, accumulation, a), binary, dims));
                             }
                         }
                     }
@@ -132,7 +134,7 @@ public final class VerdictTable {
 
     /**
      * Computes every verdict, with {@code threads} worker threads; rows in grid order. Binary rows
-     * are about dimension {@code dims} ({@link Universality#check(Setting, int)}).
+     * are about dimension {@code dims} ({@link Universality#check(Question)}).
      */
     public List<Verdict> run(int threads, int dims) {
         return run(threads, dims, null);
@@ -143,13 +145,13 @@ public final class VerdictTable {
      * finished row with a count of 1.
      */
     public List<Verdict> run(int threads, int dims, java.util.function.LongConsumer progress) {
-        List<Setting> settings = settings();
+        List<Question> questions = questions(dims);
         ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Verdict>> fs = new ArrayList<>();
-            for (Setting s : settings) {
+            for (Question question : questions) {
                 fs.add(ex.submit(() -> {
-                    Verdict v = Universality.check(s, dims);
+                    Verdict v = Universality.check(question);
                     if (progress != null) {
                         progress.accept(1);
                     }
@@ -179,13 +181,14 @@ public final class VerdictTable {
     /** One CSV row (see {@link #HEADER}); the size columns are for dimension {@code d}. */
     public static String row(Verdict v, int d) {
         Setting s = v.setting();
-        FixedPointFormat f = s.arithmetic().format();
+        FixedPointArithmetic ar = s.fixedPoint();
+        FixedPointFormat f = ar.format();
         String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d))).orElse("");
         String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(d))).orElse("");
         String note = v.text(300).replace('"', '\'');
         return String.join(",", s.activation().name(), Integer.toString(f.intBits()), Integer.toString(f.fracBits()),
-                f.encoding().name(), s.arithmetic().overflow().name(), s.arithmetic().rounding().name(),
-                s.accumulation().name(), Boolean.toString(s.binary()), v.kind().name(), v.necessary().spelling(),
+                f.encoding().name(), ar.overflow().name(), ar.rounding().name(),
+                s.accumulation().name(), Boolean.toString(v.question().binary()), v.kind().name(), v.necessary().spelling(),
                 v.sufficient().spelling(), v.violated(), layers, neurons, "\"" + note + "\"");
     }
 

@@ -75,7 +75,7 @@ public final class Witness {
      * The function with inputs and outputs written as values of {@code f}, e.g.
      * {@code f(x) = 0 except f(-7.875, -7.875) = 1 (d = 2)}.
      */
-    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(dev.fxnet.arith.Arithmetic f) {
         StringBuilder sb = new StringBuilder();
         long size = f.size();
         for (int i = 0; i < outputs.length; i++) {

@@ -5,13 +5,13 @@
  *
  * <ul>
  *   <li>{@link dev.fxnet.theory.Setting}: the question's setting (arithmetic, accumulation,
- *       activation, binary weights or not); {@link dev.fxnet.theory.CodeMachine}: its operations on
+ *       activation, binary weights or not); {@link dev.fxnet.theory.Machine}: its operations on
  *       codes, through which every gadget and check here evaluates.</li>
  *   <li>{@link dev.fxnet.theory.NecessaryCondition} (N-sep, N-aff, N-one) and
  *       {@link dev.fxnet.theory.BinarySeparation}: finite checks whose failure proves
  *       NOT_UNIVERSAL, with a {@link dev.fxnet.theory.Witness}.</li>
  *   <li>{@link dev.fxnet.theory.GadgetSearch}: the bounded search for the certificate of the
- *       sufficient condition S, a {@link dev.fxnet.theory.GadgetSet} of
+ *       sufficient condition S, a {@link dev.fxnet.theory.Certificate} of
  *       {@link dev.fxnet.theory.StepGadget}s (made of {@link dev.fxnet.theory.Stage}s), an
  *       {@link dev.fxnet.theory.AndGadget} and an {@link dev.fxnet.theory.OutputGadget}.</li>
  *   <li>{@link dev.fxnet.theory.ExactDecider} and {@link dev.fxnet.theory.DeciderResult}: ground

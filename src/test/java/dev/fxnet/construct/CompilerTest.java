@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
@@ -60,7 +61,7 @@ class CompilerTest {
     @ValueSource(strings = {"relu"})
     void independentCheckOnEveryRowP3Q3(String act) {
         Setting s = defaults(3, 3, act);
-        FunctionTable t = FunctionTable.random(s.format(), 2, 99);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, 99);
         Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
         assertEquals(0, SpecNet.mismatches(r.network(), t));
     }
@@ -69,7 +70,7 @@ class CompilerTest {
     @ValueSource(strings = {"sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity"})
     void acceptanceActivationsEveryRowP2Q2(String act) {
         Setting s = defaults(2, 2, act);
-        compileAndCheck(FunctionTable.random(s.format(), 2, act.hashCode()), s, null);
+        compileAndCheck(FunctionTable.random(s.fixedPoint().format(), 2, act.hashCode()), s, null);
     }
 
     static final List<String> ACCEPTANCE_ACTIVATIONS =
@@ -84,7 +85,7 @@ class CompilerTest {
     @MethodSource("acceptanceActivationsP3Q3")
     void acceptanceActivationsRandomTableP3Q3D2(String act) {
         Setting s = defaults(3, 3, act);
-        FunctionTable t = FunctionTable.random(s.format(), 2, act.hashCode());
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, act.hashCode());
         Compiler.Result r = compileAndCheck(t, s, null);
         assertEquals(Strategy.BOXES, r.strategy());
         assertEquals(16129.0, r.size().lowerBound());
@@ -93,13 +94,13 @@ class CompilerTest {
     @Test
     void cubesIsThePapersConstructionAndBoxesIsSmaller() {
         Setting s = defaults(3, 2, "relu");
-        FunctionTable t = FunctionTable.random(s.format(), 2, 7);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, 7);
         Compiler.Result cubes = compileAndCheck(t, s, Strategy.CUBES);
         Compiler.Result boxes = Compiler.compile(t, s, CompileOptions.defaults());
         assertEquals(t.size(), cubes.indicators(), "one indicator per point");
         assertTrue(boxes.size().parameters() < cubes.size().parameters());
         // a structured table: a quarter-plane step plus a constant band
-        FunctionTable st = FunctionTable.fromCodes(s.format(), 2, x -> x[0] >= 0 && x[1] >= 3 ? 31 : (x[1] == -5 ? -7 : 0));
+        FunctionTable st = FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> x[0] >= 0 && x[1] >= 3 ? 31 : (x[1] == -5 ? -7 : 0));
         Compiler.Result sc = compileAndCheck(st, s, Strategy.CUBES);
         Compiler.Result sb = compileAndCheck(st, s, Strategy.BOXES);
         assertTrue(sb.size().parameters() * 20 < sc.size().parameters(), sb.size().line() + " vs " + sc.size().line());
@@ -110,21 +111,21 @@ class CompilerTest {
     void stepsTelescopeExactly(String act) {
         for (Accumulation acc : Accumulation.values()) {
             Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE, acc, act);
-            if (acc == Accumulation.WIDE && Compiler.compile(FunctionTable.random(s.format(), 1, 1), s,
+            if (acc == Accumulation.WIDE && Compiler.compile(FunctionTable.random(s.fixedPoint().format(), 1, 1), s,
                     CompileOptions.defaults().withVerification(false))
                     .gadgets().contains("high=1") == false) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s,
+                        () -> Compiler.compile(FunctionTable.random(s.fixedPoint().format(), 1, 1), s,
                                 CompileOptions.defaults().withStrategy(Strategy.STEPS)));
                 assertTrue(e.getMessage().contains("steps strategy needs exact output terms"), e.getMessage());
                 continue;
             }
             for (int dims = 1; dims <= 2; dims++) {
                 int d = dims;
-                FunctionTable t = FunctionTable.random(s.format(), d, 13 + d);
+                FunctionTable t = FunctionTable.random(s.fixedPoint().format(), d, 13 + d);
                 compileAndCheck(t, s, Strategy.STEPS);
                 // extremes: jumps of 2M between neighbours need two terms through an in-range partial sum
-                compileAndCheck(FunctionTable.fromCodes(s.format(), d, x -> (x[d - 1] & 1) == 0 ? s.max() : s.min()), s,
+                compileAndCheck(FunctionTable.fromCodes(s.fixedPoint().format(), d, x -> (x[d - 1] & 1) == 0 ? s.machine().max() : s.machine().min()), s,
                         Strategy.STEPS);
             }
         }
@@ -136,7 +137,7 @@ class CompilerTest {
             Setting s = defaults(2, 2, act);
             for (int d = 1; d <= 2; d++) {
                 for (long seed = 0; seed < 3; seed++) {
-                    FunctionTable t = FunctionTable.random(s.format(), d, seed);
+                    FunctionTable t = FunctionTable.random(s.fixedPoint().format(), d, seed);
                     long cubes = Compiler.compile(t, s,
                             CompileOptions.defaults().withStrategy(Strategy.CUBES)).size().parameters();
                     long best = Compiler.compile(t, s, CompileOptions.defaults()).size().parameters();
@@ -150,7 +151,7 @@ class CompilerTest {
     @ValueSource(strings = {"relu", "gelu", "sigmoid"})
     void threeDimensionsAtP2Q1(String act) {
         Setting s = defaults(2, 1, act);
-        FunctionTable t = FunctionTable.random(s.format(), 3, 3);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 3, 3);
         Compiler.Result r = compileAndCheck(t, s, null);
         assertEquals(3375.0, r.size().lowerBound());
         compileAndCheck(t, s, Strategy.CUBES);
@@ -175,13 +176,13 @@ class CompilerTest {
         int compiled = 0;
         for (String act : new String[] {"relu", "gelu"}) {
             Setting s = setting(2, 2, enc, mode, Overflow.SATURATE, acc, act);
-            FunctionTable t = FunctionTable.random(s.format(), 2, mode.ordinal() * 31 + enc.ordinal());
+            FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, mode.ordinal() * 31 + enc.ordinal());
             try {
                 compileAndCheck(t, s, null);
                 compiled++;
             } catch (IllegalArgumentException refused) {
                 // a refusal must name the setting and what was searched
-                assertTrue(refused.getMessage().contains(s.toString()), refused.getMessage());
+                assertTrue(refused.getMessage().contains(s.machine().toString()), refused.getMessage());
             }
         }
         assertTrue(compiled >= 1, "no activation compiles in " + mode + " " + enc + " " + acc);
@@ -192,9 +193,9 @@ class CompilerTest {
         for (String act : new String[] {"relu", "sigmoid", "identity"}) {
             Setting s = setting(2, 2, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.WRAP, Accumulation.PER_OP, act);
             try {
-                compileAndCheck(FunctionTable.random(s.format(), 2, 5), s, null);
+                compileAndCheck(FunctionTable.random(s.fixedPoint().format(), 2, 5), s, null);
             } catch (IllegalArgumentException refused) {
-                assertTrue(refused.getMessage().contains(s.toString()), refused.getMessage());
+                assertTrue(refused.getMessage().contains(s.machine().toString()), refused.getMessage());
             }
         }
     }
@@ -211,9 +212,9 @@ class CompilerTest {
     void noFirstLayerNeuronSeparatesMinFromItsNeighbour() {
         for (String act : new String[] {"relu", "gelu"}) {
             Setting s = setting(2, 1, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, act);
-            for (long w = s.min(); w <= s.max(); w++) {
-                for (long b = s.min(); b <= s.max(); b++) {
-                    assertEquals(s.neuron(b, w, s.min()), s.neuron(b, w, s.min() + 1));
+            for (long w = s.machine().min(); w <= s.machine().max(); w++) {
+                for (long b = s.machine().min(); b <= s.machine().max(); b++) {
+                    assertEquals(s.machine().neuron(b, w, s.machine().min()), s.machine().neuron(b, w, s.machine().min() + 1));
                 }
             }
         }
@@ -223,7 +224,7 @@ class CompilerTest {
     void reluTwosComplementQ1RefusesTheBottomStep() {
         Setting s = setting(2, 1, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, "relu");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, CompileOptions.defaults()));
+                () -> Compiler.compile(FunctionTable.random(s.fixedPoint().format(), 1, 1), s, CompileOptions.defaults()));
         assertTrue(e.getMessage().contains("[x > -4]"), e.getMessage());
     }
 
@@ -233,15 +234,15 @@ class CompilerTest {
     void saturationAndTieTables(String act) {
         for (Encoding e : Encoding.values()) {
             Setting s = setting(2, 2, e, Rounding.HALF_EVEN, Overflow.SATURATE, Accumulation.PER_OP, act);
-            long max = s.max();
-            long min = s.min();
+            long max = s.machine().max();
+            long min = s.machine().min();
             List<FunctionTable> tables = List.of(
-                    FunctionTable.fromCodes(s.format(), 2, x -> max),
-                    FunctionTable.fromCodes(s.format(), 2, x -> min),
-                    FunctionTable.fromCodes(s.format(), 2, x -> ((x[0] + x[1]) & 1) == 0 ? max : min),
-                    FunctionTable.fromCodes(s.format(), 2, x -> ((x[0] ^ x[1]) & 1) == 0 ? 1 : -1),
-                    FunctionTable.fromCodes(s.format(), 2, x -> x[0] == min || x[1] == max ? max : min),
-                    FunctionTable.fromCodes(s.format(), 2, x -> x[0] * x[1] > 0 ? max : x[0] * x[1] < 0 ? min : 0));
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> max),
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> min),
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> ((x[0] + x[1]) & 1) == 0 ? max : min),
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> ((x[0] ^ x[1]) & 1) == 0 ? 1 : -1),
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> x[0] == min || x[1] == max ? max : min),
+                    FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> x[0] * x[1] > 0 ? max : x[0] * x[1] < 0 ? min : 0));
             for (FunctionTable t : tables) {
                 compileAndCheck(t, s, Strategy.CUBES);
                 compileAndCheck(t, s, null);
@@ -252,7 +253,7 @@ class CompilerTest {
     @Test
     void constantTableIsABias() {
         Setting s = defaults(2, 1, "relu");
-        Compiler.Result r = compileAndCheck(FunctionTable.fromCodes(s.format(), 2, x -> 5), s, null);
+        Compiler.Result r = compileAndCheck(FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> 5), s, null);
         assertEquals(1, r.size().neurons());
         assertEquals(1, r.size().parameters());
     }
@@ -260,7 +261,7 @@ class CompilerTest {
     @Test
     void oneDimensionAndReferenceEvaluator() {
         Setting s = defaults(3, 3, "sigmoid");
-        FunctionTable t = FunctionTable.random(s.format(), 1, 11);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 1, 11);
         Compiler.Result r = compileAndCheck(t, s, Strategy.CUBES);
         ReferenceEvaluator ref = new ReferenceEvaluator(r.network());
         for (int i = 0; i < t.size(); i++) {
@@ -272,7 +273,7 @@ class CompilerTest {
     void pZeroUsesAScaledIndicator() {
         // 1 is not in F when p = 0: the indicator's high value is scaled by the output weights
         Setting s = defaults(0, 3, "relu");
-        compileAndCheck(FunctionTable.random(s.format(), 2, 9), s, null);
+        compileAndCheck(FunctionTable.random(s.fixedPoint().format(), 2, 9), s, null);
     }
 
     @Test
@@ -280,20 +281,20 @@ class CompilerTest {
         // rounded sigmoid is never 0 when rounding up: no hidden neuron can output 0
         Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Compiler.compile(FunctionTable.random(s.format(), 1, 1), s, CompileOptions.defaults()));
-        assertTrue(e.getMessage().contains("no exact step gadget in " + s), e.getMessage());
+                () -> Compiler.compile(FunctionTable.random(s.fixedPoint().format(), 1, 1), s, CompileOptions.defaults()));
+        assertTrue(e.getMessage().contains("no exact step gadget in " + s.machine()), e.getMessage());
         assertTrue(e.getMessage().contains("never 0"), e.getMessage());
     }
 
     @Test
     void verifierReportsMismatches() {
         Setting s = defaults(2, 1, "relu");
-        FunctionTable t = FunctionTable.random(s.format(), 2, 1);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, 1);
         Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
         int[] codes = t.codes();
         codes[17] = codes[17] == 0 ? 1 : 0;
         codes[100] = codes[100] == 0 ? 1 : 0;
-        Verifier.Result v = Verifier.verify(r.network(), FunctionTable.of(s.format(), 2, codes), 5, null);
+        Verifier.Result v = Verifier.verify(r.network(), FunctionTable.of(s.fixedPoint().format(), 2, codes), 5, null);
         assertFalse(v.exact());
         assertEquals(2, v.mismatches());
         assertEquals(2, v.first().size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
@@ -29,7 +30,7 @@ class WorkLimitTest {
     void minParametersNeverExceedsWhatCompileBuilds() {
         Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(1, 1)), Accumulation.PER_OP,
                 Activations.named("relu"));
-        FixedPointFormat f = s.format();
+        FixedPointFormat f = s.fixedPoint().format();
         for (int d = 1; d <= 2; d++) {
             int dims = d;
             FunctionTable[] tables = {FunctionTable.random(f, d, 1), FunctionTable.random(f, d, 2),

@@ -11,7 +11,7 @@ import dev.fxnet.arith.Rounding;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;

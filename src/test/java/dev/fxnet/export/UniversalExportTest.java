@@ -12,7 +12,7 @@ import dev.fxnet.arith.Rounding;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;

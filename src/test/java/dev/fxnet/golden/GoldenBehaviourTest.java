@@ -125,7 +125,7 @@ class GoldenBehaviourTest {
     private static void checkTableRows(boolean tiny, int stride) throws IOException {
         String name = tiny ? "table-tiny.csv" : "table-default.csv";
         List<String> lines = resource(name).lines().toList();
-        List<dev.fxnet.theory.Setting> settings = GoldenCases.tableSettings(tiny);
+        List<dev.fxnet.gadget.Question> settings = GoldenCases.tableSettings(tiny);
         assertEquals(settings.size(), lines.size() - 1, name + ": the grid has another number of rows");
         for (int i = 0; i < settings.size(); i += stride) {
             assertSame(name + " row " + (i + 1), lines.get(i + 1), GoldenCases.tableRow(settings.get(i)));

@@ -93,9 +93,8 @@ final class GoldenCases {
     /** The canonical record of one verdict: a CSV row under {@link #CHECK_HEADER}. */
     static String verdict(CheckCase c) {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse(c.format()));
-        dev.fxnet.theory.Setting s = dev.fxnet.theory.Setting.of(ar, Accumulation.PER_OP,
-                Activations.named(c.activation()), c.binary());
-        Verdict v = Universality.check(s, c.dims());
+        dev.fxnet.gadget.Setting s = dev.fxnet.gadget.Setting.of(ar, Accumulation.PER_OP, Activations.named(c.activation()));
+        Verdict v = Universality.check(dev.fxnet.gadget.Question.of(s, c.binary(), c.dims()));
         FixedPointFormat f = ar.format();
         String evidence;
         String description;
@@ -104,14 +103,14 @@ final class GoldenCases {
         if (v.gadgets().isPresent()) {
             var g = v.gadgets().get();
             evidence = "gadgets";
-            description = g.describe(c.dims(), f);
+            description = g.describe(c.dims(), ar);
             layers = Integer.toString(g.hiddenLayers(c.dims()));
             neurons = String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(c.dims()));
         } else if (v.witness().isPresent()) {
             var w = v.witness().get();
             evidence = "witness";
             description = "d=" + w.dims() + " outputs=" + java.util.Arrays.toString(w.outputs()) + " "
-                    + w.describe(f) + "; invariant: " + w.invariant();
+                    + w.describe(ar) + "; invariant: " + w.invariant();
         } else {
             evidence = "none";
             description = "";
@@ -135,13 +134,13 @@ final class GoldenCases {
     }
 
     /** The settings of a grid, one per data row of {@link #tableCsv}, for recomputing a sample of rows. */
-    static List<dev.fxnet.theory.Setting> tableSettings(boolean tiny) {
-        return (tiny ? VerdictTable.tinyGrid() : VerdictTable.defaultGrid()).settings();
+    static List<dev.fxnet.gadget.Question> tableSettings(boolean tiny) {
+        return (tiny ? VerdictTable.tinyGrid() : VerdictTable.defaultGrid()).questions(1);
     }
 
     /** One data row of {@link #tableCsv}, recomputed alone. */
-    static String tableRow(dev.fxnet.theory.Setting s) {
-        return VerdictTable.row(Universality.check(s, 1), 1);
+    static String tableRow(dev.fxnet.gadget.Question s) {
+        return VerdictTable.row(Universality.check(s), 1);
     }
 
     // ---------------------------------------------------------------- the networks (compile)
@@ -269,7 +268,7 @@ final class GoldenCases {
     static Outcome compile(CompileCase c) {
         FixedPointArithmetic ar = arithmetic(c);
         Target t = target(c);
-        dev.fxnet.construct.Setting s = dev.fxnet.construct.Setting.of(ar, c.accumulation(),
+        dev.fxnet.gadget.Setting s = dev.fxnet.gadget.Setting.of(ar, c.accumulation(),
                 Activations.named(c.activation()));
         Compiler.Result r;
         try {

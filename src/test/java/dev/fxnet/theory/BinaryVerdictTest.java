@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
@@ -18,15 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /** Binary-weight verdicts per dimension, and the separation witness re-checked by the reference evaluator. */
 class BinaryVerdictTest {
-    private static Setting binary(String act) {
+    private static Question binary(String act) {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3"));
-        return Setting.of(ar, Accumulation.PER_OP, Activations.named(act), true);
+        return Question.of(Setting.of(ar, Accumulation.PER_OP, Activations.named(act)), true, 1);
     }
 
     @Test
     void sigmoidSeparatesNoCornerPointsInTwoDimensions() {
-        Setting s = binary("sigmoid");
-        Verdict v = Universality.check(s, 2);
+        Setting s = binary("sigmoid").setting();
+        Verdict v = Universality.check(binary("sigmoid").withDims(2));
         assertEquals(Verdict.Kind.NOT_UNIVERSAL, v.kind(), v.text());
         Witness w = v.witness().orElseThrow();
         long[] pair = BinarySeparation.unseparated(s.machine(), 2).orElseThrow();
@@ -41,7 +44,7 @@ class BinaryVerdictTest {
             for (int signs = 0; signs < 4; signs++) {
                 for (int[] order : new int[][] {{0, 1}, {1, 0}}) {
                     long[] ws = {(signs & 1) == 0 ? 8 : -8, (signs & 2) == 0 ? 8 : -8};
-                    Network n = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 2,
+                    Network n = Network.of(s.fixedPoint(), s.accumulation(), s.activation(), 2,
                             List.of(Layer.of(Neuron.of(bias, order, ws)), Layer.of(Neuron.dense(0, 8))), Map.of());
                     long[] ya = new long[1];
                     long[] yb = new long[1];
@@ -57,7 +60,7 @@ class BinaryVerdictTest {
 
     @Test
     void reluSeparatesEveryPairInTwoDimensions() {
-        assertTrue(BinarySeparation.unseparated(binary("relu").machine(), 2).isEmpty());
+        assertTrue(BinarySeparation.unseparated(binary("relu").setting().machine(), 2).isEmpty());
     }
 
     /**
@@ -75,11 +78,11 @@ class BinaryVerdictTest {
                 new Object[] {"mish", "p=2,q=2", Verdict.Kind.UNIVERSAL}, identity), List.of(gelu, identity));
         for (Object[] c : cases) {
             FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse((String) c[1]));
-            Verdict v = Universality.check(Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[0]), true), 2);
+            Verdict v = Universality.check(Question.of(Setting.of(ar, Accumulation.PER_OP, Activations.named((String) c[0])), true, 2));
             assertEquals(c[2], v.kind(), c[0] + " " + c[1] + ": " + v.text());
         }
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.parse("p=1,q=2"));
-        Verdict wide = Universality.check(Setting.of(ar, Accumulation.WIDE, Activations.named("identity"), true), 2);
+        Verdict wide = Universality.check(Question.of(Setting.of(ar, Accumulation.WIDE, Activations.named("identity")), true, 2));
         assertEquals(Verdict.Kind.UNDETERMINED, wide.kind(), wide.text());
         assertTrue(wide.text().contains("no line neuron"), wide.text());
     }
@@ -93,7 +96,7 @@ class BinaryVerdictTest {
     void dimensionOneIsUniversalForThePracticalActivations() {
         for (String act : LongTests.pick(List.of("sigmoid", "relu", "softplus", "silu", "mish", "gelu", "elu", "identity"),
                 List.of("sigmoid", "relu"))) {
-            Verdict v = Universality.check(binary(act), 1);
+            Verdict v = Universality.check(binary(act));
             assertEquals(Verdict.Kind.UNIVERSAL, v.kind(), act + ": " + v.text());
         }
     }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.GadgetSearch;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
@@ -33,7 +38,7 @@ class ConsistencyTest {
                     for (Rounding r : Rounding.values()) {
                         for (Activation a : Activations.builtIns()) {
                             out.add(Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(pq[0], pq[1], e), r, o),
-                                    Accumulation.PER_OP, a, false));
+                                    Accumulation.PER_OP, a));
                         }
                     }
                 }
@@ -53,7 +58,7 @@ class ConsistencyTest {
         int disagree = 0;
         List<String> gaps = new ArrayList<>();
         for (Setting s : tiny()) {
-            CodeMachine m = s.machine();
+            Machine m = s.machine();
             settings++;
             boolean universal = true;
             for (int d = 1; d <= 2; d++) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.GadgetSearch;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.Setting;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TheoryExamplesTest {
     static Setting setting(String act, int p, int q, Encoding e, Rounding r, Overflow o) {
         return Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(p, q, e), r, o), Accumulation.PER_OP,
-                Activations.named(act), false);
+                Activations.named(act));
     }
 
     @Test
@@ -30,7 +35,7 @@ class TheoryExamplesTest {
             assertEquals(Verdict.Kind.UNIVERSAL, v.kind(), v.toString());
             assertEquals(Truth.TRUE, v.necessary());
             assertEquals(Truth.TRUE, v.sufficient());
-            GadgetSet g = v.gadgets().orElseThrow();
+            Certificate g = v.gadgets().orElseThrow();
             assertTrue(g.verify(v.setting().machine()).isEmpty());
             assertTrue(g.neuronsPerPoint(3) > 0 && g.hiddenLayers(3) >= g.hiddenLayers(1));
             assertTrue(v.report(2).contains("construction"));
@@ -48,7 +53,7 @@ class TheoryExamplesTest {
                 Overflow.SATURATE));
         assertEquals(Verdict.Kind.NOT_UNIVERSAL, constant.kind());
         assertTrue(constant.text().contains("rounded activation is constant"), constant.text());
-        CodeMachine m = setting("sigmoid", 2, 0, Encoding.SYMMETRIC, Rounding.DOWN, Overflow.SATURATE).machine();
+        Machine m = setting("sigmoid", 2, 0, Encoding.SYMMETRIC, Rounding.DOWN, Overflow.SATURATE).machine();
         for (long z = m.min(); z <= m.max(); z++) {
             assertEquals(0, m.tau(z), "sigmoid(z) in (0, 1) rounds toward zero to 0");
         }
@@ -66,8 +71,8 @@ class TheoryExamplesTest {
     void gadgetsComposeIntoIndicatorsAndExactOutputsInTwoDimensions() {
         // simulate the construction of THEORY.md §3 for d = 2 on a few points, straight on codes
         Setting s = setting("relu", 1, 1, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE);
-        CodeMachine m = s.machine();
-        GadgetSet g = GadgetSearch.search(m).gadgets().orElseThrow();
+        Machine m = s.machine();
+        Certificate g = GadgetSearch.search(m).gadgets().orElseThrow();
         for (long v0 = m.min(); v0 <= m.max(); v0++) {
             for (long v1 = m.min(); v1 <= m.max(); v1++) {
                 for (long x0 = m.min(); x0 <= m.max(); x0++) {
@@ -101,7 +106,7 @@ class TheoryExamplesTest {
     void productsThatAlwaysRoundToZeroAreNotUniversal() {
         // p = 0, q = 1: values +-0.5, 0.5 * 0.5 = 0.25 rounds to 0
         Setting s = setting("relu", 0, 1, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE);
-        CodeMachine m = s.machine();
+        Machine m = s.machine();
         for (long w = m.min(); w <= m.max(); w++) {
             for (long y = m.min(); y <= m.max(); y++) {
                 assertEquals(0, m.mul(w, y));
@@ -116,20 +121,20 @@ class TheoryExamplesTest {
     @Test
     void workedExampleTwosComplementReluCannotSeparateMinusTwoAndMinusOne() {
         Setting s = setting("relu", 1, 0, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.SATURATE);
-        CodeMachine m = s.machine();
+        Machine m = s.machine();
         for (long b = m.min(); b <= m.max(); b++) {
             for (long w = m.min(); w <= m.max(); w++) {
-                assertEquals(m.tau(m.accumulate1(b, w, -2)), m.tau(m.accumulate1(b, w, -1)));
+                assertEquals(m.tau(m.pre(b, w, -2)), m.tau(m.pre(b, w, -1)));
             }
         }
         assertArrayEquals(new long[] {-2, -1}, NecessaryCondition.unseparatedPair(m, false));
         Verdict v = Universality.check(s);
         assertEquals(Verdict.Kind.NOT_UNIVERSAL, v.kind());
         // under WRAP the weight -2 separates them: 4 wraps to 0, 2 wraps to -2
-        CodeMachine wrap = setting("relu", 1, 0, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.WRAP).machine();
+        Machine wrap = setting("relu", 1, 0, Encoding.TWOS_COMPLEMENT, Rounding.HALF_EVEN, Overflow.WRAP).machine();
         assertEquals(0, wrap.mul(-2, -2));
         assertEquals(-2, wrap.mul(-2, -1));
-        assertNotEquals(wrap.tau(wrap.accumulate1(1, -2, -2)), wrap.tau(wrap.accumulate1(1, -2, -1)));
+        assertNotEquals(wrap.tau(wrap.pre(1, -2, -2)), wrap.tau(wrap.pre(1, -2, -1)));
     }
 
     @Test
@@ -145,7 +150,7 @@ class TheoryExamplesTest {
     @Test
     void necessaryWitnessesAreNotRepresentedAccordingToTheDecider() {
         for (Setting s : ConsistencyTest.tiny()) {
-            CodeMachine m = s.machine();
+            Machine m = s.machine();
             NecessaryCondition.Result n = NecessaryCondition.check(m, false);
             if (n.holds() != Truth.FALSE || !n.witness().isPresent() || n.witness().get().dims() != 1
                     || !ExactDecider.feasible(m, 1, ExactDecider.ROUTINE_FUNCTIONS)) {
@@ -158,19 +163,19 @@ class TheoryExamplesTest {
 
     @Test
     void binaryWeightsNeedTheValueOne() {
-        Verdict v = Universality.check(setting("relu", 0, 3, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE)
-                .withBinary(true));
+        Verdict v = Universality.check(Question.of(setting("relu", 0, 3, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE))
+                .withWeights(Question.Weights.BINARY));
         assertEquals(Verdict.Kind.NOT_UNIVERSAL, v.kind());
         assertEquals("N-one", v.violated());
-        Verdict b = Universality.check(setting("relu", 3, 3, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE)
-                .withBinary(true));
+        Verdict b = Universality.check(Question.of(setting("relu", 3, 3, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE))
+                .withWeights(Question.Weights.BINARY));
         assertEquals(Truth.TRUE, b.necessary());
     }
 
     @Test
     void wideAccumulationFindsGadgetsToo() {
         Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(2, 2)), Accumulation.WIDE,
-                Activations.named("relu"), false);
+                Activations.named("relu"));
         Verdict v = Universality.check(s);
         assertEquals(Verdict.Kind.UNIVERSAL, v.kind(), v.toString());
     }

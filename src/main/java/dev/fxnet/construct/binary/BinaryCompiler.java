@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -85,7 +85,7 @@ public final class BinaryCompiler {
      *     the value 1, no gadget exists for a stage, or the network would be too large; the message
      *     names the reason
      */
-    public static BinaryNetwork compile(FunctionTable target, Setting s) {
+    public static BinaryNetwork compile(FunctionTable target, Machine s) {
         int d = target.dims();
         if (d > 2) {
             throw new IllegalArgumentException("binary-weight compilation is implemented for d <= 2 (the direction"
@@ -106,7 +106,7 @@ public final class BinaryCompiler {
     }
 
     /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
-    private static Attempt<BinaryNetwork> routes(FunctionTable target, Setting s, List<Integer> live) {
+    private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
         Attempt<BinaryNetwork> steps = steps(target, s, live);
         if (!(steps instanceof Attempt.Refused<BinaryNetwork> stepsFailed)) {
             return steps;
@@ -126,14 +126,14 @@ public final class BinaryCompiler {
 
     /**
      * The step construction (steps, points, values) on the points {@code live} with {@code f != 0}:
-     * with the gadgets of {@link BinaryGadgets#find(Setting)}; else with the inner ones, whose
+     * with the gadgets of {@link BinaryGadgets#find(Machine)}; else with the inner ones, whose
      * biases let ladders with slack share their layers with every other step; else, in
      * {@code d = 2} where the point layer reads the steps themselves, with the inner gadgets and the
      * bit layer, whose point neurons can fall to a sink. The next route is taken only after a
      * refusal that is not final ({@link Refusal}), and the inner gadgets only
      * for formats of at most {@value #INNER_LIMIT} values (their search costs as much again).
      */
-    private static Attempt<BinaryNetwork> steps(FunctionTable target, Setting s, List<Integer> live) {
+    private static Attempt<BinaryNetwork> steps(FunctionTable target, Machine s, List<Integer> live) {
         Attempt<BinaryNetwork> outer = Attempt.of(() -> steps(target, s, BinaryGadgets.find(s, false), live, false));
         if (!(outer instanceof Attempt.Refused<BinaryNetwork> plain) || plain.isFinal() || s.size() > INNER_LIMIT) {
             return outer;
@@ -160,12 +160,12 @@ public final class BinaryCompiler {
      * the indices of {@code x0 + x1} (every other threshold: its parity is that of {@code x0 - x1})
      * and of {@code x0 - x1} come between ({@link BitLayer}).
      */
-    private static boolean bitsBySize(int n, Setting s) {
+    private static boolean bitsBySize(int n, Machine s) {
         long range = 2 * (s.max() - s.min()); // x0 + x1 and x0 - x1 each span twice F's range
         return (long) n * 4 * (2 * range) > MAX_WEIGHTS / 2;
     }
 
-    private static BinaryNetwork steps(FunctionTable target, Setting s, BinaryGadgets g, List<Integer> live,
+    private static BinaryNetwork steps(FunctionTable target, Machine s, BinaryGadgets g, List<Integer> live,
             boolean forceBits) {
         int d = target.dims();
         int n = target.size();
@@ -230,7 +230,7 @@ public final class BinaryCompiler {
         PointPlan pp = plan;
         List<Signal> virtual = pp == null ? List.of() : pp.constants();
         List<Layer> layers = new ArrayList<>();
-        long one = s.one();
+        long one = s.one().orElse(-1);
         List<Neuron> first = new ArrayList<>();
         for (Signal sg : signals) {
             long[] w = new long[d];
@@ -284,7 +284,7 @@ public final class BinaryCompiler {
         if (bits) {
             String values = BitLayer.pointsByBits(s, target, live, signals.stream().map(x -> new long[] {x.k(), x.c(),
                     x.whenTrue()}).toList(), lastValues, dirs, dv, lo, hi, stride, layers);
-            Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+            Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d, layers, Map.of());
             String gadgets = "binary, bit layer: " + sig + " step signals (first layer + " + tailLen + " tail layer(s),"
                     + " twin neurons, " + signals.stream().filter(Signal::ladder).count() + " by a ladder), " + values;
             return new BinaryNetwork(net, live.size(), gadgets);
@@ -301,7 +301,7 @@ public final class BinaryCompiler {
             }
             return TwinNeurons.overTwins(s, opt[0], lastValues, reads, signs, opt[1] != 0);
         }, lastValues, layers));
-        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
+        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d, layers, Map.of());
         long ladders = signals.stream().filter(Signal::ladder).count();
         long zeroed = signals.stream().filter(x -> x.tail().length > 0 && x.tail()[x.tail().length - 1].length == 5)
                 .count();
@@ -316,7 +316,7 @@ public final class BinaryCompiler {
      * Refuses a network estimated above {@link #MAX_WEIGHTS}: first layer, tail layers over
      * {@code 2 sig} twins, point neurons over them, value neurons over the points.
      */
-    private static void requireSize(Setting s, int d, int sig, int tailLen, int points) {
+    private static void requireSize(Machine s, int d, int sig, int tailLen, int points) {
         long estimate = 2L * sig * d + (long) tailLen * 4L * sig * sig + (long) points * 2 * sig
                 + 2L * s.max() * points;
         if (estimate > MAX_WEIGHTS) {
@@ -339,8 +339,8 @@ public final class BinaryCompiler {
     }
 
     /** The zero function: twin neurons {@code tau(0 + x0 + ...)} cancelled by the output neuron. */
-    private static Network zero(Setting s, int d) {
-        long one = s.one();
+    private static Network zero(Machine s, int d) {
+        long one = s.one().orElse(-1);
         long[] w = new long[d];
         Arrays.fill(w, one);
         Neuron h = Neuron.dense(0, w);
@@ -352,7 +352,7 @@ public final class BinaryCompiler {
         if (first == 0) {
             throw new IllegalArgumentException(s + ": the twins of a hidden neuron do not cancel after the bias 0");
         }
-        return Network.of(s.arithmetic(), s.accumulation(), s.activation(), d,
+        return Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d,
                 List.of(Layer.of(h, h), Layer.of(Neuron.dense(0, first * one, -first * one))), Map.of());
     }
 
@@ -366,7 +366,7 @@ public final class BinaryCompiler {
      *
      * @throws Refusal naming a threshold without a signal at every length
      */
-    private static List<Signal> signals(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
+    private static List<Signal> signals(Machine s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
             long[] hi, int[] stride) {
         int d = pts[0].length;
         int n = pts.length;
@@ -494,7 +494,7 @@ public final class BinaryCompiler {
      * is true; neurons that also read a constant pair from the layer before are used where a
      * single-signal one cannot do it (docs/CONSTRUCTION.md, section 6).
      */
-    private static List<Signal> normalized(Setting s, BinaryGadgets g, List<Signal> in) {
+    private static List<Signal> normalized(Machine s, BinaryGadgets g, List<Signal> in) {
         List<Signal> out = new ArrayList<>(in);
         if (out.get(0).tail().length == 0) { // the zeroing neuron reads a tail layer (constant pairs live there)
             for (int i = 0; i < out.size(); i++) {
@@ -542,7 +542,7 @@ public final class BinaryCompiler {
      *
      * @throws Refusal if they cannot be made alike
      */
-    private static List<Signal> uniform(Setting s, BinaryGadgets g, List<Signal> in) {
+    private static List<Signal> uniform(Machine s, BinaryGadgets g, List<Signal> in) {
         List<Signal> out = alike(in) ? in : normalized(s, g, in);
         if (!alike(out)) {
             throw Refusal.of(s + ": the steps cannot all be made 0 where false and one value where"
@@ -564,7 +564,7 @@ public final class BinaryCompiler {
      *
      * @throws Refusal naming the first threshold without a signal
      */
-    private static void ladders(Setting s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
+    private static void ladders(Machine s, BinaryGadgets g, long[][] pts, int[][] dirs, long[][] dv, long[] lo,
             long[] hi, List<long[]> missing, List<Signal> out) {
         final int tries = 4;
         int d = pts[0].length;
@@ -670,7 +670,7 @@ public final class BinaryCompiler {
     }
 
     /** The {@link BinaryGadgets#slack} of the codes in the two bit sets (bit {@code v - min} for code {@code v}). */
-    private static long slack(BinaryGadgets g, long[] a, long[] b, Setting s) {
+    private static long slack(BinaryGadgets g, long[] a, long[] b, Machine s) {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int x = 0; x < a.length; x++) {
@@ -704,7 +704,7 @@ public final class BinaryCompiler {
     }
 
     /** A signal deciding {@code [dir >= c]} by {@code t >= theta} ({@code increasing}) or {@code t < theta}, theta in {@code (below, upTo]}. */
-    private static Signal pick(Setting s, BinaryGadgets g, int len, int k, long c, long b, int[] order, int[] signs,
+    private static Signal pick(Machine s, BinaryGadgets g, int len, int k, long c, long b, int[] order, int[] signs,
             long below, long upTo, boolean increasing, TreeSet<Long> tv) {
         if (below >= upTo) {
             return null;
@@ -749,7 +749,7 @@ public final class BinaryCompiler {
     }
 
     /** Per point: the used signals, and the common {@code on} values with a bias, order and signs that make it an exact indicator. */
-    private static PointPlan planPoints(Setting s, BinaryGadgets g, List<Signal> signals, Map<Long, Integer> signalId,
+    private static PointPlan planPoints(Machine s, BinaryGadgets g, List<Signal> signals, Map<Long, Integer> signalId,
             int[][] dirs, long[][] dv, long[] lo, long[] hi, List<Integer> points, boolean virtual) {
         int m = points.size();
         List<Signal> all = new ArrayList<>(signals);
@@ -829,7 +829,7 @@ public final class BinaryCompiler {
      * is a code {@code k} with {@code tau(k) = v} (one the gadgets allow where there is one: the
      * inner gadgets leave the slack), and it is added on first use.
      */
-    private static int constant(Setting s, BinaryGadgets g, List<Signal> all, Map<Long, Integer> constantId, int k,
+    private static int constant(Machine s, BinaryGadgets g, List<Signal> all, Map<Long, Integer> constantId, int k,
             long c, long v) {
         Integer id = constantId.get(v);
         if (id == null) {
@@ -852,7 +852,7 @@ public final class BinaryCompiler {
      * Every {@code on} value a point neuron over the used signals can have: on value -> {bias, signs...}.
      * Checked on every combination of the directions' states (below, at, above the point).
      */
-    private static Map<Long, long[]> pointOptions(Setting s, List<Signal> signals, int[] used, int dirsN, long[][] dv,
+    private static Map<Long, long[]> pointOptions(Machine s, List<Signal> signals, int[] used, int dirsN, long[][] dv,
             int point, long[] lo, long[] hi) {
         int u = used.length;
         // states per direction: 0 below, 1 at, 2 above; a used signal with threshold c is true iff dir >= c

@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -61,7 +61,7 @@ final class BinaryCoordinateCompiler {
      *     the table or is the size limit)
      * @throws IllegalArgumentException if {@code target} is not two-dimensional
      */
-    static Attempt<BinaryNetwork> attempt(FunctionTable target, Setting s, List<Integer> live) {
+    static Attempt<BinaryNetwork> attempt(FunctionTable target, Machine s, List<Integer> live) {
         Attempt<BinaryNetwork> a = Attempt.of(() -> build(target, s, live));
         if (a instanceof Attempt.Refused<BinaryNetwork> r && !r.isFinal()
                 && !r.reason().contains("coordinate sign construction")) {
@@ -70,14 +70,14 @@ final class BinaryCoordinateCompiler {
         return a;
     }
 
-    private static BinaryNetwork build(FunctionTable target, Setting s, List<Integer> live) {
+    private static BinaryNetwork build(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() != 2) {
             throw new IllegalArgumentException("the coordinate sign construction is for d = 2, not d = " + target.dims());
         }
         long min = s.min();
         int size = s.size();
         int n = target.size();
-        long one = s.one();
+        long one = s.one().orElse(-1);
         List<Long> thresholds = BinarySignCompiler.rampThresholds(s);
         int sig = thresholds.size();
         int digits = 64 - Long.numberOfLeadingZeros(size - 1L);
@@ -273,7 +273,7 @@ final class BinaryCoordinateCompiler {
             w[k] = outSigns[k] * one;
         }
         layers.add(Layer.of(List.of(Neuron.of(0, src, w))));
-        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 2, layers, Map.of());
+        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 2, layers, Map.of());
         String gadgets = "binary coordinate sign construction: " + 4 * sig + " ramps, " + doublings + " doubling layer(s)"
                 + " to " + 2 * sig + " sign signals of x0 and x1, " + 2 * size + " lines (on = " + s.dec(on) + "), "
                 + 2 * digits + " bits and their complements (" + s.dec(bitValue) + ") and a constant " + s.dec(s.tau(sink.beta()))
@@ -285,7 +285,7 @@ final class BinaryCoordinateCompiler {
      * Refuses (finally) when the network with a point neuron for every point and the given number of
      * doubling layers would exceed {@link BinaryCompiler#MAX_WEIGHTS}.
      */
-    private static void requireSize(Setting s, int sig, int digits, int n, int doublings) {
+    private static void requireSize(Machine s, int sig, int digits, int n, int doublings) {
         long weights = 16L * sig + 32L * sig * sig + 16L * sig * sig * doublings + 8L * s.size() * 2 * sig
                 + 8L * (4 * digits + 1) * s.size() + (long) n * (2 * (4 * digits + 1) + 1);
         if (weights > BinaryCompiler.MAX_WEIGHTS) {
@@ -336,7 +336,7 @@ final class BinaryCoordinateCompiler {
      * digit and 0 with 1 to {@code indicators} wrong ones (checked for each count; a wrong indicator
      * that is right adds 0, which leaves the accumulator as it is).
      */
-    private static Sink bestSink(Setting s, long[] offOn, long[] offK, int indicators) {
+    private static Sink bestSink(Machine s, long[] offOn, long[] offK, int indicators) {
         Sink best = null;
         for (long beta = s.max(); beta >= s.min(); beta--) {
             long k2 = s.tau(beta);

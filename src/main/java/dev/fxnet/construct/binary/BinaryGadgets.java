@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
-import dev.fxnet.construct.Setting;
-import dev.fxnet.construct.SortedCodes;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.SortedCodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The gadgets of the binary-weight construction (SPEC §4: every weight {@code +-1}, dense layers) in
- * one {@link Setting}, found by an exhaustive breadth-first search and verified on every input they
+ * one {@link Machine}, found by an exhaustive breadth-first search and verified on every input they
  * can receive.
  *
  * <p><b>Twin neurons.</b> Every hidden signal of the construction is computed by two identical
@@ -37,7 +37,7 @@ public final class BinaryGadgets {
     /** Longest tail searched. */
     public static final int MAX_TAIL = 2;
 
-    private final Setting s;
+    private final Machine s;
     /**
      * The slack every bias of these gadgets leaves ({@link #cancelsWithSlack}): 0, or in the
      * <em>inner</em> gadgets {@link #maxSlack}, so that signals reaching that far past 0 cancel
@@ -64,7 +64,7 @@ public final class BinaryGadgets {
     /** {@code tau(acc(b; s y, s y))} for sign index, bias and value, or null above {@link #TABLE_LIMIT}. */
     private volatile int[] table;
 
-    private BinaryGadgets(Setting s, long inner, Step[][] steps) {
+    private BinaryGadgets(Machine s, long inner, Step[][] steps) {
         this.s = s;
         this.inner = inner;
         this.steps = steps;
@@ -85,12 +85,12 @@ public final class BinaryGadgets {
      * lowest such {@code k} (a neuron with bias {@code k} whose inputs all cancel outputs it), in
      * increasing order of {@code k}.
      */
-    static Map<Long, Long> constantBiases(Setting s) {
+    static Map<Long, Long> constantBiases(Machine s) {
         return constantBiases(s, 0);
     }
 
-    /** {@link #constantBiases(Setting)} among the biases that leave {@code slack} ({@link #cancelsWithSlack}). */
-    private static Map<Long, Long> constantBiases(Setting s, long slack) {
+    /** {@link #constantBiases(Machine)} among the biases that leave {@code slack} ({@link #cancelsWithSlack}). */
+    private static Map<Long, Long> constantBiases(Machine s, long slack) {
         Map<Long, Long> constants = new LinkedHashMap<>();
         for (long k = s.min(); k <= s.max(); k++) {
             if (cancelsWithSlack(s, k, slack)) {
@@ -113,7 +113,7 @@ public final class BinaryGadgets {
         return cancelsWithSlack(b, inner);
     }
 
-    /** Whether these are the inner gadgets, whose biases leave {@link #maxSlack} ({@link #find(Setting, boolean)}). */
+    /** Whether these are the inner gadgets, whose biases leave {@link #maxSlack} ({@link #find(Machine, boolean)}). */
     public boolean inner() {
         return inner > 0;
     }
@@ -212,7 +212,7 @@ public final class BinaryGadgets {
         return maxSlack(s);
     }
 
-    private static long maxSlack(Setting s) {
+    private static long maxSlack(Machine s) {
         return Math.max(1, s.max() / 16);
     }
 
@@ -225,7 +225,7 @@ public final class BinaryGadgets {
         return cancelsWithSlack(s, b, slack);
     }
 
-    private static boolean cancelsWithSlack(Setting s, long b, long slack) {
+    private static boolean cancelsWithSlack(Machine s, long b, long slack) {
         return slack == 0 || (b >= -s.max() + slack && b <= s.max() - slack);
     }
 
@@ -563,7 +563,7 @@ public final class BinaryGadgets {
      *
      * @throws IllegalArgumentException if F has no code for {@code 1} (no binary weight exists)
      */
-    public static BinaryGadgets find(Setting s) {
+    public static BinaryGadgets find(Machine s) {
         return find(s, false);
     }
 
@@ -575,7 +575,7 @@ public final class BinaryGadgets {
      *
      * @throws IllegalArgumentException if F has no code for {@code 1} (no binary weight exists)
      */
-    public static synchronized BinaryGadgets find(Setting s, boolean inner) {
+    public static synchronized BinaryGadgets find(Machine s, boolean inner) {
         requireOne(s);
         String key = s + (inner ? " inner" : "");
         BinaryGadgets g = CACHE.get(key);
@@ -594,9 +594,9 @@ public final class BinaryGadgets {
      *
      * @throws IllegalArgumentException if it has not ({@code p = 0})
      */
-    static void requireOne(Setting s) {
-        if (s.one() < 0) {
-            throw new IllegalArgumentException("binary weights need the value 1 in F, but " + s.format()
+    static void requireOne(Machine s) {
+        if (s.one().orElse(-1) < 0) {
+            throw new IllegalArgumentException("binary weights need the value 1 in F, but " + s.setting().fixedPoint().format()
                     + " has no integer bits (p = 0)");
         }
     }
@@ -656,16 +656,16 @@ public final class BinaryGadgets {
      * signs) in the setting's accumulation: {@code PER_OP} rounds after every operation, {@code WIDE}
      * once.
      */
-    static long acc(Setting s, long b, int[] signs, long[] ys, int n) {
+    static long acc(Machine s, long b, int[] signs, long[] ys, int n) {
         long[] w = new long[n];
         for (int i = 0; i < n; i++) {
-            w[i] = signs[i] * s.one();
+            w[i] = signs[i] * s.one().orElse(-1);
         }
         return s.accumulate(b, w, ys, n);
     }
 
     /** {@code acc(b; s y, s y)}: the pre-activation of a neuron reading both twins of a signal with sign {@code sign}. */
-    static long doubled(Setting s, long b, int sign, long y) {
+    static long doubled(Machine s, long b, int sign, long y) {
         return acc(s, b, new int[] {sign, sign}, new long[] {y, y}, 2);
     }
 
@@ -674,7 +674,7 @@ public final class BinaryGadgets {
      * after the bias {@code b}: {@code +1} for {@code +y, -y}, {@code -1} for {@code -y, +y}, or
      * {@code 0} if neither order is exact for every value.
      */
-    static int cancels(Setting s, long b, long[] values) {
+    static int cancels(Machine s, long b, long[] values) {
         for (int first : new int[] {1, -1}) {
             boolean ok = true;
             for (long y : values) {
@@ -690,7 +690,7 @@ public final class BinaryGadgets {
         return 0;
     }
 
-    private static BinaryGadgets search(Setting s, boolean inner) {
+    private static BinaryGadgets search(Machine s, boolean inner) {
         long slack = inner ? maxSlack(s) : 0;
         int size = s.size();
         long min = s.min();

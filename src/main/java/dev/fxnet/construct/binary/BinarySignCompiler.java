@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -50,10 +50,10 @@ final class BinarySignCompiler {
      * @param live the indices of the points with {@code f != 0}, not empty
      * @throws Refusal if a stage has no gadget, naming it
      */
-    static BinaryNetwork compile(FunctionTable target, Setting s, List<Integer> live) {
+    static BinaryNetwork compile(FunctionTable target, Machine s, List<Integer> live) {
         long min = s.min();
         int size = s.size();
-        long one = s.one();
+        long one = s.one().orElse(-1);
         // 1. ramps
         List<Long> thresholds = rampThresholds(s);
         int sig = thresholds.size();
@@ -150,14 +150,14 @@ final class BinarySignCompiler {
             long[] bs = passFor.get(v);
             return TwinNeurons.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
         }, pointPairs, layers);
-        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), 1, layers, Map.of());
+        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 1, layers, Map.of());
         String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
                 + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
         return new BinaryNetwork(net, live.size(), gadgets);
     }
 
     /** Pass neurons for point output {@code on}: output -> {beta, s}, with {@code {0, on}} cancelling after beta. */
-    private static Map<Long, long[]> passNeurons(Setting s, long on) {
+    private static Map<Long, long[]> passNeurons(Machine s, long on) {
         Map<Long, long[]> pass = new LinkedHashMap<>();
         long[] offOn = {0, on};
         for (long beta = s.min(); beta <= s.max(); beta++) {
@@ -175,7 +175,7 @@ final class BinarySignCompiler {
     }
 
     /** The thresholds {@code c} whose ramp {@code tau(acc(-c; x))} has its bias {@code -c} in F, in increasing order. */
-    static List<Long> rampThresholds(Setting s) {
+    static List<Long> rampThresholds(Machine s) {
         List<Long> thresholds = new ArrayList<>();
         for (long c = s.min(); c <= s.max(); c++) {
             if (-c >= s.min() && -c <= s.max()) {
@@ -186,7 +186,7 @@ final class BinarySignCompiler {
     }
 
     /** The biases after which twins taking any of {@code values} cancel, in increasing order. */
-    static List<Long> cancellingBiases(Setting s, long[] values) {
+    static List<Long> cancellingBiases(Machine s, long[] values) {
         List<Long> biases = new ArrayList<>();
         for (long b = s.min(); b <= s.max(); b++) {
             if (BinaryGadgets.cancels(s, b, values) != 0) {
@@ -197,7 +197,7 @@ final class BinarySignCompiler {
     }
 
     /** Every code of F, in increasing order. */
-    static TreeSet<Long> codes(Setting s) {
+    static TreeSet<Long> codes(Machine s) {
         TreeSet<Long> all = new TreeSet<>();
         for (long c = s.min(); c <= s.max(); c++) {
             all.add(c);
@@ -213,7 +213,7 @@ final class BinarySignCompiler {
      * @throws Refusal at the first value after which no output is common, naming
      *     it as the {@code noun} neuron of {@code construction} for {@code variable}
      */
-    static List<Map<Long, PointNeuron>> sharedPointOptions(Setting s, long[][] vals, List<Long> thresholds,
+    static List<Map<Long, PointNeuron>> sharedPointOptions(Machine s, long[][] vals, List<Long> thresholds,
             List<Long> biases, TreeSet<Long> common, String construction, String noun, String variable) {
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < thresholds.size(); i++) {
@@ -239,12 +239,12 @@ final class BinarySignCompiler {
     record PointNeuron(long bias, int[] signals, int[] signs, int[] order) {
     }
 
-    static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs) {
+    static Neuron pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs) {
         return pointNeuron(s, pn, signPairs, 0);
     }
 
     /** The neuron of {@code pn} over a layer whose sign pairs of {@code pn}'s thresholds start at pair {@code offset}. */
-    static Neuron pointNeuron(Setting s, PointNeuron pn, List<long[]> signPairs, int offset) {
+    static Neuron pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs, int offset) {
         int[] sequence = new int[pn.order().length];
         int[] seqSigns = new int[sequence.length];
         for (int k = 0; k < sequence.length; k++) {
@@ -259,7 +259,7 @@ final class BinarySignCompiler {
      * input (the neuron is {@code on} at {@code x0}, 0 elsewhere); {@code biases} are those after which
      * every sign pair cancels.
      */
-    static Map<Long, PointNeuron> pointOptions(Setting s, long[][] vals, Map<Long, Integer> index,
+    static Map<Long, PointNeuron> pointOptions(Machine s, long[][] vals, Map<Long, Integer> index,
             List<Long> biases, long x0) {
         long min = s.min();
         int size = vals[0].length;

@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class BinaryValueLayer {
      * @return a summary of the point and value neurons for the gadget description
      * @throws Refusal if no {@code on} has value neurons
      */
-    static String pointAndValueLayers(Setting s, FunctionTable target, List<Integer> live, List<Long> ons,
+    static String pointAndValueLayers(Machine s, FunctionTable target, List<Integer> live, List<Long> ons,
             BiFunction<Integer, Long, Neuron> pointNeuron, List<long[]> readValues, List<Layer> layers) {
         long on = 0;
         List<long[]> bNeurons = List.of();
@@ -61,7 +61,7 @@ final class BinaryValueLayer {
                 constants.put(s.tau(bv[3]), bv[3]);
             }
         }
-        long one = s.one();
+        long one = s.one().orElse(-1);
         List<Neuron> pNeurons = new ArrayList<>(live.size());
         for (int p = 0; p < live.size(); p++) {
             Neuron nn = pointNeuron.apply(p, on);
@@ -133,7 +133,7 @@ final class BinaryValueLayer {
      *       cancel after {@code b}.</li>
      * </ul>
      */
-    static List<long[]> valueNeurons(Setting s, long on, boolean twin) {
+    static List<long[]> valueNeurons(Machine s, long on, boolean twin) {
         Map<Long, long[]> byValue = new LinkedHashMap<>();
         long[] offOn = {0, on};
         for (long b = s.min(); b <= s.max(); b++) {
@@ -195,7 +195,7 @@ final class BinaryValueLayer {
         final List<Integer> groupSign = new ArrayList<>();
         final List<BitSet> members = new ArrayList<>();
 
-        String summary(Setting s) {
+        String summary(Machine s) {
             Map<String, Integer> count = new LinkedHashMap<>();
             for (int j = 0; j < neurons.size(); j++) {
                 String k = (groupSign.get(j) > 0 ? "+" : "-") + s.dec(Math.abs(neurons.get(j)[1]));
@@ -206,7 +206,7 @@ final class BinaryValueLayer {
     }
 
     /** Chooses value neurons per sign so that every {@code |f(x)|} is a subset sum, and assigns the points. */
-    private static Decomposition decompose(FunctionTable t, List<Integer> live, List<long[]> options, Setting s) {
+    private static Decomposition decompose(FunctionTable t, List<Integer> live, List<long[]> options, Machine s) {
         Decomposition dec = new Decomposition();
         for (int sign : new int[] {1, -1}) {
             TreeSet<Long> targets = new TreeSet<>();

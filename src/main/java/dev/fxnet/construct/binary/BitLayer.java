@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class BitLayer {
      * @return a summary for the gadget description
      * @throws Refusal if a bit or point neuron does not exist, naming it
      */
-    static String pointsByBits(Setting s, FunctionTable target, List<Integer> live, List<long[]> steps,
+    static String pointsByBits(Machine s, FunctionTable target, List<Integer> live, List<long[]> steps,
             List<long[]> stepValues, int[][] dirs, long[][] dv, long[] lo, long[] hi, int[] stride,
             List<Layer> layers) {
         int n = target.size();
@@ -121,7 +121,7 @@ final class BitLayer {
      * order, and a point neuron reads, of every bit, the one that is nonzero where the point's bit is
      * <em>not</em> what it should be ({@link #sinkBiases}).
      */
-    private static String pointsByBits(Setting s, FunctionTable target, List<Integer> live, List<long[]> steps,
+    private static String pointsByBits(Machine s, FunctionTable target, List<Integer> live, List<long[]> steps,
             List<long[]> stepValues, long[][] dv, long[] lo, long[] hi, List<Layer> layers, List<int[]> bitOf,
             List<int[][]> sequences, boolean sink) {
         int n = target.size();
@@ -260,7 +260,7 @@ final class BitLayer {
     }
 
     /** Every {@code beta' -> {beta}} for which the bit neuron outputs 0 or {@code beta' != 0} as it should, on every {@code w}. */
-    private static Map<Long, long[]> bitOptions(Setting s, int[] bt, int[][] sequence, List<long[]> steps, long[] lo,
+    private static Map<Long, long[]> bitOptions(Machine s, int[] bt, int[][] sequence, List<long[]> steps, long[] lo,
             long[] hi, long gamma) {
         int k = bt[0];
         int len = sequence[0].length;
@@ -294,7 +294,7 @@ final class BitLayer {
      * a constant pair {@code rescue} read {@code +rescue, -rescue}. Right digits read 0, which
      * leaves the accumulator as it is, so only their number matters.
      */
-    static long sinkOutput(Setting s, long b, int sign, long v, int wrong, long rescue) {
+    static long sinkOutput(Machine s, long b, int sign, long v, int wrong, long rescue) {
         int len = 2 * wrong + (rescue != 0 ? 2 : 0);
         int[] sg = new int[len];
         long[] ys = new long[len];
@@ -317,7 +317,7 @@ final class BitLayer {
      * every number {@code 1..digits} of wrong ones (the accumulator falls to a bound it cannot leave,
      * or at least to where tau is 0).
      */
-    private static Map<Long, Long> sinkBiases(Setting s, long v, int digits) {
+    private static Map<Long, Long> sinkBiases(Machine s, long v, int digits) {
         Map<Long, Long> out = new LinkedHashMap<>();
         int against = v > 0 ? -1 : 1;
         for (long b = s.min(); b <= s.max(); b++) {
@@ -339,7 +339,7 @@ final class BitLayer {
      * read {@code -v} twice) outputs {@code on} when all bits match and 0 otherwise, checked on every
      * number {@code a <= ones} of template ones present and {@code z <= nbits - ones} of wrong ones.
      */
-    private static Map<Long, Long> pointBiases(Setting s, long v, int ones, int nbits) {
+    private static Map<Long, Long> pointBiases(Machine s, long v, int ones, int nbits) {
         Map<Long, Long> out = new LinkedHashMap<>();
         for (long b = s.min(); b <= s.max(); b++) {
             long on = 0;

@@ -1,6 +1,6 @@
 package dev.fxnet.construct.binary;
 
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Neuron;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,7 @@ final class TwinNeurons {
      *
      * @throws Refusal if a pair cancels in neither order
      */
-    static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] reads, int[] signs,
+    static Neuron overTwins(Machine s, long b, List<long[]> pairValues, int[] reads, int[] signs,
             boolean interleave) {
         int[] sequence = new int[2 * reads.length];
         int[] seqSigns = new int[2 * reads.length];
@@ -46,11 +46,11 @@ final class TwinNeurons {
      *
      * @throws Refusal if a pair cancels in neither order
      */
-    static Neuron overTwins(Setting s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
+    static Neuron overTwins(Machine s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
         int pairs = pairValues.size();
         int[] src = new int[2 * pairs];
         long[] w = new long[2 * pairs];
-        long one = s.one();
+        long one = s.one().orElse(-1);
         boolean[] isRead = new boolean[pairs];
         for (int u : sequence) {
             isRead[u] = true;

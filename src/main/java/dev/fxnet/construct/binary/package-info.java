@@ -31,7 +31,7 @@
  * built depend only on the setting and the table, never on time or load.
  *
  * <p>Dependencies: {@code arith}, {@code activation}, {@code eval}, {@code network} and
- * {@code construct} (its {@code Setting} and {@code FunctionTable}); never {@code theory},
+ * {@code construct} (its {@code Machine} and {@code FunctionTable}); never {@code theory},
  * {@code export} or {@code cli}.
  */
 package dev.fxnet.construct.binary;

@@ -1,7 +1,7 @@
 package dev.fxnet.construct.binary;
 
 import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,23 +88,23 @@ class BinaryCoordinateCompilerTest {
     void refusesWhereItsGadgetsAreMissing() {
         FixedPointFormat f = FixedPointFormat.parse("p=1,q=2");
         FunctionTable t = FunctionTable.random(f, 2, 1);
-        Setting wide = Setting.of(FixedPointArithmetic.of(f), Accumulation.WIDE, Activations.named("identity"));
+        Machine wide = Machine.of(FixedPointArithmetic.of(f), Accumulation.WIDE, Activations.named("identity"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BinaryCoordinateCompiler.attempt(t, wide, live(t)).orElseThrow());
         assertTrue(e.getMessage().contains("no line neuron"), e.getMessage());
         FixedPointFormat tc = FixedPointFormat.of(1, 2, Encoding.TWOS_COMPLEMENT);
         FunctionTable t2 = FunctionTable.random(tc, 2, 1);
-        Setting wrap = Setting.of(FixedPointArithmetic.of(tc, Rounding.HALF_EVEN, Overflow.WRAP), Accumulation.PER_OP,
+        Machine wrap = Machine.of(FixedPointArithmetic.of(tc, Rounding.HALF_EVEN, Overflow.WRAP), Accumulation.PER_OP,
                 Activations.named("identity"));
         e = assertThrows(IllegalArgumentException.class,
                 () -> BinaryCoordinateCompiler.attempt(t2, wrap, live(t2)).orElseThrow());
         assertTrue(e.getMessage().contains("coordinate sign construction found no sign signals"), e.getMessage());
-        Setting saturate = Setting.of(FixedPointArithmetic.of(tc), Accumulation.PER_OP, Activations.named("identity"));
+        Machine saturate = Machine.of(FixedPointArithmetic.of(tc), Accumulation.PER_OP, Activations.named("identity"));
         e = assertThrows(IllegalArgumentException.class,
                 () -> BinaryCoordinateCompiler.attempt(t2, saturate, live(t2)).orElseThrow());
         assertTrue(e.getMessage().startsWith("the coordinate sign construction: ") && e.getMessage().contains("cancel"),
                 e.getMessage());
-        Setting three = Setting.of(FixedPointArithmetic.of(f), Accumulation.PER_OP, Activations.named("identity"));
+        Machine three = Machine.of(FixedPointArithmetic.of(f), Accumulation.PER_OP, Activations.named("identity"));
         FunctionTable t3 = FunctionTable.random(f, 3, 1);
         e = assertThrows(IllegalArgumentException.class,
                 () -> BinaryCoordinateCompiler.attempt(t3, three, live(t3)).orElseThrow());

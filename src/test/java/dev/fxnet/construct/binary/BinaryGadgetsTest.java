@@ -1,6 +1,6 @@
 package dev.fxnet.construct.binary;
 
-import dev.fxnet.construct.Setting;
+import dev.fxnet.gadget.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,7 +29,7 @@ class BinaryGadgetsTest {
     @Test
     void oneSidedTwinsCancelAfterEveryBias() {
         int checked = 0;
-        for (Setting s : everyEncodingOverflowAndAccumulation()) {
+        for (Machine s : everyEncodingOverflowAndAccumulation()) {
             long[] nonNegative = LongStream.rangeClosed(0, s.max()).toArray();
             long[] nonPositive = LongStream.rangeClosed(-s.max(), 0).toArray();
             for (long b = s.min(); b <= s.max(); b++) {
@@ -40,7 +40,7 @@ class BinaryGadgetsTest {
         }
         assertTrue(checked > 0);
         // and -M is the bound: in two's complement the minimum's negation overflows
-        Setting tc = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(3, 2, Encoding.TWOS_COMPLEMENT)),
+        Machine tc = Machine.of(FixedPointArithmetic.of(FixedPointFormat.of(3, 2, Encoding.TWOS_COMPLEMENT)),
                 Accumulation.PER_OP, Activations.named("relu"));
         assertEquals(0, BinaryGadgets.cancels(tc, -tc.max(), new long[] {tc.min()}));
     }
@@ -48,12 +48,12 @@ class BinaryGadgetsTest {
     /**
      * The ladder for the corner threshold of relu (its top value apart from the rest): the tail it
      * returns, and the value sets it reports per layer, re-run neuron by neuron through
-     * {@link Setting#accumulate}, maps each side to one value, keeps the sides apart and on one
+     * {@link Machine#accumulate}, maps each side to one value, keeps the sides apart and on one
      * side of 0 after every neuron.
      */
     @Test
     void ladderSeparatesTheTopValueOfRelu() {
-        Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3")), Accumulation.PER_OP,
+        Machine s = Machine.of(FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3")), Accumulation.PER_OP,
                 Activations.named("relu"));
         BinaryGadgets g = BinaryGadgets.find(s);
         long[] falses = LongStream.rangeClosed(0, s.max() - 1).toArray();
@@ -99,7 +99,7 @@ class BinaryGadgetsTest {
     @Test
     void twinsWithSlackCancelAfterEveryInnerBias() {
         int checked = 0;
-        for (Setting s : everyEncodingOverflowAndAccumulation()) {
+        for (Machine s : everyEncodingOverflowAndAccumulation()) {
             BinaryGadgets g = BinaryGadgets.find(s);
             for (long slack = 1; slack <= s.max() / 2; slack++) {
                 long[] up = LongStream.rangeClosed(-slack, s.max()).toArray();
@@ -111,7 +111,7 @@ class BinaryGadgetsTest {
                         checked++;
                     }
                 }
-                if (s.format().encoding() == Encoding.SYMMETRIC && s.arithmetic().overflow() == Overflow.SATURATE
+                if (s.setting().fixedPoint().format().encoding() == Encoding.SYMMETRIC && s.arithmetic().saturates()
                         && s.accumulation() == Accumulation.PER_OP) {
                     assertEquals(0, BinaryGadgets.cancels(s, -s.max() + slack - 1, up), s + " slack " + slack);
                 }
@@ -124,20 +124,20 @@ class BinaryGadgetsTest {
      * The corner threshold of gelu at p=3,q=3 in d = 2, {@code [x0 + x1 >= 15.75]}: its only
      * first-layer signal is {@code tau(-M + x0 + x1)}, 63 (codes) at the corner and {@code -1..62}
      * (gelu's dip) elsewhere, which no strict ladder decides; the ladder with slack does, through a
-     * notch. Its tail, re-run neuron by neuron through {@link Setting#accumulate} with the twins in
+     * notch. Its tail, re-run neuron by neuron through {@link Machine#accumulate} with the twins in
      * its order, maps each side to one value, keeps the sides apart and within the slack, and uses
      * only biases after which signals with that slack cancel.
      */
     @Test
     void ladderWithANotchSeparatesGelusCorner() {
-        Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3")), Accumulation.PER_OP,
+        Machine s = Machine.of(FixedPointArithmetic.of(FixedPointFormat.parse("p=3,q=3")), Accumulation.PER_OP,
                 Activations.named("gelu"));
         BinaryGadgets g = BinaryGadgets.find(s);
         TreeSet<Long> f = new TreeSet<>();
         TreeSet<Long> t = new TreeSet<>();
         for (long x0 = -s.max(); x0 <= s.max(); x0++) {
             for (long x1 = -s.max(); x1 <= s.max(); x1++) {
-                long y = s.tau(s.accumulate(-s.max(), new long[] {s.one(), s.one()}, new long[] {x0, x1}, 2));
+                long y = s.tau(s.accumulate(-s.max(), new long[] {s.one().orElse(-1), s.one().orElse(-1)}, new long[] {x0, x1}, 2));
                 (x0 + x1 >= 2 * s.max() ? t : f).add(y);
             }
         }
@@ -172,8 +172,8 @@ class BinaryGadgetsTest {
     }
 
     /** relu at p=3,q=2 with HALF_EVEN in both encodings, every overflow mode each allows, and both accumulations. */
-    private static java.util.List<Setting> everyEncodingOverflowAndAccumulation() {
-        java.util.List<Setting> out = new java.util.ArrayList<>();
+    private static java.util.List<Machine> everyEncodingOverflowAndAccumulation() {
+        java.util.List<Machine> out = new java.util.ArrayList<>();
         for (Encoding enc : Encoding.values()) {
             for (Overflow ov : Overflow.values()) {
                 if (ov == Overflow.WRAP && enc != Encoding.TWOS_COMPLEMENT) {
@@ -182,7 +182,7 @@ class BinaryGadgetsTest {
                 for (Accumulation acc : Accumulation.values()) {
                     FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(3, 2, enc), Rounding.HALF_EVEN,
                             ov);
-                    out.add(Setting.of(ar, acc, Activations.named("relu")));
+                    out.add(Machine.of(ar, acc, Activations.named("relu")));
                 }
             }
         }
@@ -190,10 +190,10 @@ class BinaryGadgetsTest {
     }
 
     /** A tail neuron {@code {b, s}} (both twins with sign s) or a notch {@code {b, s, -s}} on every value of a set. */
-    private static TreeSet<Long> step(Setting s, long[] neuron, TreeSet<Long> in) {
+    private static TreeSet<Long> step(Machine s, long[] neuron, TreeSet<Long> in) {
         TreeSet<Long> out = new TreeSet<>();
-        long w0 = neuron[1] * s.one();
-        long w1 = (neuron.length == 3 ? neuron[2] : neuron[1]) * s.one();
+        long w0 = neuron[1] * s.one().orElse(-1);
+        long w1 = (neuron.length == 3 ? neuron[2] : neuron[1]) * s.one().orElse(-1);
         for (long y : in) {
             out.add(s.tau(s.accumulate(neuron[0], new long[] {w0, w1}, new long[] {y, y}, 2)));
         }

@@ -1,6 +1,5 @@
-package dev.fxnet.construct;
+package dev.fxnet.gadget;
 
-import dev.fxnet.arith.Overflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The sub-networks the indicator construction needs in one {@link Setting}, found by a bounded
+ * The sub-networks the indicator construction needs in one {@link Machine}, found by a bounded
  * search and verified on every input they can receive.
  *
  * <ul>
@@ -32,7 +31,7 @@ import java.util.TreeSet;
  * <p>Where nothing is found within the search, {@link #find} throws an
  * {@link IllegalArgumentException} naming the setting, the missing gadget and what was searched.
  */
-public final class GadgetSet {
+public final class IndicatorGadgets {
     /** Longest tail searched after a detector's first neuron. */
     public static final int MAX_TAIL = 4;
     /** Longest normalizer chain searched. */
@@ -76,7 +75,7 @@ public final class GadgetSet {
         }
     }
 
-    private final Setting s;
+    private final Machine s;
     private final int maxFanIn;
     /** Per kind, per threshold index ({@code a - min}): the whole chain, {@code {b, w}} per neuron. */
     private final long[][][][] detectors;
@@ -92,7 +91,7 @@ public final class GadgetSet {
     private final long high;
     private final List<Tail> tails;
 
-    private GadgetSet(Setting s, int maxFanIn, long[][][][] detectors, int[][] signs, int detectorLength, long[] violations,
+    private IndicatorGadgets(Machine s, int maxFanIn, long[][][][] detectors, int[][] signs, int detectorLength, long[] violations,
             long norBias, long norWeight, long off, long on, List<long[]> normalizer, long high, List<Tail> tails) {
         this.s = s;
         this.maxFanIn = maxFanIn;
@@ -109,7 +108,7 @@ public final class GadgetSet {
         this.tails = tails;
     }
 
-    private static final Map<String, GadgetSet> CACHE = new LinkedHashMap<>();
+    private static final Map<String, IndicatorGadgets> CACHE = new LinkedHashMap<>();
 
     /**
      * Finds (or returns the cached) gadgets of {@code s} for indicators of up to {@code maxFanIn}
@@ -117,9 +116,9 @@ public final class GadgetSet {
      *
      * @throws IllegalArgumentException if some gadget does not exist within the search
      */
-    public static synchronized GadgetSet find(Setting s, int maxFanIn) {
+    public static synchronized IndicatorGadgets find(Machine s, int maxFanIn) {
         String key = s + " fanIn=" + maxFanIn;
-        GadgetSet g = CACHE.get(key);
+        IndicatorGadgets g = CACHE.get(key);
         if (g == null) {
             g = new Finder(s, maxFanIn, MAX_TAIL_SEARCHES).run();
             if (CACHE.size() > 64) {
@@ -136,14 +135,14 @@ public final class GadgetSet {
      *
      * @throws IllegalArgumentException if some gadget does not exist within the search
      */
-    static GadgetSet search(Setting s, int maxFanIn, int tailSearchBudget) {
+    static IndicatorGadgets search(Machine s, int maxFanIn, int tailSearchBudget) {
         if (tailSearchBudget < 0) {
             throw new IllegalArgumentException("tail search budget " + tailSearchBudget + " is negative");
         }
         return new Finder(s, maxFanIn, tailSearchBudget).run();
     }
 
-    public Setting setting() {
+    public Machine setting() {
         return s;
     }
 
@@ -265,7 +264,7 @@ public final class GadgetSet {
             if (s.perOp()) {
                 Map<Long, Long> termWeight = new java.util.HashMap<>();
                 for (long w = s.min(); w <= s.max(); w++) {
-                    long t = s.product(w, high);
+                    long t = s.mul(w, high);
                     termWeight.merge(t, w, (a, b) -> Math.abs(a) <= Math.abs(b) ? a : b);
                 }
                 java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
@@ -287,7 +286,7 @@ public final class GadgetSet {
                         }
                     }
                 }
-            } else if (high == s.one()) {
+            } else if (high == s.one().orElse(-1)) {
                 // WIDE with unit terms: rho(start + K) = start + K exactly when in range; K is split into codes
                 for (long v = s.min(); v <= s.max(); v++) {
                     long rest = v - st;
@@ -304,26 +303,23 @@ public final class GadgetSet {
             } else {
                 for (int k = 1; k <= Math.min(16, MAX_OUTPUT_TERMS); k++) {
                     for (long sum = k * s.min(); sum <= k * s.max(); sum++) {
-                        long v = s.arithmetic().roundScaled((st << s.format().fracBits()) + sum * high,
-                                s.format().fracBits());
-                        if (!out.containsKey(v)) {
-                            long[] ws = new long[k];
-                            long rest = sum;
-                            boolean fits = true;
-                            for (int i = 0; i < k; i++) {
-                                long r = k - 1 - i;
-                                long lo = Math.max(s.min(), rest - r * s.max());
-                                long hi = Math.min(s.max(), rest - r * s.min());
-                                if (lo > hi) {
-                                    fits = false;
-                                    break;
-                                }
-                                ws[i] = Math.max(lo, Math.min(hi, rest));
-                                rest -= ws[i];
+                        // k weights of F adding up to sum exactly; their WIDE sum with the indicator value
+                        long[] ws = new long[k];
+                        long rest = sum;
+                        boolean fits = true;
+                        for (int i = 0; i < k; i++) {
+                            long r = k - 1 - i;
+                            long lo = Math.max(s.min(), rest - r * s.max());
+                            long hi = Math.min(s.max(), rest - r * s.min());
+                            if (lo > hi) {
+                                fits = false;
+                                break;
                             }
-                            if (fits && rest == 0 && acc(st, ws) == v) {
-                                out.put(v, ws);
-                            }
+                            ws[i] = Math.max(lo, Math.min(hi, rest));
+                            rest -= ws[i];
+                        }
+                        if (fits && rest == 0) {
+                            out.putIfAbsent(acc(st, ws), ws);
                         }
                     }
                 }
@@ -357,19 +353,19 @@ public final class GadgetSet {
     // ---------------------------------------------------------------------------------------------
 
     static final class Finder {
-        final Setting s;
+        final Machine s;
         final int maxFanIn;
         final ChainSearch.Candidates cand;
         final long one;
         /** Most tail searches per attempt (a count, so the outcome never depends on the clock). */
         final int budget;
 
-        Finder(Setting s, int maxFanIn, int budget) {
+        Finder(Machine s, int maxFanIn, int budget) {
             this.s = s;
             this.maxFanIn = maxFanIn;
             this.budget = budget;
             this.cand = ChainSearch.Candidates.of(s);
-            this.one = s.one();
+            this.one = s.one().orElse(-1);
             long big = 0;
             for (long z = s.min(); z <= s.max(); z++) {
                 big = Math.max(big, Math.abs(s.tau(z)));
@@ -386,13 +382,13 @@ public final class GadgetSet {
          * the shortest detectors, and keeps the set whose indicators are cheaper (a normalizer layer
          * costs a neuron per indicator, a detector layer only a neuron per threshold).
          */
-        GadgetSet run() {
-            GadgetSet best = null;
+        IndicatorGadgets run() {
+            IndicatorGadgets best = null;
             IllegalArgumentException failure = null;
             for (boolean st : new boolean[] {true, false}) {
                 strong = st;
                 try {
-                    GadgetSet g = attempt();
+                    IndicatorGadgets g = attempt();
                     if (best == null || cost(g) < cost(best)) {
                         best = g;
                     }
@@ -406,11 +402,11 @@ public final class GadgetSet {
             return best;
         }
 
-        static long cost(GadgetSet g) {
+        static long cost(IndicatorGadgets g) {
             return 1000L * g.normalizer.size() + 10L * g.detectorLength;
         }
 
-        GadgetSet attempt() {
+        IndicatorGadgets attempt() {
             int n = s.size();
             long[][][][] first = new long[2][n][][];
             Tail[][] tailOf = new Tail[2][n];
@@ -601,7 +597,7 @@ public final class GadgetSet {
                 }
                 high = h;
             }
-            return new GadgetSet(s, maxFanIn, det, sg, maxLen + 1, violations, nor[0], nor[1], offV, onV, normalizer,
+            return new IndicatorGadgets(s, maxFanIn, det, sg, maxLen + 1, violations, nor[0], nor[1], offV, onV, normalizer,
                     high, used);
         }
 
@@ -823,7 +819,7 @@ public final class GadgetSet {
                 return null;
             }
             for (long w : new long[] {one, -one}) {
-                if (!s.format().contains(w)) {
+                if (!s.contains(w)) {
                     continue;
                 }
                 // ok(x) <=> (b + w x) on the ok side of theta
@@ -831,7 +827,7 @@ public final class GadgetSet {
                 if ((w > 0) != ((k == Kind.LO) != t.le)) {
                     continue; // monotonicity points the wrong way
                 }
-                if (s.format().contains(b) && places(k, a, t, b, w)) {
+                if (s.contains(b) && places(k, a, t, b, w)) {
                     return new long[] {b, w};
                 }
             }
@@ -880,6 +876,22 @@ public final class GadgetSet {
         }
 
         /**
+         * Whether the exact {@code b + k w v} lies in {@code [value(min) - u, value(max) + u)}, {@code u}
+         * the step between neighbouring codes: then no partial sum of up to {@code k} such terms in
+         * one direction leaves the range by a whole step (WRAP, where that would fold it over).
+         */
+        private boolean withinOneStep(long b, long k, long w, long v) {
+            java.math.BigDecimal x = ar().value(b).add(java.math.BigDecimal.valueOf(k).multiply(ar().value(w))
+                    .multiply(ar().value(v)));
+            java.math.BigDecimal u = ar().value(s.max()).subtract(ar().value(s.max() - 1));
+            return x.compareTo(ar().value(s.min()).subtract(u)) >= 0 && x.compareTo(ar().value(s.max()).add(u)) < 0;
+        }
+
+        private dev.fxnet.arith.Arithmetic ar() {
+            return s.arithmetic();
+        }
+
+        /**
          * The NOR neuron: {bias, weight, off, on}. Every nonzero detector value v gives a term of one
          * sign; the accumulator after any nonempty set of such terms lies in an interval on which tau
          * is constant (off), while with no term it is the bias (on).
@@ -887,9 +899,9 @@ public final class GadgetSet {
         long[] nor(long[] viol) {
             long[] best = null;
             int bestRank = Integer.MAX_VALUE;
-            boolean wrap = s.arithmetic().overflow() == Overflow.WRAP;
+            boolean wrap = s.arithmetic().wraps();
             for (long w0 : cand.weights) {
-                if (!s.format().contains(-w0)) {
+                if (!s.contains(-w0)) {
                     continue;
                 }
                 for (long b : cand.biases) {
@@ -908,14 +920,13 @@ public final class GadgetSet {
                         sign = sg;
                         lo = Math.min(lo, a1);
                         hi = Math.max(hi, a1);
-                        if (s.perOp() && Long.signum(s.product(w, v)) != sg) {
+                        if (s.perOp() && Long.signum(s.mul(w, v)) != sg) {
                             okAll = false;
                             break;
                         }
                         if (wrap) {
                             // no partial sum may leave the range: k terms of at most |w v| each
-                            long worst = (b << s.format().fracBits()) + (long) maxFanIn * w * v;
-                            if ((worst >> s.format().fracBits()) < s.min() - 1 || (worst >> s.format().fracBits()) > s.max()) {
+                            if (!withinOneStep(b, maxFanIn, w, v)) {
                                 okAll = false;
                                 break;
                             }

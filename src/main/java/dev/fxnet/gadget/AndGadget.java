@@ -1,4 +1,4 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 /**
  * A hidden neuron computing the AND of two switches with levels {@code (on, off)}:
@@ -112,19 +112,19 @@ public final class AndGadget {
     }
 
     /** The output for switch values {@code s1}, {@code s2}. */
-    public long evaluate(CodeMachine m, long s1, long s2) {
+    public long evaluate(Machine m, long s1, long s2) {
         long y = m.tau(m.chain2(bias, w1, s1, k1, w2, s2, k2));
         return after == null ? y : after.apply(m, y);
     }
 
     /** Whether the gadget is correct on all four combinations of {@code on}/{@code off}. */
-    public boolean verify(CodeMachine m) {
+    public boolean verify(Machine m) {
         return evaluate(m, on, on) == on && evaluate(m, on, off) == off && evaluate(m, off, on) == off
                 && evaluate(m, off, off) == off;
     }
 
     /** The gadget with values of {@code f} in place of codes (see {@link Stage#describe}). */
-    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(dev.fxnet.arith.Arithmetic f) {
         return "AND = tau(" + f.decimal(bias) + " + " + (k1 == 1 ? "" : k1 + " copies of ") + f.decimal(w1) + "*s1 + "
                 + (k2 == 1 ? "" : k2 + " copies of ") + f.decimal(w2) + "*s2)"
                 + (after == null ? "" : " -> " + after.describe(f)) + ": on " + f.decimal(on) + ", off " + f.decimal(off);

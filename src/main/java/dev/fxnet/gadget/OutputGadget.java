@@ -1,6 +1,9 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -51,7 +54,7 @@ public final class OutputGadget {
      * 0, {@code minCode} or {@code maxCode} (first that works): every value {@code c} is reached from
      * {@code b0} by terms of the sign of {@code c - b0}.
      */
-    public static Optional<OutputGadget> find(CodeMachine m, long on, long off) {
+    public static Optional<OutputGadget> find(Machine m, long on, long off) {
         if (m.accumulation() == Accumulation.WIDE) {
             return findWide(m, on, off);
         }
@@ -107,7 +110,7 @@ public final class OutputGadget {
                         negLast, null));
             }
         }
-        if (m.arithmetic().overflow() == dev.fxnet.arith.Overflow.WRAP) {
+        if (m.arithmetic().wraps()) {
             return findModular(m, on, off);
         }
         return Optional.empty();
@@ -119,13 +122,13 @@ public final class OutputGadget {
      * weights with {@code sum_j (w_j (*) on - w_j (*) off) = c (mod 2^n)}; breadth-first search over
      * residues.
      */
-    private static Optional<OutputGadget> findModular(CodeMachine m, long on, long off) {
+    private static Optional<OutputGadget> findModular(Machine m, long on, long off) {
         int size = (int) m.size();
         long[] diffs = new long[size];
         long[] ws = new long[size];
         int nd = 0;
         for (long w = m.min(); w <= m.max(); w++) {
-            long d = m.arithmetic().overflow(m.mul(w, on) - m.mul(w, off));
+            long d = m.arithmetic().subtract(m.mul(w, on), m.mul(w, off));
             if (d != 0) {
                 ws[nd] = w;
                 diffs[nd++] = d;
@@ -139,7 +142,7 @@ public final class OutputGadget {
         while (!queue.isEmpty()) {
             int r = queue.poll();
             for (int i = 0; i < nd; i++) {
-                int nr = (int) (m.arithmetic().overflow(m.min() + r + diffs[i]) - m.min());
+                int nr = (int) (m.add(m.min() + r, diffs[i]) - m.min());
                 if (lists[nr] == null) {
                     long[] l = Arrays.copyOf(lists[r], lists[r].length + 1);
                     l[l.length - 1] = ws[i];
@@ -167,30 +170,34 @@ public final class OutputGadget {
         return modular;
     }
 
-    private static Optional<OutputGadget> findWide(CodeMachine m, long on, long off) {
+    private static Optional<OutputGadget> findWide(Machine m, long on, long off) {
         if (off != 0 || on == 0 || m.size() > DP_LIMIT) {
             return Optional.empty();
         }
         int size = (int) m.size();
-        int q = m.format().fracBits();
+        Arithmetic ar = m.arithmetic();
+        BigDecimal unit = ar.value(1); // code 1: the smallest positive value
+        long span = ar.value(m.max()).subtract(ar.value(m.min())).add(unit.multiply(BigDecimal.valueOf(2)))
+                .divide(ar.value(on).abs().multiply(unit), 0, RoundingMode.FLOOR).longValue() + 2;
         long[][] wide = new long[size][];
-        long span = ((m.max() - m.min() + 2) << q) / Math.abs(on) + 2;
         if (span > 1 << 22) {
             return Optional.empty();
         }
         for (long a = 0; a <= span; a++) {
             for (long W : new long[] {a, -a}) {
-                long c = m.arithmetic().overflow(m.arithmetic().rounding().roundShift(W * on, q));
-                int idx = (int) (c - m.min());
+                // W in code units, split into weights of F; their fused sum with the level on
+                int k = (int) Math.max(1, (Math.abs(W) + m.max() - 1) / m.max());
+                long[] ws = new long[W == 0 ? 0 : k];
+                long rest = W;
+                for (int j = 0; j < ws.length; j++) {
+                    long part = Math.max(-m.max(), Math.min(m.max(), rest));
+                    ws[j] = part;
+                    rest -= part;
+                }
+                long[] ons = new long[ws.length];
+                Arrays.fill(ons, on);
+                int idx = (int) (m.accumulate(0, ws, ons, ws.length) - m.min());
                 if (wide[idx] == null) {
-                    int k = (int) Math.max(1, (Math.abs(W) + m.max() - 1) / m.max());
-                    long[] ws = new long[W == 0 ? 0 : k];
-                    long rest = W;
-                    for (int j = 0; j < ws.length; j++) {
-                        long part = Math.max(-m.max(), Math.min(m.max(), rest));
-                        ws[j] = part;
-                        rest -= part;
-                    }
                     wide[idx] = ws;
                 }
             }
@@ -253,7 +260,7 @@ public final class OutputGadget {
     }
 
     /** Checks every decomposition with the machine's own operations; returns a failing code or empty. */
-    public java.util.OptionalLong verify(CodeMachine m) {
+    public java.util.OptionalLong verify(Machine m) {
         for (long c = m.min(); c <= m.max(); c++) {
             long[] w = weightsFor(c);
             long[] ons = new long[w.length];
@@ -263,8 +270,7 @@ public final class OutputGadget {
             if (modular) {
                 long a = m.accumulate(0, w, ons, w.length);
                 long z = m.accumulate(0, w, offs, w.length);
-                if (m.arithmetic().overflow() != dev.fxnet.arith.Overflow.WRAP
-                        || m.arithmetic().overflow(a - z) != c) {
+                if (!m.arithmetic().wraps() || m.arithmetic().subtract(a, z) != c) {
                     return java.util.OptionalLong.of(c);
                 }
                 continue;
@@ -286,7 +292,7 @@ public final class OutputGadget {
     }
 
     /** The gadget with values of {@code f} in place of codes. */
-    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(dev.fxnet.arith.Arithmetic f) {
         return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + f.decimal(bias))
                 + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + f.decimal(on)
                 + ", off " + f.decimal(off) + "), weights w with w*off = 0";

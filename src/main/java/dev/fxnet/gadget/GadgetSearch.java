@@ -1,7 +1,9 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 import dev.fxnet.arith.Accumulation;
-import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Arithmetic;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ public final class GadgetSearch {
     /** Above this {@code |F|} weights (not biases) are taken from a short list ({@link #weights()}). */
     public static final long DENSE_WEIGHTS = 256;
 
-    private final CodeMachine m;
+    private final Machine m;
     private final int n;
     private final long min;
     private final long max;
@@ -43,7 +45,7 @@ public final class GadgetSearch {
     private final List<Map<Long, StepGadget>> rawUp = new ArrayList<>();
     private final List<Map<Long, StepGadget>> rawDown = new ArrayList<>();
 
-    private GadgetSearch(CodeMachine m) {
+    private GadgetSearch(Machine m) {
         this.m = m;
         this.n = (int) m.size();
         this.min = m.min();
@@ -56,15 +58,15 @@ public final class GadgetSearch {
 
     /** The outcome: the verified gadgets, or what was tried. */
     public static final class Outcome {
-        private final GadgetSet gadgets;
+        private final Certificate gadgets;
         private final List<String> tried;
 
-        Outcome(GadgetSet gadgets, List<String> tried) {
+        Outcome(Certificate gadgets, List<String> tried) {
             this.gadgets = gadgets;
             this.tried = List.copyOf(tried);
         }
 
-        public Optional<GadgetSet> gadgets() {
+        public Optional<Certificate> gadgets() {
             return Optional.ofNullable(gadgets);
         }
 
@@ -75,7 +77,7 @@ public final class GadgetSearch {
     }
 
     /** Searches gadgets for general weights. */
-    public static Outcome search(CodeMachine m) {
+    public static Outcome search(Machine m) {
         return new GadgetSearch(m).run();
     }
 
@@ -93,7 +95,7 @@ public final class GadgetSearch {
             return new Outcome(null, tried);
         }
         rawSingle();
-        if (m.arithmetic().overflow() == Overflow.SATURATE) {
+        if (m.arithmetic().saturates()) {
             rawSignTrick();
         }
         if (n <= 32 && missingRaw() > 0) {
@@ -103,7 +105,7 @@ public final class GadgetSearch {
             rawPartner();
         }
         int missing = missingRaw();
-        tried.add("raw steps (R1 single neuron" + (m.arithmetic().overflow() == Overflow.SATURATE ? ", R2 sign trick" : "")
+        tried.add("raw steps (R1 single neuron" + (m.arithmetic().saturates() ? ", R2 sign trick" : "")
                 + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
                 + " thresholds found");
         if (missing > 0) {
@@ -158,7 +160,7 @@ public final class GadgetSearch {
                         down[i] = route(rawDown.get(i), paths, t);
                     }
                 }
-                GadgetSet g = GadgetSet.of(on, off, trueBias(on), up, down, and, fin, out.get(), min);
+                Certificate g = Certificate.of(on, off, trueBias(on), up, down, and, fin, out.get(), min);
                 Stage copy = findCopy(on, off);
                 if (copy != null) {
                     g = g.withCopy(copy);
@@ -369,7 +371,7 @@ public final class GadgetSearch {
     private long[] layer1(long b, long w) {
         long[] r = new long[n];
         for (int x = 0; x < n; x++) {
-            r[x] = m.tau(m.accumulate1(b, w, min + x));
+            r[x] = m.tau(m.pre(b, w, min + x));
         }
         return r;
     }
@@ -458,7 +460,7 @@ public final class GadgetSearch {
                 for (long c = min; c <= max; c++) {
                     for (long v = min; v <= max; v++) {
                         for (int x = 0; x < n; x++) {
-                            y[x] = m.tau(m.accumulate1(c, v, r[x]));
+                            y[x] = m.tau(m.pre(c, v, r[x]));
                         }
                         recordIfStep(y, b, w, List.of(Stage.of(c, v, 1)));
                     }
@@ -515,29 +517,36 @@ public final class GadgetSearch {
                 StepGadget.withPartner(min + cut - 1, false, b, w, pb, pw, v2, st, lo, hi));
     }
 
-    /** The term of the sign trick: {@code v (*) y} (PER_OP) or the exact {@code v y} (WIDE). */
-    private long term(long v, long y) {
-        return m.accumulation() == Accumulation.WIDE ? v * y : m.mul(v, y);
+    /** The sign of the sign trick's term: {@code v (*) y} (PER_OP) or the exact {@code v y} (WIDE). */
+    private int termSign(long v, long y) {
+        return m.perOp() ? Long.signum(m.mul(v, y)) : Long.signum(v) * Long.signum(y);
     }
 
-    /** Copies that make {@code c + K t} saturate for every nonzero term of weight v. */
+    /**
+     * Copies {@code K} that make {@code c + K t} saturate for every nonzero term {@code t} of weight
+     * {@code v}: {@code K = ceil(span / |t|min) + 1}, the span {@code value(M) - value(m)} plus one code
+     * step, {@code |t|min} the smallest nonzero term ({@code v (*) y} in PER_OP, the exact {@code v y}
+     * in WIDE); at most {@code 2^31 - 1}.
+     */
     private long saturatingCopies(long v) {
-        long tmin = Long.MAX_VALUE;
+        long tmin = 0;
         for (long y = min; y <= max; y++) {
-            long t = Math.abs(term(v, y));
-            if (t != 0) {
-                tmin = Math.min(tmin, t);
+            long t = m.perOp() ? m.mul(v, y) : (y == 0 ? 0 : v);
+            if (t != 0 && (tmin == 0 || Math.abs(t) < Math.abs(tmin))) {
+                tmin = t;
             }
         }
-        if (tmin == Long.MAX_VALUE) {
+        if (tmin == 0) {
             return 1;
         }
-        long span = max - min + 1;
-        if (m.accumulation() == Accumulation.WIDE) {
-            span <<= m.format().fracBits();
+        Arithmetic ar = m.arithmetic();
+        BigDecimal smallest = ar.value(tmin).abs();
+        if (!m.perOp()) {
+            smallest = smallest.multiply(ar.value(1)); // code 1: the smallest positive value
         }
-        long k = (span + tmin - 1) / tmin + 1;
-        return Math.min(k, (1L << 31) - 1);
+        BigDecimal span = ar.value(max).subtract(ar.value(min)).add(ar.value(max).subtract(ar.value(max - 1)));
+        BigDecimal k = span.divide(smallest, 0, RoundingMode.CEILING).add(BigDecimal.ONE);
+        return k.compareTo(BigDecimal.valueOf((1L << 31) - 1)) >= 0 ? (1L << 31) - 1 : k.longValueExact();
     }
 
     private void rawSignTrick() {
@@ -558,7 +567,7 @@ public final class GadgetSearch {
             boolean[] pos = new boolean[n];
             boolean[] nonneg = new boolean[n];
             for (int y = 0; y < n; y++) {
-                long t = term(v, min + y);
+                int t = termSign(v, min + y);
                 pos[y] = t > 0;
                 nonneg[y] = t >= 0;
             }
@@ -670,7 +679,7 @@ public final class GadgetSearch {
             return stageList;
         }
         List<Stage> out = new ArrayList<>();
-        boolean sat = m.arithmetic().overflow() == Overflow.SATURATE;
+        boolean sat = m.arithmetic().saturates();
         for (long v : weights()) {
             long kk = sat && v != 0 ? saturatingCopies(v) : 0;
             for (long c = min; c <= max; c++) {

@@ -1,4 +1,4 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -127,11 +127,11 @@ public final class StepGadget {
     }
 
     /** The gadget's output at input {@code x}. */
-    public long evaluate(CodeMachine m, long x) {
-        long y = m.tau(m.accumulate1(bias, weight, x));
+    public long evaluate(Machine m, long x) {
+        long y = m.tau(m.pre(bias, weight, x));
         int from = 0;
         if (partner != null) {
-            long y2 = m.tau(m.accumulate1(partner[0], partner[1], x));
+            long y2 = m.tau(m.pre(partner[0], partner[1], x));
             Stage s0 = stages.get(0);
             y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner[2]}, new long[] {y, y2}, 2));
             from = 1;
@@ -143,7 +143,7 @@ public final class StepGadget {
     }
 
     /** Checks the gadget on every code; returns the first failing input, or empty. */
-    public java.util.OptionalLong verify(CodeMachine m) {
+    public java.util.OptionalLong verify(Machine m) {
         for (long x = m.min(); x <= m.max(); x++) {
             if (evaluate(m, x) != (isOn(x) ? on : off)) {
                 return java.util.OptionalLong.of(x);
@@ -153,7 +153,7 @@ public final class StepGadget {
     }
 
     /** The gadget with values of {@code f} in place of codes (see {@link Stage#describe}). */
-    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(dev.fxnet.arith.Arithmetic f) {
         StringBuilder b = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = tau("
                 + f.decimal(bias) + " + " + f.decimal(weight) + "*x)");
         if (partner != null) {

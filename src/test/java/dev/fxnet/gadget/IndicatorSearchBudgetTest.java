@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.gadget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,30 +21,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gadget search stops on a count of tail searches ({@link GadgetSet#MAX_TAIL_SEARCHES}), never
+ * The gadget search stops on a count of tail searches ({@link IndicatorGadgets#MAX_TAIL_SEARCHES}), never
  * on the clock, so {@code compile} writes the same bytes on any machine and under any load.
  */
-class GadgetSearchBudgetTest {
+class IndicatorSearchBudgetTest {
     /** relu on Q2.2 FLOOR WRAP at fan-in 4: the golden case that searches the most tails (30). */
-    private static final Setting WRAP = Setting.of(
+    private static final Machine WRAP = Machine.of(
             FixedPointArithmetic.of(FixedPointFormat.of(2, 2, Encoding.TWOS_COMPLEMENT), Rounding.FLOOR, Overflow.WRAP),
             Accumulation.PER_OP, Activations.named("relu"));
 
     @Test
     void theBudgetThatTheSearchNeedsGivesTheSameGadgetsAsTheDefault() {
-        String found = GadgetSet.search(WRAP, 4, GadgetSet.MAX_TAIL_SEARCHES).summary();
-        assertEquals(found, GadgetSet.search(WRAP, 4, 30).summary());
-        assertEquals(found, GadgetSet.find(WRAP, 4).summary());
+        String found = IndicatorGadgets.search(WRAP, 4, IndicatorGadgets.MAX_TAIL_SEARCHES).summary();
+        assertEquals(found, IndicatorGadgets.search(WRAP, 4, 30).summary());
+        assertEquals(found, IndicatorGadgets.find(WRAP, 4).summary());
     }
 
     @Test
     void theCountAloneDecidesWhereTheSearchStops() {
-        String full = GadgetSet.search(WRAP, 4, 30).summary();
-        String short29 = GadgetSet.search(WRAP, 4, 29).summary();
+        String full = IndicatorGadgets.search(WRAP, 4, 30).summary();
+        String short29 = IndicatorGadgets.search(WRAP, 4, 29).summary();
         assertNotEquals(full, short29, "one tail search less must end the search earlier");
-        assertEquals(short29, GadgetSet.search(WRAP, 4, 29).summary());
-        String first = assertThrows(IllegalArgumentException.class, () -> GadgetSet.search(WRAP, 4, 2)).getMessage();
-        String second = assertThrows(IllegalArgumentException.class, () -> GadgetSet.search(WRAP, 4, 2)).getMessage();
+        assertEquals(short29, IndicatorGadgets.search(WRAP, 4, 29).summary());
+        String first = assertThrows(IllegalArgumentException.class, () -> IndicatorGadgets.search(WRAP, 4, 2)).getMessage();
+        String second = assertThrows(IllegalArgumentException.class, () -> IndicatorGadgets.search(WRAP, 4, 2)).getMessage();
         assertEquals(first, second);
         assertTrue(first.contains("tails of up to 4 neurons for 2 of them")
                 && first.contains("the budget of 2 tail searches was reached"), first);
@@ -53,7 +53,7 @@ class GadgetSearchBudgetTest {
     @Test
     void aNegativeBudgetIsRefused() {
         assertEquals("tail search budget -1 is negative",
-                assertThrows(IllegalArgumentException.class, () -> GadgetSet.search(WRAP, 4, -1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> IndicatorGadgets.search(WRAP, 4, -1)).getMessage());
     }
 
     /** A budget in time would make the result depend on the machine: no clock in the searching packages. */

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.gadget;
 
 /**
  * Sets of codes held as sorted arrays without repeats, as the gadget searches keep the values a

@@ -1,4 +1,4 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link OutputGadget}. From these, every {@code f: F^d -> F} for every {@code d} has a network
  * (the construction in docs/THEORY.md §3). Immutable.
  */
-public final class GadgetSet {
+public final class Certificate {
     private final long on;
     private final long off;
     private final long trueBias;
@@ -24,7 +24,7 @@ public final class GadgetSet {
     private final OutputGadget output;
     private final long min;
 
-    private GadgetSet(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
+    private Certificate(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
             List<Stage> finalStages, OutputGadget output, long min) {
         this.finalStages = finalStages;
         this.on = on;
@@ -42,7 +42,7 @@ public final class GadgetSet {
      *
      * @throws IllegalArgumentException if levels disagree between the parts
      */
-    public static GadgetSet of(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
+    public static Certificate of(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
             List<Stage> finalStages, OutputGadget output, long min) {
         Objects.requireNonNull(and, "and");
         Objects.requireNonNull(finalStages, "finalStages");
@@ -58,7 +58,7 @@ public final class GadgetSet {
                 }
             }
         }
-        return new GadgetSet(on, off, trueBias, up.clone(), down.clone(), and, List.copyOf(finalStages), output, min);
+        return new Certificate(on, off, trueBias, up.clone(), down.clone(), and, List.copyOf(finalStages), output, min);
     }
 
     public long on() {
@@ -89,8 +89,8 @@ public final class GadgetSet {
      *
      * @throws IllegalArgumentException if {@code copy} is null
      */
-    public GadgetSet withCopy(Stage copy) {
-        GadgetSet g = new GadgetSet(on, off, trueBias, up, down, and, finalStages, output, min);
+    public Certificate withCopy(Stage copy) {
+        Certificate g = new Certificate(on, off, trueBias, up, down, and, finalStages, output, min);
         g.copy = java.util.Objects.requireNonNull(copy, "copy");
         return g;
     }
@@ -183,7 +183,7 @@ public final class GadgetSet {
     }
 
     /** Verifies every part on every input it can receive; returns the failures (empty when all pass). */
-    public List<String> verify(CodeMachine m) {
+    public List<String> verify(Machine m) {
         List<String> bad = new ArrayList<>();
         if (m.tau(trueBias) != on) {
             bad.add("TRUE: tau(" + trueBias + ") != " + on);
@@ -242,7 +242,7 @@ public final class GadgetSet {
      * A human-readable account of the construction for dimension {@code d}, every bias, weight,
      * threshold and level written as its value in {@code f} (the format of the gadgets).
      */
-    public String describe(int d, dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(int d, dev.fxnet.arith.Arithmetic f) {
         StringBuilder stages = new StringBuilder();
         for (Stage s : finalStages) {
             stages.append(stages.length() == 0 ? "" : ", ").append(s.describe(f));

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.gadget;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +39,7 @@ final class ChainSearch {
         }
 
         /** Every code as a bias and every nonzero code as a weight for small formats; a sparse set otherwise. */
-        static Candidates of(Setting s) {
+        static Candidates of(Machine s) {
             if (s.size() <= 256) {
                 long[] all = new long[s.size()];
                 long[] nz = new long[s.size() - (s.min() <= 0 && s.max() >= 0 ? 1 : 0)];
@@ -130,7 +130,7 @@ final class ChainSearch {
      * Searches chains of length {@code 0..maxDepth}; returns the shortest found (a list of
      * {@code {b, w}}), or null.
      */
-    static List<long[]> search(Setting s, long[][] start, Goal goal, int maxDepth, int beam, Candidates cand) {
+    static List<long[]> search(Machine s, long[][] start, Goal goal, int maxDepth, int beam, Candidates cand) {
         if (goal.done(start)) {
             return new ArrayList<>();
         }
@@ -184,7 +184,7 @@ final class ChainSearch {
     }
 
     /** Applies one neuron to every class; null if two classes meet. */
-    static long[][] apply(Setting s, long[][] classes, long b, long w) {
+    static long[][] apply(Machine s, long[][] classes, long b, long w) {
         long[][] out = new long[classes.length][];
         for (int c = 0; c < classes.length; c++) {
             long[] in = classes[c];

@@ -1,4 +1,4 @@
-package dev.fxnet.theory;
+package dev.fxnet.gadget;
 
 /**
  * One hidden neuron fed by {@code copies} neurons of the previous layer that all compute the same
@@ -43,7 +43,7 @@ public final class Stage {
     }
 
     /** The neuron's output when every copy of its input has value {@code y}. */
-    public long apply(CodeMachine m, long y) {
+    public long apply(Machine m, long y) {
         return m.tau(m.chain(bias, weight, y, copies));
     }
 
@@ -62,7 +62,7 @@ public final class Stage {
      * The neuron with values of {@code f} in place of codes, e.g. {@code tau(-7.875 + 128 copies of 0.625*y)}
      * ({@code n copies of w*y}: the input listed {@code n} times with weight {@code w}, every sum rounded).
      */
-    public String describe(dev.fxnet.arith.FixedPointFormat f) {
+    public String describe(dev.fxnet.arith.Arithmetic f) {
         return "tau(" + f.decimal(bias) + " + " + (copies == 1 ? "" : copies + " copies of ") + f.decimal(weight) + "*y)";
     }
 
