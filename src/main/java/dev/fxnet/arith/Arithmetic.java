@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * A finite number system with rounded operations, seen through integer codes.
  *
  * <p>Codes are ordered like the values they stand for ({@code a < b} iff {@code value(a) < value(b)})
- * and form the contiguous range {@link #minCode()}..{@link #maxCode()}. A fixed-point format
+ * and form the contiguous range {@link #minCode()}..{@link #maxCode()}; code {@code 0} is the value
+ * {@code 0} and code {@code -c} the value {@code -value(c)} wherever both are codes. A fixed-point format
  * ({@link FixedPointArithmetic}) uses its integer codes; a floating-point format can number its
  * finite values in increasing order and implement the same contract.
  *

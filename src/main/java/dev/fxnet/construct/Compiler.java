@@ -45,76 +45,71 @@ public final class Compiler {
      */
     public static Result compile(FunctionTable target, Setting setting, CompileOptions options) {
         Machine s = setting.machine();
-        Strategy strategy = options.strategy().orElse(null);
-        boolean binary = options.binaryWeights();
-        boolean verify = options.verification();
-        WorkLimit limit = options.limit();
         if (!target.format().equals(setting.fixedPoint().format())) {
             throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is "
                     + setting.fixedPoint().format());
         }
-        if (!binary) {
-            // before the gadget search, which alone can take a minute on large formats
-            limit.check("verifying", target.size(), minParameters(target, strategy), true);
-        }
-        if (binary) {
+        if (options.binaryWeights()) {
             BinaryNetwork b = BinaryCompiler.compile(target, s);
-            limit.check("verifying", target.size(), b.network().size().parameters());
-            return finish(target, s, b.network(), Strategy.CUBES, b.indicators(), 0, b.gadgets(), verify, true);
+            options.limit().check("verifying", target.size(), b.network().size().parameters());
+            return finish(target, s, new Layout(b.network(), Strategy.CUBES, b.indicators(), 0, b.gadgets()), options);
         }
-        Network net;
+        Strategy strategy = options.strategy().orElse(null);
+        // before the gadget search, which alone can take a minute on large formats
+        options.limit().check("verifying", target.size(), minParameters(target, strategy), true);
+        Layout layout = isConstant(target) ? constant(target, s, strategy, options.limit())
+                : indicators(target, s, strategy, options.limit());
+        return finish(target, s, layout, options);
+    }
+
+    /** A network and how it was laid out, before its metadata and verification. */
+    private record Layout(Network network, Strategy strategy, int indicators, long background, String gadgets) {
+    }
+
+    /** A constant table: the bias-only output neuron, or (cubes) one indicator per point over background 0. */
+    private static Layout constant(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
+        long c = target.code(0);
+        Strategy used = strategy == null ? Strategy.BOXES : strategy;
+        if (used == Strategy.CUBES) {
+            Built b = build(plan(target, s, Box.points(target), 0), limit);
+            return new Layout(b.network, used, b.indicators, 0, b.gadgets.summary());
+        }
+        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), target.dims(),
+                List.of(Layer.of(Neuron.constant(c))), Map.of());
+        return new Layout(net, used, 0, c, "none (constant)");
+    }
+
+    /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */
+    private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
+        IndicatorGadgets g = IndicatorGadgets.find(s, 2 * target.dims());
+        Plan plan;
         Strategy used;
-        int indicators;
-        long background;
-        String gadgets = "none (constant)";
-        if (isConstant(target)) {
-            long c = target.code(0);
-            net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), target.dims(),
-                    List.of(Layer.of(Neuron.constant(c))), Map.of());
-            used = strategy == null ? Strategy.BOXES : strategy;
-            indicators = 0;
-            background = c;
-            if (used == Strategy.CUBES) {
-                Built b = build(plan(target, s, Box.points(target), 0), limit);
-                net = b.network;
-                indicators = b.indicators;
-                background = 0;
-                gadgets = b.gadgets.summary();
-            }
+        if (strategy == Strategy.CUBES) {
+            plan = plan(target, s, Box.points(target), 0);
+            used = Strategy.CUBES;
+        } else if (strategy == Strategy.STEPS) {
+            plan = stepsPlan(target, s, g);
+            used = Strategy.STEPS;
         } else {
-            IndicatorGadgets g = IndicatorGadgets.find(s, 2 * target.dims());
-            gadgets = g.summary();
-            Built best;
-            if (strategy == Strategy.CUBES) {
-                best = build(plan(target, s, Box.points(target), 0), limit);
-                used = Strategy.CUBES;
-            } else if (strategy == Strategy.STEPS) {
-                best = build(stepsPlan(target, s, g), limit);
-                used = Strategy.STEPS;
-            } else {
-                long freq = mostFrequent(target);
-                Plan plan = plan(target, s, Box.cover(target, freq), freq);
-                used = Strategy.BOXES;
-                if (freq != 0) {
-                    Plan zero = plan(target, s, Box.cover(target, 0), 0);
-                    if (zero.parameters() < plan.parameters()) {
-                        plan = zero;
-                    }
+            long freq = mostFrequent(target);
+            plan = plan(target, s, Box.cover(target, freq), freq);
+            used = Strategy.BOXES;
+            if (freq != 0) {
+                Plan zero = plan(target, s, Box.cover(target, 0), 0);
+                if (zero.parameters() < plan.parameters()) {
+                    plan = zero;
                 }
-                if (strategy == null && stepsApply(s, g)) {
-                    Plan st = stepsPlan(target, s, g);
-                    if (st.parameters() < plan.parameters()) {
-                        plan = st;
-                        used = Strategy.STEPS;
-                    }
-                }
-                best = build(plan, limit);
             }
-            net = best.network;
-            indicators = best.indicators;
-            background = best.background;
+            if (strategy == null && stepsApply(s, g)) {
+                Plan st = stepsPlan(target, s, g);
+                if (st.parameters() < plan.parameters()) {
+                    plan = st;
+                    used = Strategy.STEPS;
+                }
+            }
         }
-        return finish(target, s, net, used, indicators, background, gadgets, verify);
+        Built best = build(plan, limit);
+        return new Layout(best.network, used, best.indicators, best.background, g.summary());
     }
 
     /**
@@ -190,26 +185,23 @@ public final class Compiler {
         return corners;
     }
 
-    static Result finish(FunctionTable target, Machine s, Network net, Strategy used, int indicators, long background,
-            String gadgets, boolean verify) {
-        return finish(target, s, net, used, indicators, background, gadgets, verify, false);
-    }
-
-    static Result finish(FunctionTable target, Machine s, Network net, Strategy used, int indicators, long background,
-            String gadgets, boolean verify, boolean binary) {
+    private static Result finish(FunctionTable target, Machine s, Layout layout, CompileOptions options) {
+        Network net = layout.network();
+        Strategy used = layout.strategy();
+        boolean binary = options.binaryWeights();
         SizeReport size = SizeReport.of(net, binary);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "fxnet compile");
         meta.put("strategy", used.id());
         meta.put("binary", net.isBinary());
         meta.put("dims", target.dims());
-        meta.put("indicators", indicators);
-        meta.put("background", s.dec(background));
-        meta.put("gadgets", gadgets);
+        meta.put("indicators", layout.indicators());
+        meta.put("background", s.dec(layout.background()));
+        meta.put("gadgets", layout.gadgets());
         meta.put("size", size.toMap());
         net = net.withMeta(meta);
         Verifier.Result v = null;
-        if (verify) {
+        if (options.verification()) {
             v = Verifier.verify(net, target, 5, null);
             if (!v.exact()) {
                 throw new IllegalStateException("internal error: the " + used.id() + " network for " + s + " differs"
@@ -218,7 +210,7 @@ public final class Compiler {
                         + v.first().get(0).expected() + ", got " + v.first().get(0).actual());
             }
         }
-        return new Result(net, used, size, v, indicators, background, gadgets);
+        return new Result(net, used, size, v, layout.indicators(), layout.background(), layout.gadgets());
     }
 
     static boolean isConstant(FunctionTable t) {

@@ -105,7 +105,7 @@ public final class ExactDecider {
         String key = d.signature();
         DeciderResult cached = CACHE.get(key);
         if (cached != null) {
-            return cached.relabel(machine.toString());
+            return cached.relabel(machine.setting().toString());
         }
         DeciderResult r = d.run();
         CACHE.put(key, r);
@@ -314,7 +314,7 @@ public final class ExactDecider {
                 witness[i] = machine.min() + digit(f, i);
             }
         }
-        return new DeciderResult(machine.toString(), dims, total, reached, count(depth0), hidden, firstUniversalDepth,
+        return new DeciderResult(machine.setting().toString(), dims, total, reached, count(depth0), hidden, firstUniversalDepth,
                 witness);
     }
 

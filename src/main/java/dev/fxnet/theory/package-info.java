@@ -4,16 +4,14 @@
  * re-check.
  *
  * <ul>
- *   <li>{@link dev.fxnet.theory.Setting}: the question's setting (arithmetic, accumulation,
- *       activation, binary weights or not); {@link dev.fxnet.theory.Machine}: its operations on
- *       codes, through which every gadget and check here evaluates.</li>
+ *   <li>The question is a {@link dev.fxnet.gadget.Question} (a {@link dev.fxnet.gadget.Setting},
+ *       general or binary weights, a dimension); every check here evaluates through the setting's
+ *       {@link dev.fxnet.gadget.Machine}.</li>
  *   <li>{@link dev.fxnet.theory.NecessaryCondition} (N-sep, N-aff, N-one) and
  *       {@link dev.fxnet.theory.BinarySeparation}: finite checks whose failure proves
  *       NOT_UNIVERSAL, with a {@link dev.fxnet.theory.Witness}.</li>
- *   <li>{@link dev.fxnet.theory.GadgetSearch}: the bounded search for the certificate of the
- *       sufficient condition S, a {@link dev.fxnet.theory.Certificate} of
- *       {@link dev.fxnet.theory.StepGadget}s (made of {@link dev.fxnet.theory.Stage}s), an
- *       {@link dev.fxnet.theory.AndGadget} and an {@link dev.fxnet.theory.OutputGadget}.</li>
+ *   <li>The sufficient condition S is certified by the gadget core:
+ *       {@link dev.fxnet.gadget.GadgetSearch} finds a {@link dev.fxnet.gadget.Certificate}.</li>
  *   <li>{@link dev.fxnet.theory.ExactDecider} and {@link dev.fxnet.theory.DeciderResult}: ground
  *       truth by closure for tiny settings.</li>
  *   <li>{@link dev.fxnet.theory.Universality}: the decision procedure; a
@@ -31,7 +29,7 @@
  * {@link dev.fxnet.theory.ExactDecider#MAX_FUNCTIONS}); searches are bounded by counts. Every type
  * is immutable.
  *
- * <p>Dependencies: {@code arith}, {@code activation}, and {@code construct} for the binary-weight
+ * <p>Dependencies: {@code arith}, {@code activation}, {@code gadget}, and {@code construct} for the binary-weight
  * verdicts ({@code construct.binary.BinaryGadgets}, {@code Compiler} and {@code FunctionTable}); never
  * {@code export}, {@code plot}, {@code report} or {@code cli}.
  */
