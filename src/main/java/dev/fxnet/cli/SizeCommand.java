@@ -24,13 +24,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code fxnet size}: network sizes of the strategies over a grid of (p, q, d), against the lower bound. */
 @Command(name = "size", mixinStandardHelpOptions = true,
-        description = "Compile random tables (and, with --table-kind structured, a step-shaped table) for every "
-                + "(p, q, d, strategy) of a grid, verify each network, and print neurons, depth, widest layer, "
-                + "parameters, the counting lower bound |F|^d and the ratio, as Markdown or CSV.",
-        footer = {"", "Grid points with more than --max-points points are skipped.", "", "Examples:",
-                "  fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2",
-                "  fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv"})
+        description = SizeCommand.DESCRIPTION,
+        footer = SizeCommand.FOOTER)
 final class SizeCommand implements Callable<Integer> {
+    /** What the command does, the first paragraph of {@code --help}. */
+    static final String DESCRIPTION = """
+            Compile random tables (and, with --table-kind structured, a step-shaped table) for every (p, \
+            q, d, strategy) of a grid, verify each network, and print neurons, depth, widest layer, \
+            parameters, the counting lower bound |F|^d and the ratio, as Markdown or CSV.\
+            """;
+
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Grid points with more than --max-points points are skipped.
+
+            Examples:
+              fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2
+              fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv\
+            """;
+
     @Option(names = "--act", defaultValue = "relu", paramLabel = "NAME", description = "The activation (default relu).")
     String act;
 
