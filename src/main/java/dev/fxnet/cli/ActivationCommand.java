@@ -22,11 +22,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code fxnet activation NAME}: the rounded activation tau on every code. */
 @Command(name = "activation", mixinStandardHelpOptions = true,
         description = "Print the correctly rounded activation tau(z) = rho(sigma(z)) on every code of the format.",
-        footer = {"", "Activations: identity, relu, leaky_relu, sigmoid, tanh, elu, softplus, silu, mish, gelu,",
-                "             gelu_tanh, hardtanh, hardsigmoid, hardswish, step", "",
-                "CSV columns: z_code,tau_code,z,tau (codes, then exact decimals), one row per code, increasing.",
-                "", "Example:", "  fxnet activation gelu --int-bits 2 --frac-bits 3 --rounding FLOOR --csv"})
+        footer = ActivationCommand.FOOTER)
 final class ActivationCommand implements Callable<Integer> {
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Activations: identity, relu, leaky_relu, sigmoid, tanh, elu, softplus, silu, mish, gelu,
+                         gelu_tanh, hardtanh, hardsigmoid, hardswish, step
+
+            CSV columns: z_code,tau_code,z,tau (codes, then exact decimals), one row per code, increasing.
+
+            Example:
+              fxnet activation gelu --int-bits 2 --frac-bits 3 --rounding FLOOR --csv\
+            """;
+
     @Parameters(index = "0", paramLabel = "NAME", description = "The activation (see below).")
     String name;
 

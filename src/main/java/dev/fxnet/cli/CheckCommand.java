@@ -26,16 +26,25 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Decide universal representation for a setting: UNIVERSAL, NOT_UNIVERSAL or UNDETERMINED, "
                 + "with evidence (a verified construction, a function no network computes and why, or what was tried).",
-        footer = {"", "The verdict is about every input dimension d >= 1; --dims only chooses the dimension for which",
-                "the construction's size is reported. With --binary the verdict is about dimension --dims only:",
-                "dense first layers make binary representation depend on d (docs/THEORY.md §6).",
-                "Theory: docs/THEORY.md.", "",
-                "Exit code 0 for any verdict; 2 for a mistake in the options.", "",
-                "Examples:", "  fxnet check --act gelu --int-bits 3 --frac-bits 3",
-                "  fxnet check --act relu --format Q1.0 --overflow SATURATE --json",
-                "  fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR",
-                "  fxnet check --act sigmoid --binary --dims 2"})
+        footer = CheckCommand.FOOTER)
 final class CheckCommand implements Callable<Integer> {
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            The verdict is about every input dimension d >= 1; --dims only chooses the dimension for which
+            the construction's size is reported. With --binary the verdict is about dimension --dims only:
+            dense first layers make binary representation depend on d (docs/THEORY.md §6).
+            Theory: docs/THEORY.md.
+
+            Exit code 0 for any verdict; 2 for a mistake in the options.
+
+            Examples:
+              fxnet check --act gelu --int-bits 3 --frac-bits 3
+              fxnet check --act relu --format Q1.0 --overflow SATURATE --json
+              fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR
+              fxnet check --act sigmoid --binary --dims 2\
+            """;
+
     @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation.")
     String act;
 
@@ -57,10 +66,15 @@ final class CheckCommand implements Callable<Integer> {
                     + " evidence).")
     boolean json;
 
+    /** The help text of {@code --no-sample}. */
+    private static final String NO_SAMPLE_HELP = """
+            Skip the sample: by default a UNIVERSAL verdict is also checked by compiling a random table on \
+            F^d with the compiler (docs/CONSTRUCTION.md, its own gadget search) and verifying the network \
+            on every point, when F^d has at most 4096 points.\
+            """;
+
     @Option(names = "--no-sample",
-            description = "Skip the sample: by default a UNIVERSAL verdict is also checked by compiling a random "
-                    + "table on F^d with the compiler (docs/CONSTRUCTION.md, its own gadget search) and verifying "
-                    + "the network on every point, when F^d has at most 4096 points.")
+            description = NO_SAMPLE_HELP)
     boolean noSample;
 
     /** The largest grid on which check compiles a sample table. */

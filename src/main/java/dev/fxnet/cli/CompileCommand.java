@@ -32,18 +32,31 @@ import picocli.CommandLine.Spec;
 
 /** {@code fxnet compile}: a table or function into a network that computes it exactly, verified before it is written. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = "Compile a fixed-point function f: F^d -> F into a network that computes it exactly on every "
-                + "point of F^d (indicators of boxes built from searched gadgets), verify it, and report its size "
-                + "against the counting lower bound.",
-        footer = {"", "Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the most "
-                + "frequent value as bias and one indicator per box of equal values (never larger than cubes); steps = "
-                + "telescoping along x{d-1}, one step indicator per change of value in a slice. Default: the smallest "
-                + "of boxes and steps.",
-                "The network is written only after it matched the target on every point (unless --no-verify).",
-                "", "Examples:", "  fxnet compile --act relu --dims 2 --random 1 --out net.json",
-                "  fxnet compile --act gelu -p 3 -q 3 --dims 2 --table t.csv --strategy cubes --out net.json",
-                "  fxnet compile --act sigmoid --dims 1 --expr \"sin(3*x0)\" --out sin.json"})
+        description = CompileCommand.DESCRIPTION,
+        footer = CompileCommand.FOOTER)
 final class CompileCommand implements Callable<Integer> {
+    /** What the command does, the first paragraph of {@code --help}. */
+    static final String DESCRIPTION = """
+            Compile a fixed-point function f: F^d -> F into a network that computes it exactly on every \
+            point of F^d (indicators of boxes built from searched gadgets), verify it, and report its size \
+            against the counting lower bound.\
+            """;
+
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the \
+            most frequent value as bias and one indicator per box of equal values (never larger than \
+            cubes); steps = telescoping along x{d-1}, one step indicator per change of value in a slice. \
+            Default: the smallest of boxes and steps.
+            The network is written only after it matched the target on every point (unless --no-verify).
+
+            Examples:
+              fxnet compile --act relu --dims 2 --random 1 --out net.json
+              fxnet compile --act gelu -p 3 -q 3 --dims 2 --table t.csv --strategy cubes --out net.json
+              fxnet compile --act sigmoid --dims 1 --expr "sin(3*x0)" --out sin.json\
+            """;
+
     @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation (SPEC §6), e.g. relu, sigmoid, gelu.")
     String act;
 
@@ -56,17 +69,27 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
     String strategy;
 
-    @Option(names = "--binary", description = "A binary-weight network (every weight +-1, dense layers; docs/CONSTRUCTION.md §6). Built for d = 1;"
-            + " d = 2 where a step gadget exists for every threshold of x0 + x1 and x0 - x1 it needs (for activations"
-            + " with a dip below 0, such as gelu, through ladders that reach a little past 0; from p=3,q=2 on, through a"
-            + " layer of index bits), and for the identity (symmetric codes, saturating, PER_OP) through sign signals"
-            + " of x0 and x1;"
-            + " within fxnet's size limits; refused with the reason otherwise.")
+    /** The help text of {@code --binary}. */
+    private static final String BINARY_HELP = """
+            A binary-weight network (every weight +-1, dense layers; docs/CONSTRUCTION.md §6). Built for \
+            d = 1; d = 2 where a step gadget exists for every threshold of x0 + x1 and x0 - x1 it needs \
+            (for activations with a dip below 0, such as gelu, through ladders that reach a little past 0; \
+            from p=3,q=2 on, through a layer of index bits), and for the identity (symmetric codes, \
+            saturating, PER_OP) through sign signals of x0 and x1; within fxnet's size limits; refused \
+            with the reason otherwise.\
+            """;
+
+    @Option(names = "--binary", description = BINARY_HELP)
     boolean binary;
 
-    @Option(names = "--out", paramLabel = "NET.json", description = "Where to write the network (SPEC §5): a new or"
-            + " regular file, replaced atomically (a symbolic link is followed), or '-' for standard output, where"
-            + " the report lines then go to stderr. Never a device, pipe or directory, nor the --table file.")
+    /** The help text of {@code --out}. */
+    private static final String OUT_HELP = """
+            Where to write the network (SPEC §5): a new or regular file, replaced atomically (a symbolic \
+            link is followed), or '-' for standard output, where the report lines then go to stderr. Never \
+            a device, pipe or directory, nor the --table file.\
+            """;
+
+    @Option(names = "--out", paramLabel = "NET.json", description = OUT_HELP)
     Path out;
 
     /** The largest grid F^d compile takes (a network has up to one indicator per point). */

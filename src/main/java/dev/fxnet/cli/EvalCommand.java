@@ -21,12 +21,23 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code fxnet eval NET.json}: run a network bit-exactly on one input or on all of F^d. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a network file (SPEC §5) bit-exactly, on one input or on every point of F^d.",
-        footer = {"", "Arithmetic options given here override the network file's own (a note goes to stderr).",
-                "With --all --csv: header x0_code,...,x{d-1}_code,y_code (y0_code,... for several outputs), one row",
-                "per point of F^d in lexicographic order of codes, x0 slowest. With --all alone: the SPEC §5a table",
-                "x0,...,y in exact decimals.", "", "Examples:", "  fxnet eval net.json --input 0.5",
-                "  fxnet eval net.json --all --csv"})
+        footer = EvalCommand.FOOTER)
 final class EvalCommand implements Callable<Integer> {
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Arithmetic options given here override the network file's own (a note goes to stderr).
+            With --all --csv: header x0_code,...,x{d-1}_code,y_code (y0_code,... for several outputs), one \
+            row
+            per point of F^d in lexicographic order of codes, x0 slowest. With --all alone: the SPEC §5a \
+            table
+            x0,...,y in exact decimals.
+
+            Examples:
+              fxnet eval net.json --input 0.5
+              fxnet eval net.json --all --csv\
+            """;
+
     @Parameters(index = "0", paramLabel = "NET.json", description = "The network file.")
     Path file;
 

@@ -13,9 +13,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code fxnet info FORMAT}: what a fixed-point format contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a fixed-point format: range, eps, M, number of values, bit layout.",
-        footer = {"", "Examples:", "  fxnet info Q3.4", "  fxnet info 'ap_fixed<8,4>'", "  fxnet info p=2,q=1",
-                "  fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT"})
+        footer = InfoCommand.FOOTER)
 final class InfoCommand implements Callable<Integer> {
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Examples:
+              fxnet info Q3.4
+              fxnet info 'ap_fixed<8,4>'
+              fxnet info p=2,q=1
+              fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT\
+            """;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
             description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); or use the options.")
     String formatText;

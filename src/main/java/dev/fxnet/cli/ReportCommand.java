@@ -20,9 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report (DIR/index.html, figures inlined as SVG).")
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory. A new DIR (and"
-            + " its missing parents) appears only when the report is complete, never on failure or Ctrl-C; in an"
-            + " existing DIR, index.html is replaced atomically and other files are left alone.")
+    /** The help text of {@code --out}. */
+    private static final String OUT_HELP = """
+            Output directory. A new DIR (and its missing parents) appears only when the report is \
+            complete, never on failure or Ctrl-C; in an existing DIR, index.html is replaced atomically \
+            and other files are left alone.\
+            """;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = OUT_HELP)
     Path out;
 
     @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in about a minute on 2 cores (the full report takes about 4 minutes).")

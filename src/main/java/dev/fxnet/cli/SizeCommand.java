@@ -1,6 +1,8 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.CompileOptions;
@@ -22,13 +24,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code fxnet size}: network sizes of the strategies over a grid of (p, q, d), against the lower bound. */
 @Command(name = "size", mixinStandardHelpOptions = true,
-        description = "Compile random tables (and, with --table-kind structured, a step-shaped table) for every "
-                + "(p, q, d, strategy) of a grid, verify each network, and print neurons, depth, widest layer, "
-                + "parameters, the counting lower bound |F|^d and the ratio, as Markdown or CSV.",
-        footer = {"", "Grid points with more than --max-points points are skipped.", "", "Examples:",
-                "  fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2",
-                "  fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv"})
+        description = SizeCommand.DESCRIPTION,
+        footer = SizeCommand.FOOTER)
 final class SizeCommand implements Callable<Integer> {
+    /** What the command does, the first paragraph of {@code --help}. */
+    static final String DESCRIPTION = """
+            Compile random tables (and, with --table-kind structured, a step-shaped table) for every (p, \
+            q, d, strategy) of a grid, verify each network, and print neurons, depth, widest layer, \
+            parameters, the counting lower bound |F|^d and the ratio, as Markdown or CSV.\
+            """;
+
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            Grid points with more than --max-points points are skipped.
+
+            Examples:
+              fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2
+              fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv\
+            """;
+
     @Option(names = "--act", defaultValue = "relu", paramLabel = "NAME", description = "The activation (default relu).")
     String act;
 
@@ -68,11 +83,33 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // check every option and every format of the grid before printing anything
+        checkScalarOptions();
+        Accumulation accumulation = options.accumulation(null);
+        List<FixedPointArithmetic> grid = grid();
+        if (!kind.equals("random") && !kind.equals("structured")) {
+            throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
+        }
+        List<Strategy> sts = strategies();
+        PrintWriter o = spec.commandLine().getOut();
+        header(o);
+        Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
+                spec.commandLine().getErr(), quiet.quiet);
+        for (FixedPointArithmetic ar : grid) {
+            for (int d : ds) {
+                rows(o, ar, accumulation, d, sts, progress);
+            }
+        }
+        progress.close();
+        return 0;
+    }
+
+    /** Refuses the options that do not apply, dimensions below 1, a non-positive --max-points, an unknown --act. */
+    private void checkScalarOptions() {
         if (options.format != null || options.intBits != null || options.fracBits != null) {
             throw new UserException("size takes the formats from --grid-p and --grid-q (with --encoding); "
                     + "--format, --int-bits and --frac-bits do not apply");
         }
-        // check every option and every format of the grid before printing anything
         for (int d : ds) {
             if (d < 1) {
                 throw new UserException("--grid-dims: dimensions must be >= 1, was " + d);
@@ -82,24 +119,29 @@ final class SizeCommand implements Callable<Integer> {
             throw new UserException("--max-points must be >= 1, was " + maxPoints);
         }
         Activations.named(act);
-        dev.fxnet.arith.Accumulation accumulation = options.accumulation(null);
+    }
+
+    /** The arithmetics of the grid, p slowest: every (p, q) with --encoding and the arithmetic options. */
+    private List<FixedPointArithmetic> grid() {
         String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
         List<FixedPointArithmetic> grid = new ArrayList<>();
         for (int p : ps) {
             for (int q : qs) {
                 FixedPointFormat f;
                 try {
-                    f = FixedPointFormat.of(p, q, dev.fxnet.arith.Encoding.parse(enc));
+                    f = FixedPointFormat.of(p, q, Encoding.parse(enc));
                 } catch (IllegalArgumentException e) {
                     throw new UserException("--grid-p/--grid-q: " + e.getMessage());
                 }
                 grid.add(options.arithmetic(FixedPointArithmetic.of(f)));
             }
         }
-        if (!kind.equals("random") && !kind.equals("structured")) {
-            throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
-        }
-        List<Strategy> sts = new ArrayList<>(); // null: the binary construction
+        return grid;
+    }
+
+    /** The strategies of --strategies in order; null stands for the binary construction. */
+    private List<Strategy> strategies() {
+        List<Strategy> sts = new ArrayList<>();
         for (String s : strategies) {
             try {
                 sts.add(s.trim().equalsIgnoreCase("binary") ? null : Strategy.parse(s));
@@ -107,7 +149,10 @@ final class SizeCommand implements Callable<Integer> {
                 throw new UserException("--strategies: " + e.getMessage() + ", or binary");
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
+        return sts;
+    }
+
+    private void header(PrintWriter o) {
         String[] head = {"p", "q", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
             "lower_bound", "ratio"};
         if (csv) {
@@ -116,50 +161,51 @@ final class SizeCommand implements Callable<Integer> {
             o.println("| " + String.join(" | ", head) + " |");
             o.println("|" + "---|".repeat(head.length));
         }
-        Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
-                spec.commandLine().getErr(), quiet.quiet);
-        for (FixedPointArithmetic ar : grid) {
-            FixedPointFormat f = ar.format();
-            int p = f.intBits();
-            int q = f.fracBits();
-            {
-                for (int d : ds) {
-                    long points = dev.fxnet.eval.InputSpace.countSaturated(f, d);
-                    if (points > maxPoints) {
-                        row(o, new String[] {"" + p, "" + q, "" + d, "-",
-                            points == Long.MAX_VALUE ? f.size() + "^" + d : Long.toString(points),
-                            "skipped", "", "", "", "", ""});
-                        progress.step(sts.size());
-                        continue;
-                    }
-                    Setting s = Setting.of(ar, accumulation, Activations.named(act));
-                    s.machine(); // refuses a format too large for the gadget search now, as before any work
-                    FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
-                            : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
-                    for (Strategy st : sts) {
-                        String[] cells;
-                        String id = st == null ? "binary" : st.id();
-                        try {
-                            SizeReport r = Compiler.compile(t, s,
-                                    CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
-                                    .size();
-                            cells = new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "" + r.neurons(),
-                                "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),
-                                String.format(Locale.ROOT, "%.0f", r.lowerBound()),
-                                String.format(Locale.ROOT, "%.3f", r.ratio())};
-                        } catch (IllegalArgumentException refused) {
-                            cells = new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "refused", "", "", "",
-                                "", ""};
-                            spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
-                        }
-                        row(o, cells);
-                        progress.step(1);
-                    }
-                }
-            }
+    }
+
+    /** The rows of one grid point (ar, d): one per strategy, or one "skipped" row if it has too many points. */
+    private void rows(PrintWriter o, FixedPointArithmetic ar, Accumulation accumulation, int d, List<Strategy> sts,
+            Progress progress) {
+        FixedPointFormat f = ar.format();
+        int p = f.intBits();
+        int q = f.fracBits();
+        long points = dev.fxnet.eval.InputSpace.countSaturated(f, d);
+        if (points > maxPoints) {
+            row(o, new String[] {"" + p, "" + q, "" + d, "-",
+                points == Long.MAX_VALUE ? f.size() + "^" + d : Long.toString(points),
+                "skipped", "", "", "", "", ""});
+            progress.step(sts.size());
+            return;
         }
-        progress.close();
-        return 0;
+        Setting s = Setting.of(ar, accumulation, Activations.named(act));
+        s.machine(); // refuses a format too large for the gadget search now, as before any work
+        FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
+                : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
+        for (Strategy st : sts) {
+            row(o, cells(t, s, st));
+            progress.step(1);
+        }
+    }
+
+    /** The cells of one row: the compiled network's size against the lower bound, or "refused" (reason to stderr). */
+    private String[] cells(FunctionTable t, Setting s, Strategy st) {
+        FixedPointFormat f = t.format();
+        int p = f.intBits();
+        int q = f.fracBits();
+        int d = t.dims();
+        String id = st == null ? "binary" : st.id();
+        try {
+            SizeReport r = Compiler.compile(t, s,
+                    CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
+                    .size();
+            return new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "" + r.neurons(),
+                "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),
+                String.format(Locale.ROOT, "%.0f", r.lowerBound()),
+                String.format(Locale.ROOT, "%.3f", r.ratio())};
+        } catch (IllegalArgumentException refused) {
+            spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
+            return new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "refused", "", "", "", "", ""};
+        }
     }
 
     private void row(PrintWriter o, String[] cells) {

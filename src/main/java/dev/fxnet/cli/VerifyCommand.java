@@ -22,10 +22,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check a network file against a target function on every point of F^d, exactly and on all "
                 + "cores, and list the first mismatches.",
-        footer = {"", "The format, arithmetic and dimension are the network's. Exit code 0: exact everywhere; 3: "
-                + "mismatches (listed); 2: a user error.", "", "Examples:",
-                "  fxnet verify net.json --table t.csv", "  fxnet verify sin.json --expr \"sin(3*x0)\""})
+        footer = VerifyCommand.FOOTER)
 final class VerifyCommand implements Callable<Integer> {
+    /** The text after the options in {@code --help}, line by line as printed. */
+    static final String FOOTER = """
+
+            The format, arithmetic and dimension are the network's. Exit code 0: exact everywhere; 3: \
+            mismatches (listed); 2: a user error.
+
+            Examples:
+              fxnet verify net.json --table t.csv
+              fxnet verify sin.json --expr "sin(3*x0)"\
+            """;
+
     /** Exit code when the network differs from the target somewhere. */
     static final int MISMATCH = 3;
 

@@ -56,14 +56,29 @@ public final class CExporter {
     }
 
     private String build() {
-        int d = net.inputs();
-        int o = net.outputs();
-        boolean hidden = net.hiddenLayers() > 0;
-        boolean perOp = net.accumulation() == Accumulation.PER_OP;
-        int widest = d;
+        int widest = net.inputs();
         for (Layer l : net.layers()) {
             widest = Math.max(widest, l.width());
         }
+        emitHeader(widest);
+        emitRound();
+        emitOverflow();
+        if (net.hiddenLayers() > 0) {
+            emitTau();
+        }
+        for (int l = 0; l < net.layers().size(); l++) {
+            emitLayerArrays(l, net.layers().get(l));
+        }
+        emitLayerLoop();
+        emitEval(widest);
+        emitMain(net.inputs(), net.outputs());
+        return c.toString();
+    }
+
+    /** The leading comment (what the file computes and how to call it), the includes and the defines. */
+    private void emitHeader(int widest) {
+        int d = net.inputs();
+        int o = net.outputs();
         line("/*");
         line(" * fxnet network exported to C99 (SPEC sections 2-4, bit-exact on integer codes).");
         line(" * format " + f + " (value = code * 2^-" + q + "), rounding " + ar.rounding() + ", overflow "
@@ -90,22 +105,18 @@ public final class CExporter {
         line("");
         line("int fxnet_eval(const int32_t *x, int32_t *y);");
         line("");
-        emitRound();
-        emitOverflow();
-        if (hidden) {
-            emitTau();
-        }
-        for (int l = 0; l < net.layers().size(); l++) {
-            emitLayerArrays(l, net.layers().get(l));
-        }
-        // one generic layer loop
+    }
+
+    /** {@code fx_layer}: one generic loop that computes a layer's neurons from the previous layer's codes. */
+    private void emitLayerLoop() {
+        boolean hidden = net.hiddenLayers() > 0;
         line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");
         line("                     const int32_t *bias, const int64_t *in, int64_t *out" + (hidden ? ", int hidden" : "")
                 + ")");
         line("{");
         line("    int j, k;");
         line("    for (j = 0; j < width; j++) {");
-        if (perOp) {
+        if (net.accumulation() == Accumulation.PER_OP) {
             line("        int64_t acc = bias[j];");
             line("        for (k = start[j]; k < start[j + 1]; k++) {");
             line("            /* acc (+) (w (*) y): the product rounded, then the sum, each with overflow */");
@@ -122,6 +133,11 @@ public final class CExporter {
         line("    }");
         line("}");
         line("");
+    }
+
+    /** {@code fxnet_eval}: checks the input codes, then calls {@code fx_layer} once per layer, alternating two arrays. */
+    private void emitEval(int widest) {
+        boolean hidden = net.hiddenLayers() > 0;
         line("int fxnet_eval(const int32_t *x, int32_t *y)");
         line("{");
         String storage = widest <= STACK_WIDTH_LIMIT ? "" : "static ";
@@ -152,8 +168,6 @@ public final class CExporter {
         line("    return 0;");
         line("}");
         line("");
-        emitMain(d, o);
-        return c.toString();
     }
 
     private void emitRound() {

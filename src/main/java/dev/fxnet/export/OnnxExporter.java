@@ -11,10 +11,10 @@ import dev.fxnet.network.Neuron;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Writes a network as an ONNX model (opset {@value #OPSET}) that computes SPEC §4 bit for bit
@@ -155,60 +155,100 @@ public final class OnnxExporter {
 
     /** One layer's accumulators (before the activation), int64 [batch, width], in neuron order. */
     private String layer(Layer layer, String y, String zeros) {
-        int width = layer.width();
-        Integer[] boxed = new Integer[width];
-        for (int j = 0; j < width; j++) {
-            boxed[j] = j;
-        }
-        // stable: equal fan-ins keep their order
-        Arrays.sort(boxed, (a, b) -> Integer.compare(layer.neuron(b).fanIn(), layer.neuron(a).fanIn()));
-        int[] order = new int[width];
-        int[] inverse = new int[width];
-        for (int k = 0; k < width; k++) {
-            order[k] = boxed[k];
-            inverse[order[k]] = k;
-        }
-        int terms = layer.neuron(order[0]).fanIn();
-        int[] active = new int[terms]; // active[t] = number of neurons with fanIn > t (a prefix of order)
-        int e = 0;
-        int live = width;
-        for (int t = 0; t < terms; t++) {
-            while (live > 0 && layer.neuron(order[live - 1]).fanIn() <= t) {
-                live--;
-            }
-            active[t] = live;
-            e += live;
-        }
-        long[] src = new long[e];
-        long[] w = new long[e];
-        int[] offset = new int[terms];
-        int k = 0;
-        for (int t = 0; t < terms; t++) {
-            offset[t] = k;
-            for (int i = 0; i < active[t]; i++, k++) {
-                Neuron n = layer.neuron(order[i]);
-                src[k] = n.source(t);
-                w[k] = n.weight(t);
-            }
-        }
+        PairsByTerm pairs = PairsByTerm.of(layer);
         boolean perOp = net.accumulation() == Accumulation.PER_OP;
-        String products = null;
-        if (e > 0) {
-            String gathered = op("Gather", List.of(y, init(src, e)), intAttr("axis", 1));
-            products = op("Mul", List.of(gathered, init(w, e)));
-            if (perOp) {
-                products = overflow(round(products));
-            }
+        String products = products(pairs, y, perOp);
+        String acc = op("Add", List.of(zeros, init(biases(layer, pairs.order(), perOp), layer.width())));
+        acc = accumulate(pairs, acc, products, perOp);
+        if (!perOp) {
+            acc = overflow(round(acc));
         }
-        long[] bias = new long[width];
-        for (int i = 0; i < width; i++) {
+        return inNeuronOrder(acc, pairs.order());
+    }
+
+    /**
+     * A layer's {@code (neuron, term)} pairs flattened in order of term position, neurons sorted by
+     * decreasing fan-in (stable: equal fan-ins keep their order), so the neurons with a term at
+     * position {@code t} are the prefix {@code order[0 .. active[t])}; the pairs at position
+     * {@code t} start at {@code offset[t]} in {@code sources} and {@code weights}.
+     */
+    private record PairsByTerm(int[] order, int[] active, int[] offset, long[] sources, long[] weights) {
+        static PairsByTerm of(Layer layer) {
+            int width = layer.width();
+            int[] order = IntStream.range(0, width).boxed()
+                    .sorted((a, b) -> Integer.compare(layer.neuron(b).fanIn(), layer.neuron(a).fanIn()))
+                    .mapToInt(Integer::intValue).toArray();
+            int terms = layer.neuron(order[0]).fanIn();
+            int[] active = new int[terms];
+            int e = 0;
+            int live = width;
+            for (int t = 0; t < terms; t++) {
+                while (live > 0 && layer.neuron(order[live - 1]).fanIn() <= t) {
+                    live--;
+                }
+                active[t] = live;
+                e += live;
+            }
+            long[] src = new long[e];
+            long[] w = new long[e];
+            int[] offset = new int[terms];
+            int k = 0;
+            for (int t = 0; t < terms; t++) {
+                offset[t] = k;
+                for (int i = 0; i < active[t]; i++, k++) {
+                    Neuron n = layer.neuron(order[i]);
+                    src[k] = n.source(t);
+                    w[k] = n.weight(t);
+                }
+            }
+            return new PairsByTerm(order, active, offset, src, w);
+        }
+
+        int terms() {
+            return active.length;
+        }
+
+        int count() {
+            return sources.length;
+        }
+    }
+
+    /**
+     * All the layer's products at once, int64 [batch, pairs] in the order of {@code pairs}: one
+     * {@code Gather} of the sources, one {@code Mul}, and for PER_OP the rounding and overflow of
+     * each product; null if the layer has no pairs.
+     */
+    private String products(PairsByTerm pairs, String y, boolean perOp) {
+        int e = pairs.count();
+        if (e == 0) {
+            return null;
+        }
+        String gathered = op("Gather", List.of(y, init(pairs.sources(), e)), intAttr("axis", 1));
+        String products = op("Mul", List.of(gathered, init(pairs.weights(), e)));
+        return perOp ? overflow(round(products)) : products;
+    }
+
+    /** The biases in {@code order}: codes (PER_OP) or codes times {@code 2^q}, the exact sum's scale (WIDE). */
+    private long[] biases(Layer layer, int[] order, boolean perOp) {
+        long[] bias = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
             long b = layer.neuron(order[i]).bias();
             bias[i] = perOp ? b : b << q;
         }
-        String acc = op("Add", List.of(zeros, init(bias, width)));
+        return bias;
+    }
+
+    /**
+     * Adds the products to the accumulators {@code acc} term position by term position, in list
+     * order; the neurons whose terms are used up are sliced off and concatenated back at the end, so
+     * the result is int64 [batch, width] in {@code pairs.order()}.
+     */
+    private String accumulate(PairsByTerm pairs, String acc, String products, boolean perOp) {
+        int[] active = pairs.active();
+        int width = pairs.order().length;
         List<String> finished = new ArrayList<>();
         int current = width;
-        for (int t = 0; t < terms; ) {
+        for (int t = 0; t < pairs.terms(); ) {
             if (active[t] < current) {
                 finished.add(slice(acc, active[t], current));
                 acc = slice(acc, 0, active[t]);
@@ -216,27 +256,10 @@ public final class OnnxExporter {
             }
             // a run of term positions with the same active prefix: [t, end)
             int end = t + 1;
-            while (end < terms && active[end] == current) {
+            while (end < pairs.terms() && active[end] == current) {
                 end++;
             }
-            int run = end - t;
-            if (run >= SCAN_RUN) {
-                // the run's terms as [batch, run, current], term position on axis 1; one Scan over them,
-                // not run * 5 nodes: PER_OP acc = overflow(acc + term), WIDE acc = acc + term (exact).
-                // Not ReduceSum for WIDE: ONNX Runtime 1.30's int64 ReduceSum is inexact (see docs).
-                String seg = run * current == e ? products : slice(products, offset[t], offset[t] + run * current);
-                String seg3 = op("Reshape", List.of(seg, init(new long[] {0, run, current}, 3)));
-                acc = op("Scan", List.of(acc, seg3), graphAttr("body", stepBody(perOp)),
-                        intAttr("num_scan_inputs", 1), intsAttr("scan_input_axes", 1));
-            } else {
-                for (int u = t; u < end; u++) {
-                    String term = e == current ? products : slice(products, offset[u], offset[u] + current);
-                    acc = op("Add", List.of(acc, term));
-                    if (perOp) {
-                        acc = overflow(acc);
-                    }
-                }
-            }
+            acc = end - t >= SCAN_RUN ? scan(pairs, products, acc, t, end) : unrolled(pairs, products, acc, t, end);
             t = end;
         }
         if (current < width) {
@@ -247,21 +270,55 @@ public final class OnnxExporter {
             }
             acc = op("Concat", parts, intAttr("axis", 1));
         }
-        if (!perOp) {
-            acc = overflow(round(acc));
+        return acc;
+    }
+
+    /**
+     * The term positions {@code [t, end)} (same active prefix) as one {@code Scan}, not
+     * {@code run * 5} nodes: the run's terms as [batch, run, current], term position on axis 1;
+     * PER_OP {@code acc = overflow(acc + term)}, WIDE {@code acc = acc + term} (exact). Not
+     * ReduceSum for WIDE: ONNX Runtime 1.30's int64 ReduceSum is inexact (see docs).
+     */
+    private String scan(PairsByTerm pairs, String products, String acc, int t, int end) {
+        int run = end - t;
+        int current = pairs.active()[t];
+        int from = pairs.offset()[t];
+        String seg = run * current == pairs.count() ? products : slice(products, from, from + run * current);
+        String seg3 = op("Reshape", List.of(seg, init(new long[] {0, run, current}, 3)));
+        return op("Scan", List.of(acc, seg3), graphAttr("body", stepBody(net.accumulation() == Accumulation.PER_OP)),
+                intAttr("num_scan_inputs", 1), intsAttr("scan_input_axes", 1));
+    }
+
+    /** The term positions {@code [t, end)} as one {@code Add} each (PER_OP: plus overflow). */
+    private String unrolled(PairsByTerm pairs, String products, String acc, int t, int end) {
+        int current = pairs.active()[t];
+        boolean perOp = net.accumulation() == Accumulation.PER_OP;
+        for (int u = t; u < end; u++) {
+            String term = pairs.count() == current ? products
+                    : slice(products, pairs.offset()[u], pairs.offset()[u] + current);
+            acc = op("Add", List.of(acc, term));
+            if (perOp) {
+                acc = overflow(acc);
+            }
         }
+        return acc;
+    }
+
+    /** {@code acc} (columns in {@code order}) back in neuron order: one {@code Gather}, none if already in order. */
+    private String inNeuronOrder(String acc, int[] order) {
+        int width = order.length;
         boolean identity = true;
         for (int i = 0; i < width; i++) {
             identity &= order[i] == i;
         }
-        if (!identity) {
-            long[] inv = new long[width];
-            for (int i = 0; i < width; i++) {
-                inv[i] = inverse[i];
-            }
-            acc = op("Gather", List.of(acc, init(inv, width)), intAttr("axis", 1));
+        if (identity) {
+            return acc;
         }
-        return acc;
+        long[] inv = new long[width];
+        for (int k = 0; k < width; k++) {
+            inv[order[k]] = k;
+        }
+        return op("Gather", List.of(acc, init(inv, width)), intAttr("axis", 1));
     }
 
     /**

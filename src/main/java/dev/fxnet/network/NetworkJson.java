@@ -101,6 +101,22 @@ public final class NetworkJson {
      * @throws NetworkFileException naming the JSON path of the first fault
      */
     public static Network parse(String json) {
+        JsonNode root = tree(json);
+        onlyKeys(root, "$", Set.of("fxnet", "format", "arithmetic", "activation", "inputs", "layers", "meta"));
+        long version = integer(field(root, "$", "fxnet"), "$.fxnet");
+        if (version != VERSION) {
+            throw new NetworkFileException("$.fxnet", "unsupported file version " + version + "; expected " + VERSION);
+        }
+        FixedPointFormat format = format(root);
+        ArithmeticSection ar = arithmetic(root, format);
+        Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
+        int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Integer.MAX_VALUE);
+        List<Layer> layers = layers(root, format, inputs);
+        return Network.of(ar.arithmetic(), ar.accumulation(), activation, inputs, layers, meta(root));
+    }
+
+    /** The JSON text as a tree whose root is an object. */
+    private static JsonNode tree(String json) {
         JsonNode root;
         try {
             try {
@@ -120,40 +136,44 @@ public final class NetworkJson {
         if (!root.isObject()) {
             throw new NetworkFileException("$", "expected a JSON object, found " + describe(root));
         }
-        onlyKeys(root, "$", Set.of("fxnet", "format", "arithmetic", "activation", "inputs", "layers", "meta"));
-        long version = integer(field(root, "$", "fxnet"), "$.fxnet");
-        if (version != VERSION) {
-            throw new NetworkFileException("$.fxnet", "unsupported file version " + version + "; expected " + VERSION);
-        }
+        return root;
+    }
 
+    /** The section {@code $.format}. */
+    private static FixedPointFormat format(JsonNode root) {
         JsonNode fmt = object(field(root, "$", "format"), "$.format");
         onlyKeys(fmt, "$.format", Set.of("intBits", "fracBits", "encoding"));
         int p = (int) intIn(field(fmt, "$.format", "intBits"), "$.format.intBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         int q = (int) intIn(field(fmt, "$.format", "fracBits"), "$.format.fracBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         Encoding encoding = parseWith(field(fmt, "$.format", "encoding"), "$.format.encoding", Encoding::parse);
-        FixedPointFormat format;
         try {
-            format = FixedPointFormat.of(p, q, encoding);
+            return FixedPointFormat.of(p, q, encoding);
         } catch (IllegalArgumentException e) {
             throw new NetworkFileException("$.format", e.getMessage());
         }
+    }
 
+    /** What the section {@code $.arithmetic} says: the arithmetic over the format, and the accumulation. */
+    private record ArithmeticSection(FixedPointArithmetic arithmetic, Accumulation accumulation) {
+    }
+
+    /** The section {@code $.arithmetic}, over {@code format}. */
+    private static ArithmeticSection arithmetic(JsonNode root, FixedPointFormat format) {
         JsonNode ar = object(field(root, "$", "arithmetic"), "$.arithmetic");
         onlyKeys(ar, "$.arithmetic", Set.of("rounding", "overflow", "accumulation"));
         Rounding rounding = parseWith(field(ar, "$.arithmetic", "rounding"), "$.arithmetic.rounding", Rounding::parse);
         Overflow overflow = parseWith(field(ar, "$.arithmetic", "overflow"), "$.arithmetic.overflow", Overflow::parse);
         Accumulation accumulation = parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation",
                 Accumulation::parse);
-        FixedPointArithmetic arithmetic;
         try {
-            arithmetic = FixedPointArithmetic.of(format, rounding, overflow);
+            return new ArithmeticSection(FixedPointArithmetic.of(format, rounding, overflow), accumulation);
         } catch (IllegalArgumentException e) {
             throw new NetworkFileException("$.arithmetic.overflow", e.getMessage());
         }
+    }
 
-        Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
-        int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Integer.MAX_VALUE);
-
+    /** The section {@code $.layers}: each neuron's codes in {@code format}, its sources below the previous width. */
+    private static List<Layer> layers(JsonNode root, FixedPointFormat format, int inputs) {
         JsonNode ls = field(root, "$", "layers");
         if (!ls.isArray() || ls.isEmpty()) {
             throw new NetworkFileException("$.layers", "expected a non-empty array of layers");
@@ -173,15 +193,17 @@ public final class NetworkJson {
             layers.add(Layer.of(neurons));
             previous = neurons.size();
         }
+        return layers;
+    }
 
-        Map<String, Object> meta = Map.of();
-        if (root.has("meta")) {
-            JsonNode m = object(root.get("meta"), "$.meta");
-            // meta's fractions are doubles, as written by toJson
-            meta = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { });
-            meta = doubles(meta);
+    /** The optional section {@code $.meta}, free-form; empty if absent. */
+    private static Map<String, Object> meta(JsonNode root) {
+        if (!root.has("meta")) {
+            return Map.of();
         }
-        return Network.of(arithmetic, accumulation, activation, inputs, layers, meta);
+        JsonNode m = object(root.get("meta"), "$.meta");
+        // meta's fractions are doubles, as written by toJson
+        return doubles(MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() { }));
     }
 
     /** {@code meta} with every BigDecimal (a JSON fraction) as a double, in nested maps and lists too. */

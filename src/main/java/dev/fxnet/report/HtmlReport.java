@@ -11,6 +11,40 @@ import java.util.List;
  * browser can check the page.
  */
 public final class HtmlReport {
+    /**
+     * The page around the body, for {@link String#formatted}: the title, the number of figures,
+     * the title again, the table of contents and the body.
+     */
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <title>%s</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <style>
+            body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:1200px;\
+            margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+            h1{font-size:1.7em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
+            table{border-collapse:collapse;font-size:.85em;margin:.5em 0}td,th{border:1px solid #ccc;\
+            padding:2px 6px;text-align:left}th{background:#f3f3f3}.tw{overflow-x:auto}
+            td.yes{background:#d8f0d8}td.no{background:#f6d5d5}td.unk{background:#fff3c4}
+            .fig{display:inline-block;margin:.5em;vertical-align:top}.fig svg{max-width:100%%;height:auto}\
+            figcaption{font-size:.85em;color:#555;max-width:800px}
+            .row{display:flex;flex-wrap:wrap}
+            code{background:#f4f4f4;padding:0 3px}
+            </style></head>
+            <body data-figures="%s">
+            <h1>%s</h1>
+            <ol class="toc">%s</ol>
+            %s<script>
+            window.addEventListener('error',function(){document.body.setAttribute('data-errors','1');});
+            window.addEventListener('load',function(){var n=0;\
+            document.querySelectorAll('figure svg').forEach(function(s){var r=s.getBoundingClientRect();\
+            if(r.width>50&&r.height>50)n++;});document.body.setAttribute('data-rendered',String(n));\
+            if(!document.body.hasAttribute('data-errors'))document.body.setAttribute('data-errors','0');});
+            </script>
+            </body></html>
+            """;
+
     private final String title;
     private final StringBuilder body = new StringBuilder();
     private final List<String> toc = new ArrayList<>();
@@ -86,24 +120,6 @@ public final class HtmlReport {
     }
 
     public String toHtml() {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n"
-                + "body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:1200px;"
-                + "margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n"
-                + "h1{font-size:1.7em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}\n"
-                + "table{border-collapse:collapse;font-size:.85em;margin:.5em 0}td,th{border:1px solid #ccc;"
-                + "padding:2px 6px;text-align:left}th{background:#f3f3f3}.tw{overflow-x:auto}\n"
-                + "td.yes{background:#d8f0d8}td.no{background:#f6d5d5}td.unk{background:#fff3c4}\n"
-                + ".fig{display:inline-block;margin:.5em;vertical-align:top}.fig svg{max-width:100%;height:auto}"
-                + "figcaption{font-size:.85em;color:#555;max-width:800px}\n.row{display:flex;flex-wrap:wrap}\n"
-                + "code{background:#f4f4f4;padding:0 3px}\n</style></head>\n"
-                + "<body data-figures=\"" + figures + "\">\n<h1>" + esc(title) + "</h1>\n<ol class=\"toc\">"
-                + String.join("", toc) + "</ol>\n" + body
-                + "<script>\nwindow.addEventListener('error',function(){document.body.setAttribute('data-errors','1');});\n"
-                + "window.addEventListener('load',function(){var n=0;document.querySelectorAll('figure svg')"
-                + ".forEach(function(s){var r=s.getBoundingClientRect();if(r.width>50&&r.height>50)n++;});"
-                + "document.body.setAttribute('data-rendered',String(n));"
-                + "if(!document.body.hasAttribute('data-errors'))document.body.setAttribute('data-errors','0');});\n"
-                + "</script>\n</body></html>\n";
+        return PAGE.formatted(esc(title), figures, esc(title), String.join("", toc), body);
     }
 }
