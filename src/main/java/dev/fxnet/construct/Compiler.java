@@ -2,6 +2,8 @@ package dev.fxnet.construct;
 
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.gadget.IndicatorGadgets;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compiles a table into a network that computes it exactly on all of {@code F^d}, then verifies it.
@@ -79,9 +82,29 @@ public final class Compiler {
         return new Layout(net, used, 0, c, "none (constant)");
     }
 
+    /**
+     * The network of Theorem 2 (docs/THEORY.md §3) from the certificate of S a UNIVERSAL verdict rests
+     * on: one indicator per point, where the compiler's shallow gadgets do not exist.
+     */
+    private static Layout certified(FunctionTable target, Machine s, Certificate c, WorkLimit limit) {
+        CertifiedConstruction.Built b = CertifiedConstruction.build(target, s, c);
+        limit.check("verifying", target.size(), b.network().size().parameters());
+        return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
+                "certificate of S (docs/THEORY.md §3): " + c.describe(target.dims(), s.arithmetic()));
+    }
+
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */
     private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
-        IndicatorGadgets g = IndicatorGadgets.find(s, 2 * target.dims());
+        IndicatorGadgets g;
+        try {
+            g = IndicatorGadgets.find(s, 2 * target.dims());
+        } catch (IllegalArgumentException noShallowGadgets) {
+            Optional<Certificate> certificate = GadgetSearch.search(s).gadgets();
+            if (certificate.isEmpty()) {
+                throw noShallowGadgets;
+            }
+            return certified(target, s, certificate.get(), limit);
+        }
         Plan plan;
         Strategy used;
         if (strategy == Strategy.CUBES) {

@@ -1,0 +1,251 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.gadget.AndGadget;
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.OutputGadget;
+import dev.fxnet.gadget.Stage;
+import dev.fxnet.gadget.StepGadget;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The network of the proof of Theorem 2 (docs/THEORY.md §3), built from the {@link Certificate} of
+ * the sufficient condition S that a UNIVERSAL verdict rests on: for every point {@code v} with
+ * {@code f(v) != b0}, the {@code 2d} step tests of its coordinates (padded to the common depth),
+ * a balanced tree of AND gadgets (leaves padded with TRUE), the output stages, and the output neuron
+ * listing the copies of each indicator with the weights of the output decomposition of
+ * {@code f(v)} (under WRAP with a modular output, the bias that cancels every off-term).
+ *
+ * <p>A signal needed in {@code k} copies (a stage or AND gadget reading {@code k} copies of the
+ * layer below, SPEC §4 lists a source once) is computed by {@code k} neurons; neurons computing the
+ * same signal are shared between consumers, so each distinct (signal, copy) pair is one neuron. The
+ * network is not verified here: {@link Compiler} verifies it on every point like any other.
+ */
+final class CertifiedConstruction {
+    /** More hidden neurons than this are refused before any is made. */
+    static final long MAX_NEURONS = 4_000_000;
+
+    private CertifiedConstruction() {
+    }
+
+    /** A signal of the construction: what one neuron computes, and at which hidden layer (1-based). */
+    private sealed interface Signal permits First, Partnered, Staged, Anded, Constant {
+        int layer();
+    }
+
+    /** A first-layer neuron {@code tau(acc(b; w, x_j))}. */
+    private record First(int coordinate, long bias, long weight) implements Signal {
+        public int layer() {
+            return 1;
+        }
+    }
+
+    /** The first stage of a step with a partner: {@code tau(c (+) v r (+) v2 r2)}. */
+    private record Partnered(First r, First r2, long bias, long weight, long partnerWeight) implements Signal {
+        public int layer() {
+            return 2;
+        }
+    }
+
+    /** One neuron reading {@code stage.copies()} copies of {@code below}. */
+    private record Staged(Signal below, Stage stage) implements Signal {
+        public int layer() {
+            return below.layer() + 1;
+        }
+    }
+
+    /** The AND neuron over {@code k1} copies of {@code s1} and {@code k2} copies of {@code s2}. */
+    private record Anded(Signal s1, Signal s2, AndGadget and) implements Signal {
+        public int layer() {
+            return s1.layer() + 1;
+        }
+    }
+
+    /** A bias-only neuron {@code tau(bias)} at a given layer. */
+    private record Constant(long bias, int layer) implements Signal {
+    }
+
+    private record Copy(Signal signal, long index) {
+    }
+
+    /** The network, the number of point indicators in it and its output bias. */
+    record Built(Network network, int indicators, long outputBias) {
+    }
+
+    /**
+     * The construction for {@code t} from {@code c}.
+     *
+     * @throws IllegalArgumentException if it would need more than {@link #MAX_NEURONS} hidden neurons
+     */
+    static Built build(FunctionTable t, Machine m, Certificate c) {
+        OutputGadget out = c.output();
+        List<long[]> points = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            long value = t.code(i);
+            if (out.weightsFor(value).length > 0) {
+                points.add(t.space().point(i));
+                values.add(value);
+            }
+        }
+        double estimate = c.neuronsPerPoint(t.dims()) * points.size();
+        if (estimate > MAX_NEURONS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the construction from the"
+                    + " certificate of S (docs/THEORY.md §3) would need up to %.3g hidden neurons for the %d points"
+                    + " with f(v) != %s, more than %d", estimate, points.size(), m.dec(out.bias()), MAX_NEURONS));
+        }
+        CertifiedConstruction.Builder b = new Builder(m, c, t.dims());
+        List<Integer> sources = new ArrayList<>();
+        List<Long> weights = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            Signal indicator = b.indicator(points.get(p));
+            long[] w = out.weightsFor(values.get(p));
+            for (int j = 0; j < w.length; j++) {
+                sources.add(b.id(indicator, j));
+                weights.add(w[j]);
+            }
+        }
+        Network net = b.network(out, sources, weights);
+        Neuron output = net.layers().get(net.layers().size() - 1).neurons().get(0);
+        return new Built(net, points.size(), output.bias());
+    }
+
+    private static final class Builder {
+        private final Machine m;
+        private final Certificate c;
+        private final int dims;
+        private final int depth;
+        private final int hiddenLayers;
+        private final List<List<Neuron>> layers = new ArrayList<>();
+        private final Map<Copy, Integer> ids = new HashMap<>();
+
+        Builder(Machine m, Certificate c, int dims) {
+            this.m = m;
+            this.c = c;
+            this.dims = dims;
+            this.depth = c.stepDepth();
+            this.hiddenLayers = c.hiddenLayers(dims);
+            for (int l = 0; l < hiddenLayers; l++) {
+                layers.add(new ArrayList<>());
+            }
+        }
+
+        /** The indicator of point {@code v} after the output stages: on' at {@code v}, off' elsewhere. */
+        Signal indicator(long[] v) {
+            List<Signal> tests = new ArrayList<>();
+            for (int j = 0; j < dims; j++) {
+                tests.add(v[j] > m.min() ? test(j, c.up(v[j])) : new Constant(c.trueBias(), depth));
+                tests.add(v[j] < m.max() ? test(j, c.down(v[j])) : new Constant(c.trueBias(), depth));
+            }
+            for (int h = 0; h < Certificate.andTreeHeight(dims); h++) {
+                List<Signal> next = new ArrayList<>();
+                for (int i = 0; i < tests.size(); i += 2) {
+                    Signal s1 = tests.get(i);
+                    Signal s2 = i + 1 < tests.size() ? tests.get(i + 1) : new Constant(c.trueBias(), s1.layer());
+                    next.add(and(s1, s2));
+                }
+                tests = next;
+            }
+            Signal s = tests.get(0);
+            for (Stage f : c.finalStages()) {
+                s = new Staged(s, f);
+            }
+            return s;
+        }
+
+        private Signal and(Signal s1, Signal s2) {
+            Signal a = new Anded(s1, s2, c.and());
+            return c.and().after().isPresent() ? new Staged(a, c.and().after().get()) : a;
+        }
+
+        /** A step gadget on coordinate {@code j}, padded to the common step depth. */
+        private Signal test(int j, StepGadget g) {
+            First r = new First(j, g.bias(), g.weight());
+            Signal s = r;
+            int from = 0;
+            if (g.partner().isPresent()) {
+                long[] p = g.partner().get();
+                Stage s0 = g.stages().get(0);
+                s = new Partnered(r, new First(j, p[0], p[1]), s0.bias(), s0.weight(), p[2]);
+                from = 1;
+            }
+            for (int i = from; i < g.stages().size(); i++) {
+                s = new Staged(s, g.stages().get(i));
+            }
+            while (s.layer() < depth) {
+                s = c.copy().isPresent() ? new Staged(s, c.copy().get()) : and(s, new Constant(c.trueBias(), s.layer()));
+            }
+            return s;
+        }
+
+        /** The index in its layer of copy {@code index} of {@code s}, made (with what it reads) on first use. */
+        int id(Signal s, long index) {
+            Copy key = new Copy(s, index);
+            Integer id = ids.get(key);
+            if (id != null) {
+                return id;
+            }
+            Neuron n = neuron(s);
+            List<Neuron> layer = layers.get(s.layer() - 1);
+            layer.add(n);
+            ids.put(key, layer.size() - 1);
+            return layer.size() - 1;
+        }
+
+        private Neuron neuron(Signal s) {
+            if (s instanceof First f) {
+                return Neuron.of(f.bias(), new int[] {f.coordinate()}, new long[] {f.weight()});
+            }
+            if (s instanceof Partnered p) {
+                return Neuron.of(p.bias(), new int[] {id(p.r(), 0), id(p.r2(), 0)}, new long[] {p.weight(), p.partnerWeight()});
+            }
+            if (s instanceof Staged st) {
+                return copies(st.stage().bias(), new Signal[] {st.below()}, new long[] {st.stage().weight()},
+                        new long[] {st.stage().copies()});
+            }
+            if (s instanceof Anded a) {
+                return copies(a.and().bias(), new Signal[] {a.s1(), a.s2()}, new long[] {a.and().w1(), a.and().w2()},
+                        new long[] {a.and().k1(), a.and().k2()});
+            }
+            return Neuron.constant(((Constant) s).bias());
+        }
+
+        /** A neuron listing {@code copies[i]} copies of {@code signals[i]} with weight {@code weights[i]}, in order. */
+        private Neuron copies(long bias, Signal[] signals, long[] weights, long[] copies) {
+            int n = (int) Arrays.stream(copies).sum();
+            int[] src = new int[n];
+            long[] w = new long[n];
+            int k = 0;
+            for (int i = 0; i < signals.length; i++) {
+                for (long j = 0; j < copies[i]; j++) {
+                    src[k] = id(signals[i], j);
+                    w[k++] = weights[i];
+                }
+            }
+            return Neuron.of(bias, src, w);
+        }
+
+        Network network(OutputGadget out, List<Integer> sources, List<Long> weights) {
+            long[] w = weights.stream().mapToLong(Long::longValue).toArray();
+            long bias = out.bias();
+            if (out.isModular()) { // cancel the off-terms of every listed copy (THEORY §3 (iv'))
+                long[] offs = new long[w.length];
+                Arrays.fill(offs, out.off());
+                bias = m.arithmetic().subtract(0, m.accumulate(0, w, offs, w.length));
+            }
+            List<Layer> ls = new ArrayList<>();
+            for (List<Neuron> l : layers) {
+                ls.add(Layer.of(l));
+            }
+            ls.add(Layer.of(Neuron.of(bias, sources.stream().mapToInt(Integer::intValue).toArray(), w)));
+            return Network.of(m.setting().fixedPoint(), m.accumulation(), m.activation(), dims, ls, Map.of());
+        }
+    }
+}
