@@ -3,6 +3,7 @@ package dev.fxnet.construct;
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.gadget.IndicatorGadgets;
+import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.network.Layer;
@@ -303,7 +304,7 @@ public final class Compiler {
     }
 
     /** The indicator layout of a strategy before any neuron is made, with its exact parameter count. */
-    private record Plan(FunctionTable t, Machine s, IndicatorGadgets g, long background, List<long[][]> detChains,
+    private record Plan(FunctionTable t, Machine s, IndicatorGadgets g, long background, List<List<Stage>> detChains,
             List<Integer> detInput, List<int[]> boxDet, List<long[]> boxNorW, List<long[]> boxWeights) {
         long parameters() {
             long p = (long) detChains.size() * 2 * g.detectorLength();
@@ -322,7 +323,7 @@ public final class Compiler {
         IndicatorGadgets g = IndicatorGadgets.find(s, 2 * d);
         // detectors: key = (j, kind, a)
         Map<Long, Integer> detId = new LinkedHashMap<>();
-        List<long[][]> detChains = new ArrayList<>();
+        List<List<Stage>> detChains = new ArrayList<>();
         List<Integer> detInput = new ArrayList<>();
         List<int[]> boxDet = new ArrayList<>();
         List<long[]> boxWeights = new ArrayList<>();
@@ -370,7 +371,7 @@ public final class Compiler {
         IndicatorGadgets g = plan.g();
         int d = plan.t().dims();
         long background = plan.background();
-        List<long[][]> detChains = plan.detChains();
+        List<List<Stage>> detChains = plan.detChains();
         List<Integer> detInput = plan.detInput();
         List<int[]> boxDet = plan.boxDet();
         List<long[]> boxNorW = plan.boxNorW();
@@ -380,9 +381,9 @@ public final class Compiler {
         for (int l = 0; l < detLen; l++) {
             List<Neuron> ns = new ArrayList<>(detChains.size());
             for (int i = 0; i < detChains.size(); i++) {
-                long[] n = detChains.get(i)[l];
+                Stage n = detChains.get(i).get(l);
                 int src = l == 0 ? detInput.get(i) : i;
-                ns.add(Neuron.of(n[0], new int[] {src}, new long[] {n[1]}));
+                ns.add(Neuron.of(n.bias(), new int[] {src}, new long[] {n.weight()}));
             }
             layers.add(Layer.of(ns));
         }
@@ -397,10 +398,10 @@ public final class Compiler {
             }
         }
         layers.add(Layer.of(nor));
-        for (long[] nn : g.normalizer()) {
+        for (Stage nn : g.normalizer()) {
             List<Neuron> ns = new ArrayList<>(nor.size());
             for (int i = 0; i < nor.size(); i++) {
-                ns.add(Neuron.of(nn[0], new int[] {i}, new long[] {nn[1]}));
+                ns.add(Neuron.of(nn.bias(), new int[] {i}, new long[] {nn.weight()}));
             }
             layers.add(Layer.of(ns));
         }
@@ -419,7 +420,7 @@ public final class Compiler {
         return new Built(net, nor.size(), background, g);
     }
 
-    private static int detector(Map<Long, Integer> detId, List<long[][]> chains, List<Integer> input, IndicatorGadgets g,
+    private static int detector(Map<Long, Integer> detId, List<List<Stage>> chains, List<Integer> input, IndicatorGadgets g,
             int j, IndicatorGadgets.Kind kind, long a, long size, Machine s) {
         long key = ((long) j * 2 + kind.ordinal()) * size + (a - s.min());
         Integer id = detId.get(key);

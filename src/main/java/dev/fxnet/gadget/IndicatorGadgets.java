@@ -68,17 +68,17 @@ public final class IndicatorGadgets {
 
     /**
      * The tail shared by all detectors whose first neuron places its threshold at {@code cut}: a chain
-     * of {@code {b, w}} neurons taking every ok value of {@code tau(z)} to 0 and every other one into
+     * of one-copy {@link Stage}s taking every ok value of {@code tau(z)} to 0 and every other one into
      * {@code viol} (distinct, sorted, nonzero of one sign).
      */
-    record Tail(Cut cut, List<long[]> neurons, long[] viol) {
+    record Tail(Cut cut, List<Stage> neurons, long[] viol) {
         Tail {
             neurons = List.copyOf(neurons);
         }
 
         /** This tail with one more neuron, after which the nonzero outputs are {@code newViol}. */
-        Tail then(long[] neuron, long[] newViol) {
-            List<long[]> ns = new ArrayList<>(neurons);
+        Tail then(Stage neuron, long[] newViol) {
+            List<Stage> ns = new ArrayList<>(neurons);
             ns.add(neuron);
             return new Tail(cut, ns, newViol);
         }
@@ -90,19 +90,19 @@ public final class IndicatorGadgets {
 
     /**
      * The detectors of one gadget set: per kind and threshold index ({@code a - min}) the whole chain
-     * ({@code {b, w}} per neuron, null at a trivial threshold) and the sign of its nonzero outputs;
+     * (one-copy stages, the first reading the input; null at a trivial threshold) and the sign of its nonzero outputs;
      * the common number of hidden layers; every nonzero output of any detector (sorted); the tails used.
      */
-    record Detectors(long[][][][] chains, int[][] signs, int length, long[] violations, List<Tail> tails) {
+    record Detectors(List<Stage>[][] chains, int[][] signs, int length, long[] violations, List<Tail> tails) {
     }
 
     private final Machine s;
     private final Detectors detectors;
     private final Nor nor;
-    private final List<long[]> normalizer;
+    private final List<Stage> normalizer;
     private final long high;
 
-    private IndicatorGadgets(Machine s, Detectors detectors, Nor nor, List<long[]> normalizer, long high) {
+    private IndicatorGadgets(Machine s, Detectors detectors, Nor nor, List<Stage> normalizer, long high) {
         this.s = s;
         this.detectors = detectors;
         this.nor = nor;
@@ -164,8 +164,8 @@ public final class IndicatorGadgets {
     }
 
     /** The detector chain for {@code kind} at threshold code {@code a}: {@code {b, w}} per neuron, first reads the input. */
-    public long[][] detector(Kind kind, long a) {
-        long[][] d = detectors.chains()[kind.ordinal()][(int) (a - s.min())];
+    public List<Stage> detector(Kind kind, long a) {
+        List<Stage> d = detectors.chains()[kind.ordinal()][(int) (a - s.min())];
         if (d == null) {
             throw new IllegalStateException("no " + kind + " detector at " + s.dec(a) + " (trivial threshold)");
         }
@@ -191,7 +191,7 @@ public final class IndicatorGadgets {
         return high;
     }
 
-    public List<long[]> normalizer() {
+    public List<Stage> normalizer() {
         return normalizer;
     }
 
@@ -214,10 +214,10 @@ public final class IndicatorGadgets {
         return m;
     }
 
-    private List<String> chain(List<long[]> ns) {
+    private List<String> chain(List<Stage> ns) {
         List<String> out = new ArrayList<>();
-        for (long[] n : ns) {
-            out.add("tau(" + s.dec(n[0]) + " + " + s.dec(n[1]) + " * y)");
+        for (Stage n : ns) {
+            out.add("tau(" + s.dec(n.bias()) + " + " + s.dec(n.weight()) + " * y)");
         }
         return out;
     }
@@ -425,7 +425,7 @@ public final class IndicatorGadgets {
          * {@code {b, w}} and the tail after it; every tail found; the tail searches spent.
          */
         final class Cover {
-            final long[][][] first = new long[2][s.size()][];
+            final Stage[][] first = new Stage[2][s.size()];
             final Tail[][] tailOf = new Tail[2][s.size()];
             final List<Tail> tails = new ArrayList<>();
             final int needed;
@@ -453,7 +453,7 @@ public final class IndicatorGadgets {
                 return !trivial(k, a) && first[k.ordinal()][(int) (a - s.min())] == null;
             }
 
-            void place(Kind k, long a, long[] neuron, Tail t) {
+            void place(Kind k, long a, Stage neuron, Tail t) {
                 first[k.ordinal()][(int) (a - s.min())] = neuron;
                 tailOf[k.ordinal()][(int) (a - s.min())] = t;
                 covered++;
@@ -474,7 +474,7 @@ public final class IndicatorGadgets {
         }
 
         /** Where an open detector can start on {@code cut}: its kind, threshold and first neuron. */
-        private record Placement(Kind kind, long a, long[] neuron) {
+        private record Placement(Kind kind, long a, Stage neuron) {
         }
 
         /**
@@ -500,14 +500,14 @@ public final class IndicatorGadgets {
             for (Tail t : used) {
                 Tail p = t;
                 while (p.neurons().size() < maxLen) {
-                    long[] pad = pad(p.viol());
+                    Stage pad = pad(p.viol());
                     if (pad == null) {
                         return new Refused("no padding neuron in " + s + " keeps a detector's 0 at 0 and"
                                 + " its violation values " + values(p.viol()) + " nonzero of one sign; searched all (bias, weight)");
                     }
                     long[] v = new long[p.viol().length];
                     for (int i = 0; i < v.length; i++) {
-                        v[i] = s.neuron(pad[0], pad[1], p.viol()[i]);
+                        v[i] = s.neuron(pad.bias(), pad.weight(), p.viol()[i]);
                     }
                     p = p.then(pad, ChainSearch.distinctSorted(v));
                 }
@@ -539,7 +539,7 @@ public final class IndicatorGadgets {
                         if (!c.open(k, a)) {
                             continue;
                         }
-                        long[] fn = firstNeuronFast(k, a, cut);
+                        Stage fn = firstNeuronFast(k, a, cut);
                         if (fn != null) {
                             placeable.add(new Placement(k, a, fn));
                         }
@@ -602,7 +602,8 @@ public final class IndicatorGadgets {
 
         /** Every detector chain (first neuron, then its padded tail), verified on every input. */
         Detectors detectors(Cover c, Map<Tail, Tail> padded, List<Tail> used, int length) {
-            long[][][][] det = new long[2][s.size()][][];
+            @SuppressWarnings("unchecked")
+            List<Stage>[][] det = new List[2][s.size()];
             int[][] sg = new int[2][s.size()];
             TreeSet<Long> viol = new TreeSet<>();
             for (int k = 0; k < 2; k++) {
@@ -611,16 +612,14 @@ public final class IndicatorGadgets {
                         continue;
                     }
                     Tail t = padded.get(c.tailOf[k][i]);
-                    long[][] chain = new long[1 + t.neurons().size()][];
-                    chain[0] = c.first[k][i];
-                    for (int j = 0; j < t.neurons().size(); j++) {
-                        chain[j + 1] = t.neurons().get(j);
-                    }
+                    List<Stage> chain = new ArrayList<>();
+                    chain.add(c.first[k][i]);
+                    chain.addAll(t.neurons());
                     TreeSet<Long> mine = new TreeSet<>();
                     verifyDetector(Kind.values()[k], s.min() + i, chain, mine);
                     sg[k][i] = mine.isEmpty() || mine.first() > 0 ? 1 : -1;
                     viol.addAll(mine);
-                    det[k][i] = chain;
+                    det[k][i] = List.copyOf(chain);
                 }
             }
             List<Tail> tails = new ArrayList<>();
@@ -637,7 +636,7 @@ public final class IndicatorGadgets {
             if (offV == 0 && (onV == one || (one < 0 && onV != 0))) {
                 return new Found(new IndicatorGadgets(s, d, nor, List.of(), onV));
             }
-            List<long[]> normalizer = normalize(offV, onV, true, MAX_NORMALIZER + 2);
+            List<Stage> normalizer = normalize(offV, onV, true, MAX_NORMALIZER + 2);
             if (normalizer == null) {
                 normalizer = normalize(offV, onV, false, MAX_NORMALIZER);
             }
@@ -651,9 +650,9 @@ public final class IndicatorGadgets {
             }
             long h = onV;
             long o = offV;
-            for (long[] nn : normalizer) {
-                h = s.neuron(nn[0], nn[1], h);
-                o = s.neuron(nn[0], nn[1], o);
+            for (Stage nn : normalizer) {
+                h = s.neuron(nn.bias(), nn.weight(), h);
+                o = s.neuron(nn.bias(), nn.weight(), o);
             }
             if (o != 0 || h == 0) {
                 throw new IllegalStateException("normalizer check failed");
@@ -669,7 +668,7 @@ public final class IndicatorGadgets {
                         continue;
                     }
                     for (Tail t : candidates) {
-                        long[] fn = firstNeuronScan(k, a, t.cut());
+                        Stage fn = firstNeuronScan(k, a, t.cut());
                         if (fn != null) {
                             c.place(k, a, fn, t);
                             break;
@@ -815,7 +814,7 @@ public final class IndicatorGadgets {
         static final ChainSearch.Goal TWO_VALUED_GOAL = detectorGoal(true);
 
         Tail tail(Cut cut, long[][] cls) {
-            List<long[]> chain = null;
+            List<Stage> chain = null;
             if (strong) {
                 ChainSearch.Goal strongGoal = new ChainSearch.Goal() {
                     @Override
@@ -840,8 +839,8 @@ public final class IndicatorGadgets {
                 return null;
             }
             long[][] c = cls;
-            for (long[] n : chain) {
-                c = ChainSearch.apply(s, c, n[0], n[1]);
+            for (Stage n : chain) {
+                c = ChainSearch.apply(s, c, n.bias(), n.weight());
             }
             return new Tail(cut, chain, c[1]);
         }
@@ -869,7 +868,7 @@ public final class IndicatorGadgets {
             return true;
         }
 
-        long[] firstNeuronFast(Kind k, long a, Cut t) {
+        Stage firstNeuronFast(Kind k, long a, Cut t) {
             if (one < 0) {
                 return null;
             }
@@ -883,30 +882,30 @@ public final class IndicatorGadgets {
                     continue; // monotonicity points the wrong way
                 }
                 if (s.contains(b) && places(k, a, t, b, w)) {
-                    return new long[] {b, w};
+                    return Stage.of(b, w, 1);
                 }
             }
             return null;
         }
 
-        long[] firstNeuronScan(Kind k, long a, Cut t) {
+        Stage firstNeuronScan(Kind k, long a, Cut t) {
             long inside = a; // an ok input at the boundary
             long outside = k == Kind.LO ? a - 1 : a + 1;
             for (long w : cand.weights) {
                 for (long b : cand.biases) {
                     if (t.ok(s.pre(b, w, inside)) && !t.ok(s.pre(b, w, outside)) && places(k, a, t, b, w)) {
-                        return new long[] {b, w};
+                        return Stage.of(b, w, 1);
                     }
                 }
             }
             return null;
         }
 
-        void verifyDetector(Kind k, long a, long[][] chain, TreeSet<Long> viol) {
+        void verifyDetector(Kind k, long a, List<Stage> chain, TreeSet<Long> viol) {
             for (long x = s.min(); x <= s.max(); x++) {
                 long y = x;
-                for (long[] n : chain) {
-                    y = s.neuron(n[0], n[1], y);
+                for (Stage n : chain) {
+                    y = s.neuron(n.bias(), n.weight(), y);
                 }
                 if (okInput(k, a, x) != (y == 0)) {
                     throw new IllegalStateException("detector " + k + " " + s.dec(a) + " fails at " + s.dec(x) + " in " + s);
@@ -917,13 +916,13 @@ public final class IndicatorGadgets {
             }
         }
 
-        long[] pad(long[] viol) {
+        Stage pad(long[] viol) {
             long[][] cls = {{0}, viol};
             for (long w : cand.weights) {
                 for (long b : cand.biases) {
                     long[][] out = ChainSearch.apply(s, cls, b, w);
                     if (out != null && (viol.length == 1 ? TWO_VALUED_GOAL : DETECTOR_GOAL).done(out)) {
-                        return new long[] {b, w};
+                        return Stage.of(b, w, 1);
                     }
                 }
             }
@@ -1019,7 +1018,7 @@ public final class IndicatorGadgets {
             return best;
         }
 
-        List<long[]> normalize(long offV, long onV, boolean wantOne, int depth) {
+        List<Stage> normalize(long offV, long onV, boolean wantOne, int depth) {
             long target = one;
             ChainSearch.Goal goal = new ChainSearch.Goal() {
                 @Override

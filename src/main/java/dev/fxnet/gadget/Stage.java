@@ -5,7 +5,9 @@ package dev.fxnet.gadget;
  * signal {@code y}, each listed once with weight {@code weight}: output
  * {@code tau(acc)}, {@code acc = bias (+) (w (*) y) (+) ... } ({@code copies} terms; {@code WIDE}:
  * {@code rho(bias + copies * w * y)}). With many copies under SATURATE the accumulator saturates, so
- * the neuron reads off the sign of {@code w (*) y} (the "sign trick").
+ * the neuron reads off the sign of {@code w (*) y} (the "sign trick"). With one copy it is a plain
+ * single-source neuron {@code tau(acc(bias; weight, y))}, the link of the chains (detectors,
+ * normalizer) of {@link IndicatorGadgets}.
  */
 public record Stage(long bias, long weight, long copies) {
     /**
