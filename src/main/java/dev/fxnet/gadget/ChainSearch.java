@@ -28,15 +28,8 @@ final class ChainSearch {
         double score(long[][] classes);
     }
 
-    /** The candidate biases and weights of a search. */
-    static final class Candidates {
-        final long[] biases;
-        final long[] weights;
-
-        Candidates(long[] biases, long[] weights) {
-            this.biases = biases;
-            this.weights = weights;
-        }
+    /** The candidate biases and weights of a search (tried in this order). */
+    record Candidates(long[] biases, long[] weights) {
 
         /** Every code as a bias and every nonzero code as a weight for small formats; a sparse set otherwise. */
         static Candidates of(Machine s) {
@@ -130,8 +123,8 @@ final class ChainSearch {
             List<Node> next = new ArrayList<>();
             Map<Key, Node> level = new HashMap<>();
             for (Node node : frontier) {
-                for (long w : cand.weights) {
-                    for (long b : cand.biases) {
+                for (long w : cand.weights()) {
+                    for (long b : cand.biases()) {
                         long[][] out = apply(s, node.classes, b, w);
                         if (out == null) {
                             continue;

@@ -5,7 +5,6 @@ import dev.fxnet.arith.Arithmetic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -871,9 +870,5 @@ public final class GadgetSearch {
             }
         }
         return null;
-    }
-
-    static List<String> unmodifiable(List<String> l) {
-        return Collections.unmodifiableList(l);
     }
 }

@@ -891,8 +891,8 @@ public final class IndicatorGadgets {
         Stage firstNeuronScan(Kind k, long a, Cut t) {
             long inside = a; // an ok input at the boundary
             long outside = k == Kind.LO ? a - 1 : a + 1;
-            for (long w : cand.weights) {
-                for (long b : cand.biases) {
+            for (long w : cand.weights()) {
+                for (long b : cand.biases()) {
                     if (t.ok(s.pre(b, w, inside)) && !t.ok(s.pre(b, w, outside)) && places(k, a, t, b, w)) {
                         return Stage.of(b, w, 1);
                     }
@@ -918,8 +918,8 @@ public final class IndicatorGadgets {
 
         Stage pad(long[] viol) {
             long[][] cls = {{0}, viol};
-            for (long w : cand.weights) {
-                for (long b : cand.biases) {
+            for (long w : cand.weights()) {
+                for (long b : cand.biases()) {
                     long[][] out = ChainSearch.apply(s, cls, b, w);
                     if (out != null && (viol.length == 1 ? TWO_VALUED_GOAL : DETECTOR_GOAL).done(out)) {
                         return Stage.of(b, w, 1);
@@ -954,11 +954,11 @@ public final class IndicatorGadgets {
             Nor best = null;
             int bestRank = Integer.MAX_VALUE;
             boolean wrap = s.arithmetic().wraps();
-            for (long w0 : cand.weights) {
+            for (long w0 : cand.weights()) {
                 if (!s.contains(-w0)) {
                     continue;
                 }
-                for (long b : cand.biases) {
+                for (long b : cand.biases()) {
                     long lo = Long.MAX_VALUE;
                     long hi = Long.MIN_VALUE;
                     int sign = 0;
