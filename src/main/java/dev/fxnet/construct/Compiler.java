@@ -328,17 +328,16 @@ public final class Compiler {
         List<int[]> boxDet = new ArrayList<>();
         List<long[]> boxWeights = new ArrayList<>();
         List<long[]> boxNorW = new ArrayList<>();
-        long size = s.size();
         for (Box b : boxes) {
             List<Integer> ids = new ArrayList<>();
             List<Long> nw = new ArrayList<>();
             for (int j = 0; j < d; j++) {
                 if (b.lo()[j] > s.min()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.LO, b.lo()[j], size, s));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.LO, b.lo()[j]));
                     nw.add(g.norWeight(IndicatorGadgets.Kind.LO, b.lo()[j]));
                 }
                 if (b.hi()[j] < s.max()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.HI, b.hi()[j], size, s));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.HI, b.hi()[j]));
                     nw.add(g.norWeight(IndicatorGadgets.Kind.HI, b.hi()[j]));
                 }
             }
@@ -420,9 +419,11 @@ public final class Compiler {
         return new Built(net, nor.size(), background, g);
     }
 
+    /** The index of detector {@code (j, kind, a)} in {@code chains}, adding its chain and input on first use. */
     private static int detector(Map<Long, Integer> detId, List<List<Stage>> chains, List<Integer> input, IndicatorGadgets g,
-            int j, IndicatorGadgets.Kind kind, long a, long size, Machine s) {
-        long key = ((long) j * 2 + kind.ordinal()) * size + (a - s.min());
+            int j, IndicatorGadgets.Kind kind, long a) {
+        Machine s = g.setting();
+        long key = ((long) j * 2 + kind.ordinal()) * s.size() + (a - s.min());
         Integer id = detId.get(key);
         if (id == null) {
             id = chains.size();
