@@ -4,6 +4,7 @@ import dev.fxnet.gadget.AndGadget;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.OutputGadget;
+import dev.fxnet.gadget.Partner;
 import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.StepGadget;
 import dev.fxnet.network.Layer;
@@ -171,9 +172,9 @@ final class CertifiedConstruction {
             Signal s = r;
             int from = 0;
             if (g.partner().isPresent()) {
-                long[] p = g.partner().get();
+                Partner p = g.partner().get();
                 Stage s0 = g.stages().get(0);
-                s = new Partnered(r, new First(j, p[0], p[1]), s0.bias(), s0.weight(), p[2]);
+                s = new Partnered(r, new First(j, p.bias(), p.weight()), s0.bias(), s0.weight(), p.readWeight());
                 from = 1;
             }
             for (int i = from; i < g.stages().size(); i++) {

@@ -5,6 +5,7 @@ import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.gadget.IndicatorGadgets;
+import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.network.Layer;
@@ -95,16 +96,15 @@ public final class Compiler {
 
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */
     private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
-        IndicatorGadgets g;
-        try {
-            g = IndicatorGadgets.find(s, 2 * target.dims());
-        } catch (IllegalArgumentException noShallowGadgets) {
+        IndicatorGadgets.Outcome shallow = IndicatorGadgets.search(s, 2 * target.dims());
+        if (shallow.gadgets().isEmpty()) {
             Optional<Certificate> certificate = GadgetSearch.search(s).gadgets();
             if (certificate.isEmpty()) {
-                throw noShallowGadgets;
+                throw new IllegalArgumentException(shallow.refusal());
             }
             return certified(target, s, certificate.get(), limit);
         }
+        IndicatorGadgets g = shallow.gadgets().get();
         Plan plan;
         Strategy used;
         if (strategy == Strategy.CUBES) {
@@ -318,7 +318,7 @@ public final class Compiler {
     }
 
     /** The indicator layout of a strategy before any neuron is made, with its exact parameter count. */
-    private record Plan(FunctionTable t, Machine s, IndicatorGadgets g, long background, List<long[][]> detChains,
+    private record Plan(FunctionTable t, Machine s, IndicatorGadgets g, long background, List<List<Stage>> detChains,
             List<Integer> detInput, List<int[]> boxDet, List<long[]> boxNorW, List<long[]> boxWeights) {
         long parameters() {
             long p = (long) detChains.size() * 2 * g.detectorLength();
@@ -337,22 +337,21 @@ public final class Compiler {
         IndicatorGadgets g = IndicatorGadgets.find(s, 2 * d);
         // detectors: key = (j, kind, a)
         Map<Long, Integer> detId = new LinkedHashMap<>();
-        List<long[][]> detChains = new ArrayList<>();
+        List<List<Stage>> detChains = new ArrayList<>();
         List<Integer> detInput = new ArrayList<>();
         List<int[]> boxDet = new ArrayList<>();
         List<long[]> boxWeights = new ArrayList<>();
         List<long[]> boxNorW = new ArrayList<>();
-        long size = s.size();
         for (Box b : boxes) {
             List<Integer> ids = new ArrayList<>();
             List<Long> nw = new ArrayList<>();
             for (int j = 0; j < d; j++) {
                 if (b.lo()[j] > s.min()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.LO, b.lo()[j], size, s));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.LO, b.lo()[j]));
                     nw.add(g.norWeight(IndicatorGadgets.Kind.LO, b.lo()[j]));
                 }
                 if (b.hi()[j] < s.max()) {
-                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.HI, b.hi()[j], size, s));
+                    ids.add(detector(detId, detChains, detInput, g, j, IndicatorGadgets.Kind.HI, b.hi()[j]));
                     nw.add(g.norWeight(IndicatorGadgets.Kind.HI, b.hi()[j]));
                 }
             }
@@ -385,7 +384,7 @@ public final class Compiler {
         IndicatorGadgets g = plan.g();
         int d = plan.t().dims();
         long background = plan.background();
-        List<long[][]> detChains = plan.detChains();
+        List<List<Stage>> detChains = plan.detChains();
         List<Integer> detInput = plan.detInput();
         List<int[]> boxDet = plan.boxDet();
         List<long[]> boxNorW = plan.boxNorW();
@@ -395,9 +394,9 @@ public final class Compiler {
         for (int l = 0; l < detLen; l++) {
             List<Neuron> ns = new ArrayList<>(detChains.size());
             for (int i = 0; i < detChains.size(); i++) {
-                long[] n = detChains.get(i)[l];
+                Stage n = detChains.get(i).get(l);
                 int src = l == 0 ? detInput.get(i) : i;
-                ns.add(Neuron.of(n[0], new int[] {src}, new long[] {n[1]}));
+                ns.add(Neuron.of(n.bias(), new int[] {src}, new long[] {n.weight()}));
             }
             layers.add(Layer.of(ns));
         }
@@ -412,10 +411,10 @@ public final class Compiler {
             }
         }
         layers.add(Layer.of(nor));
-        for (long[] nn : g.normalizer()) {
+        for (Stage nn : g.normalizer()) {
             List<Neuron> ns = new ArrayList<>(nor.size());
             for (int i = 0; i < nor.size(); i++) {
-                ns.add(Neuron.of(nn[0], new int[] {i}, new long[] {nn[1]}));
+                ns.add(Neuron.of(nn.bias(), new int[] {i}, new long[] {nn.weight()}));
             }
             layers.add(Layer.of(ns));
         }
@@ -434,9 +433,11 @@ public final class Compiler {
         return new Built(net, nor.size(), background, g);
     }
 
-    private static int detector(Map<Long, Integer> detId, List<long[][]> chains, List<Integer> input, IndicatorGadgets g,
-            int j, IndicatorGadgets.Kind kind, long a, long size, Machine s) {
-        long key = ((long) j * 2 + kind.ordinal()) * size + (a - s.min());
+    /** The index of detector {@code (j, kind, a)} in {@code chains}, adding its chain and input on first use. */
+    private static int detector(Map<Long, Integer> detId, List<List<Stage>> chains, List<Integer> input, IndicatorGadgets g,
+            int j, IndicatorGadgets.Kind kind, long a) {
+        Machine s = g.setting();
+        long key = ((long) j * 2 + kind.ordinal()) * s.size() + (a - s.min());
         Integer id = detId.get(key);
         if (id == null) {
             id = chains.size();

@@ -14,16 +14,17 @@ public final class AndGadget {
     private final long k2;
     private final long on;
     private final long off;
-    private Stage after;
+    private final Stage after; // may be null: the optional second layer
 
-    private AndGadget(long bias, long w1, long k1, long w2, long k2, long on, long off) {
+    private AndGadget(long bias, long w1, long k1, long w2, long k2, Levels levels, Stage after) {
         this.bias = bias;
         this.w1 = w1;
         this.k1 = k1;
         this.w2 = w2;
         this.k2 = k2;
-        this.on = on;
-        this.off = off;
+        this.on = levels.on();
+        this.off = levels.off();
+        this.after = after;
     }
 
     /**
@@ -35,7 +36,7 @@ public final class AndGadget {
         if (k1 < 1 || k2 < 1 || on == off) {
             throw new IllegalArgumentException("an AND gadget needs copies >= 1 and on != off");
         }
-        return new AndGadget(bias, w1, k1, w2, k2, on, off);
+        return new AndGadget(bias, w1, k1, w2, k2, new Levels(on, off), null);
     }
 
     /**
@@ -43,9 +44,7 @@ public final class AndGadget {
      * neuron that maps the AND neuron's levels back to {@code (on, off)}.
      */
     public AndGadget withAfter(Stage stage) {
-        AndGadget g = new AndGadget(bias, w1, k1, w2, k2, on, off);
-        g.after = java.util.Objects.requireNonNull(stage, "stage");
-        return g;
+        return new AndGadget(bias, w1, k1, w2, k2, new Levels(on, off), java.util.Objects.requireNonNull(stage, "stage"));
     }
 
     /**
@@ -53,9 +52,7 @@ public final class AndGadget {
      * neuron's own levels to {@code (newOn, newOff)}.
      */
     public AndGadget relevel(long newOn, long newOff) {
-        AndGadget g = new AndGadget(bias, w1, k1, w2, k2, newOn, newOff);
-        g.after = after;
-        return g;
+        return new AndGadget(bias, w1, k1, w2, k2, new Levels(newOn, newOff), after);
     }
 
     /** The optional second layer. */

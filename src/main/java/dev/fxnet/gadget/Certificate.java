@@ -13,60 +13,72 @@ import java.util.Optional;
  * (the construction in docs/THEORY.md §3). Immutable.
  */
 public final class Certificate {
-    private final long on;
-    private final long off;
+    private final Levels levels;
     private final long trueBias;
-    private final StepGadget[] up; // index a - min, a in (min, max]
-    private final StepGadget[] down; // index a - min, a in [min, max)
+    private final Steps steps;
     private final AndGadget and;
     private final List<Stage> finalStages;
-    private Stage copy; // may be null
+    private final Stage copy; // may be null
     private final OutputGadget output;
-    private final long min;
 
-    private Certificate(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
-            List<Stage> finalStages, OutputGadget output, long min) {
-        this.finalStages = finalStages;
-        this.on = on;
-        this.off = off;
+    /**
+     * The step gadgets of a certificate, indexed by {@code threshold - min}: {@code up[i]} for
+     * {@code [x >= min + i]} ({@code null} at the least code), {@code down[i]} for {@code [x <= min + i]}
+     * ({@code null} at the greatest). The arrays are the record's own: build it with copies.
+     */
+    public record Steps(StepGadget[] up, StepGadget[] down, long min) {
+    }
+
+    private Certificate(Levels levels, long trueBias, Steps steps, AndGadget and, List<Stage> finalStages, Stage copy,
+            OutputGadget output) {
+        this.levels = levels;
         this.trueBias = trueBias;
-        this.up = up;
-        this.down = down;
+        this.steps = steps;
         this.and = and;
+        this.finalStages = finalStages;
+        this.copy = copy;
         this.output = output;
-        this.min = min;
     }
 
     /**
-     * A gadget set; the arrays are indexed by {@code threshold - minCode}.
+     * A gadget set; the arrays of {@code steps} are indexed by {@code threshold - minCode} (copied).
      *
      * @throws IllegalArgumentException if levels disagree between the parts
      */
-    public static Certificate of(long on, long off, long trueBias, StepGadget[] up, StepGadget[] down, AndGadget and,
-            List<Stage> finalStages, OutputGadget output, long min) {
+    public static Certificate of(Levels levels, long trueBias, Steps steps, AndGadget and, List<Stage> finalStages,
+            OutputGadget output) {
         Objects.requireNonNull(and, "and");
         Objects.requireNonNull(finalStages, "finalStages");
         Objects.requireNonNull(output, "output");
+        long on = levels.on();
+        long off = levels.off();
         if (and.on() != on || and.off() != off || (finalStages.isEmpty() && (output.on() != on || output.off() != off))) {
             throw new IllegalArgumentException("gadgets must share the levels on " + on + ", off " + off);
         }
-        int n = up.length;
-        for (int i = 0; i < n; i++) {
+        StepGadget[] up = steps.up();
+        StepGadget[] down = steps.down();
+        for (int i = 0; i < up.length; i++) {
             for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
                 if (g != null && (g.on() != on || g.off() != off)) {
                     throw new IllegalArgumentException("step " + g + " does not have levels on " + on + ", off " + off);
                 }
             }
         }
-        return new Certificate(on, off, trueBias, up.clone(), down.clone(), and, List.copyOf(finalStages), output, min);
+        return new Certificate(levels, trueBias, new Steps(up.clone(), down.clone(), steps.min()), and,
+                List.copyOf(finalStages), null, output);
     }
 
     public long on() {
-        return on;
+        return levels.on();
     }
 
     public long off() {
-        return off;
+        return levels.off();
+    }
+
+    /** The switch levels {@code (on, off)} shared by the steps and the AND gadget. */
+    public Levels levels() {
+        return levels;
     }
 
     /** The bias of the constant neuron {@code TRUE}: {@code tau(trueBias) = on}. */
@@ -76,12 +88,12 @@ public final class Certificate {
 
     /** The step gadget for {@code [x >= a]} ({@code a > minCode}). */
     public StepGadget up(long a) {
-        return up[(int) (a - min)];
+        return steps.up()[(int) (a - steps.min())];
     }
 
     /** The step gadget for {@code [x <= a]} ({@code a < maxCode}). */
     public StepGadget down(long a) {
-        return down[(int) (a - min)];
+        return steps.down()[(int) (a - steps.min())];
     }
 
     /**
@@ -90,9 +102,7 @@ public final class Certificate {
      * @throws IllegalArgumentException if {@code copy} is null
      */
     public Certificate withCopy(Stage copy) {
-        Certificate g = new Certificate(on, off, trueBias, up, down, and, finalStages, output, min);
-        g.copy = java.util.Objects.requireNonNull(copy, "copy");
-        return g;
+        return new Certificate(levels, trueBias, steps, and, finalStages, Objects.requireNonNull(copy, "copy"), output);
     }
 
     public AndGadget and() {
@@ -126,12 +136,12 @@ public final class Certificate {
 
     private int rawStepDepth() {
         int d = 1;
-        for (int i = 0; i < up.length; i++) {
-            if (up[i] != null) {
-                d = Math.max(d, up[i].depth());
+        for (int i = 0; i < steps.up().length; i++) {
+            if (steps.up()[i] != null) {
+                d = Math.max(d, steps.up()[i].depth());
             }
-            if (down[i] != null) {
-                d = Math.max(d, down[i].depth());
+            if (steps.down()[i] != null) {
+                d = Math.max(d, steps.down()[i].depth());
             }
         }
         return d;
@@ -155,8 +165,8 @@ public final class Certificate {
     public double indicatorNeurons(int d) {
         double leaf = 1;
         int depth = stepDepth();
-        for (int i = 0; i < up.length; i++) {
-            for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+        for (int i = 0; i < steps.up().length; i++) {
+            for (StepGadget g : new StepGadget[] {steps.up()[i], steps.down()[i]}) {
                 if (g == null) {
                     continue;
                 }
@@ -185,11 +195,13 @@ public final class Certificate {
     /** Verifies every part on every input it can receive; returns the failures (empty when all pass). */
     public List<String> verify(Machine m) {
         List<String> bad = new ArrayList<>();
-        if (m.tau(trueBias) != on) {
-            bad.add("TRUE: tau(" + trueBias + ") != " + on);
+        if (m.tau(trueBias) != on()) {
+            bad.add("TRUE: tau(" + trueBias + ") != " + on());
         }
+        StepGadget[] up = steps.up();
+        StepGadget[] down = steps.down();
         for (int i = 0; i < up.length; i++) {
-            long a = min + i;
+            long a = steps.min() + i;
             if (a > m.min() && (up[i] == null || up[i].threshold() != a || !up[i].up() || up[i].verify(m).isPresent())) {
                 bad.add("step [x >= " + a + "] missing or wrong");
             }
@@ -198,15 +210,15 @@ public final class Certificate {
                 bad.add("step [x <= " + a + "] missing or wrong");
             }
         }
-        if (copy != null && (copy.apply(m, on) != on || copy.apply(m, off) != off)) {
+        if (copy != null && (copy.apply(m, on()) != on() || copy.apply(m, off()) != off())) {
             bad.add("copy stage wrong");
         }
         if (copy == null && and.depth() != 1) {
-            for (int i = 0; i < up.length; i++) {
-                for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+            for (int i = 0; i < steps.up().length; i++) {
+                for (StepGadget g : new StepGadget[] {steps.up()[i], steps.down()[i]}) {
                     if (g != null && g.depth() != stepDepth()) {
                         bad.add("steps of unequal depth and no one-layer padding");
-                        i = up.length;
+                        i = steps.up().length;
                         break;
                     }
                 }
@@ -215,14 +227,14 @@ public final class Certificate {
         if (!and.verify(m)) {
             bad.add("AND gadget wrong");
         }
-        long a = on;
-        long z = off;
+        long a = on();
+        long z = off();
         for (Stage f : finalStages) {
             a = f.apply(m, a);
             z = f.apply(m, z);
         }
         if (a != output.on() || z != output.off()) {
-            bad.add("final stage does not map (" + on + ", " + off + ") to the output levels");
+            bad.add("final stage does not map (" + on() + ", " + off() + ") to the output levels");
         }
         output.verify(m).ifPresent(c -> bad.add("output decomposition of " + c + " wrong"));
         return bad;
@@ -230,9 +242,9 @@ public final class Certificate {
 
     /** A step gadget that shows the shape of all of them (the one for the smallest positive threshold). */
     public Optional<StepGadget> sampleStep() {
-        for (int i = 0; i < up.length; i++) {
-            if (up[i] != null && up[i].threshold() > 0) {
-                return Optional.of(up[i]);
+        for (int i = 0; i < steps.up().length; i++) {
+            if (steps.up()[i] != null && steps.up()[i].threshold() > 0) {
+                return Optional.of(steps.up()[i]);
             }
         }
         return Optional.empty();
@@ -247,7 +259,7 @@ public final class Certificate {
         for (Stage s : finalStages) {
             stages.append(stages.length() == 0 ? "" : ", ").append(s.describe(f));
         }
-        return "levels on " + f.decimal(on) + ", off " + f.decimal(off) + "; steps of depth <= " + stepDepth()
+        return "levels on " + f.decimal(on()) + ", off " + f.decimal(off()) + "; steps of depth <= " + stepDepth()
                 + sampleStep().map(s -> " (e.g. " + s.describe(f) + ")").orElse("") + "; " + and.describe(f)
                 + "; TRUE = tau(" + f.decimal(trueBias) + "); " + output.describe(f) + "; indicator of a point in F^" + d
                 + ": AND tree of height " + andTreeHeight(d) + " over [x_i >= v_i], [x_i <= v_i]; "
@@ -258,7 +270,7 @@ public final class Certificate {
 
     /** A human-readable account of the construction, in codes. */
     public String describe(int d) {
-        return "levels on " + on + ", off " + off + "; steps of depth <= " + stepDepth()
+        return "levels on " + on() + ", off " + off() + "; steps of depth <= " + stepDepth()
                 + sampleStep().map(s -> " (e.g. " + s + ")").orElse("") + "; " + and + "; TRUE = tau(" + trueBias + "); "
                 + output + "; indicator of a point in F^" + d + ": AND tree of height " + andTreeHeight(d)
                 + " over [x_i >= v_i], [x_i <= v_i]; " + (finalStages.isEmpty() ? "" : "then " + finalStages + " -> levels ("

@@ -28,15 +28,8 @@ final class ChainSearch {
         double score(long[][] classes);
     }
 
-    /** The candidate biases and weights of a search. */
-    static final class Candidates {
-        final long[] biases;
-        final long[] weights;
-
-        Candidates(long[] biases, long[] weights) {
-            this.biases = biases;
-            this.weights = weights;
-        }
+    /** The candidate biases and weights of a search (tried in this order). */
+    record Candidates(long[] biases, long[] weights) {
 
         /** Every code as a bias and every nonzero code as a weight for small formats; a sparse set otherwise. */
         static Candidates of(Machine s) {
@@ -82,25 +75,13 @@ final class ChainSearch {
         }
     }
 
-    private static final class Node {
-        final long[][] classes;
-        final Node parent;
-        final long b;
-        final long w;
-        final double score;
-
-        Node(long[][] classes, Node parent, long b, long w, double score) {
-            this.classes = classes;
-            this.parent = parent;
-            this.b = b;
-            this.w = w;
-            this.score = score;
-        }
-
-        List<long[]> path() {
-            List<long[]> p = new ArrayList<>();
+    /** A state of the search: the classes after the chain from the root, the last neuron {@code (b, w)}. */
+    private record Node(long[][] classes, Node parent, long b, long w, double score) {
+        /** The chain from the start to this state, one one-copy {@link Stage} per neuron. */
+        List<Stage> path() {
+            List<Stage> p = new ArrayList<>();
             for (Node n = this; n.parent != null; n = n.parent) {
-                p.add(0, new long[] {n.b, n.w});
+                p.add(0, Stage.of(n.b, n.w, 1));
             }
             return p;
         }
@@ -127,10 +108,10 @@ final class ChainSearch {
     }
 
     /**
-     * Searches chains of length {@code 0..maxDepth}; returns the shortest found (a list of
-     * {@code {b, w}}), or null.
+     * Searches chains of length {@code 0..maxDepth}; returns the shortest found (one-copy stages),
+     * or null.
      */
-    static List<long[]> search(Machine s, long[][] start, Goal goal, int maxDepth, int beam, Candidates cand) {
+    static List<Stage> search(Machine s, long[][] start, Goal goal, int maxDepth, int beam, Candidates cand) {
         if (goal.done(start)) {
             return new ArrayList<>();
         }
@@ -142,8 +123,8 @@ final class ChainSearch {
             List<Node> next = new ArrayList<>();
             Map<Key, Node> level = new HashMap<>();
             for (Node node : frontier) {
-                for (long w : cand.weights) {
-                    for (long b : cand.biases) {
+                for (long w : cand.weights()) {
+                    for (long b : cand.biases()) {
                         long[][] out = apply(s, node.classes, b, w);
                         if (out == null) {
                             continue;

@@ -5,7 +5,6 @@ import dev.fxnet.arith.Arithmetic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,6 +93,30 @@ public final class GadgetSearch {
             tried.add("gadget search skipped: |F| = " + n + " > " + LIMIT);
             return new Outcome(null, tried);
         }
+        if (!findRawSteps()) {
+            return new Outcome(null, tried);
+        }
+        List<Long> raws = rankedRawPairs();
+        Map<Long, Map<Long, List<Stage>>> paths = new HashMap<>();
+        for (long r : raws) {
+            paths.put(r, reachable(r, false));
+        }
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                for (long r : raws) {
+                    paths.put(r, reachable(r, true));
+                }
+            }
+            Optional<Certificate> found = tryRound(round, raws, paths);
+            if (found.isPresent()) {
+                return new Outcome(found.get(), tried);
+            }
+        }
+        return new Outcome(null, tried);
+    }
+
+    /** Step 1: raw steps for every threshold (R1 to R4 as the format allows); whether none is missing. */
+    private boolean findRawSteps() {
         rawSingle();
         if (m.arithmetic().saturates()) {
             rawSignTrick();
@@ -108,74 +131,78 @@ public final class GadgetSearch {
         tried.add("raw steps (R1 single neuron" + (m.arithmetic().saturates() ? ", R2 sign trick" : "")
                 + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
                 + " thresholds found");
-        if (missing > 0) {
-            return new Outcome(null, tried);
-        }
-        List<Long> raws = rankedRawPairs();
-        Map<Long, Map<Long, List<Stage>>> paths = new HashMap<>();
-        for (long r : raws) {
-            paths.put(r, reachable(r, false));
-        }
-        for (int round = 0; round < 2; round++) {
-            if (round == 1) {
-                for (long r : raws) {
-                    paths.put(r, reachable(r, true));
-                }
+        return missing == 0;
+    }
+
+    /**
+     * Steps 2 and 3 for one round of relevelling: the target levels every threshold reaches, tried in
+     * rank order (at most 12) for an AND gadget, an output and the relevelled steps.
+     */
+    private Optional<Certificate> tryRound(int round, List<Long> raws, Map<Long, Map<Long, List<Stage>>> paths) {
+        List<Long> targets = commonTargets(raws, paths);
+        tried.add("round " + (round + 1) + " (relevel stages <= " + (round + 1) + "): " + targets.size()
+                + " level pairs reachable by every step");
+        int andTries = 0;
+        for (long t : targets) {
+            if (andTries >= 12) {
+                break;
             }
-            List<Long> targets = commonTargets(raws, paths);
-            tried.add("round " + (round + 1) + " (relevel stages <= " + (round + 1) + "): " + targets.size()
-                    + " level pairs reachable by every step");
-            int andTries = 0;
-            for (long t : targets) {
-                if (andTries >= 12) {
-                    break;
-                }
-                long on = (t >>> 32) + min;
-                long off = (t & 0xffffffffL) + min;
-                andTries++;
-                AndGadget and = findAnd(on, off);
-                if (and == null) {
-                    continue;
-                }
-                List<Stage> fin = List.of();
-                Optional<OutputGadget> out = OutputGadget.find(m, on, off);
-                if (out.isEmpty()) {
-                    Object[] f = finalStage(on, off);
-                    if (f == null) {
-                        tried.add("levels (" + on + ", " + off + "): AND found, no output decomposition after <= 1 stage");
-                        continue;
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<Stage> fs = (List<Stage>) f[0];
-                    fin = fs;
-                    out = Optional.of((OutputGadget) f[1]);
-                }
-                StepGadget[] up = new StepGadget[n];
-                StepGadget[] down = new StepGadget[n];
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        up[i] = route(rawUp.get(i), paths, t);
-                    }
-                    if (i < n - 1) {
-                        down[i] = route(rawDown.get(i), paths, t);
-                    }
-                }
-                Certificate g = Certificate.of(on, off, trueBias(on), up, down, and, fin, out.get(), min);
-                Stage copy = findCopy(on, off);
-                if (copy != null) {
-                    g = g.withCopy(copy);
-                }
-                List<String> bad = g.verify(m);
-                if (!bad.isEmpty()) {
-                    tried.add("levels (" + on + ", " + off + ") failed verification: " + bad);
-                    continue;
-                }
-                tried.add("levels (" + on + ", " + off + "): all gadgets found and verified");
-                return new Outcome(g, tried);
+            andTries++;
+            Optional<Certificate> found = tryLevels(t, paths);
+            if (found.isPresent()) {
+                return found;
             }
-            tried.add("round " + (round + 1) + ": " + andTries + " level pairs tried for an AND gadget and output");
         }
-        return new Outcome(null, tried);
+        tried.add("round " + (round + 1) + ": " + andTries + " level pairs tried for an AND gadget and output");
+        return Optional.empty();
+    }
+
+    /** The certificate at the packed target levels {@code t}, verified, if its AND and output exist. */
+    private Optional<Certificate> tryLevels(long t, Map<Long, Map<Long, List<Stage>>> paths) {
+        long on = (t >>> 32) + min;
+        long off = (t & 0xffffffffL) + min;
+        AndGadget and = findAnd(on, off);
+        if (and == null) {
+            return Optional.empty();
+        }
+        Optional<Finish> finish = finish(on, off);
+        if (finish.isEmpty()) {
+            tried.add("levels (" + on + ", " + off + "): AND found, no output decomposition after <= 1 stage");
+            return Optional.empty();
+        }
+        StepGadget[] up = new StepGadget[n];
+        StepGadget[] down = new StepGadget[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                up[i] = route(rawUp.get(i), paths, t);
+            }
+            if (i < n - 1) {
+                down[i] = route(rawDown.get(i), paths, t);
+            }
+        }
+        Certificate g = Certificate.of(new Levels(on, off), trueBias(on), new Certificate.Steps(up, down, min), and,
+                finish.get().stages(), finish.get().output());
+        Stage copy = findCopy(on, off);
+        if (copy != null) {
+            g = g.withCopy(copy);
+        }
+        List<String> bad = g.verify(m);
+        if (!bad.isEmpty()) {
+            tried.add("levels (" + on + ", " + off + ") failed verification: " + bad);
+            return Optional.empty();
+        }
+        tried.add("levels (" + on + ", " + off + "): all gadgets found and verified");
+        return Optional.of(g);
+    }
+
+    /** The stages (0 to 2) between the indicator and the output neuron, and the output gadget after them. */
+    private record Finish(List<Stage> stages, OutputGadget output) {
+    }
+
+    /** The output at the levels themselves, else after one or two stages. */
+    private Optional<Finish> finish(long on, long off) {
+        Optional<OutputGadget> out = OutputGadget.find(m, on, off);
+        return out.isPresent() ? Optional.of(new Finish(List.of(), out.get())) : finalStage(on, off);
     }
 
     /** Raw level pairs, most widely available first (at most 6). */
@@ -311,27 +338,27 @@ public final class GadgetSearch {
         return c != 0 ? c : Long.compare(Math.abs((a >>> 32) + min), Math.abs((b >>> 32) + min));
     }
 
-    /** A stage after the indicator that makes the output decomposition possible: {stage, gadget}. */
-    private Object[] finalStage(long on, long off) {
+    /** Stages after the indicator that make the output decomposition possible, with that decomposition. */
+    private Optional<Finish> finalStage(long on, long off) {
         Map<Long, List<Stage>> imgs = step(on, off, List.of());
         List<Long> keys = new ArrayList<>(imgs.keySet());
         keys.sort(this::byZeroOffThenSmallOn);
         int tries = 0;
-        Object[] best = null;
+        Finish best = null;
         for (long k : keys) {
             if (++tries > 300) {
                 break;
             }
             Optional<OutputGadget> o = OutputGadget.find(m, (k >>> 32) + min, (k & 0xffffffffL) + min);
-            if (o.isPresent() && (best == null || o.get().maxTerms() < ((OutputGadget) best[1]).maxTerms())) {
-                best = new Object[] {imgs.get(k), o.get()};
+            if (o.isPresent() && (best == null || o.get().maxTerms() < best.output().maxTerms())) {
+                best = new Finish(imgs.get(k), o.get());
                 if (o.get().maxTerms() <= 1) {
                     break;
                 }
             }
         }
         if (best != null) {
-            return best;
+            return Optional.of(best);
         }
         // two stages: through an intermediate pair with off = 0 (or the first few)
         int mids = 0;
@@ -348,11 +375,11 @@ public final class GadgetSearch {
                 }
                 Optional<OutputGadget> o = OutputGadget.find(m, on2, off2);
                 if (o.isPresent() && o.get().maxTerms() <= 2) {
-                    return new Object[] {e.getValue(), o.get()};
+                    return Optional.of(new Finish(e.getValue(), o.get()));
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private int missingRaw() {
@@ -493,7 +520,11 @@ public final class GadgetSearch {
                                 ins[1] = layer[j][x];
                                 y[x] = m.tau(m.accumulate(c, ws, ins, 2));
                             }
-                            recordPartnerIfStep(y, min + i / n, min + i % n, min + j / n, min + j % n, c, v1, v2);
+                            int cut = stepCut(y);
+                            if (cut >= 0) {
+                                recordPartnerStep(y, cut, min + i / n, min + i % n,
+                                        new Partner(min + j / n, min + j % n, v2), Stage.of(c, v1, 1));
+                            }
                         }
                     }
                 }
@@ -504,17 +535,17 @@ public final class GadgetSearch {
         }
     }
 
-    private void recordPartnerIfStep(long[] r, long b, long w, long pb, long pw, long c, long v1, long v2) {
-        int cut = stepCut(r);
-        if (cut < 0) {
-            return;
-        }
+    /**
+     * Records the two-level step {@code r} (changing level at {@code cut}) built from the first-layer
+     * neuron {@code (b, w)}, its partner and the one-copy stage reading both.
+     */
+    private void recordPartnerStep(long[] r, int cut, long b, long w, Partner partner, Stage stage) {
         long lo = r[0];
         long hi = r[cut];
-        List<Stage> st = List.of(Stage.of(c, v1, 1));
-        rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.withPartner(min + cut, true, b, w, pb, pw, v2, st, hi, lo));
+        List<Stage> st = List.of(stage);
+        rawUp.get(cut).putIfAbsent(key(hi, lo), StepGadget.of(min + cut, true, b, w, st, hi, lo).withPartner(partner));
         rawDown.get(cut - 1).putIfAbsent(key(lo, hi),
-                StepGadget.withPartner(min + cut - 1, false, b, w, pb, pw, v2, st, lo, hi));
+                StepGadget.of(min + cut - 1, false, b, w, st, lo, hi).withPartner(partner));
     }
 
     /** The sign of the sign trick's term: {@code v (*) y} (PER_OP) or the exact {@code v y} (WIDE). */
@@ -549,6 +580,37 @@ public final class GadgetSearch {
         return k.compareTo(BigDecimal.valueOf((1L << 31) - 1)) >= 0 ? (1L << 31) - 1 : k.longValueExact();
     }
 
+    /**
+     * The cut tables of the sign trick over the input index {@code theta} of its stage's input
+     * {@code y}: {@code hi[theta]} outputs {@code tau(M)} exactly for {@code y >= theta} and
+     * {@code lo[theta]} outputs {@code tau(m)} exactly there; {@code nextHi[i]}, {@code nextLo[i]} the
+     * least cut {@code >= i} in each table ({@link Integer#MAX_VALUE} if none); {@code tM = tau(M)},
+     * {@code tm = tau(m)}.
+     */
+    private record SignCuts(Stage[] hi, Stage[] lo, int[] nextHi, int[] nextLo, long tM, long tm) {
+    }
+
+    /**
+     * The least and greatest values of a first-layer output {@code r} over every prefix
+     * {@code r[0..x]} and every suffix {@code r[x..n-1]} of the inputs.
+     */
+    private record Extremes(long[] preMin, long[] preMax, long[] sufMin, long[] sufMax) {
+        static Extremes of(long[] r) {
+            int n = r.length;
+            Extremes e = new Extremes(new long[n], new long[n], new long[n], new long[n]);
+            for (int x = 0; x < n; x++) {
+                e.preMin[x] = x == 0 ? r[x] : Math.min(e.preMin[x - 1], r[x]);
+                e.preMax[x] = x == 0 ? r[x] : Math.max(e.preMax[x - 1], r[x]);
+            }
+            for (int x = n - 1; x >= 0; x--) {
+                e.sufMin[x] = x == n - 1 ? r[x] : Math.min(e.sufMin[x + 1], r[x]);
+                e.sufMax[x] = x == n - 1 ? r[x] : Math.max(e.sufMax[x + 1], r[x]);
+            }
+            return e;
+        }
+    }
+
+    /** (R2) Every first-layer neuron followed by a saturating stage from the cut tables. */
     private void rawSignTrick() {
         long tM = m.tau(max);
         long tm = m.tau(min);
@@ -556,6 +618,24 @@ public final class GadgetSearch {
             tried.add("sign trick useless: tau(M) = tau(m) = " + tM);
             return;
         }
+        SignCuts cuts = signCuts(tM, tm);
+        for (long b = min; b <= max; b++) {
+            for (long w : weights()) {
+                Extremes r = Extremes.of(layer1(b, w));
+                for (int a = 1; a < n; a++) {
+                    if (rawUp.get(a).size() < 2) {
+                        signStep(a, true, b, w, r, cuts);
+                    }
+                    if (rawDown.get(a - 1).size() < 2) {
+                        signStep(a, false, b, w, r, cuts);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The sign trick's stages, by the cut of their input at which they switch. */
+    private SignCuts signCuts(long tM, long tm) {
         // cut tables over y-index theta in 1..n-1: hi[theta] -> (y >= theta gives M), lo[theta] -> (gives m)
         Stage[] hi = new Stage[n + 1];
         Stage[] lo = new Stage[n + 1];
@@ -574,35 +654,7 @@ public final class GadgetSearch {
             registerCut(pos, Stage.of(min, v, k), hi, lo);
             registerCut(nonneg, Stage.of(max, v, k), hi, lo);
         }
-        int[] nextHi = next(hi);
-        int[] nextLo = next(lo);
-        long[] preMin = new long[n];
-        long[] preMax = new long[n];
-        long[] sufMin = new long[n];
-        long[] sufMax = new long[n];
-        for (long b = min; b <= max; b++) {
-            for (long w : weights()) {
-                long[] r = layer1(b, w);
-                for (int x = 0; x < n; x++) {
-                    preMin[x] = x == 0 ? r[x] : Math.min(preMin[x - 1], r[x]);
-                    preMax[x] = x == 0 ? r[x] : Math.max(preMax[x - 1], r[x]);
-                }
-                for (int x = n - 1; x >= 0; x--) {
-                    sufMin[x] = x == n - 1 ? r[x] : Math.min(sufMin[x + 1], r[x]);
-                    sufMax[x] = x == n - 1 ? r[x] : Math.max(sufMax[x + 1], r[x]);
-                }
-                for (int a = 1; a < n; a++) {
-                    if (rawUp.get(a).size() < 2) {
-                        signStep(rawUp.get(a), min + a, true, b, w, sufMin[a], sufMax[a], preMin[a - 1], preMax[a - 1],
-                                hi, lo, nextHi, nextLo, tM, tm);
-                    }
-                    if (rawDown.get(a - 1).size() < 2) {
-                        signStep(rawDown.get(a - 1), min + a - 1, false, b, w, preMin[a - 1], preMax[a - 1], sufMin[a],
-                                sufMax[a], hi, lo, nextHi, nextLo, tM, tm);
-                    }
-                }
-            }
-        }
+        return new SignCuts(hi, lo, next(hi), next(lo), tM, tm);
     }
 
     private void registerCut(boolean[] set, Stage s, Stage[] hi, Stage[] lo) {
@@ -641,8 +693,19 @@ public final class GadgetSearch {
         return nx;
     }
 
-    private void signStep(Map<Long, StepGadget> into, long threshold, boolean up, long b, long w, long minT, long maxT,
-            long minF, long maxF, Stage[] hi, Stage[] lo, int[] nextHi, int[] nextLo, long tM, long tm) {
+    /**
+     * Records the sign-trick steps for the threshold between input indices {@code a - 1} and {@code a}
+     * ({@code [x >= min + a]} when {@code up}, else {@code [x <= min + a - 1]}) over the first-layer
+     * neuron {@code (b, w)} whose outputs have the extremes {@code r}: when the outputs on the true
+     * side and on the false side are separated, a stage of the cut tables that switches between them.
+     */
+    private void signStep(int a, boolean up, long b, long w, Extremes r, SignCuts cuts) {
+        Map<Long, StepGadget> into = up ? rawUp.get(a) : rawDown.get(a - 1);
+        long threshold = up ? min + a : min + a - 1;
+        long minT = up ? r.sufMin()[a] : r.preMin()[a - 1];
+        long maxT = up ? r.sufMax()[a] : r.preMax()[a - 1];
+        long minF = up ? r.preMin()[a - 1] : r.sufMin()[a];
+        long maxF = up ? r.preMax()[a - 1] : r.sufMax()[a];
         int from;
         int to;
         boolean trueAbove;
@@ -657,17 +720,19 @@ public final class GadgetSearch {
         } else {
             return;
         }
-        int h = nextHi[from];
+        long tM = cuts.tM();
+        long tm = cuts.tm();
+        int h = cuts.nextHi()[from];
         if (h <= to) {
             long on = trueAbove ? tM : tm;
             long off = trueAbove ? tm : tM;
-            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(hi[h]), on, off));
+            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(cuts.hi()[h]), on, off));
         }
-        int l = nextLo[from];
+        int l = cuts.nextLo()[from];
         if (l <= to) {
             long on = trueAbove ? tm : tM;
             long off = trueAbove ? tM : tm;
-            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(lo[l]), on, off));
+            into.putIfAbsent(key(on, off), StepGadget.of(threshold, up, b, w, List.of(cuts.lo()[l]), on, off));
         }
     }
 
@@ -805,9 +870,5 @@ public final class GadgetSearch {
             }
         }
         return null;
-    }
-
-    static List<String> unmodifiable(List<String> l) {
-        return Collections.unmodifiableList(l);
     }
 }

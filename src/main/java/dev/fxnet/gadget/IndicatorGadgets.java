@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -56,59 +58,93 @@ public final class IndicatorGadgets {
     /** A detector kind: LO is zero iff {@code x >= a}; HI is zero iff {@code x <= a}. */
     public enum Kind { LO, HI }
 
-    /** A tail for a cut: the pre-activation {@code z} of the first neuron is "ok" iff {@code z <= theta} (le) or {@code z >= theta}. */
-    static final class Tail {
-        final long theta;
-        final boolean le;
-        final List<long[]> neurons;
-        long[] viol;
-
-        Tail(long theta, boolean le, List<long[]> neurons, long[] viol) {
-            this.theta = theta;
-            this.le = le;
-            this.neurons = neurons;
-            this.viol = viol;
-        }
-
+    /**
+     * A cut of the first pre-activation {@code z} of a detector: {@code z} is "ok" (the detector must
+     * output 0) iff {@code z <= theta} ({@code le}) or {@code z >= theta}.
+     */
+    record Cut(long theta, boolean le) {
         boolean ok(long z) {
             return le ? z <= theta : z >= theta;
         }
     }
 
-    private final Machine s;
-    private final int maxFanIn;
-    /** Per kind, per threshold index ({@code a - min}): the whole chain, {@code {b, w}} per neuron. */
-    private final long[][][][] detectors;
-    /** Per kind, per threshold index: the sign of the detector's nonzero outputs. */
-    private final int[][] signs;
-    private final int detectorLength;
-    private final long[] violations;
-    private final long norBias;
-    private final long norWeight;
-    private final long off;
-    private final long on;
-    private final List<long[]> normalizer;
-    private final long high;
-    private final List<Tail> tails;
+    /**
+     * The tail shared by all detectors whose first neuron places its threshold at {@code cut}: a chain
+     * of one-copy {@link Stage}s taking every ok value of {@code tau(z)} to 0 and every other one into
+     * {@code viol} (distinct, sorted, nonzero of one sign).
+     */
+    record Tail(Cut cut, List<Stage> neurons, long[] viol) {
+        Tail {
+            neurons = List.copyOf(neurons);
+        }
 
-    private IndicatorGadgets(Machine s, int maxFanIn, long[][][][] detectors, int[][] signs, int detectorLength, long[] violations,
-            long norBias, long norWeight, long off, long on, List<long[]> normalizer, long high, List<Tail> tails) {
-        this.s = s;
-        this.maxFanIn = maxFanIn;
-        this.detectors = detectors;
-        this.signs = signs;
-        this.detectorLength = detectorLength;
-        this.violations = violations;
-        this.norBias = norBias;
-        this.norWeight = norWeight;
-        this.off = off;
-        this.on = on;
-        this.normalizer = normalizer;
-        this.high = high;
-        this.tails = tails;
+        /** This tail with one more neuron, after which the nonzero outputs are {@code newViol}. */
+        Tail then(Stage neuron, long[] newViol) {
+            List<Stage> ns = new ArrayList<>(neurons);
+            ns.add(neuron);
+            return new Tail(cut, ns, newViol);
+        }
     }
 
-    private static final Map<String, IndicatorGadgets> CACHE = new LinkedHashMap<>();
+    /** The NOR neuron {@code tau(bias + sum weight (*) s_i)}: {@code on} when every input is 0, else {@code off}. */
+    record Nor(long bias, long weight, long off, long on) {
+    }
+
+    /**
+     * The detectors of one gadget set: per kind and threshold index ({@code a - min}) the whole chain
+     * (one-copy stages, the first reading the input; null at a trivial threshold) and the sign of its nonzero outputs;
+     * the common number of hidden layers; every nonzero output of any detector (sorted); the tails used.
+     */
+    record Detectors(List<Stage>[][] chains, int[][] signs, int length, long[] violations, List<Tail> tails) {
+    }
+
+    private final Machine s;
+    private final Detectors detectors;
+    private final Nor nor;
+    private final List<Stage> normalizer;
+    private final long high;
+
+    private IndicatorGadgets(Machine s, Detectors detectors, Nor nor, List<Stage> normalizer, long high) {
+        this.s = s;
+        this.detectors = detectors;
+        this.nor = nor;
+        this.normalizer = normalizer;
+        this.high = high;
+    }
+
+    private static final Map<String, Outcome> CACHE = new LinkedHashMap<>();
+
+    /**
+     * What the search found for one setting and fan-in: the gadgets, or the reason there are none
+     * (the setting, the missing gadget and what was searched).
+     *
+     * @param gadgets the gadgets, if found
+     * @param refusal why none were found; empty when found
+     */
+    public record Outcome(Optional<IndicatorGadgets> gadgets, String refusal) {
+        /** @throws NullPointerException if an argument is null */
+        public Outcome {
+            Objects.requireNonNull(gadgets, "gadgets");
+            Objects.requireNonNull(refusal, "refusal");
+        }
+    }
+
+    /**
+     * The gadgets of {@code s} for indicators of up to {@code maxFanIn} detector inputs, or why
+     * there are none; cached per setting and fan-in.
+     */
+    public static synchronized Outcome search(Machine s, int maxFanIn) {
+        String key = s + " fanIn=" + maxFanIn;
+        Outcome o = CACHE.get(key);
+        if (o == null) {
+            o = new Finder(s, maxFanIn, MAX_TAIL_SEARCHES).outcome();
+            if (CACHE.size() > 64) {
+                CACHE.clear();
+            }
+            CACHE.put(key, o);
+        }
+        return o;
+    }
 
     /**
      * Finds (or returns the cached) gadgets of {@code s} for indicators of up to {@code maxFanIn}
@@ -116,17 +152,9 @@ public final class IndicatorGadgets {
      *
      * @throws IllegalArgumentException if some gadget does not exist within the search
      */
-    public static synchronized IndicatorGadgets find(Machine s, int maxFanIn) {
-        String key = s + " fanIn=" + maxFanIn;
-        IndicatorGadgets g = CACHE.get(key);
-        if (g == null) {
-            g = new Finder(s, maxFanIn, MAX_TAIL_SEARCHES).run();
-            if (CACHE.size() > 64) {
-                CACHE.clear();
-            }
-            CACHE.put(key, g);
-        }
-        return g;
+    public static IndicatorGadgets find(Machine s, int maxFanIn) {
+        Outcome o = search(s, maxFanIn);
+        return o.gadgets().orElseThrow(() -> new IllegalArgumentException(o.refusal()));
     }
 
     /**
@@ -139,7 +167,8 @@ public final class IndicatorGadgets {
         if (tailSearchBudget < 0) {
             throw new IllegalArgumentException("tail search budget " + tailSearchBudget + " is negative");
         }
-        return new Finder(s, maxFanIn, tailSearchBudget).run();
+        Outcome o = new Finder(s, maxFanIn, tailSearchBudget).outcome();
+        return o.gadgets().orElseThrow(() -> new IllegalArgumentException(o.refusal()));
     }
 
     public Machine setting() {
@@ -148,7 +177,7 @@ public final class IndicatorGadgets {
 
     /** The number of hidden layers of every detector. */
     public int detectorLength() {
-        return detectorLength;
+        return detectors.length();
     }
 
     /** The number of hidden layers of the normalizer (0 when the NOR already outputs {@code {0, h}}). */
@@ -158,12 +187,12 @@ public final class IndicatorGadgets {
 
     /** The hidden layers of the whole indicator: detectors, NOR, normalizer. */
     public int indicatorDepth() {
-        return detectorLength + 1 + normalizer.size();
+        return detectors.length() + 1 + normalizer.size();
     }
 
     /** The detector chain for {@code kind} at threshold code {@code a}: {@code {b, w}} per neuron, first reads the input. */
-    public long[][] detector(Kind kind, long a) {
-        long[][] d = detectors[kind.ordinal()][(int) (a - s.min())];
+    public List<Stage> detector(Kind kind, long a) {
+        List<Stage> d = detectors.chains()[kind.ordinal()][(int) (a - s.min())];
         if (d == null) {
             throw new IllegalStateException("no " + kind + " detector at " + s.dec(a) + " (trivial threshold)");
         }
@@ -171,17 +200,17 @@ public final class IndicatorGadgets {
     }
 
     public long norBias() {
-        return norBias;
+        return nor.bias();
     }
 
     /** The NOR weight for detectors whose nonzero outputs are positive (negated for negative ones). */
     public long norWeight() {
-        return norWeight;
+        return nor.weight();
     }
 
     /** The NOR weight for the detector {@code (kind, a)}: {@link #norWeight()} or its negation, by the detector's sign. */
     public long norWeight(Kind kind, long a) {
-        return signs[kind.ordinal()][(int) (a - s.min())] > 0 ? norWeight : -norWeight;
+        return detectors.signs()[kind.ordinal()][(int) (a - s.min())] > 0 ? nor.weight() : -nor.weight();
     }
 
     /** The indicator's output when the point is outside the box, after the normalizer: always 0. */
@@ -189,7 +218,7 @@ public final class IndicatorGadgets {
         return high;
     }
 
-    public List<long[]> normalizer() {
+    public List<Stage> normalizer() {
         return normalizer;
     }
 
@@ -197,25 +226,25 @@ public final class IndicatorGadgets {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Object> ts = new ArrayList<>();
-        for (Tail t : tails) {
+        for (Tail t : detectors.tails()) {
             Map<String, Object> tm = new LinkedHashMap<>();
-            tm.put("cut", (t.le ? "z <= " : "z >= ") + s.dec(t.theta));
-            tm.put("tail", chain(t.neurons));
+            tm.put("cut", (t.cut().le() ? "z <= " : "z >= ") + s.dec(t.cut().theta()));
+            tm.put("tail", chain(t.neurons()));
             ts.add(tm);
         }
-        m.put("detectorLayers", detectorLength);
+        m.put("detectorLayers", detectors.length());
         m.put("detectorTails", ts);
-        m.put("nor", "tau(" + s.dec(norBias) + " + " + s.dec(norWeight) + " * sum s_i): on " + s.dec(on) + ", off "
-                + s.dec(off));
+        m.put("nor", "tau(" + s.dec(nor.bias()) + " + " + s.dec(nor.weight()) + " * sum s_i): on " + s.dec(nor.on())
+                + ", off " + s.dec(nor.off()));
         m.put("normalizer", chain(normalizer));
         m.put("indicatorHigh", s.dec(high));
         return m;
     }
 
-    private List<String> chain(List<long[]> ns) {
+    private List<String> chain(List<Stage> ns) {
         List<String> out = new ArrayList<>();
-        for (long[] n : ns) {
-            out.add("tau(" + s.dec(n[0]) + " + " + s.dec(n[1]) + " * y)");
+        for (Stage n : ns) {
+            out.add("tau(" + s.dec(n.bias()) + " + " + s.dec(n.weight()) + " * y)");
         }
         return out;
     }
@@ -223,14 +252,14 @@ public final class IndicatorGadgets {
     /** A one-line summary. */
     public String summary() {
         StringBuilder b = new StringBuilder();
-        b.append("detectors ").append(detectorLength).append(" layer(s) (");
-        for (int i = 0; i < tails.size(); i++) {
-            Tail t = tails.get(i);
-            b.append(i == 0 ? "" : "; ").append(t.le ? "z<=" : "z>=").append(s.dec(t.theta)).append(" tail ")
-                    .append(t.neurons.size());
+        b.append("detectors ").append(detectors.length()).append(" layer(s) (");
+        for (int i = 0; i < detectors.tails().size(); i++) {
+            Tail t = detectors.tails().get(i);
+            b.append(i == 0 ? "" : "; ").append(t.cut().le() ? "z<=" : "z>=").append(s.dec(t.cut().theta()))
+                    .append(" tail ").append(t.neurons().size());
         }
-        b.append("), NOR tau(").append(s.dec(norBias)).append(" + ").append(s.dec(norWeight)).append("*sum) on=")
-                .append(s.dec(on)).append(" off=").append(s.dec(off)).append(", normalizer ").append(normalizer.size())
+        b.append("), NOR tau(").append(s.dec(nor.bias())).append(" + ").append(s.dec(nor.weight())).append("*sum) on=")
+                .append(s.dec(nor.on())).append(" off=").append(s.dec(nor.off())).append(", normalizer ").append(normalizer.size())
                 .append(" layer(s), high=").append(s.dec(high));
         return b.toString();
     }
@@ -377,257 +406,306 @@ public final class IndicatorGadgets {
         final long strongMin;
         boolean strong;
 
+        /** What one attempt gives: the gadgets, or the reason there are none (a refusal, not a bug). */
+        sealed interface Attempt permits Found, Refused {
+        }
+
+        record Found(IndicatorGadgets gadgets) implements Attempt {
+        }
+
+        record Refused(String reason) implements Attempt {
+        }
+
         /**
          * Tries detectors whose nonzero output is as large as tau allows (often one layer longer) and
          * the shortest detectors, and keeps the set whose indicators are cheaper (a normalizer layer
          * costs a neuron per indicator, a detector layer only a neuron per threshold).
+         *
+         * @throws IllegalArgumentException with the last attempt's reason if neither attempt finds gadgets
          */
-        IndicatorGadgets run() {
+        Outcome outcome() {
             IndicatorGadgets best = null;
-            IllegalArgumentException failure = null;
+            String refusal = null;
             for (boolean st : new boolean[] {true, false}) {
                 strong = st;
-                try {
-                    IndicatorGadgets g = attempt();
-                    if (best == null || cost(g) < cost(best)) {
-                        best = g;
+                Attempt a = attempt();
+                if (a instanceof Found f) {
+                    if (best == null || cost(f.gadgets()) < cost(best)) {
+                        best = f.gadgets();
                     }
-                } catch (IllegalArgumentException e) {
-                    failure = e;
+                } else {
+                    refusal = ((Refused) a).reason();
                 }
             }
-            if (best == null) {
-                throw failure;
-            }
-            return best;
+            return best == null ? new Outcome(Optional.empty(), refusal) : new Outcome(Optional.of(best), "");
         }
 
         static long cost(IndicatorGadgets g) {
-            return 1000L * g.normalizer.size() + 10L * g.detectorLength;
+            return 1000L * g.normalizer.size() + 10L * g.detectors.length();
         }
 
-        IndicatorGadgets attempt() {
-            int n = s.size();
-            long[][][][] first = new long[2][n][][];
-            Tail[][] tailOf = new Tail[2][n];
-            int needed = 0;
-            for (long a = s.min(); a <= s.max(); a++) {
-                if (a > s.min()) {
-                    needed++;
+        /**
+         * The detectors placed so far in one attempt: per kind and threshold index the first neuron
+         * {@code {b, w}} and the tail after it; every tail found; the tail searches spent.
+         */
+        final class Cover {
+            final Stage[][] first = new Stage[2][s.size()];
+            final Tail[][] tailOf = new Tail[2][s.size()];
+            final List<Tail> tails = new ArrayList<>();
+            final int needed;
+            int covered;
+            int searched;
+
+            Cover() {
+                int need = 0;
+                for (long a = s.min(); a <= s.max(); a++) {
+                    if (a > s.min()) {
+                        need++;
+                    }
+                    if (a < s.max()) {
+                        need++;
+                    }
                 }
-                if (a < s.max()) {
-                    needed++;
-                }
+                needed = need;
             }
-            List<Tail> tails = new ArrayList<>();
-            int covered = 0;
-            int searched = 0;
-            List<long[]> cuts = cuts();
-            // pass 1: first neurons with w = +-1 (exact), tails searched only where they help
-            for (long[] cut : cuts) {
-                if (covered == needed || searched >= budget) {
+
+            boolean complete() {
+                return covered == needed;
+            }
+
+            boolean open(Kind k, long a) {
+                return !trivial(k, a) && first[k.ordinal()][(int) (a - s.min())] == null;
+            }
+
+            void place(Kind k, long a, Stage neuron, Tail t) {
+                first[k.ordinal()][(int) (a - s.min())] = neuron;
+                tailOf[k.ordinal()][(int) (a - s.min())] = t;
+                covered++;
+            }
+
+            /** The tails some detector uses, in the order of kinds and thresholds. */
+            List<Tail> used() {
+                List<Tail> used = new ArrayList<>();
+                for (Tail[] row : tailOf) {
+                    for (Tail t : row) {
+                        if (t != null && !used.contains(t)) {
+                            used.add(t);
+                        }
+                    }
+                }
+                return used;
+            }
+        }
+
+        /** Where an open detector can start on {@code cut}: its kind, threshold and first neuron. */
+        private record Placement(Kind kind, long a, Stage neuron) {
+        }
+
+        /**
+         * One attempt, in the search's own steps: detectors (first neurons and tails, padded to one
+         * length), the NOR over their outputs, the normalizer after it.
+         */
+        Attempt attempt() {
+            List<Cut> cuts = cuts();
+            Cover c = new Cover();
+            exactPass(c, cuts);
+            if (!c.complete()) {
+                scanPass(c, cuts);
+            }
+            if (!c.complete()) {
+                return new Refused(noDetector(c, cuts.size()));
+            }
+            List<Tail> used = c.used();
+            int maxLen = 0;
+            for (Tail t : used) {
+                maxLen = Math.max(maxLen, t.neurons().size());
+            }
+            Map<Tail, Tail> padded = new java.util.IdentityHashMap<>();
+            for (Tail t : used) {
+                Tail p = t;
+                while (p.neurons().size() < maxLen) {
+                    Stage pad = pad(p.viol());
+                    if (pad == null) {
+                        return new Refused("no padding neuron in " + s + " keeps a detector's 0 at 0 and"
+                                + " its violation values " + values(p.viol()) + " nonzero of one sign; searched all (bias, weight)");
+                    }
+                    long[] v = new long[p.viol().length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = s.neuron(pad.bias(), pad.weight(), p.viol()[i]);
+                    }
+                    p = p.then(pad, ChainSearch.distinctSorted(v));
+                }
+                padded.put(t, p);
+            }
+            Detectors d = detectors(c, padded, used, maxLen + 1);
+            Nor nor = nor(d.violations());
+            if (nor == null) {
+                return new Refused("no NOR neuron in " + s + ": no (bias, weight) over F makes"
+                        + " tau(b + w*s_1 + ... + w*s_k) one value when every s_i = 0 and another for every nonzero"
+                        + " detector output in " + values(d.violations()) + " (k <= " + maxFanIn + ")");
+            }
+            return normalized(d, nor);
+        }
+
+        /** Pass 1: first neurons with {@code w = +-1} (exact), tails searched only where they help. */
+        void exactPass(Cover c, List<Cut> cuts) {
+            for (Cut cut : cuts) {
+                if (c.complete() || c.searched >= budget) {
                     break;
                 }
-                long theta = cut[0];
-                boolean le = cut[1] == 1;
-                Tail probe = new Tail(theta, le, null, null);
-                long[][] cls = classes(probe);
+                long[][] cls = classes(cut);
                 if (cls == null) {
                     continue;
                 }
-                List<long[]> placeable = new ArrayList<>();
+                List<Placement> placeable = new ArrayList<>();
                 for (Kind k : Kind.values()) {
                     for (long a = s.min(); a <= s.max(); a++) {
-                        if (trivial(k, a) || first[k.ordinal()][(int) (a - s.min())] != null) {
+                        if (!c.open(k, a)) {
                             continue;
                         }
-                        long[] fn = firstNeuronFast(k, a, probe);
+                        Stage fn = firstNeuronFast(k, a, cut);
                         if (fn != null) {
-                            placeable.add(new long[] {k.ordinal(), a, fn[0], fn[1]});
+                            placeable.add(new Placement(k, a, fn));
                         }
                     }
                 }
                 if (placeable.isEmpty()) {
                     continue;
                 }
-                searched++;
-                Tail t = tail(probe, cls);
+                c.searched++;
+                Tail t = tail(cut, cls);
                 if (t == null) {
                     continue;
                 }
-                tails.add(t);
-                for (long[] p : placeable) {
-                    int k = (int) p[0];
-                    int i = (int) (p[1] - s.min());
-                    if (first[k][i] == null) {
-                        first[k][i] = new long[][] {{p[2], p[3]}};
-                        tailOf[k][i] = t;
-                        covered++;
+                c.tails.add(t);
+                for (Placement p : placeable) {
+                    if (c.open(p.kind(), p.a())) {
+                        c.place(p.kind(), p.a(), p.neuron(), t);
                     }
                 }
             }
-            // pass 2: any first neuron, against the tails found, then against tails of further cuts
-            if (covered < needed) {
-                covered += placeByScan(first, tailOf, tails);
-                int extra = 0;
-                for (long[] cut : cuts) {
-                    if (covered == needed || searched >= budget || extra >= 48) {
-                        break;
-                    }
-                    Tail probe = new Tail(cut[0], cut[1] == 1, null, null);
-                    if (tails.stream().anyMatch(t -> t.theta == probe.theta && t.le == probe.le)) {
-                        continue;
-                    }
-                    long[][] cls = classes(probe);
-                    if (cls == null || !anyScanPlaceable(first, probe)) {
-                        continue;
-                    }
-                    extra++;
-                    searched++;
-                    Tail t = tail(probe, cls);
-                    if (t != null) {
-                        tails.add(t);
-                        covered += placeByScan(first, tailOf, List.of(t));
-                    }
+        }
+
+        /** Pass 2: any first neuron, against the tails found, then against tails of further cuts (at most 48). */
+        void scanPass(Cover c, List<Cut> cuts) {
+            placeByScan(c, c.tails);
+            int extra = 0;
+            for (Cut cut : cuts) {
+                if (c.complete() || c.searched >= budget || extra >= 48) {
+                    break;
+                }
+                if (c.tails.stream().anyMatch(t -> t.cut().equals(cut))) {
+                    continue;
+                }
+                long[][] cls = classes(cut);
+                if (cls == null || !anyScanPlaceable(c, cut)) {
+                    continue;
+                }
+                extra++;
+                c.searched++;
+                Tail t = tail(cut, cls);
+                if (t != null) {
+                    c.tails.add(t);
+                    placeByScan(c, List.of(t));
                 }
             }
-            if (covered < needed) {
-                String missing = missing(first);
-                throw new IllegalArgumentException("no exact step gadget in " + s + ": " + missing
-                        + " has no detector (a chain that is exactly 0 on one side of the threshold); examined the "
-                        + cuts.size() + " cuts of the first pre-activation (z <= t, z >= t for t in F), every first"
-                        + " neuron (b, w) in F^2 against each cut it could serve, and tails of up to " + MAX_TAIL
-                        + " neurons for " + searched + " of them (beam " + BEAM
-                        + ", biases and weights over " + (s.size() <= 256 ? "all of F" : "a sparse subset of F")
-                        + ")"
-                        + (searched >= budget ? "; the budget of " + budget + " tail searches was reached" : "")
-                        + (zeroNeverOutput() ? "; tau(z) is never 0 for any z in F, so no hidden neuron outputs 0" : ""));
-            }
-            // uniform length: pad shorter tails
-            int maxLen = 0;
-            for (Tail t : tails) {
-                maxLen = Math.max(maxLen, t.neurons.size());
-            }
-            List<Tail> used = new ArrayList<>();
-            for (Tail[] row : tailOf) {
-                for (Tail t : row) {
-                    if (t != null && !used.contains(t)) {
-                        used.add(t);
-                    }
-                }
-            }
-            maxLen = 0;
-            for (Tail t : used) {
-                maxLen = Math.max(maxLen, t.neurons.size());
-            }
-            for (Tail t : used) {
-                while (t.neurons.size() < maxLen) {
-                    long[] pad = pad(t.viol);
-                    if (pad == null) {
-                        throw new IllegalArgumentException("no padding neuron in " + s + " keeps a detector's 0 at 0 and"
-                                + " its violation values " + values(t.viol) + " nonzero of one sign; searched all (bias, weight)");
-                    }
-                    List<long[]> ns = new ArrayList<>(t.neurons);
-                    ns.add(pad);
-                    long[] v = new long[t.viol.length];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = s.neuron(pad[0], pad[1], t.viol[i]);
-                    }
-                    t.neurons.clear();
-                    t.neurons.addAll(ns);
-                    t.viol = ChainSearch.distinctSorted(v);
-                }
-            }
-            long[][][][] det = new long[2][s.size()][][];
+        }
+
+        /** Why some threshold has no detector, and what was searched. */
+        String noDetector(Cover c, int cutCount) {
+            return "no exact step gadget in " + s + ": " + missing(c)
+                    + " has no detector (a chain that is exactly 0 on one side of the threshold); examined the "
+                    + cutCount + " cuts of the first pre-activation (z <= t, z >= t for t in F), every first"
+                    + " neuron (b, w) in F^2 against each cut it could serve, and tails of up to " + MAX_TAIL
+                    + " neurons for " + c.searched + " of them (beam " + BEAM
+                    + ", biases and weights over " + (s.size() <= 256 ? "all of F" : "a sparse subset of F")
+                    + ")"
+                    + (c.searched >= budget ? "; the budget of " + budget + " tail searches was reached" : "")
+                    + (zeroNeverOutput() ? "; tau(z) is never 0 for any z in F, so no hidden neuron outputs 0" : "");
+        }
+
+        /** Every detector chain (first neuron, then its padded tail), verified on every input. */
+        Detectors detectors(Cover c, Map<Tail, Tail> padded, List<Tail> used, int length) {
+            @SuppressWarnings("unchecked")
+            List<Stage>[][] det = new List[2][s.size()];
             int[][] sg = new int[2][s.size()];
             TreeSet<Long> viol = new TreeSet<>();
             for (int k = 0; k < 2; k++) {
                 for (int i = 0; i < s.size(); i++) {
-                    if (first[k][i] == null) {
+                    if (c.first[k][i] == null) {
                         continue;
                     }
-                    Tail t = tailOf[k][i];
-                    long[][] chain = new long[1 + t.neurons.size()][];
-                    chain[0] = first[k][i][0];
-                    for (int j = 0; j < t.neurons.size(); j++) {
-                        chain[j + 1] = t.neurons.get(j);
-                    }
+                    Tail t = padded.get(c.tailOf[k][i]);
+                    List<Stage> chain = new ArrayList<>();
+                    chain.add(c.first[k][i]);
+                    chain.addAll(t.neurons());
                     TreeSet<Long> mine = new TreeSet<>();
                     verifyDetector(Kind.values()[k], s.min() + i, chain, mine);
                     sg[k][i] = mine.isEmpty() || mine.first() > 0 ? 1 : -1;
                     viol.addAll(mine);
-                    det[k][i] = chain;
+                    det[k][i] = List.copyOf(chain);
                 }
             }
-            long[] violations = viol.stream().mapToLong(Long::longValue).toArray();
-            long[] nor = nor(violations);
-            if (nor == null) {
-                throw new IllegalArgumentException("no NOR neuron in " + s + ": no (bias, weight) over F makes"
-                        + " tau(b + w*s_1 + ... + w*s_k) one value when every s_i = 0 and another for every nonzero"
-                        + " detector output in " + values(violations) + " (k <= " + maxFanIn + ")");
+            List<Tail> tails = new ArrayList<>();
+            for (Tail t : used) {
+                tails.add(padded.get(t));
             }
-            long offV = nor[2];
-            long onV = nor[3];
-            List<long[]> normalizer;
-            long high;
-            if (offV == 0 && (onV == one || (one < 0 && onV != 0))) {
-                normalizer = List.of();
-                high = onV;
-            } else {
-                normalizer = normalize(offV, onV, true, MAX_NORMALIZER + 2);
-                if (normalizer == null) {
-                    normalizer = normalize(offV, onV, false, MAX_NORMALIZER);
-                }
-                if (normalizer == null && offV == 0 && onV != 0) {
-                    normalizer = List.of();
-                }
-                if (normalizer == null) {
-                    throw new IllegalArgumentException("no normalizer in " + s + ": no chain of up to " + MAX_NORMALIZER
-                            + " neurons maps the NOR outputs (off " + s.dec(offV) + ", on " + s.dec(onV)
-                            + ") to 0 and a nonzero value");
-                }
-                long h = onV;
-                long o = offV;
-                for (long[] nn : normalizer) {
-                    h = s.neuron(nn[0], nn[1], h);
-                    o = s.neuron(nn[0], nn[1], o);
-                }
-                if (o != 0 || h == 0) {
-                    throw new IllegalStateException("normalizer check failed");
-                }
-                high = h;
-            }
-            return new IndicatorGadgets(s, maxFanIn, det, sg, maxLen + 1, violations, nor[0], nor[1], offV, onV, normalizer,
-                    high, used);
+            return new Detectors(det, sg, length, viol.stream().mapToLong(Long::longValue).toArray(), List.copyOf(tails));
         }
 
-        int placeByScan(long[][][][] first, Tail[][] tailOf, List<Tail> candidates) {
-            int placed = 0;
+        /** The normalizer after the NOR (none when the NOR already outputs {@code {0, h}}), and the gadgets. */
+        Attempt normalized(Detectors d, Nor nor) {
+            long offV = nor.off();
+            long onV = nor.on();
+            if (offV == 0 && (onV == one || (one < 0 && onV != 0))) {
+                return new Found(new IndicatorGadgets(s, d, nor, List.of(), onV));
+            }
+            List<Stage> normalizer = normalize(offV, onV, true, MAX_NORMALIZER + 2);
+            if (normalizer == null) {
+                normalizer = normalize(offV, onV, false, MAX_NORMALIZER);
+            }
+            if (normalizer == null && offV == 0 && onV != 0) {
+                normalizer = List.of();
+            }
+            if (normalizer == null) {
+                return new Refused("no normalizer in " + s + ": no chain of up to " + MAX_NORMALIZER
+                        + " neurons maps the NOR outputs (off " + s.dec(offV) + ", on " + s.dec(onV)
+                        + ") to 0 and a nonzero value");
+            }
+            long h = onV;
+            long o = offV;
+            for (Stage nn : normalizer) {
+                h = s.neuron(nn.bias(), nn.weight(), h);
+                o = s.neuron(nn.bias(), nn.weight(), o);
+            }
+            if (o != 0 || h == 0) {
+                throw new IllegalStateException("normalizer check failed");
+            }
+            return new Found(new IndicatorGadgets(s, d, nor, normalizer, h));
+        }
+
+        /** Places every open detector whose first neuron some candidate tail's cut admits (first tail first). */
+        void placeByScan(Cover c, List<Tail> candidates) {
             for (Kind k : Kind.values()) {
                 for (long a = s.min(); a <= s.max(); a++) {
-                    int i = (int) (a - s.min());
-                    if (trivial(k, a) || first[k.ordinal()][i] != null) {
+                    if (!c.open(k, a)) {
                         continue;
                     }
                     for (Tail t : candidates) {
-                        long[] fn = firstNeuronScan(k, a, t);
+                        Stage fn = firstNeuronScan(k, a, t.cut());
                         if (fn != null) {
-                            first[k.ordinal()][i] = new long[][] {fn};
-                            tailOf[k.ordinal()][i] = t;
-                            placed++;
+                            c.place(k, a, fn, t);
                             break;
                         }
                     }
                 }
             }
-            return placed;
         }
 
-        boolean anyScanPlaceable(long[][][][] first, Tail probe) {
+        boolean anyScanPlaceable(Cover c, Cut cut) {
             for (Kind k : Kind.values()) {
                 for (long a = s.min(); a <= s.max(); a++) {
-                    if (!trivial(k, a) && first[k.ordinal()][(int) (a - s.min())] == null
-                            && firstNeuronScan(k, a, probe) != null) {
+                    if (c.open(k, a) && firstNeuronScan(k, a, cut) != null) {
                         return true;
                     }
                 }
@@ -644,11 +722,11 @@ public final class IndicatorGadgets {
             return true;
         }
 
-        String missing(long[][][][] first) {
+        String missing(Cover c) {
             List<String> m = new ArrayList<>();
             for (Kind k : Kind.values()) {
                 for (long a = s.min(); a <= s.max(); a++) {
-                    if (!trivial(k, a) && first[k.ordinal()][(int) (a - s.min())] == null) {
+                    if (c.open(k, a)) {
                         m.add((k == Kind.LO ? "[x < " : "[x > ") + s.dec(a) + "]");
                     }
                 }
@@ -674,7 +752,7 @@ public final class IndicatorGadgets {
         }
 
         /** Cuts in the order they are tried: 0, the edges, then by distance from 0; both orientations. */
-        List<long[]> cuts() {
+        List<Cut> cuts() {
             List<Long> order = new ArrayList<>();
             order.add(0L);
             for (long c : new long[] {s.min(), s.min() + 1, s.max() - 1, s.max()}) {
@@ -689,16 +767,16 @@ public final class IndicatorGadgets {
                     }
                 }
             }
-            List<long[]> cuts = new ArrayList<>();
+            List<Cut> cuts = new ArrayList<>();
             for (long c : order) {
-                cuts.add(new long[] {c, 1});
-                cuts.add(new long[] {c, 0});
+                cuts.add(new Cut(c, true));
+                cuts.add(new Cut(c, false));
             }
             return cuts;
         }
 
         /** The classes {ok, viol} of tau(z) over all z for a cut, or null if they meet or one is empty. */
-        long[][] classes(Tail t) {
+        long[][] classes(Cut t) {
             List<Long> ok = new ArrayList<>();
             List<Long> bad = new ArrayList<>();
             for (long z = s.min(); z <= s.max(); z++) {
@@ -759,8 +837,8 @@ public final class IndicatorGadgets {
         static final ChainSearch.Goal DETECTOR_GOAL = detectorGoal(false);
         static final ChainSearch.Goal TWO_VALUED_GOAL = detectorGoal(true);
 
-        Tail tail(Tail probe, long[][] cls) {
-            List<long[]> chain = null;
+        Tail tail(Cut cut, long[][] cls) {
+            List<Stage> chain = null;
             if (strong) {
                 ChainSearch.Goal strongGoal = new ChainSearch.Goal() {
                     @Override
@@ -785,10 +863,10 @@ public final class IndicatorGadgets {
                 return null;
             }
             long[][] c = cls;
-            for (long[] n : chain) {
-                c = ChainSearch.apply(s, c, n[0], n[1]);
+            for (Stage n : chain) {
+                c = ChainSearch.apply(s, c, n.bias(), n.weight());
             }
-            return new Tail(probe.theta, probe.le, new ArrayList<>(chain), c[1]);
+            return new Tail(cut, chain, c[1]);
         }
 
         private final java.util.Map<Long, Boolean> norGoodCache = new java.util.HashMap<>();
@@ -796,8 +874,8 @@ public final class IndicatorGadgets {
         /** Whether a detector with nonzero output {@code v} admits a NOR with off 0 and on 1 (no normalizer). */
         boolean norGood(long v) {
             return norGoodCache.computeIfAbsent(v, x -> {
-                long[] n = nor(new long[] {x});
-                return n != null && n[2] == 0 && (n[3] == one || (one < 0 && n[3] != 0));
+                Nor n = nor(new long[] {x});
+                return n != null && n.off() == 0 && (n.on() == one || (one < 0 && n.on() != 0));
             });
         }
 
@@ -805,7 +883,7 @@ public final class IndicatorGadgets {
             return k == Kind.LO ? x >= a : x <= a;
         }
 
-        boolean places(Kind k, long a, Tail t, long b, long w) {
+        boolean places(Kind k, long a, Cut t, long b, long w) {
             for (long x = s.min(); x <= s.max(); x++) {
                 if (t.ok(s.pre(b, w, x)) != okInput(k, a, x)) {
                     return false;
@@ -814,7 +892,7 @@ public final class IndicatorGadgets {
             return true;
         }
 
-        long[] firstNeuronFast(Kind k, long a, Tail t) {
+        Stage firstNeuronFast(Kind k, long a, Cut t) {
             if (one < 0) {
                 return null;
             }
@@ -823,35 +901,35 @@ public final class IndicatorGadgets {
                     continue;
                 }
                 // ok(x) <=> (b + w x) on the ok side of theta
-                long b = w > 0 ? t.theta - a : t.theta + a;
-                if ((w > 0) != ((k == Kind.LO) != t.le)) {
+                long b = w > 0 ? t.theta() - a : t.theta() + a;
+                if ((w > 0) != ((k == Kind.LO) != t.le())) {
                     continue; // monotonicity points the wrong way
                 }
                 if (s.contains(b) && places(k, a, t, b, w)) {
-                    return new long[] {b, w};
+                    return Stage.of(b, w, 1);
                 }
             }
             return null;
         }
 
-        long[] firstNeuronScan(Kind k, long a, Tail t) {
+        Stage firstNeuronScan(Kind k, long a, Cut t) {
             long inside = a; // an ok input at the boundary
             long outside = k == Kind.LO ? a - 1 : a + 1;
-            for (long w : cand.weights) {
-                for (long b : cand.biases) {
+            for (long w : cand.weights()) {
+                for (long b : cand.biases()) {
                     if (t.ok(s.pre(b, w, inside)) && !t.ok(s.pre(b, w, outside)) && places(k, a, t, b, w)) {
-                        return new long[] {b, w};
+                        return Stage.of(b, w, 1);
                     }
                 }
             }
             return null;
         }
 
-        void verifyDetector(Kind k, long a, long[][] chain, TreeSet<Long> viol) {
+        void verifyDetector(Kind k, long a, List<Stage> chain, TreeSet<Long> viol) {
             for (long x = s.min(); x <= s.max(); x++) {
                 long y = x;
-                for (long[] n : chain) {
-                    y = s.neuron(n[0], n[1], y);
+                for (Stage n : chain) {
+                    y = s.neuron(n.bias(), n.weight(), y);
                 }
                 if (okInput(k, a, x) != (y == 0)) {
                     throw new IllegalStateException("detector " + k + " " + s.dec(a) + " fails at " + s.dec(x) + " in " + s);
@@ -862,13 +940,13 @@ public final class IndicatorGadgets {
             }
         }
 
-        long[] pad(long[] viol) {
+        Stage pad(long[] viol) {
             long[][] cls = {{0}, viol};
-            for (long w : cand.weights) {
-                for (long b : cand.biases) {
+            for (long w : cand.weights()) {
+                for (long b : cand.biases()) {
                     long[][] out = ChainSearch.apply(s, cls, b, w);
                     if (out != null && (viol.length == 1 ? TWO_VALUED_GOAL : DETECTOR_GOAL).done(out)) {
-                        return new long[] {b, w};
+                        return Stage.of(b, w, 1);
                     }
                 }
             }
@@ -892,19 +970,19 @@ public final class IndicatorGadgets {
         }
 
         /**
-         * The NOR neuron: {bias, weight, off, on}. Every nonzero detector value v gives a term of one
+         * The NOR neuron, or null if there is none. Every nonzero detector value v gives a term of one
          * sign; the accumulator after any nonempty set of such terms lies in an interval on which tau
          * is constant (off), while with no term it is the bias (on).
          */
-        long[] nor(long[] viol) {
-            long[] best = null;
+        Nor nor(long[] viol) {
+            Nor best = null;
             int bestRank = Integer.MAX_VALUE;
             boolean wrap = s.arithmetic().wraps();
-            for (long w0 : cand.weights) {
+            for (long w0 : cand.weights()) {
                 if (!s.contains(-w0)) {
                     continue;
                 }
-                for (long b : cand.biases) {
+                for (long b : cand.biases()) {
                     long lo = Long.MAX_VALUE;
                     long hi = Long.MIN_VALUE;
                     int sign = 0;
@@ -952,9 +1030,9 @@ public final class IndicatorGadgets {
                     int rank = (offV == 0 ? 0 : 4) + (onV == one ? 0 : (one < 0 && onV != 0 ? 0 : 2))
                             + (Math.abs(w0) == Math.abs(one) ? 0 : 1);
                     // without 1 in F, a larger on-value needs fewer output terms
-                    if (rank < bestRank || (rank == bestRank && one < 0 && Math.abs(onV) > Math.abs(best[3]))) {
+                    if (rank < bestRank || (rank == bestRank && one < 0 && Math.abs(onV) > Math.abs(best.on()))) {
                         bestRank = rank;
-                        best = new long[] {b, w0, offV, onV};
+                        best = new Nor(b, w0, offV, onV);
                         if (rank == 0 && one > 0) {
                             return best;
                         }
@@ -964,7 +1042,7 @@ public final class IndicatorGadgets {
             return best;
         }
 
-        List<long[]> normalize(long offV, long onV, boolean wantOne, int depth) {
+        List<Stage> normalize(long offV, long onV, boolean wantOne, int depth) {
             long target = one;
             ChainSearch.Goal goal = new ChainSearch.Goal() {
                 @Override

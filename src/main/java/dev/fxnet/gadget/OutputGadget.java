@@ -31,21 +31,31 @@ public final class OutputGadget {
     private final int[] negCount;
     private final int[] negLast;
     private final long[][] wide; // WIDE or modular: per target index the weights, or null
-    private boolean modular;
+    private final boolean modular;
 
-    private OutputGadget(long on, long off, long bias, long min, long[] coins, long[] coinValue, int[] posCount,
-            int[] posLast, int[] negCount, int[] negLast, long[][] wide) {
+    /**
+     * The PER_OP tables of the dynamic programme: the usable weights ({@code coins}, with
+     * {@code w (*) off = 0} and {@code w (*) on != 0}) and their terms {@code w (*) on}; per distance from the
+     * bias, the fewest terms reaching it upwards ({@code posCount}) and downwards ({@code negCount}),
+     * -1 when impossible, with the index of the coin used last.
+     */
+    private record CoinTable(long[] coins, long[] values, int[] posCount, int[] posLast, int[] negCount, int[] negLast) {
+        static final CoinTable NONE = new CoinTable(new long[0], new long[0], null, null, null, null);
+    }
+
+    private OutputGadget(long on, long off, long bias, long min, CoinTable table, long[][] wide, boolean modular) {
         this.on = on;
         this.off = off;
         this.bias = bias;
         this.min = min;
-        this.coins = coins;
-        this.coinValue = coinValue;
-        this.posCount = posCount;
-        this.posLast = posLast;
-        this.negCount = negCount;
-        this.negLast = negLast;
+        this.coins = table.coins();
+        this.coinValue = table.values();
+        this.posCount = table.posCount();
+        this.posLast = table.posLast();
+        this.negCount = table.negCount();
+        this.negLast = table.negLast();
         this.wide = wide;
+        this.modular = modular;
     }
 
     /**
@@ -106,8 +116,8 @@ public final class OutputGadget {
                 ok = (diff >= 0 ? posCount[(int) diff] : negCount[(int) -diff]) >= 0;
             }
             if (ok) {
-                return Optional.of(new OutputGadget(on, off, b0, m.min(), coins, values, posCount, posLast, negCount,
-                        negLast, null));
+                return Optional.of(new OutputGadget(on, off, b0, m.min(),
+                        new CoinTable(coins, values, posCount, posLast, negCount, negLast), null, false));
             }
         }
         if (m.arithmetic().wraps()) {
@@ -156,9 +166,7 @@ public final class OutputGadget {
                 return Optional.empty();
             }
         }
-        OutputGadget g = new OutputGadget(on, off, 0, m.min(), new long[0], new long[0], null, null, null, null, lists);
-        g.modular = true;
-        return Optional.of(g);
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, lists, true));
     }
 
     /**
@@ -207,7 +215,7 @@ public final class OutputGadget {
                 return Optional.empty();
             }
         }
-        return Optional.of(new OutputGadget(on, off, 0, m.min(), new long[0], new long[0], null, null, null, null, wide));
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, wide, false));
     }
 
     public long on() {

@@ -5,57 +5,34 @@ package dev.fxnet.gadget;
  * signal {@code y}, each listed once with weight {@code weight}: output
  * {@code tau(acc)}, {@code acc = bias (+) (w (*) y) (+) ... } ({@code copies} terms; {@code WIDE}:
  * {@code rho(bias + copies * w * y)}). With many copies under SATURATE the accumulator saturates, so
- * the neuron reads off the sign of {@code w (*) y} (the "sign trick"). Immutable value type.
+ * the neuron reads off the sign of {@code w (*) y} (the "sign trick"). With one copy it is a plain
+ * single-source neuron {@code tau(acc(bias; weight, y))}, the link of the chains (detectors,
+ * normalizer) of {@link IndicatorGadgets}.
  */
-public final class Stage {
-    private final long bias;
-    private final long weight;
-    private final long copies;
-
-    private Stage(long bias, long weight, long copies) {
-        this.bias = bias;
-        this.weight = weight;
-        this.copies = copies;
-    }
-
+public record Stage(long bias, long weight, long copies) {
     /**
      * A stage.
      *
      * @throws IllegalArgumentException if {@code copies < 1} or {@code copies >= 2^31}
      */
-    public static Stage of(long bias, long weight, long copies) {
+    public Stage {
         if (copies < 1 || copies >= 1L << 31) {
             throw new IllegalArgumentException("copies must be in 1..2^31-1, was " + copies);
         }
+    }
+
+    /**
+     * A stage; the same as the canonical constructor.
+     *
+     * @throws IllegalArgumentException if {@code copies < 1} or {@code copies >= 2^31}
+     */
+    public static Stage of(long bias, long weight, long copies) {
         return new Stage(bias, weight, copies);
-    }
-
-    public long bias() {
-        return bias;
-    }
-
-    public long weight() {
-        return weight;
-    }
-
-    public long copies() {
-        return copies;
     }
 
     /** The neuron's output when every copy of its input has value {@code y}. */
     public long apply(Machine m, long y) {
         return m.tau(m.chain(bias, weight, y, copies));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Stage && ((Stage) o).bias == bias && ((Stage) o).weight == weight
-                && ((Stage) o).copies == copies;
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(bias, weight, copies);
     }
 
     /**

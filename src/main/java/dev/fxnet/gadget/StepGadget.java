@@ -17,18 +17,18 @@ public final class StepGadget {
     private final long bias;
     private final long weight;
     private final List<Stage> stages;
-    private final long on;
-    private final long off;
-    private long[] partner; // optional {bias, weight, v}: a second first-layer neuron read by the first stage
+    private final Levels levels;
+    private final Partner partner; // may be null: a second first-layer neuron read by the first stage
 
-    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, long on, long off) {
+    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, Levels levels,
+            Partner partner) {
         this.threshold = threshold;
         this.up = up;
         this.bias = bias;
         this.weight = weight;
         this.stages = stages;
-        this.on = on;
-        this.off = off;
+        this.levels = levels;
+        this.partner = partner;
     }
 
     /**
@@ -42,7 +42,7 @@ public final class StepGadget {
         if (on == off) {
             throw new IllegalArgumentException("a step needs two levels, got on = off = " + on);
         }
-        return new StepGadget(threshold, up, bias, weight, List.copyOf(stages), on, off);
+        return new StepGadget(threshold, up, bias, weight, List.copyOf(stages), new Levels(on, off), null);
     }
 
     /** This gadget followed by one more stage that maps its levels to {@code (newOn, newOff)}. */
@@ -50,30 +50,27 @@ public final class StepGadget {
         List<Stage> st = new ArrayList<>(stages);
         st.add(s);
         StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
-        g.partner = partner;
-        return g;
+        return new StepGadget(threshold, up, bias, weight, g.stages, g.levels, partner);
     }
 
     /**
-     * A step whose first stage (one copy) also lists a second first-layer neuron
-     * {@code r2 = tau(acc(pBias; pWeight, x))} with weight {@code v2}, after {@code r}: the stage is
-     * {@code tau(c (+) (v (*) r) (+) (v2 (*) r2))}.
+     * This step with its first stage (one copy) also reading a second first-layer neuron
+     * {@code r2 = tau(acc(p.bias; p.weight, x))} with weight {@code p.readWeight}, after {@code r}: the
+     * stage is {@code tau(c (+) (v (*) r) (+) (v2 (*) r2))}, {@code v2 = p.readWeight}.
      *
      * @throws IllegalArgumentException if the first stage is missing or has more than one copy
      */
-    public static StepGadget withPartner(long threshold, boolean up, long bias, long weight, long pBias, long pWeight,
-            long v2, List<Stage> stages, long on, long off) {
+    public StepGadget withPartner(Partner p) {
+        Objects.requireNonNull(p, "partner");
         if (stages.isEmpty() || stages.get(0).copies() != 1) {
             throw new IllegalArgumentException("a partner needs a first stage with one copy");
         }
-        StepGadget g = of(threshold, up, bias, weight, stages, on, off);
-        g.partner = new long[] {pBias, pWeight, v2};
-        return g;
+        return new StepGadget(threshold, up, bias, weight, stages, levels, p);
     }
 
-    /** The partner first-layer neuron {@code {bias, weight, v2}}, if any. */
-    public java.util.Optional<long[]> partner() {
-        return java.util.Optional.ofNullable(partner == null ? null : partner.clone());
+    /** The partner first-layer neuron, if any. */
+    public java.util.Optional<Partner> partner() {
+        return java.util.Optional.ofNullable(partner);
     }
 
     public long threshold() {
@@ -98,11 +95,16 @@ public final class StepGadget {
     }
 
     public long on() {
-        return on;
+        return levels.on();
     }
 
     public long off() {
-        return off;
+        return levels.off();
+    }
+
+    /** The levels {@code (on, off)}. */
+    public Levels levels() {
+        return levels;
     }
 
     /** Hidden layers used: {@code 1 + stages}. */
@@ -131,9 +133,9 @@ public final class StepGadget {
         long y = m.tau(m.pre(bias, weight, x));
         int from = 0;
         if (partner != null) {
-            long y2 = m.tau(m.pre(partner[0], partner[1], x));
+            long y2 = m.tau(m.pre(partner.bias(), partner.weight(), x));
             Stage s0 = stages.get(0);
-            y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner[2]}, new long[] {y, y2}, 2));
+            y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner.readWeight()}, new long[] {y, y2}, 2));
             from = 1;
         }
         for (int i = from; i < stages.size(); i++) {
@@ -145,7 +147,7 @@ public final class StepGadget {
     /** Checks the gadget on every code; returns the first failing input, or empty. */
     public java.util.OptionalLong verify(Machine m) {
         for (long x = m.min(); x <= m.max(); x++) {
-            if (evaluate(m, x) != (isOn(x) ? on : off)) {
+            if (evaluate(m, x) != (isOn(x) ? levels.on() : levels.off())) {
                 return java.util.OptionalLong.of(x);
             }
         }
@@ -157,20 +159,21 @@ public final class StepGadget {
         StringBuilder b = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = tau("
                 + f.decimal(bias) + " + " + f.decimal(weight) + "*x)");
         if (partner != null) {
-            b.append(" with tau(").append(f.decimal(partner[0])).append(" + ").append(f.decimal(partner[1]))
-                    .append("*x) read by weight ").append(f.decimal(partner[2]));
+            b.append(" with tau(").append(f.decimal(partner.bias())).append(" + ").append(f.decimal(partner.weight()))
+                    .append("*x) read by weight ").append(f.decimal(partner.readWeight()));
         }
         for (Stage s : stages) {
             b.append(" -> ").append(s.describe(f));
         }
-        return b.append(": on ").append(f.decimal(on)).append(", off ").append(f.decimal(off)).toString();
+        return b.append(": on ").append(f.decimal(levels.on())).append(", off ")
+                .append(f.decimal(levels.off())).toString();
     }
 
     /** The gadget in codes. */
     @Override
     public String toString() {
         return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"
-                + (partner == null ? "" : " with tau(" + partner[0] + " + " + partner[1] + "*x) read by weight " + partner[2])
-                + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + on + ", off " + off;
+                + (partner == null ? "" : " with tau(" + partner.bias() + " + " + partner.weight() + "*x) read by weight " + partner.readWeight())
+                + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + levels.on() + ", off " + levels.off();
     }
 }
