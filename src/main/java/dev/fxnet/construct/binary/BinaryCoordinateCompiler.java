@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -54,6 +55,44 @@ final class BinaryCoordinateCompiler {
     }
 
     /**
+     * The grid of the construction: the setting, the ramp {@code thresholds}, the number of binary
+     * {@code digits} of an index {@code x_i - min}, and the number {@code n} of points of {@code F^2}.
+     */
+    private record Coordinates(Machine s, List<Long> thresholds, int digits, int n) {
+        int sig() {
+            return thresholds.size();
+        }
+
+        int size() {
+            return s.size();
+        }
+
+        /** Coordinate {@code x_i} of point {@code p}. */
+        long x(int i, int p) {
+            return s.min() + (i == 0 ? p / size() : p % size());
+        }
+    }
+
+    /** The ramps' values {@code [i][2 t + o][p]} and the values of every pair of the first layer. */
+    private record Ramps(long[][][] values, List<long[]> pairValues) {
+    }
+
+    /**
+     * The sign signals after the doublings: {@code along[i][t][x_i - min]}, the values of every pair
+     * of their layer, and the number of doubling layers.
+     */
+    private record Signs(long[][][] along, long[] layerValues, int doublings) {
+    }
+
+    /** The bit neurons and their complements (each once, in layer order) and their common value {@code K}. */
+    private record Bits(List<Neuron> neurons, long value) {
+    }
+
+    /** A point neuron's bias and the sign with which the output neuron adds it. */
+    private record SinkPoint(long bias, int outSign) {
+    }
+
+    /**
      * Compiles a two-dimensional table with the coordinate sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
@@ -62,7 +101,7 @@ final class BinaryCoordinateCompiler {
      * @throws IllegalArgumentException if {@code target} is not two-dimensional
      */
     static Attempt<BinaryNetwork> attempt(FunctionTable target, Machine s, List<Integer> live) {
-        Attempt<BinaryNetwork> a = Attempt.of(() -> build(target, s, live));
+        Attempt<BinaryNetwork> a = build(target, s, live);
         if (a instanceof Attempt.Refused<BinaryNetwork> r && !r.isFinal()
                 && !r.reason().contains("coordinate sign construction")) {
             return Attempt.refused("the coordinate sign construction: " + r.reason());
@@ -70,113 +109,175 @@ final class BinaryCoordinateCompiler {
         return a;
     }
 
-    private static BinaryNetwork build(FunctionTable target, Machine s, List<Integer> live) {
+    private static Attempt<BinaryNetwork> build(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() != 2) {
             throw new IllegalArgumentException("the coordinate sign construction is for d = 2, not d = " + target.dims());
         }
-        long min = s.min();
-        int size = s.size();
-        int n = target.size();
-        long one = s.one().orElse(-1);
         List<Long> thresholds = BinarySignCompiler.rampThresholds(s);
-        int sig = thresholds.size();
-        int digits = 64 - Long.numberOfLeadingZeros(size - 1L);
-        requireSize(s, sig, digits, n, 0); // before the signals' values on every point are held
-        // 1. ramps: pair (i * sig + t) * 2 + (o == 1 ? 0 : 1)
+        Coordinates c = new Coordinates(s, thresholds, 64 - Long.numberOfLeadingZeros(s.size() - 1L), target.size());
+        Optional<String> tooLarge = tooLarge(c, 0); // before the signals' values on every point are held
+        if (tooLarge.isPresent()) {
+            return Attempt.refusedFinally(tooLarge.get());
+        }
+        List<Layer> layers = new ArrayList<>();
+        Ramps ramps = ramps(c, layers);
+        return signs(c, ramps, layers).flatMap(signs -> {
+            Optional<String> large = tooLarge(c, signs.doublings());
+            if (large.isPresent()) {
+                return Attempt.refusedFinally(large.get());
+            }
+            return lines(c, signs, layers).flatMap(on -> bits(c, on).flatMap(bits -> {
+                long[] offOn = {0, on};
+                Sink sink = bestSink(s, offOn, new long[] {0, bits.value()}, 2 * c.digits()); // both indices' wrong indicators
+                if (sink == null) {
+                    return Attempt.refused(s + ": the coordinate sign construction has no point neuron that outputs a"
+                            + " value != 0 with every digit right and 0 with any of " + 2 * c.digits() + " wrong (wrong"
+                            + " indicators " + s.dec(bits.value()) + " read twice, then a constant pair read +K', -K';"
+                            + " every bias, K' and read sign tried)");
+                }
+                return TwinNeurons.constant(s, sink.beta(), BinarySignCompiler.pairs(2 * c.size(), offOn))
+                        .flatMap(constant -> {
+                            List<Neuron> bitLayer = new ArrayList<>(TwinNeurons.twice(bits.neurons()));
+                            bitLayer.add(constant);
+                            bitLayer.add(constant);
+                            layers.add(Layer.of(bitLayer));
+                            return points(c, target, live, bits.value(), sink, layers).map(x -> {
+                                Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 2, layers,
+                                        Map.of());
+                                return new BinaryNetwork(net, live.size(), gadgets(c, signs, on, bits, sink)
+                                        + ", " + live.size() + " point neurons that sink and are rescued");
+                            });
+                        });
+            }));
+        });
+    }
+
+    private static String gadgets(Coordinates c, Signs signs, long on, Bits bits, Sink sink) {
+        Machine s = c.s();
+        return "binary coordinate sign construction: " + 4 * c.sig() + " ramps, " + signs.doublings()
+                + " doubling layer(s) to " + 2 * c.sig() + " sign signals of x0 and x1, " + 2 * c.size() + " lines (on = "
+                + s.dec(on) + "), " + 2 * c.digits() + " bits and their complements (" + s.dec(bits.value())
+                + ") and a constant " + s.dec(s.tau(sink.beta()));
+    }
+
+    /** 1. Ramps: pair {@code (i * sig + t) * 2 + (o == 1 ? 0 : 1)} is {@code tau(acc(-c_t; x_i, o x_j))}. */
+    private static Ramps ramps(Coordinates c, List<Layer> layers) {
+        Machine s = c.s();
+        int sig = c.sig();
+        long one = s.one().orElse(-1);
         List<long[]> rampValues = new ArrayList<>();
-        long[][][] ramp = new long[2][2 * sig][n];
+        long[][][] ramp = new long[2][2 * sig][c.n()];
         List<Neuron> first = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             for (int t = 0; t < sig; t++) {
                 for (int o = 0; o < 2; o++) {
                     int sign = o == 0 ? 1 : -1;
+                    long bias = -c.thresholds().get(t);
                     long[] v = ramp[i][2 * t + o];
-                    for (int p = 0; p < n; p++) {
-                        long xi = min + (i == 0 ? p / size : p % size);
-                        long xj = min + (i == 0 ? p % size : p / size);
-                        v[p] = s.tau(BinaryGadgets.acc(s, -thresholds.get(t), new int[] {1, sign}, new long[] {xi, xj}, 2));
+                    for (int p = 0; p < c.n(); p++) {
+                        v[p] = s.tau(BinaryGadgets.acc(s, bias, new int[] {1, sign}, new long[] {c.x(i, p),
+                            c.x(1 - i, p)}, 2));
                     }
                     rampValues.add(BinarySignCompiler.distinctValues(new long[][] {v}));
-                    Neuron nn = Neuron.of(-thresholds.get(t), new int[] {i, 1 - i}, new long[] {one, sign * one});
-                    first.add(nn);
-                    first.add(nn);
+                    first.add(Neuron.of(bias, new int[] {i, 1 - i}, new long[] {one, sign * one}));
                 }
             }
         }
-        List<Layer> layers = new ArrayList<>();
-        layers.add(Layer.of(first));
-        // 2. signs: acc(0; y+, y-, y+, y-), then doublings
-        long[][] vals = new long[2 * sig][n];
-        List<Neuron> second = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            for (int t = 0; t < sig; t++) {
-                long[] yp = ramp[i][2 * t];
-                long[] ym = ramp[i][2 * t + 1];
-                long[] v = vals[i * sig + t];
-                for (int p = 0; p < n; p++) {
-                    v[p] = s.tau(BinaryGadgets.acc(s, 0, new int[] {1, 1, 1, 1}, new long[] {yp[p], ym[p], yp[p], ym[p]}, 4));
-                }
-                int pair = 2 * (i * sig + t);
-                Neuron nn = TwinNeurons.overTwins(s, 0, rampValues, new int[] {pair, pair + 1}, new int[] {1, 1}, true);
-                second.add(nn);
-                second.add(nn);
+        layers.add(Layer.of(TwinNeurons.twice(first)));
+        return new Ramps(ramp, rampValues);
+    }
+
+    /** 2. Signs: {@code acc(0; y+, y-, y+, y-)} of every ramp pair, then doublings until they are sign signals. */
+    private static Attempt<Signs> signs(Coordinates c, Ramps ramps, List<Layer> layers) {
+        Machine s = c.s();
+        int sig = c.sig();
+        long[][] vals = new long[2 * sig][c.n()];
+        for (int k = 0; k < 2 * sig; k++) {
+            long[] yp = ramps.values()[k / sig][2 * (k % sig)];
+            long[] ym = ramps.values()[k / sig][2 * (k % sig) + 1];
+            for (int p = 0; p < c.n(); p++) {
+                vals[k][p] = s.tau(BinaryGadgets.acc(s, 0, new int[] {1, 1, 1, 1},
+                        new long[] {yp[p], ym[p], yp[p], ym[p]}, 4));
             }
         }
-        layers.add(Layer.of(second));
+        Attempt<List<Neuron>> second = Attempt.each(2 * sig, k -> TwinNeurons.overTwins(s, 0, ramps.pairValues(),
+                new int[] {2 * k, 2 * k + 1}, new int[] {1, 1}, true));
+        if (second instanceof Attempt.Refused<List<Neuron>> r) {
+            return r.as();
+        }
+        layers.add(Layer.of(TwinNeurons.twice(second.orElseThrow())));
         long[] layerValues = BinarySignCompiler.distinctValues(vals);
         int doublings = 0;
-        long[][][] signs = signsAlong(vals, thresholds, size, min);
+        long[][][] signs = signsAlong(vals, c.thresholds(), c.size(), s.min());
         while (signs == null) {
             if (doublings == BinarySignCompiler.MAX_DOUBLINGS) {
-                throw Refusal.of(s + ": the coordinate sign construction found no sign signals: after "
-                        + BinarySignCompiler.MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some tau(acc(0; y+, y-, y+,"
-                        + " y-)) of the ramps tau(acc(-c; x_i, +-x_j)) is not one value below c, 0 at c and one value above"
-                        + " on every x_j");
+                return Attempt.refused(s + ": the coordinate sign construction found no sign signals: after "
+                        + BinarySignCompiler.MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some tau(acc(0; y+, y-,"
+                        + " y+, y-)) of the ramps tau(acc(-c; x_i, +-x_j)) is not one value below c, 0 at c and one value"
+                        + " above on every x_j");
             }
             List<long[]> pairs = BinarySignCompiler.pairs(2 * sig, layerValues);
-            List<Neuron> ns = new ArrayList<>(4 * sig);
-            for (int k = 0; k < 2 * sig; k++) {
-                Neuron nn = TwinNeurons.overTwins(s, 0, pairs, new int[] {k}, new int[] {1}, false);
-                ns.add(nn);
-                ns.add(nn);
-                for (int p = 0; p < n; p++) {
-                    vals[k][p] = s.tau(BinaryGadgets.doubled(s, 0, 1, vals[k][p]));
+            Attempt<List<Neuron>> doubling = Attempt.each(2 * sig,
+                    k -> TwinNeurons.overTwins(s, 0, pairs, new int[] {k}, new int[] {1}, false));
+            if (doubling instanceof Attempt.Refused<List<Neuron>> r) {
+                return r.as();
+            }
+            for (long[] v : vals) {
+                for (int p = 0; p < c.n(); p++) {
+                    v[p] = s.tau(BinaryGadgets.doubled(s, 0, 1, v[p]));
                 }
             }
-            layers.add(Layer.of(ns));
+            layers.add(Layer.of(TwinNeurons.twice(doubling.orElseThrow())));
             doublings++;
             layerValues = BinarySignCompiler.distinctValues(vals);
-            signs = signsAlong(vals, thresholds, size, min);
+            signs = signsAlong(vals, c.thresholds(), c.size(), s.min());
         }
-        requireSize(s, sig, digits, n, doublings);
-        // 3. lines, from sign signals of one coordinate after which every sign pair cancels
-        List<Long> biases = BinarySignCompiler.cancellingBiases(s, layerValues);
+        return Attempt.built(new Signs(signs, layerValues, doublings));
+    }
+
+    /**
+     * 3. Lines {@code [x_i = x]}, from sign signals of one coordinate after which every sign pair
+     * cancels, all with the common output {@code on} of largest magnitude (returned).
+     */
+    private static Attempt<Long> lines(Coordinates c, Signs signs, List<Layer> layers) {
+        Machine s = c.s();
+        List<Long> biases = BinarySignCompiler.cancellingBiases(s, signs.layerValues());
         TreeSet<Long> common = BinarySignCompiler.codes(s);
         List<List<Map<Long, BinarySignCompiler.PointNeuron>>> lineOptions = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            lineOptions.add(BinarySignCompiler.sharedPointOptions(s, signs[i], thresholds, biases, common,
-                    "coordinate sign construction", "line", "x" + i));
+            Attempt<List<Map<Long, BinarySignCompiler.PointNeuron>>> o = BinarySignCompiler.sharedPointOptions(s,
+                    new BinarySignCompiler.SignSignals(signs.along()[i], c.thresholds(), biases), common,
+                    "coordinate sign construction", "line", "x" + i);
+            if (o instanceof Attempt.Refused<List<Map<Long, BinarySignCompiler.PointNeuron>>> r) {
+                return r.as();
+            }
+            lineOptions.add(o.orElseThrow());
         }
         long on = common.stream().max((a, b) -> Math.abs(a) != Math.abs(b) ? Long.compare(Math.abs(a), Math.abs(b))
                 : Long.compare(a, b)).orElseThrow();
-        List<long[]> signPairs = BinarySignCompiler.pairs(2 * sig, layerValues);
-        List<Neuron> lines = new ArrayList<>(4 * size);
-        for (int i = 0; i < 2; i++) {
-            for (int x = 0; x < size; x++) {
-                Neuron nn = BinarySignCompiler.pointNeuron(s, lineOptions.get(i).get(x).get(on), signPairs, i * sig);
-                lines.add(nn);
-                lines.add(nn);
-            }
-        }
-        layers.add(Layer.of(lines));
-        // 4. bits and complements of each coordinate's index, and a constant pair
-        long[] offOn = {0, on};
-        List<long[]> linePairs = BinarySignCompiler.pairs(2 * size, offOn);
+        List<long[]> signPairs = BinarySignCompiler.pairs(2 * c.sig(), signs.layerValues());
+        int size = c.size();
+        return Attempt.each(2 * size, ix -> BinarySignCompiler.pointNeuron(s,
+                lineOptions.get(ix / size).get(ix % size).get(on), signPairs, ix / size * c.sig())).map(lines -> {
+                    layers.add(Layer.of(TwinNeurons.twice(lines)));
+                    return on;
+                });
+    }
+
+    /**
+     * 4. For every binary digit of each coordinate's index, a bit (the lines where the digit is 1,
+     * read twice with the sign of {@code on}, bias 0) and its complement; each must output one
+     * common value {@code K != 0} where its digit is set and 0 elsewhere.
+     */
+    private static Attempt<Bits> bits(Coordinates c, long on) {
+        Machine s = c.s();
+        int size = c.size();
+        List<long[]> linePairs = BinarySignCompiler.pairs(2 * size, new long[] {0, on});
         int lineSign = on > 0 ? 1 : -1;
         long bitValue = 0;
         List<Neuron> bits = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < digits; j++) {
+            for (int j = 0; j < c.digits(); j++) {
                 for (int polarity = 1; polarity >= 0; polarity--) {
                     List<Integer> reads = new ArrayList<>();
                     for (int x = 0; x < size; x++) {
@@ -189,62 +290,65 @@ final class BinaryCoordinateCompiler {
                     Arrays.fill(sg, lineSign);
                     // its value on every x_i: the lines read in order, the one of x_i being on
                     for (int x = 0; x < size; x++) {
-                        int[] seqSigns = new int[2 * r.length];
-                        long[] ys = new long[2 * r.length];
-                        for (int u = 0; u < r.length; u++) {
-                            seqSigns[2 * u] = lineSign;
-                            seqSigns[2 * u + 1] = lineSign;
-                            long y = r[u] == i * size + x ? on : 0;
-                            ys[2 * u] = y;
-                            ys[2 * u + 1] = y;
-                        }
-                        long v = s.tau(BinaryGadgets.acc(s, 0, seqSigns, ys, ys.length));
+                        long v = lineRead(s, r, i * size + x, on, lineSign);
                         boolean set = (x >> j & 1) == polarity;
                         if (set && bitValue == 0) {
                             bitValue = v;
                         }
                         if (set ? v != bitValue || v == 0 : v != 0) {
-                            throw Refusal.of(s + ": the coordinate sign construction's bit neurons"
+                            return Attempt.refused(s + ": the coordinate sign construction's bit neurons"
                                     + " (lines " + s.dec(on) + " read twice, bias 0) do not output one value K != 0 where"
                                     + " their digit is set and 0 elsewhere: " + s.dec(v) + " at x" + i + " = "
-                                    + s.dec(min + x));
+                                    + s.dec(s.min() + x));
                         }
                     }
-                    Neuron nn = TwinNeurons.overTwins(s, 0, linePairs, r, sg, false);
-                    bits.add(nn);
-                    bits.add(nn);
+                    Attempt<Neuron> nn = TwinNeurons.overTwins(s, 0, linePairs, r, sg, false);
+                    if (nn instanceof Attempt.Refused<Neuron> refused) {
+                        return refused.as();
+                    }
+                    bits.add(nn.orElseThrow());
                 }
             }
         }
-        // 5. point neurons: for a constant K' and read sign r, the biases b whose neuron sinks and is rescued
-        long[] offK = {0, bitValue};
-        Sink sink = bestSink(s, offOn, offK, 2 * digits); // the wrong indicators of both indices
-        if (sink == null) {
-            throw Refusal.of(s + ": the coordinate sign construction has no point neuron that outputs a"
-                    + " value != 0 with every digit right and 0 with any of " + 2 * digits + " wrong (wrong indicators "
-                    + s.dec(bitValue) + " read twice, then a constant pair read +K', -K'; every bias, K' and read sign"
-                    + " tried)");
+        return Attempt.built(new Bits(bits, bitValue));
+    }
+
+    /** The output of a bit neuron (bias 0) reading the lines {@code reads} twice with {@code sign}, line {@code lit} on. */
+    private static long lineRead(Machine s, int[] reads, int lit, long on, int sign) {
+        int[] seqSigns = new int[2 * reads.length];
+        long[] ys = new long[2 * reads.length];
+        for (int u = 0; u < reads.length; u++) {
+            seqSigns[2 * u] = sign;
+            seqSigns[2 * u + 1] = sign;
+            long y = reads[u] == lit ? on : 0;
+            ys[2 * u] = y;
+            ys[2 * u + 1] = y;
         }
-        Neuron constant = TwinNeurons.overTwins(s, sink.beta(), linePairs, new int[0], new int[0], false);
-        bits.add(constant);
-        bits.add(constant);
-        layers.add(Layer.of(bits));
-        // the table: each live point's value as +-(output of some bias)
-        List<long[]> bitPairs = BinarySignCompiler.pairs(4 * digits, offK);
-        List<long[]> withConstant = new ArrayList<>(bitPairs);
+        return s.tau(BinaryGadgets.acc(s, 0, seqSigns, ys, ys.length));
+    }
+
+    /**
+     * 5. The point neurons that sink and are rescued, each reading its point's wrong indicators and
+     * the constant pair, and the output neuron that adds them with their signs; refused (finally) if a
+     * table value is no output of the sink.
+     */
+    private static Attempt<List<Layer>> points(Coordinates c, FunctionTable target, List<Integer> live, long bitValue,
+            Sink sink, List<Layer> layers) {
+        Machine s = c.s();
+        int digits = c.digits();
+        List<long[]> withConstant = new ArrayList<>(BinarySignCompiler.pairs(4 * digits, new long[] {0, bitValue}));
         withConstant.add(new long[] {s.tau(sink.beta())});
-        List<Neuron> points = new ArrayList<>(live.size());
-        long[] outSigns = new long[live.size()];
-        for (int k = 0; k < live.size(); k++) {
+        long[] outW = new long[live.size()];
+        Attempt<List<Neuron>> points = Attempt.each(live.size(), k -> {
             int p = live.get(k);
             long f = target.code(p);
-            long[] bs = sink.forValue().get(f);
-            if (bs == null) {
-                throw Refusal.ofFinal(s + ": the coordinate sign construction has no point neuron whose output, added"
-                        + " with +-1, is " + s.dec(f) + " (the values it reaches: " + sink.forValue().keySet().stream()
-                        .map(s::dec).toList() + ")");
+            SinkPoint sp = sink.forValue().get(f);
+            if (sp == null) {
+                return Attempt.refusedFinally(s + ": the coordinate sign construction has no point neuron whose output,"
+                        + " added with +-1, is " + s.dec(f) + " (the values it reaches: " + sink.forValue().keySet()
+                        .stream().map(s::dec).toList() + ")");
             }
-            long[] xs = {p / size, p % size};
+            long[] xs = {p / c.size(), p % c.size()};
             int[] sequence = new int[4 * digits + 2];
             int[] seqSigns = new int[sequence.length];
             int pos = 0;
@@ -262,37 +366,36 @@ final class BinaryCoordinateCompiler {
             seqSigns[pos++] = 1;
             sequence[pos] = 4 * digits;
             seqSigns[pos] = -1;
-            points.add(TwinNeurons.overTwins(s, bs[0], withConstant, sequence, seqSigns));
-            outSigns[k] = bs[1];
-        }
-        layers.add(Layer.of(points));
-        int[] src = new int[live.size()];
-        long[] w = new long[live.size()];
-        for (int k = 0; k < src.length; k++) {
-            src[k] = k;
-            w[k] = outSigns[k] * one;
-        }
-        layers.add(Layer.of(List.of(Neuron.of(0, src, w))));
-        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 2, layers, Map.of());
-        String gadgets = "binary coordinate sign construction: " + 4 * sig + " ramps, " + doublings + " doubling layer(s)"
-                + " to " + 2 * sig + " sign signals of x0 and x1, " + 2 * size + " lines (on = " + s.dec(on) + "), "
-                + 2 * digits + " bits and their complements (" + s.dec(bitValue) + ") and a constant " + s.dec(s.tau(sink.beta()))
-                + ", " + live.size() + " point neurons that sink and are rescued";
-        return new BinaryNetwork(net, live.size(), gadgets);
+            outW[k] = sp.outSign() * s.one().orElse(-1);
+            return TwinNeurons.overTwins(s, sp.bias(), withConstant, sequence, seqSigns);
+        });
+        return points.map(ps -> {
+            layers.add(Layer.of(ps));
+            int[] src = new int[live.size()];
+            for (int k = 0; k < src.length; k++) {
+                src[k] = k;
+            }
+            layers.add(Layer.of(List.of(Neuron.of(0, src, outW))));
+            return layers;
+        });
     }
 
     /**
-     * Refuses (finally) when the network with a point neuron for every point and the given number of
-     * doubling layers would exceed {@link BinaryCompiler#MAX_WEIGHTS}.
+     * The reason the network with a point neuron for every point and the given number of doubling
+     * layers would exceed {@link BinaryCompiler#MAX_WEIGHTS}, if it would.
      */
-    private static void requireSize(Machine s, int sig, int digits, int n, int doublings) {
+    private static Optional<String> tooLarge(Coordinates c, int doublings) {
+        Machine s = c.s();
+        int sig = c.sig();
+        int digits = c.digits();
         long weights = 16L * sig + 32L * sig * sig + 16L * sig * sig * doublings + 8L * s.size() * 2 * sig
-                + 8L * (4 * digits + 1) * s.size() + (long) n * (2 * (4 * digits + 1) + 1);
+                + 8L * (4 * digits + 1) * s.size() + (long) c.n() * (2 * (4 * digits + 1) + 1);
         if (weights > BinaryCompiler.MAX_WEIGHTS) {
-            throw Refusal.ofFinal("the coordinate sign construction for " + s + " would have up to " + weights
+            return Optional.of("the coordinate sign construction for " + s + " would have up to " + weights
                     + " weights" + (doublings == 0 ? " before its doubling layers" : "") + ", over the limit of "
                     + BinaryCompiler.MAX_WEIGHTS);
         }
+        return Optional.empty();
     }
 
     /**
@@ -326,7 +429,7 @@ final class BinaryCoordinateCompiler {
      * The constant pair's bias {@code beta}, the read sign {@code r}, and per output value {@code v}
      * a point neuron's bias {@code b} and output sign with {@code +-tau(acc(b; +K', -K')) = v}.
      */
-    private record Sink(long beta, int readSign, Map<Long, long[]> forValue) {
+    private record Sink(long beta, int readSign, Map<Long, SinkPoint> forValue) {
     }
 
     /**
@@ -344,7 +447,7 @@ final class BinaryCoordinateCompiler {
                 continue;
             }
             for (int r : new int[] {1, -1}) {
-                Map<Long, long[]> forValue = new TreeMap<>();
+                Map<Long, SinkPoint> forValue = new TreeMap<>();
                 for (long b = s.min(); b <= s.max(); b++) {
                     if (BinaryGadgets.cancels(s, b, offK) == 0) {
                         continue;
@@ -364,7 +467,7 @@ final class BinaryCoordinateCompiler {
                         for (int sign : new int[] {1, -1}) {
                             long v = BinaryGadgets.acc(s, 0, new int[] {sign}, new long[] {onValue}, 1);
                             if (v != 0 && v == sign * onValue) {
-                                forValue.putIfAbsent(v, new long[] {b, sign});
+                                forValue.putIfAbsent(v, new SinkPoint(b, sign));
                             }
                         }
                     }

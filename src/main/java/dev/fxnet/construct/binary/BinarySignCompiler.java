@@ -7,6 +7,7 @@ import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,31 +46,79 @@ final class BinarySignCompiler {
     }
 
     /**
+     * The ramps after the doubling layers: their {@code thresholds}, their {@code values[t][x - min]}
+     * after the last layer, the distinct values of every layer ({@code layerValues.get(0)} the ramps',
+     * the last the sign signals'), and the number of {@code doublings}.
+     */
+    private record SignLayers(List<Long> thresholds, long[][] values, List<long[]> layerValues, int doublings) {
+        long[] signValues() {
+            return layerValues.get(doublings);
+        }
+    }
+
+    /**
+     * The sign signals a point neuron reads: their {@code values[t][x - min]} on F per threshold
+     * {@code thresholds.get(t)}, and the {@code biases} after which every sign pair cancels.
+     */
+    record SignSignals(long[][] values, List<Long> thresholds, List<Long> biases) {
+    }
+
+    /** A pass neuron {@code tau(acc(beta; sign P, sign P))}: 0 when its point is off. */
+    private record PassNeuron(long beta, int sign) {
+    }
+
+    /** The point output {@code on} and the pass neurons for it, by their output value. */
+    private record Pass(long on, Map<Long, PassNeuron> byOutput) {
+    }
+
+    /**
      * Compiles a one-dimensional table with the sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
-     * @throws Refusal if a stage has no gadget, naming it
+     * @return the network, or a refusal naming the stage without a gadget
      */
-    static BinaryNetwork compile(FunctionTable target, Machine s, List<Integer> live) {
+    static Attempt<BinaryNetwork> compile(FunctionTable target, Machine s, List<Integer> live) {
+        return signLayers(s).flatMap(sl -> {
+            int sig = sl.thresholds().size();
+            int size = s.size();
+            // 3. point neurons, planned over every point, so that these layers do not depend on which points are live
+            long estimate = 4L * sig * sig * sl.doublings() + 2L * sig + 4L * size * sig + 4L * size * size;
+            if (estimate > BinaryCompiler.MAX_WEIGHTS) {
+                return Attempt.refused("the sign construction for " + s + " would have about " + estimate
+                        + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
+            }
+            SignSignals signals = new SignSignals(sl.values(), sl.thresholds(), cancellingBiases(s, sl.signValues()));
+            TreeSet<Long> common = codes(s);
+            return sharedPointOptions(s, signals, common, "sign construction", "point", "x").flatMap(options -> {
+                List<Long> shared = byMagnitude(common);
+                Pass pass = pass(s, shared);
+                if (pass == null) {
+                    return Attempt.refused(s + ": the sign construction has no pass neuron with value neurons:"
+                            + " tau(beta) = 0 and tau(acc(beta; s on, s on)) = v != 0, with value neurons for v, for no"
+                            + " bias beta, sign s and point output on in " + shared.stream().map(s::dec).toList());
+                }
+                return network(target, s, live, sl, options, pass);
+            });
+        });
+    }
+
+    /** 1. The ramps {@code tau(acc(-c; x))}; 2. doubling layers until every signal is a sign signal. */
+    private static Attempt<SignLayers> signLayers(Machine s) {
         long min = s.min();
         int size = s.size();
-        long one = s.one().orElse(-1);
-        // 1. ramps
         List<Long> thresholds = rampThresholds(s);
-        int sig = thresholds.size();
-        long[][] vals = new long[sig][size];
-        for (int i = 0; i < sig; i++) {
+        long[][] vals = new long[thresholds.size()][size];
+        for (int i = 0; i < vals.length; i++) {
             for (int x = 0; x < size; x++) {
-                vals[i][x] = s.tau(s.accumulate(-thresholds.get(i), new long[] {one}, new long[] {min + x}, 1));
+                vals[i][x] = s.tau(s.accumulate(-thresholds.get(i), new long[] {s.one().orElse(-1)}, new long[] {min + x}, 1));
             }
         }
         List<long[]> layerValues = new ArrayList<>();
         layerValues.add(distinctValues(vals));
-        // 2. doublings until every signal is a sign signal
         int doublings = 0;
         while (!allSigns(vals, thresholds, min)) {
             if (doublings == MAX_DOUBLINGS) {
-                throw Refusal.of(s + ": the sign construction found no sign signals: after "
+                return Attempt.refused(s + ": the sign construction found no sign signals: after "
                         + MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some ramp tau(acc(-c; x)) is not"
                         + " one value below c, 0 at c and one value above");
             }
@@ -81,84 +130,71 @@ final class BinarySignCompiler {
             doublings++;
             layerValues.add(distinctValues(vals));
         }
-        long[] signValues = layerValues.get(doublings);
-        // 3. point neurons, planned over every point, so that these layers do not depend on which points are live
-        long estimate = 4L * sig * sig * doublings + 2L * sig + 4L * size * sig + 4L * size * size;
-        if (estimate > BinaryCompiler.MAX_WEIGHTS) {
-            throw Refusal.of("the sign construction for " + s + " would have about " + estimate
-                    + " weights, over the limit of " + BinaryCompiler.MAX_WEIGHTS);
-        }
-        List<Long> biases = cancellingBiases(s, signValues);
-        TreeSet<Long> common = codes(s);
-        List<Map<Long, PointNeuron>> options = sharedPointOptions(s, vals, thresholds, biases, common,
-                "sign construction", "point", "x");
-        List<Long> shared = new ArrayList<>(common);
-        shared.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
-                : Long.compare(b, a));
-        // pass neurons for the first shared on that has them: tau(beta) = 0 != tau(acc(beta; s on, s on))
-        long on = 0;
-        Map<Long, long[]> pass = new LinkedHashMap<>();
-        for (long candidate : shared) {
-            Map<Long, long[]> p = passNeurons(s, candidate);
-            if (p.keySet().stream().anyMatch(v -> !BinaryValueLayer.valueNeurons(s, v, false).isEmpty()
-                    || !BinaryValueLayer.valueNeurons(s, v, true).isEmpty())) {
-                pass = p;
-                on = candidate;
-                break;
-            }
-        }
-        if (pass.isEmpty()) {
-            throw Refusal.of(s + ": the sign construction has no pass neuron with value neurons:"
-                    + " tau(beta) = 0 and tau(acc(beta; s on, s on)) = v != 0, with value neurons for v, for no bias"
-                    + " beta, sign s and point output on in " + shared.stream().map(s::dec).toList());
-        }
-        long[] offOn = {0, on};
-        Map<Long, long[]> passFor = pass;
-        List<Long> ons = new ArrayList<>(pass.keySet());
-        ons.sort((a, b) -> Long.compare(Math.abs(b), Math.abs(a)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
-                : Long.compare(b, a));
-
-        List<Layer> layers = new ArrayList<>();
-        List<Neuron> first = new ArrayList<>();
-        for (long c : thresholds) {
-            Neuron nn = Neuron.dense(-c, one);
-            first.add(nn);
-            first.add(nn);
-        }
-        layers.add(Layer.of(first));
-        for (int l = 0; l < doublings; l++) {
-            List<long[]> pairs = pairs(sig, layerValues.get(l));
-            List<Neuron> ns = new ArrayList<>(2 * sig);
-            for (int i = 0; i < sig; i++) {
-                Neuron nn = TwinNeurons.overTwins(s, 0, pairs, new int[] {i}, new int[] {1}, false);
-                ns.add(nn);
-                ns.add(nn);
-            }
-            layers.add(Layer.of(ns));
-        }
-        List<long[]> signPairs = pairs(sig, signValues);
-        List<Neuron> points = new ArrayList<>(2 * live.size());
-        for (int p = 0; p < live.size(); p++) {
-            PointNeuron pn = options.get(live.get(p)).get(on);
-            Neuron nn = pointNeuron(s, pn, signPairs);
-            points.add(nn);
-            points.add(nn);
-        }
-        layers.add(Layer.of(points));
-        List<long[]> pointPairs = pairs(live.size(), offOn);
-        String values = BinaryValueLayer.pointAndValueLayers(s, target, live, ons, (p, v) -> {
-            long[] bs = passFor.get(v);
-            return TwinNeurons.overTwins(s, bs[0], pointPairs, new int[] {p}, new int[] {(int) bs[1]}, false);
-        }, pointPairs, layers);
-        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 1, layers, Map.of());
-        String gadgets = "binary sign construction: " + sig + " ramps, " + doublings + " doubling layer(s) to sign"
-                + " signals, " + live.size() + " point neurons (on = " + s.dec(on) + "), pass layer: " + values;
-        return new BinaryNetwork(net, live.size(), gadgets);
+        return Attempt.built(new SignLayers(thresholds, vals, layerValues, doublings));
     }
 
-    /** Pass neurons for point output {@code on}: output -> {beta, s}, with {@code {0, on}} cancelling after beta. */
-    private static Map<Long, long[]> passNeurons(Machine s, long on) {
-        Map<Long, long[]> pass = new LinkedHashMap<>();
+    /** The codes in order of decreasing magnitude, the positive one first on a tie. */
+    static List<Long> byMagnitude(Collection<Long> codes) {
+        List<Long> out = new ArrayList<>(codes);
+        out.sort((a, b) -> Long.compare(Math.abs(a), Math.abs(b)) != 0 ? Long.compare(Math.abs(b), Math.abs(a))
+                : Long.compare(b, a));
+        return out;
+    }
+
+    /** The pass neurons for the first shared {@code on} whose outputs have value neurons; null if none. */
+    private static Pass pass(Machine s, List<Long> shared) {
+        for (long candidate : shared) {
+            Map<Long, PassNeuron> p = passNeurons(s, candidate);
+            if (p.keySet().stream().anyMatch(v -> !BinaryValueLayer.valueNeurons(s, v, false).isEmpty()
+                    || !BinaryValueLayer.valueNeurons(s, v, true).isEmpty())) {
+                return new Pass(candidate, p);
+            }
+        }
+        return null;
+    }
+
+    /** The layers: ramps, doublings, point neurons of the live points at {@code pass.on()}, pass, values, output. */
+    private static Attempt<BinaryNetwork> network(FunctionTable target, Machine s, List<Integer> live, SignLayers sl,
+            List<Map<Long, PointNeuron>> options, Pass pass) {
+        int sig = sl.thresholds().size();
+        List<Layer> layers = new ArrayList<>();
+        List<Neuron> first = new ArrayList<>();
+        for (long c : sl.thresholds()) {
+            first.add(Neuron.dense(-c, s.one().orElse(-1)));
+        }
+        layers.add(Layer.of(TwinNeurons.twice(first)));
+        for (int l = 0; l < sl.doublings(); l++) {
+            List<long[]> pairs = pairs(sig, sl.layerValues().get(l));
+            Attempt<List<Neuron>> doubling = Attempt.each(sig,
+                    i -> TwinNeurons.overTwins(s, 0, pairs, new int[] {i}, new int[] {1}, false));
+            if (doubling instanceof Attempt.Refused<List<Neuron>> r) {
+                return r.as();
+            }
+            layers.add(Layer.of(TwinNeurons.twice(doubling.orElseThrow())));
+        }
+        List<long[]> signPairs = pairs(sig, sl.signValues());
+        Attempt<List<Neuron>> points = Attempt.each(live.size(),
+                p -> pointNeuron(s, options.get(live.get(p)).get(pass.on()), signPairs));
+        if (points instanceof Attempt.Refused<List<Neuron>> r) {
+            return r.as();
+        }
+        layers.add(Layer.of(TwinNeurons.twice(points.orElseThrow())));
+        List<long[]> pointPairs = pairs(live.size(), new long[] {0, pass.on()});
+        return BinaryValueLayer.pointAndValueLayers(s, target, live, byMagnitude(pass.byOutput().keySet()), (p, v) -> {
+            PassNeuron bs = pass.byOutput().get(v);
+            return TwinNeurons.overTwins(s, bs.beta(), pointPairs, new int[] {p}, new int[] {bs.sign()}, false);
+        }, pointPairs, layers).map(values -> {
+            Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 1, layers, Map.of());
+            String gadgets = "binary sign construction: " + sig + " ramps, " + sl.doublings() + " doubling layer(s) to"
+                    + " sign signals, " + live.size() + " point neurons (on = " + s.dec(pass.on()) + "), pass layer: "
+                    + values;
+            return new BinaryNetwork(net, live.size(), gadgets);
+        });
+    }
+
+    /** Pass neurons for point output {@code on}: output -> neuron, with {@code {0, on}} cancelling after beta. */
+    private static Map<Long, PassNeuron> passNeurons(Machine s, long on) {
+        Map<Long, PassNeuron> pass = new LinkedHashMap<>();
         long[] offOn = {0, on};
         for (long beta = s.min(); beta <= s.max(); beta++) {
             if (s.tau(beta) != 0 || BinaryGadgets.cancels(s, beta, offOn) == 0) {
@@ -167,7 +203,7 @@ final class BinarySignCompiler {
             for (int sign : new int[] {1, -1}) {
                 long v = s.tau(BinaryGadgets.doubled(s, beta, sign, on));
                 if (v != 0) {
-                    pass.putIfAbsent(v, new long[] {beta, sign});
+                    pass.putIfAbsent(v, new PassNeuron(beta, sign));
                 }
             }
         }
@@ -206,45 +242,45 @@ final class BinarySignCompiler {
     }
 
     /**
-     * The point neurons ({@link #pointOptions}) of every value of F over the sign signals
-     * {@code vals[t][x - min]} of {@code thresholds}, in the order of F; {@code common} is narrowed
-     * to the outputs {@code on} that every value (and everything it held before) admits.
+     * The point neurons ({@link #pointOptions}) of every value of F over the sign signals, in the
+     * order of F; {@code common} is narrowed to the outputs {@code on} that every value (and
+     * everything it held before) admits.
      *
-     * @throws Refusal at the first value after which no output is common, naming
-     *     it as the {@code noun} neuron of {@code construction} for {@code variable}
+     * @return the options per value, or a refusal at the first value after which no output is
+     *     common, naming it as the {@code noun} neuron of {@code construction} for {@code variable}
      */
-    static List<Map<Long, PointNeuron>> sharedPointOptions(Machine s, long[][] vals, List<Long> thresholds,
-            List<Long> biases, TreeSet<Long> common, String construction, String noun, String variable) {
+    static Attempt<List<Map<Long, PointNeuron>>> sharedPointOptions(Machine s, SignSignals signals,
+            TreeSet<Long> common, String construction, String noun, String variable) {
         Map<Long, Integer> index = new HashMap<>();
-        for (int i = 0; i < thresholds.size(); i++) {
-            index.put(thresholds.get(i), i);
+        for (int i = 0; i < signals.thresholds().size(); i++) {
+            index.put(signals.thresholds().get(i), i);
         }
         List<Map<Long, PointNeuron>> options = new ArrayList<>();
         for (int p = 0; p < s.size(); p++) {
             long x0 = s.min() + p;
-            Map<Long, PointNeuron> o = pointOptions(s, vals, index, biases, x0);
+            Map<Long, PointNeuron> o = pointOptions(s, signals.values(), index, signals.biases(), x0);
             common.retainAll(o.keySet());
             if (common.isEmpty()) {
-                throw Refusal.of(s + ": the " + construction + " has no " + noun + " neuron for "
+                return Attempt.refused(s + ": the " + construction + " has no " + noun + " neuron for "
                         + variable + " = " + s.dec(x0) + (o.isEmpty() ? "" : " with an output the other " + noun
                         + "s share") + " (two or three sign signals within " + REACH + " codes, every order, sign and"
                         + " cancelling bias tried)");
             }
             options.add(o);
         }
-        return options;
+        return Attempt.built(options);
     }
 
     /** A point neuron: its bias, the thresholds it reads, their signs, and the order of the twin reads. */
     record PointNeuron(long bias, int[] signals, int[] signs, int[] order) {
     }
 
-    static Neuron pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs) {
+    static Attempt<Neuron> pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs) {
         return pointNeuron(s, pn, signPairs, 0);
     }
 
     /** The neuron of {@code pn} over a layer whose sign pairs of {@code pn}'s thresholds start at pair {@code offset}. */
-    static Neuron pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs, int offset) {
+    static Attempt<Neuron> pointNeuron(Machine s, PointNeuron pn, List<long[]> signPairs, int offset) {
         int[] sequence = new int[pn.order().length];
         int[] seqSigns = new int[sequence.length];
         for (int k = 0; k < sequence.length; k++) {

@@ -2,6 +2,7 @@ package dev.fxnet.construct.binary;
 
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Neuron;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,9 +24,9 @@ final class TwinNeurons {
      * {@code reads} are cancelled first, each in the order that is exact after {@code b}; then every
      * read pair is listed twice with its sign, pair by pair, or in two rounds if {@code interleave}.
      *
-     * @throws Refusal if a pair cancels in neither order
+     * @return the neuron, or a refusal if a pair cancels in neither order
      */
-    static Neuron overTwins(Machine s, long b, List<long[]> pairValues, int[] reads, int[] signs,
+    static Attempt<Neuron> overTwins(Machine s, long b, List<long[]> pairValues, int[] reads, int[] signs,
             boolean interleave) {
         int[] sequence = new int[2 * reads.length];
         int[] seqSigns = new int[2 * reads.length];
@@ -44,9 +45,9 @@ final class TwinNeurons {
      * not name are cancelled first, each in the order that is exact after {@code b}; then the
      * sequence, which names every read pair twice (its first twin, then its second), with its signs.
      *
-     * @throws Refusal if a pair cancels in neither order
+     * @return the neuron, or a refusal if a pair cancels in neither order
      */
-    static Neuron overTwins(Machine s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
+    static Attempt<Neuron> overTwins(Machine s, long b, List<long[]> pairValues, int[] sequence, int[] seqSigns) {
         int pairs = pairValues.size();
         int[] src = new int[2 * pairs];
         long[] w = new long[2 * pairs];
@@ -62,7 +63,7 @@ final class TwinNeurons {
             }
             int first = BinaryGadgets.cancels(s, b, pairValues.get(j));
             if (first == 0) {
-                throw Refusal.of(s + ": twins with values " + Arrays.toString(Arrays.stream(
+                return Attempt.refused(s + ": twins with values " + Arrays.toString(Arrays.stream(
                         pairValues.get(j)).mapToObj(s::dec).toArray()) + " do not cancel after the bias " + s.dec(b)
                         + " in either order");
             }
@@ -78,6 +79,21 @@ final class TwinNeurons {
             w[pos++] = seqSigns[k] * one;
             seen[j] = true;
         }
-        return Neuron.of(b, src, w);
+        return Attempt.built(Neuron.of(b, src, w));
+    }
+
+    /** A neuron with bias {@code b} that cancels every pair and reads none: a constant pair {@code tau(b)}. */
+    static Attempt<Neuron> constant(Machine s, long b, List<long[]> pairValues) {
+        return overTwins(s, b, pairValues, new int[0], new int[0]);
+    }
+
+    /** Every neuron of {@code neurons} twice, in order: a layer of twin pairs. */
+    static List<Neuron> twice(List<Neuron> neurons) {
+        List<Neuron> out = new ArrayList<>(2 * neurons.size());
+        for (Neuron nn : neurons) {
+            out.add(nn);
+            out.add(nn);
+        }
+        return out;
     }
 }

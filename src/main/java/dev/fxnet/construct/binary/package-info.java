@@ -11,19 +11,20 @@
  *   <li><b>Gadgets.</b> {@link dev.fxnet.construct.binary.BinaryGadgets}: the step tails and
  *       ladders of a setting, found by an exhaustive search and shared with
  *       {@code theory.BinarySeparation}.</li>
- *   <li><b>Routes</b> (package-private): the step construction ({@code BinaryCompiler}, with the
- *       point layer by bits in {@code BitLayer}); the sign construction for {@code d = 1}
- *       ({@code BinarySignCompiler}) and the coordinate sign construction for {@code d = 2}
- *       ({@code BinaryCoordinateCompiler}); the value layer ({@code BinaryValueLayer}) and the
- *       cancelling twin neurons ({@code TwinNeurons}) they share. A refusal that depends on the
- *       table or on the size (a final {@code Refusal}) ends the search for a route.</li>
- *   <li><b>Outcomes.</b> Every route returns an {@code Attempt}, {@code Built} or
- *       {@code Refused(reason, isFinal)}, and the next route is chosen by it. Inside a route a
- *       stage without a gadget raises the package-private {@code Refusal} (no
- *       {@link java.lang.IllegalArgumentException}), which the route's boundary turns into
- *       {@code Refused}; an {@code IllegalArgumentException} or {@code IllegalStateException}
- *       from inside a route is a bug and propagates. The refusal of the whole construction reaches
- *       the caller as an {@code IllegalArgumentException} with the same reason.</li>
+ *   <li><b>Routes</b> (package-private): the step construction ({@code BinaryCompiler} choosing
+ *       among layouts of {@code StepConstruction}: the step signals of {@code StepSignals} over the
+ *       {@code Directions}, the point neurons of {@code StepPoints} or the point layer by bits of
+ *       {@code BitLayer}); the sign construction for {@code d = 1} ({@code BinarySignCompiler}) and
+ *       the coordinate sign construction for {@code d = 2} ({@code BinaryCoordinateCompiler}); the
+ *       value layer ({@code BinaryValueLayer}) and the cancelling twin neurons ({@code TwinNeurons})
+ *       they share. A refusal that depends on the table or on the size (a final one) ends the
+ *       search for a route.</li>
+ *   <li><b>Outcomes.</b> Every route and every stage that can find no gadget returns an
+ *       {@code Attempt}, {@code Built} or {@code Refused(reason, isFinal)}, and the next route is
+ *       chosen by it; nothing is thrown or caught for routing. An exception from inside a route
+ *       ({@link java.lang.IllegalArgumentException}, {@code IllegalStateException}, ...) is a bug
+ *       and propagates. The refusal of the whole construction reaches the caller as an
+ *       {@code IllegalArgumentException} with the same reason.</li>
  * </ul>
  *
  * <p>Contract: a network returned is meant to be exact on every point of {@code F^d}; it is

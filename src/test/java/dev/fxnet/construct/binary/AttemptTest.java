@@ -3,38 +3,53 @@ package dev.fxnet.construct.binary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routes of the binary construction choose by {@link Attempt}: a {@link Refusal} becomes
- * {@code Refused}, while an {@link IllegalArgumentException} from inside a route (a failed
- * precondition, a bug) propagates instead of being taken for a refusal and re-routed, as the former
- * {@code catch (IllegalArgumentException)} routing did.
+ * The routes and stages of the binary construction choose by {@link Attempt}, a value: a refusal is
+ * returned, never thrown, so nothing is caught to re-route and a bug (any exception) propagates.
  */
 class AttemptTest {
     @Test
-    void aRefusalIsAnOutcomeAndABugIsNot() {
-        assertEquals(new Attempt.Built<>("net"), Attempt.of(() -> "net"));
-        assertEquals(new Attempt.Refused<String>("no gadget", false), Attempt.<String>of(() -> {
-            throw Refusal.of("no gadget");
+    void mapAndFlatMapRunOnlyOnWhatWasBuilt() {
+        assertEquals(Attempt.built(3), Attempt.built("net").map(String::length));
+        assertEquals(Attempt.built("ne"), Attempt.built("net").flatMap(x -> Attempt.built(x.substring(0, 2))));
+        Attempt<String> refused = Attempt.refused("no gadget");
+        assertEquals(new Attempt.Refused<Integer>("no gadget", false), refused.map(x -> {
+            throw new AssertionError("not run");
         }));
-        assertEquals(new Attempt.Refused<String>("too large", true), Attempt.<String>of(() -> {
-            throw Refusal.ofFinal("too large");
-        }));
-        IllegalArgumentException bug = assertThrows(IllegalArgumentException.class, () -> Attempt.<String>of(() -> {
-            throw new IllegalArgumentException("precondition");
-        }));
-        assertEquals("precondition", bug.getMessage());
+        assertEquals(new Attempt.Refused<Integer>("too large", true),
+                Attempt.<String>refusedFinally("too large").flatMap(x -> Attempt.built(1)));
     }
 
     @Test
-    void finalOnMakesEveryRefusalFinalAndRaiseRoundTrips() {
-        assertEquals(new Attempt.Refused<String>("value layer", true), Attempt.<String>of(() -> Refusal.finalOn(() -> {
-            throw Refusal.of("value layer");
-        })));
-        Attempt<String> refused = new Attempt.Refused<>("inner", true);
-        assertEquals(refused, Attempt.of(() -> Refusal.raise(refused)));
-        assertEquals("net", Refusal.raise(new Attempt.Built<>("net")));
+    void aBugInAStageIsNotARefusal() {
+        IllegalStateException bug = assertThrows(IllegalStateException.class,
+                () -> Attempt.built("net").flatMap(x -> {
+                    throw new IllegalStateException("internal error");
+                }));
+        assertEquals("internal error", bug.getMessage());
+    }
+
+    @Test
+    void eachStopsAtTheFirstRefusal() {
+        List<Integer> made = new ArrayList<>();
+        Attempt<List<Integer>> a = Attempt.each(5, i -> {
+            made.add(i);
+            return i == 2 ? Attempt.refused("no neuron " + i) : Attempt.built(i);
+        });
+        assertEquals(new Attempt.Refused<List<Integer>>("no neuron 2", false), a);
+        assertEquals(List.of(0, 1, 2), made);
+        assertEquals(Attempt.built(List.of(0, 1, 2)), Attempt.each(3, Attempt::built));
+    }
+
+    @Test
+    void finalIfRefusedMakesEveryRefusalFinal() {
+        assertEquals(new Attempt.Refused<String>("value layer", true),
+                Attempt.<String>refused("value layer").finalIfRefused());
+        assertEquals(Attempt.built("net"), Attempt.built("net").finalIfRefused());
     }
 
     @Test

@@ -1,0 +1,76 @@
+package dev.fxnet.construct.binary;
+
+import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.eval.InputSpace;
+
+/**
+ * The direction features of the binary construction on the points of {@code F^d}: {@code t = x}
+ * for {@code d = 1}; {@code u = x0 + x1} and {@code v = x0 - x1} for {@code d = 2}, which determine
+ * the point (docs/CONSTRUCTION.md, section 6).
+ *
+ * @param points the points of {@code F^d} as codes, in the order of the table
+ * @param coefficients per direction, its coefficient ({@code +-1}) of every coordinate
+ * @param values per direction, its value on every point
+ * @param lo per direction, its least value
+ * @param hi per direction, its greatest value
+ */
+record Directions(long[][] points, int[][] coefficients, long[][] values, long[] lo, long[] hi) {
+    /** The directions of the table's dimension, evaluated on every point of its input space. */
+    static Directions of(FunctionTable target) {
+        int d = target.dims();
+        int n = target.size();
+        InputSpace sp = target.space();
+        long[][] pts = new long[n][];
+        for (int i = 0; i < n; i++) {
+            pts[i] = sp.point(i);
+        }
+        int[][] dirs = d == 1 ? new int[][] {{1}} : new int[][] {{1, 1}, {1, -1}};
+        long[][] dv = new long[dirs.length][n];
+        long[] lo = new long[dirs.length];
+        long[] hi = new long[dirs.length];
+        for (int k = 0; k < dirs.length; k++) {
+            lo[k] = Long.MAX_VALUE;
+            hi[k] = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long v = 0;
+                for (int j = 0; j < d; j++) {
+                    v += dirs[k][j] * pts[i][j];
+                }
+                dv[k][i] = v;
+                lo[k] = Math.min(lo[k], v);
+                hi[k] = Math.max(hi[k], v);
+            }
+        }
+        return new Directions(pts, dirs, dv, lo, hi);
+    }
+
+    /** The number of directions, {@code d}. */
+    int count() {
+        return coefficients.length;
+    }
+
+    /** The dimension {@code d} of the points. */
+    int dims() {
+        return points[0].length;
+    }
+
+    /** The number of points. */
+    int size() {
+        return points.length;
+    }
+
+    /** The value of direction {@code k} on point {@code i}. */
+    long value(int k, int i) {
+        return values[k][i];
+    }
+
+    /** The least value of direction {@code k}. */
+    long lo(int k) {
+        return lo[k];
+    }
+
+    /** The greatest value of direction {@code k}. */
+    long hi(int k) {
+        return hi[k];
+    }
+}
