@@ -101,13 +101,15 @@ final class TableCommand implements Callable<Integer> {
                     : list("--activations", activations, Activations.builtIns(), Activations::named);
             checkBits("--int-bits", intBits);
             checkBits("--frac-bits", fracBits);
-            grid = VerdictTable.of(acts, intBits == null ? List.of(3) : intBits, fracBits == null ? List.of(3) : fracBits,
+            VerdictTable.FormatGrid formats = new VerdictTable.FormatGrid(intBits == null ? List.of(3) : intBits,
+                    fracBits == null ? List.of(3) : fracBits,
                     encodings == null ? List.of(Encoding.SYMMETRIC)
                             : list("--encodings", encodings, Arrays.asList(Encoding.values()), Encoding::parse),
                     overflows == null ? List.of(Overflow.SATURATE)
                             : list("--overflows", overflows, Arrays.asList(Overflow.values()), Overflow::parse),
                     roundings == null ? List.of(Rounding.HALF_EVEN)
-                            : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse),
+                            : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse));
+            grid = VerdictTable.of(acts, formats,
                     accumulation == null ? dev.fxnet.arith.Accumulation.PER_OP
                             : ArithmeticOptions.parseOption("--accumulation", accumulation,
                                     dev.fxnet.arith.Accumulation::parse),

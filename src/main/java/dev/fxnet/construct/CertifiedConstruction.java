@@ -37,43 +37,43 @@ final class CertifiedConstruction {
     }
 
     /** A signal of the construction: what one neuron computes, and at which hidden layer (1-based). */
-    private sealed interface Signal permits First, Partnered, Staged, Anded, Constant {
+    private sealed interface Wire permits First, Partnered, Staged, Anded, Constant {
         int layer();
     }
 
     /** A first-layer neuron {@code tau(acc(b; w, x_j))}. */
-    private record First(int coordinate, long bias, long weight) implements Signal {
+    private record First(int coordinate, long bias, long weight) implements Wire {
         public int layer() {
             return 1;
         }
     }
 
     /** The first stage of a step with a partner: {@code tau(c (+) v r (+) v2 r2)}. */
-    private record Partnered(First r, First r2, long bias, long weight, long partnerWeight) implements Signal {
+    private record Partnered(First r, First r2, long bias, long weight, long partnerWeight) implements Wire {
         public int layer() {
             return 2;
         }
     }
 
     /** One neuron reading {@code stage.copies()} copies of {@code below}. */
-    private record Staged(Signal below, Stage stage) implements Signal {
+    private record Staged(Wire below, Stage stage) implements Wire {
         public int layer() {
             return below.layer() + 1;
         }
     }
 
     /** The AND neuron over {@code k1} copies of {@code s1} and {@code k2} copies of {@code s2}. */
-    private record Anded(Signal s1, Signal s2, AndGadget and) implements Signal {
+    private record Anded(Wire s1, Wire s2, AndGadget and) implements Wire {
         public int layer() {
             return s1.layer() + 1;
         }
     }
 
     /** A bias-only neuron {@code tau(bias)} at a given layer. */
-    private record Constant(long bias, int layer) implements Signal {
+    private record Constant(long bias, int layer) implements Wire {
     }
 
-    private record Copy(Signal signal, long index) {
+    private record Copy(Wire signal, long index) {
     }
 
     /** The network, the number of point indicators in it and its output bias. */
@@ -106,7 +106,7 @@ final class CertifiedConstruction {
         List<Integer> sources = new ArrayList<>();
         List<Long> weights = new ArrayList<>();
         for (int p = 0; p < points.size(); p++) {
-            Signal indicator = b.indicator(points.get(p));
+            Wire indicator = b.indicator(points.get(p));
             long[] w = out.weightsFor(values.get(p));
             for (int j = 0; j < w.length; j++) {
                 sources.add(b.id(indicator, j));
@@ -139,37 +139,37 @@ final class CertifiedConstruction {
         }
 
         /** The indicator of point {@code v} after the output stages: on' at {@code v}, off' elsewhere. */
-        Signal indicator(long[] v) {
-            List<Signal> tests = new ArrayList<>();
+        Wire indicator(long[] v) {
+            List<Wire> tests = new ArrayList<>();
             for (int j = 0; j < dims; j++) {
                 tests.add(v[j] > m.min() ? test(j, c.up(v[j])) : new Constant(c.trueBias(), depth));
                 tests.add(v[j] < m.max() ? test(j, c.down(v[j])) : new Constant(c.trueBias(), depth));
             }
             for (int h = 0; h < Certificate.andTreeHeight(dims); h++) {
-                List<Signal> next = new ArrayList<>();
+                List<Wire> next = new ArrayList<>();
                 for (int i = 0; i < tests.size(); i += 2) {
-                    Signal s1 = tests.get(i);
-                    Signal s2 = i + 1 < tests.size() ? tests.get(i + 1) : new Constant(c.trueBias(), s1.layer());
+                    Wire s1 = tests.get(i);
+                    Wire s2 = i + 1 < tests.size() ? tests.get(i + 1) : new Constant(c.trueBias(), s1.layer());
                     next.add(and(s1, s2));
                 }
                 tests = next;
             }
-            Signal s = tests.get(0);
+            Wire s = tests.get(0);
             for (Stage f : c.finalStages()) {
                 s = new Staged(s, f);
             }
             return s;
         }
 
-        private Signal and(Signal s1, Signal s2) {
-            Signal a = new Anded(s1, s2, c.and());
+        private Wire and(Wire s1, Wire s2) {
+            Wire a = new Anded(s1, s2, c.and());
             return c.and().after().isPresent() ? new Staged(a, c.and().after().get()) : a;
         }
 
         /** A step gadget on coordinate {@code j}, padded to the common step depth. */
-        private Signal test(int j, StepGadget g) {
+        private Wire test(int j, StepGadget g) {
             First r = new First(j, g.bias(), g.weight());
-            Signal s = r;
+            Wire s = r;
             int from = 0;
             if (g.partner().isPresent()) {
                 Partner p = g.partner().get();
@@ -187,7 +187,7 @@ final class CertifiedConstruction {
         }
 
         /** The index in its layer of copy {@code index} of {@code s}, made (with what it reads) on first use. */
-        int id(Signal s, long index) {
+        int id(Wire s, long index) {
             Copy key = new Copy(s, index);
             Integer id = ids.get(key);
             if (id != null) {
@@ -200,7 +200,7 @@ final class CertifiedConstruction {
             return layer.size() - 1;
         }
 
-        private Neuron neuron(Signal s) {
+        private Neuron neuron(Wire s) {
             if (s instanceof First f) {
                 return Neuron.of(f.bias(), new int[] {f.coordinate()}, new long[] {f.weight()});
             }
@@ -208,18 +208,18 @@ final class CertifiedConstruction {
                 return Neuron.of(p.bias(), new int[] {id(p.r(), 0), id(p.r2(), 0)}, new long[] {p.weight(), p.partnerWeight()});
             }
             if (s instanceof Staged st) {
-                return copies(st.stage().bias(), new Signal[] {st.below()}, new long[] {st.stage().weight()},
+                return copies(st.stage().bias(), new Wire[] {st.below()}, new long[] {st.stage().weight()},
                         new long[] {st.stage().copies()});
             }
             if (s instanceof Anded a) {
-                return copies(a.and().bias(), new Signal[] {a.s1(), a.s2()}, new long[] {a.and().w1(), a.and().w2()},
+                return copies(a.and().bias(), new Wire[] {a.s1(), a.s2()}, new long[] {a.and().w1(), a.and().w2()},
                         new long[] {a.and().k1(), a.and().k2()});
             }
             return Neuron.constant(((Constant) s).bias());
         }
 
         /** A neuron listing {@code copies[i]} copies of {@code signals[i]} with weight {@code weights[i]}, in order. */
-        private Neuron copies(long bias, Signal[] signals, long[] weights, long[] copies) {
+        private Neuron copies(long bias, Wire[] signals, long[] weights, long[] copies) {
             int n = (int) Arrays.stream(copies).sum();
             int[] src = new int[n];
             long[] w = new long[n];

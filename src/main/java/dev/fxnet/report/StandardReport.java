@@ -100,8 +100,8 @@ public final class StandardReport {
         List<VerdictTable> tables = new ArrayList<>();
         long settings = 0;
         for (int b : bits) {
-            VerdictTable t = VerdictTable.of(acts, List.of(b), List.of(b), Arrays.asList(Encoding.values()),
-                    Arrays.asList(Overflow.values()), roundings, Accumulation.PER_OP, false);
+            VerdictTable t = VerdictTable.of(acts, new VerdictTable.FormatGrid(List.of(b), List.of(b),
+                    Arrays.asList(Encoding.values()), Arrays.asList(Overflow.values()), roundings), Accumulation.PER_OP, false);
             tables.add(t);
             settings += t.questions(1).size();
         }

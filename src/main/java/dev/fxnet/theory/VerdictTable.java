@@ -34,24 +34,45 @@ public final class VerdictTable {
             List.of("sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity");
 
     private final List<Activation> activations;
-    private final List<Integer> intBits;
-    private final List<Integer> fracBits;
-    private final List<Encoding> encodings;
-    private final List<Overflow> overflows;
-    private final List<Rounding> roundings;
+    private final FormatGrid formats;
     private final Accumulation accumulation;
     private final boolean binary;
     private final boolean diagonalOnly;
 
-    private VerdictTable(List<Activation> activations, List<Integer> intBits, List<Integer> fracBits,
-            List<Encoding> encodings, List<Overflow> overflows, List<Rounding> roundings, Accumulation accumulation,
-            boolean binary, boolean diagonalOnly) {
+    /**
+     * The arithmetic axes of a grid: every combination of int bits, frac bits, encoding, overflow
+     * (WRAP only with two's complement) and rounding.
+     *
+     * @param intBits values of {@code p}
+     * @param fracBits values of {@code q}
+     * @param encodings the encodings
+     * @param overflows the overflow modes
+     * @param roundings the rounding modes
+     */
+    public record FormatGrid(List<Integer> intBits, List<Integer> fracBits, List<Encoding> encodings,
+            List<Overflow> overflows, List<Rounding> roundings) {
+        /**
+         * @throws IllegalArgumentException if a list is empty
+         * @throws NullPointerException if a list is null
+         */
+        public FormatGrid {
+            for (List<?> l : java.util.Arrays.asList(intBits, fracBits, encodings, overflows, roundings)) {
+                if (Objects.requireNonNull(l, "grid axis").isEmpty()) {
+                    throw new IllegalArgumentException("every grid dimension needs at least one value");
+                }
+            }
+            intBits = List.copyOf(intBits);
+            fracBits = List.copyOf(fracBits);
+            encodings = List.copyOf(encodings);
+            overflows = List.copyOf(overflows);
+            roundings = List.copyOf(roundings);
+        }
+    }
+
+    private VerdictTable(List<Activation> activations, FormatGrid formats, Accumulation accumulation, boolean binary,
+            boolean diagonalOnly) {
         this.activations = activations;
-        this.intBits = intBits;
-        this.fracBits = fracBits;
-        this.encodings = encodings;
-        this.overflows = overflows;
-        this.roundings = roundings;
+        this.formats = formats;
         this.accumulation = accumulation;
         this.binary = binary;
         this.diagonalOnly = diagonalOnly;
@@ -60,18 +81,14 @@ public final class VerdictTable {
     /**
      * A grid.
      *
-     * @throws IllegalArgumentException if a list is empty
+     * @throws IllegalArgumentException if there is no activation
      */
-    public static VerdictTable of(List<Activation> activations, List<Integer> intBits, List<Integer> fracBits,
-            List<Encoding> encodings, List<Overflow> overflows, List<Rounding> roundings, Accumulation accumulation,
+    public static VerdictTable of(List<Activation> activations, FormatGrid formats, Accumulation accumulation,
             boolean binary) {
-        for (List<?> l : List.of(activations, intBits, fracBits, encodings, overflows, roundings)) {
-            if (Objects.requireNonNull(l).isEmpty()) {
-                throw new IllegalArgumentException("every grid dimension needs at least one value");
-            }
+        if (Objects.requireNonNull(activations, "activations").isEmpty()) {
+            throw new IllegalArgumentException("every grid dimension needs at least one value");
         }
-        return new VerdictTable(List.copyOf(activations), List.copyOf(intBits), List.copyOf(fracBits),
-                List.copyOf(encodings), List.copyOf(overflows), List.copyOf(roundings),
+        return new VerdictTable(List.copyOf(activations), Objects.requireNonNull(formats, "formats"),
                 Objects.requireNonNull(accumulation), binary, false);
     }
 
@@ -86,14 +103,14 @@ public final class VerdictTable {
         for (String a : PAPER_ACTIVATIONS) {
             acts.add(Activations.named(a));
         }
-        return new VerdictTable(acts, List.of(1, 2, 3), List.of(1, 2, 3), List.of(Encoding.values()),
-                List.of(Overflow.SATURATE), List.of(Rounding.values()), Accumulation.PER_OP, false, true);
+        return new VerdictTable(acts, new FormatGrid(List.of(1, 2, 3), List.of(1, 2, 3), List.of(Encoding.values()),
+                List.of(Overflow.SATURATE), List.of(Rounding.values())), Accumulation.PER_OP, false, true);
     }
 
     /** The tiny grid the exact decider covers: every built-in, {@code p + q <= 1}. */
     public static VerdictTable tinyGrid() {
-        return of(Activations.builtIns(), List.of(0, 1), List.of(0, 1), List.of(Encoding.values()),
-                List.of(Overflow.values()), List.of(Rounding.values()), Accumulation.PER_OP, false);
+        return of(Activations.builtIns(), new FormatGrid(List.of(0, 1), List.of(0, 1), List.of(Encoding.values()),
+                List.of(Overflow.values()), List.of(Rounding.values())), Accumulation.PER_OP, false);
     }
 
     /** Whether only {@code p = q} pairs of the grid are used (the default grid). */
@@ -105,17 +122,17 @@ public final class VerdictTable {
     public List<Question> questions(int dims) {
         List<Question> out = new ArrayList<>();
         for (Activation a : activations) {
-            for (int p : intBits) {
-                for (int q : fracBits) {
+            for (int p : formats.intBits()) {
+                for (int q : formats.fracBits()) {
                     if (diagonalOnly && p != q) {
                         continue;
                     }
-                    for (Encoding e : encodings) {
-                        for (Overflow o : overflows) {
+                    for (Encoding e : formats.encodings()) {
+                        for (Overflow o : formats.overflows()) {
                             if (o == Overflow.WRAP && e == Encoding.SYMMETRIC) {
                                 continue;
                             }
-                            for (Rounding r : roundings) {
+                            for (Rounding r : formats.roundings()) {
                                 FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(p, q, e), r, o);
                                 out.add(Question.of(Setting.of(ar, accumulation, a), binary, dims));
                             }

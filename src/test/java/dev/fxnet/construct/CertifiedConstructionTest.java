@@ -18,7 +18,9 @@ import dev.fxnet.gadget.IndicatorGadgets;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.theory.Universality;
+import dev.fxnet.testing.LongTests;
 import dev.fxnet.theory.Verdict;
+import dev.fxnet.theory.VerdictTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,14 +31,19 @@ import org.junit.jupiter.api.Test;
  * on every point by an evaluator written from the SPEC alone ({@link ReferenceEvaluator}).
  */
 class CertifiedConstructionTest {
-    /** Tiny settings (every built-in, p + q <= 2, every encoding, overflow, rounding) with S but no shallow gadgets at fan-in 2. */
+    /** Tiny settings (every built-in, p + q = 2, every encoding, overflow, rounding) with S but no shallow gadgets at fan-in 2. */
     private static List<Setting> certifiedOnly() {
         return tiny(true);
     }
 
+    private static final List<Activation> PAPER = VerdictTable.PAPER_ACTIVATIONS.stream().map(Activations::named).toList();
+
     private static List<Setting> tiny(boolean withCertificate) {
         List<Setting> out = new ArrayList<>();
-        int[][] pqs = {{0, 1}, {1, 0}, {1, 1}, {0, 2}};
+        // the default run: p = q = 1 and the paper's activations; -Plong: also p = 0, q = 2 and every built-in
+        int[] oneOne = {1, 1};
+        List<int[]> pqs = LongTests.pick(List.of(oneOne, new int[] {0, 2}), List.of(oneOne));
+        List<Activation> acts = LongTests.pick(Activations.builtIns(), PAPER);
         for (int[] pq : pqs) {
             for (Encoding e : Encoding.values()) {
                 for (Overflow o : Overflow.values()) {
@@ -44,7 +51,7 @@ class CertifiedConstructionTest {
                         continue;
                     }
                     for (Rounding r : Rounding.values()) {
-                        for (Activation a : Activations.builtIns()) {
+                        for (Activation a : acts) {
                             Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(pq[0], pq[1], e), r, o),
                                     Accumulation.PER_OP, a);
                             if (GadgetSearch.search(s.machine()).gadgets().isPresent() == withCertificate
@@ -71,11 +78,13 @@ class CertifiedConstructionTest {
     @Test
     void everyUniversalTinySettingCompilesRandomTablesExactly() {
         List<Setting> settings = certifiedOnly();
-        assertTrue(settings.size() >= 50, "the tiny grid has many settings with S and no shallow gadgets: "
+        assertTrue(settings.size() >= 10, "the tiny grid has many settings with S and no shallow gadgets: "
                 + settings.size());
         int checked = 0;
         for (Setting s : settings) {
-            assertEquals(Verdict.Kind.UNIVERSAL, Universality.check(s).kind(), s.toString());
+            if (checked < 6) { // the verdict rests on the same certificate (the exact decider makes it slow)
+                assertEquals(Verdict.Kind.UNIVERSAL, Universality.check(s).kind(), s.toString());
+            }
             FixedPointFormat f = s.fixedPoint().format();
             for (int d = 1; d <= 2; d++) {
                 FunctionTable t = FunctionTable.random(f, d, 17L * d + checked);
@@ -97,8 +106,8 @@ class CertifiedConstructionTest {
     @Test
     void aSettingWithoutTheCertificateIsStillRefusedWithTheCompilersReason() {
         List<Setting> neither = tiny(false);
-        assertTrue(neither.size() >= 50, "tiny settings with neither: " + neither.size());
-        for (Setting s : neither.subList(0, 50)) {
+        assertTrue(neither.size() >= 10, "tiny settings with neither: " + neither.size());
+        for (Setting s : neither) {
             FunctionTable t = FunctionTable.fromCodes(s.fixedPoint().format(), 1, x -> x[0]);
             String shallow = assertThrows(IllegalArgumentException.class, () -> IndicatorGadgets.find(s.machine(), 2))
                     .getMessage();

@@ -182,9 +182,9 @@ class TheoryExamplesTest {
 
     @Test
     void smallGridCsvHasOneRowPerSetting() {
-        VerdictTable t = VerdictTable.of(List.of(Activations.named("relu"), Activations.named("step")), List.of(1),
-                List.of(1), List.of(Encoding.values()), List.of(Overflow.values()), List.of(Rounding.HALF_EVEN),
-                Accumulation.PER_OP, false);
+        VerdictTable t = VerdictTable.of(List.of(Activations.named("relu"), Activations.named("step")),
+                new VerdictTable.FormatGrid(List.of(1), List.of(1), List.of(Encoding.values()), List.of(Overflow.values()),
+                        List.of(Rounding.HALF_EVEN)), Accumulation.PER_OP, false);
         List<Verdict> vs = t.run(2);
         assertEquals(6, vs.size());
         String csv = VerdictTable.toCsv(vs);
