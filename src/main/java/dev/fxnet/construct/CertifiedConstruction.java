@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The network of the proof of Theorem 2 (docs/THEORY.md §3), built from the {@link Certificate} of
@@ -81,11 +82,34 @@ final class CertifiedConstruction {
     }
 
     /**
+     * Why the construction for {@code t} from {@code c} is not built, if it would need more than
+     * {@link #MAX_NEURONS} hidden neurons (by {@link Certificate#neuronsPerPoint}).
+     */
+    static Optional<String> tooLarge(FunctionTable t, Machine m, Certificate c) {
+        OutputGadget out = c.output();
+        long points = 0;
+        for (int i = 0; i < t.size(); i++) {
+            points += out.weightsFor(t.code(i)).length > 0 ? 1 : 0;
+        }
+        double estimate = c.neuronsPerPoint(t.dims()) * points;
+        if (estimate <= MAX_NEURONS) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "the construction from the certificate of S"
+                + " (docs/THEORY.md §3) would need up to %.3g hidden neurons for the %d points with f(v) != %s,"
+                + " more than %d", estimate, points, m.dec(out.bias()), MAX_NEURONS));
+    }
+
+    /**
      * The construction for {@code t} from {@code c}.
      *
      * @throws IllegalArgumentException if it would need more than {@link #MAX_NEURONS} hidden neurons
+     *     ({@link #tooLarge})
      */
     static Built build(FunctionTable t, Machine m, Certificate c) {
+        tooLarge(t, m, c).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         OutputGadget out = c.output();
         List<long[]> points = new ArrayList<>();
         List<Long> values = new ArrayList<>();
@@ -95,12 +119,6 @@ final class CertifiedConstruction {
                 points.add(t.space().point(i));
                 values.add(value);
             }
-        }
-        double estimate = c.neuronsPerPoint(t.dims()) * points.size();
-        if (estimate > MAX_NEURONS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the construction from the"
-                    + " certificate of S (docs/THEORY.md §3) would need up to %.3g hidden neurons for the %d points"
-                    + " with f(v) != %s, more than %d", estimate, points.size(), m.dec(out.bias()), MAX_NEURONS));
         }
         CertifiedConstruction.Builder b = new Builder(m, c, t.dims());
         List<Integer> sources = new ArrayList<>();

@@ -102,6 +102,10 @@ public final class Compiler {
             if (certificate.isEmpty()) {
                 throw new IllegalArgumentException(shallow.refusal());
             }
+            Optional<String> tooLarge = CertifiedConstruction.tooLarge(target, s, certificate.get());
+            if (tooLarge.isPresent()) {
+                throw new IllegalArgumentException(shallow.refusal() + "; " + tooLarge.get());
+            }
             return certified(target, s, certificate.get(), limit);
         }
         IndicatorGadgets g = shallow.gadgets().get();

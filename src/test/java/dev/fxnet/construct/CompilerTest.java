@@ -278,12 +278,24 @@ class CompilerTest {
 
     @Test
     void refusalNamesTheSettingAndTheSearch() {
-        // rounded sigmoid is never 0 when rounding up: no hidden neuron can output 0
-        Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
+        // rounded sigmoid is never 0 when rounding away from zero: no hidden neuron can output 0, and
+        // S does not hold as searched either (check says UNDETERMINED), so compile refuses
+        Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.UP, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Compiler.compile(FunctionTable.random(s.fixedPoint().format(), 1, 1), s, CompileOptions.defaults()));
         assertTrue(e.getMessage().contains("no exact step gadget in " + s.machine()), e.getMessage());
         assertTrue(e.getMessage().contains("never 0"), e.getMessage());
+    }
+
+    @Test
+    void aUniversalSettingWithoutShallowGadgetsCompilesFromItsCertificate() {
+        // sigmoid rounded up (CEILING) is never 0 either, but S holds: compile builds Theorem 2's network
+        Setting s = setting(2, 2, Encoding.SYMMETRIC, Rounding.CEILING, Overflow.SATURATE, Accumulation.PER_OP, "sigmoid");
+        assertThrows(IllegalArgumentException.class, () -> dev.fxnet.gadget.IndicatorGadgets.find(s.machine(), 2));
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 1, 1);
+        Compiler.Result r = compileAndCheck(t, s, null);
+        assertTrue(r.gadgets().startsWith("certificate of S"), r.gadgets());
+        assertEquals(dev.fxnet.theory.Verdict.Kind.UNIVERSAL, dev.fxnet.theory.Universality.check(s).kind());
     }
 
     @Test
