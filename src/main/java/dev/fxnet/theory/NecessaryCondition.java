@@ -31,38 +31,25 @@ public final class NecessaryCondition {
     private NecessaryCondition() {
     }
 
-    /** The outcome of the check. */
-    public static final class Result {
-        private final Truth holds;
-        private final String part;
-        private final String explanation;
-        private final Witness witness;
+    /**
+     * The outcome of the check.
+     *
+     * @param holds whether N holds ({@code UNKNOWN} when the format is too large to check exhaustively)
+     * @param part the violated part ({@code N-sep}, {@code N-aff}, {@code N-one}) or empty when it holds
+     * @param explanation a human-readable account of what was checked or violated
+     * @param witness the function no network computes, when N fails and one was found
+     */
+    public record Result(Truth holds, String part, String explanation, Optional<Witness> witness) {
+        /** @throws NullPointerException if an argument is null */
+        public Result {
+            Objects.requireNonNull(holds, "holds");
+            Objects.requireNonNull(part, "part");
+            Objects.requireNonNull(explanation, "explanation");
+            Objects.requireNonNull(witness, "witness");
+        }
 
         Result(Truth holds, String part, String explanation, Witness witness) {
-            this.holds = holds;
-            this.part = part;
-            this.explanation = explanation;
-            this.witness = witness;
-        }
-
-        /** Whether N holds ({@code UNKNOWN} when the format is too large to check exhaustively). */
-        public Truth holds() {
-            return holds;
-        }
-
-        /** The violated part ({@code N-sep}, {@code N-aff}, {@code N-one}) or empty when it holds. */
-        public String part() {
-            return part;
-        }
-
-        /** A human-readable account of what was checked or violated. */
-        public String explanation() {
-            return explanation;
-        }
-
-        /** The function no network computes, when N fails and one was found. */
-        public Optional<Witness> witness() {
-            return Optional.ofNullable(witness);
+            this(holds, part, explanation, Optional.ofNullable(witness));
         }
 
         @Override
@@ -87,12 +74,12 @@ public final class NecessaryCondition {
         }
         if (m.size() > SEP_LIMIT) {
             return new Result(Truth.UNKNOWN, "", "N-aff holds; N-sep not checked: |F| = " + m.size() + " > " + SEP_LIMIT,
-                    null);
+                    Optional.empty());
         }
         long[] pair = unseparatedPair(m, binary);
         if (pair == null) {
             return new Result(Truth.TRUE, "", "N-sep: every pair of codes is separated by a first-layer neuron "
-                    + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", null);
+                    + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", Optional.empty());
         }
         Witness w = separationWitness(m, binary, pair[0], pair[1]);
         String expl = "N-sep fails: inputs " + m.dec(pair[0]) + " and " + m.dec(pair[1]) + " give equal tau(acc(b; w, x)) for every"
