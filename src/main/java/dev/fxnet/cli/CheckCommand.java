@@ -69,7 +69,8 @@ final class CheckCommand implements Callable<Integer> {
     /** The help text of {@code --no-sample}. */
     private static final String NO_SAMPLE_HELP = """
             Skip the sample: by default a UNIVERSAL verdict is also checked by compiling a random table on \
-            F^d with the compiler (docs/CONSTRUCTION.md, its own gadget search) and verifying the network \
+            F^d with the compiler (docs/CONSTRUCTION.md: its shallow gadgets, else the verdict's own \
+            certificate) and verifying the network \
             on every point, when F^d has at most 4096 points.\
             """;
 
@@ -113,8 +114,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * An independent, concrete check of a UNIVERSAL verdict: the compiler (with its own gadget
-     * search) builds a network for a random table on F^d, which is verified on every point.
+     * A concrete check of a UNIVERSAL verdict: the compiler builds a network for a random table on
+     * F^d (from its shallow gadgets, or else from the verdict's certificate of S), which is verified
+     * on every point.
      */
     private String sample(Setting s) {
         FixedPointArithmetic ar = s.fixedPoint();

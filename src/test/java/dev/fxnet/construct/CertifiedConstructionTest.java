@@ -19,6 +19,7 @@ import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.theory.Universality;
 import dev.fxnet.testing.LongTests;
+import dev.fxnet.testing.SettingGrid;
 import dev.fxnet.theory.Verdict;
 import dev.fxnet.theory.VerdictTable;
 import java.util.ArrayList;
@@ -44,23 +45,9 @@ class CertifiedConstructionTest {
         int[] oneOne = {1, 1};
         List<int[]> pqs = LongTests.pick(List.of(oneOne, new int[] {0, 2}), List.of(oneOne));
         List<Activation> acts = LongTests.pick(Activations.builtIns(), PAPER);
-        for (int[] pq : pqs) {
-            for (Encoding e : Encoding.values()) {
-                for (Overflow o : Overflow.values()) {
-                    if (o == Overflow.WRAP && e == Encoding.SYMMETRIC) {
-                        continue;
-                    }
-                    for (Rounding r : Rounding.values()) {
-                        for (Activation a : acts) {
-                            Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(pq[0], pq[1], e), r, o),
-                                    Accumulation.PER_OP, a);
-                            if (GadgetSearch.search(s.machine()).gadgets().isPresent() == withCertificate
-                                    && !shallow(s.machine())) {
-                                out.add(s);
-                            }
-                        }
-                    }
-                }
+        for (Setting s : SettingGrid.of(pqs, acts)) {
+            if (GadgetSearch.search(s.machine()).gadgets().isPresent() == withCertificate && !shallow(s.machine())) {
+                out.add(s);
             }
         }
         return out;

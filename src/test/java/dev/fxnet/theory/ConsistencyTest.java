@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
+import dev.fxnet.testing.SettingGrid;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.gadget.Machine;
@@ -27,24 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsistencyTest {
     static List<Setting> tiny() {
-        List<Setting> out = new ArrayList<>();
-        int[][] pqs = {{0, 0}, {1, 0}, {0, 1}};
-        for (int[] pq : pqs) {
-            for (Encoding e : Encoding.values()) {
-                for (Overflow o : Overflow.values()) {
-                    if (o == Overflow.WRAP && e == Encoding.SYMMETRIC) {
-                        continue;
-                    }
-                    for (Rounding r : Rounding.values()) {
-                        for (Activation a : Activations.builtIns()) {
-                            out.add(Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(pq[0], pq[1], e), r, o),
-                                    Accumulation.PER_OP, a));
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return SettingGrid.of(List.of(new int[] {0, 0}, new int[] {1, 0}, new int[] {0, 1}), Activations.builtIns());
     }
 
     @Test
