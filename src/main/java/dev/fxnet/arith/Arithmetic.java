@@ -92,17 +92,17 @@ public interface Arithmetic {
         return round(value(b).add(value(w).multiply(value(y))));
     }
 
-    /** {@code rho(n * x)} for an integer {@code n} and the value {@code x} of {@code code}, rounded once. */
-    default long scale(long n, long code) {
-        return round(BigDecimal.valueOf(n).multiply(value(code)));
-    }
-
     /**
      * {@code acc (+) t (+) t ... (+) t} with {@code k >= 0} terms {@code t}, every sum rounded, in
      * order. The default adds until {@code k} terms are added or the sum stops changing (after
      * which it never changes again); implementations may compute it in closed form.
+     *
+     * @throws IllegalArgumentException if {@code k < 0}
      */
     default long addCopies(long acc, long t, long k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("copies k must be >= 0, was " + k);
+        }
         long a = acc;
         for (long i = 0; i < k; i++) {
             long next = add(a, t);

@@ -166,17 +166,6 @@ public final class FixedPointArithmetic implements Arithmetic {
         return overflow(rounding.roundShift((b << q) + w * y, q));
     }
 
-    @Override
-    public long scale(long n, long code) {
-        long hi = Math.multiplyHigh(n, code);
-        long lo = n * code;
-        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-            return overflow(rounding.roundShift(lo, q));
-        }
-        BigInteger x = BigInteger.valueOf(n).multiply(BigInteger.valueOf(code));
-        return overflow(rounding.roundQuotient(x, BigInteger.ONE.shiftLeft(q)));
-    }
-
     /**
      * Closed form: every {@code (+)} is exact addition followed by the overflow map, and adding terms
      * of one sign repeatedly clamps once ({@code SATURATE}) or reduces once ({@code WRAP}), so the

@@ -150,10 +150,10 @@ final class CompileCommand implements Callable<Integer> {
         Map<String, Object> meta = new LinkedHashMap<>(net.meta());
         meta.put("target", target.describe());
         net = net.withMeta(meta);
-        o.println("setting:   " + s);
+        o.println("setting:   " + s.machine());
         o.println("target:    " + target.describe() + " on F^" + dims + " (" + t.size() + " points, "
                 + t.distinctValues() + " distinct values)");
-        o.println("strategy:  " + r.strategy().id() + (st == null ? " (smallest)" : "") + ", " + r.indicators()
+        o.println("strategy:  " + r.strategy().id() + (r.fromCertificate() ? " (from the certificate of S)" : st == null ? " (smallest)" : "") + ", " + r.indicators()
                 + " indicators");
         o.println("gadgets:   " + r.gadgets());
         o.println("size:      " + r.size().line());

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The network of the proof of Theorem 2 (docs/THEORY.md §3), built from the {@link Certificate} of
@@ -31,7 +30,7 @@ import java.util.Optional;
  * network is not verified here: {@link Compiler} verifies it on every point like any other.
  */
 final class CertifiedConstruction {
-    /** More hidden neurons than this are refused before any is made. */
+    /** More hidden neurons than this are refused (the construction stops as soon as it needs more). */
     static final long MAX_NEURONS = 4_000_000;
 
     private CertifiedConstruction() {
@@ -77,63 +76,62 @@ final class CertifiedConstruction {
     private record Copy(Wire signal, long index) {
     }
 
-    /** The network, the number of point indicators in it and its output bias. */
-    record Built(Network network, int indicators, long outputBias) {
+    /** What {@link #build} gives: the network, or why it was not built. */
+    sealed interface Outcome permits Built, TooLarge {
     }
 
     /**
-     * Why the construction for {@code t} from {@code c} is not built, if it would need more than
-     * {@link #MAX_NEURONS} hidden neurons (by {@link Certificate#neuronsPerPoint}).
-     */
-    static Optional<String> tooLarge(FunctionTable t, Machine m, Certificate c) {
-        OutputGadget out = c.output();
-        long points = 0;
-        for (int i = 0; i < t.size(); i++) {
-            points += out.weightsFor(t.code(i)).length > 0 ? 1 : 0;
-        }
-        double estimate = c.neuronsPerPoint(t.dims()) * points;
-        if (estimate <= MAX_NEURONS) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(java.util.Locale.ROOT, "the construction from the certificate of S"
-                + " (docs/THEORY.md §3) would need up to %.3g hidden neurons for the %d points with f(v) != %s,"
-                + " more than %d", estimate, points, m.dec(out.bias()), MAX_NEURONS));
-    }
-
-    /**
-     * The construction for {@code t} from {@code c}.
+     * The network, the number of point indicators in it and its output bias.
      *
-     * @throws IllegalArgumentException if it would need more than {@link #MAX_NEURONS} hidden neurons
-     *     ({@link #tooLarge})
+     * @param network the network, not yet verified
+     * @param indicators the points with {@code f(v) != b0}, one indicator each
+     * @param outputBias the output neuron's bias
      */
-    static Built build(FunctionTable t, Machine m, Certificate c) {
-        tooLarge(t, m, c).ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
+    record Built(Network network, int indicators, long outputBias) implements Outcome {
+    }
+
+    /** @param reason why the network was not built (it would exceed {@link #MAX_NEURONS}) */
+    record TooLarge(String reason) implements Outcome {
+    }
+
+    /**
+     * The construction for {@code t} from {@code c}, or {@link TooLarge} as soon as it needs more than
+     * {@link #MAX_NEURONS} hidden neurons. Neurons are counted as they are made, shared ones once;
+     * one point's indicator never needs more than {@link Certificate#neuronsPerPoint}, which is
+     * checked first, so at most {@code 2 MAX_NEURONS} neurons are ever held.
+     */
+    static Outcome build(FunctionTable t, Machine m, Certificate c) {
         OutputGadget out = c.output();
-        List<long[]> points = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            long value = t.code(i);
-            if (out.weightsFor(value).length > 0) {
-                points.add(t.space().point(i));
-                values.add(value);
-            }
+        double perPoint = c.neuronsPerPoint(t.dims());
+        if (perPoint > MAX_NEURONS) {
+            return new TooLarge(String.format(java.util.Locale.ROOT, "the construction from the certificate of S"
+                    + " (docs/THEORY.md §3) needs up to %.3g hidden neurons for one point's indicator in d = %d, more"
+                    + " than %d", perPoint, t.dims(), MAX_NEURONS));
         }
-        CertifiedConstruction.Builder b = new Builder(m, c, t.dims());
+        Builder b = new Builder(m, c, t.dims());
         List<Integer> sources = new ArrayList<>();
         List<Long> weights = new ArrayList<>();
-        for (int p = 0; p < points.size(); p++) {
-            Wire indicator = b.indicator(points.get(p));
-            long[] w = out.weightsFor(values.get(p));
+        int points = 0;
+        for (int i = 0; i < t.size(); i++) {
+            long[] w = out.weightsFor(t.code(i));
+            if (w.length == 0) {
+                continue;
+            }
+            Wire indicator = b.indicator(t.space().point(i));
             for (int j = 0; j < w.length; j++) {
                 sources.add(b.id(indicator, j));
                 weights.add(w[j]);
             }
+            points++;
+            if (b.neurons() > MAX_NEURONS) {
+                return new TooLarge("the construction from the certificate of S (docs/THEORY.md §3) needs more than "
+                        + MAX_NEURONS + " hidden neurons (reached after " + points + " points with f(v) != "
+                        + m.dec(out.bias()) + ")");
+            }
         }
         Network net = b.network(out, sources, weights);
         Neuron output = net.layers().get(net.layers().size() - 1).neurons().get(0);
-        return new Built(net, points.size(), output.bias());
+        return new Built(net, points, output.bias());
     }
 
     private static final class Builder {
@@ -144,6 +142,11 @@ final class CertifiedConstruction {
         private final int hiddenLayers;
         private final List<List<Neuron>> layers = new ArrayList<>();
         private final Map<Copy, Integer> ids = new HashMap<>();
+
+        /** Hidden neurons made so far. */
+        long neurons() {
+            return ids.size();
+        }
 
         Builder(Machine m, Certificate c, int dims) {
             this.m = m;

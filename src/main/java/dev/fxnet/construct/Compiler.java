@@ -34,7 +34,14 @@ public final class Compiler {
     /** A verified network and how it was made. */
     public record Result(Network network, Strategy strategy, SizeReport size, Verifier.Result verification,
             int indicators, long background, String gadgets) {
+        /** Whether the network is Theorem 2's, built from the certificate of S (see {@link #compile}). */
+        public boolean fromCertificate() {
+            return gadgets.startsWith(FROM_CERTIFICATE);
+        }
     }
+
+    /** How {@link Result#gadgets()} begins for a network built from the certificate of S. */
+    static final String FROM_CERTIFICATE = "certificate of S";
 
     /**
      * Compiles {@code target} in setting {@code s} as {@code options} say (strategy, binary weights,
@@ -75,6 +82,10 @@ public final class Compiler {
         long c = target.code(0);
         Strategy used = strategy == null ? Strategy.BOXES : strategy;
         if (used == Strategy.CUBES) {
+            IndicatorGadgets.Outcome shallow = IndicatorGadgets.search(s, 2 * target.dims());
+            if (shallow.gadgets().isEmpty()) {
+                return certified(target, s, shallow.refusal(), limit);
+            }
             Built b = build(plan(target, s, Box.points(target), 0), limit);
             return new Layout(b.network, used, b.indicators, 0, b.gadgets.summary());
         }
@@ -85,28 +96,36 @@ public final class Compiler {
 
     /**
      * The network of Theorem 2 (docs/THEORY.md §3) from the certificate of S a UNIVERSAL verdict rests
-     * on: one indicator per point, where the compiler's shallow gadgets do not exist.
+     * on, one indicator per point, where the compiler's shallow gadgets do not exist ({@code refusal}
+     * says why).
+     *
+     * @throws IllegalArgumentException with {@code refusal} if there is no certificate, and with the
+     *     reason too if the network would be too large
      */
-    private static Layout certified(FunctionTable target, Machine s, Certificate c, WorkLimit limit) {
-        CertifiedConstruction.Built b = CertifiedConstruction.build(target, s, c);
+    private static Layout certified(FunctionTable target, Machine s, String refusal, WorkLimit limit) {
+        Optional<Certificate> c = GadgetSearch.search(s).gadgets();
+        if (c.isEmpty()) {
+            throw new IllegalArgumentException(refusal);
+        }
+        CertifiedConstruction.Outcome o = CertifiedConstruction.build(target, s, c.get());
+        if (o instanceof CertifiedConstruction.TooLarge tooLarge) {
+            throw new IllegalArgumentException(refusal + "; " + tooLarge.reason());
+        }
+        CertifiedConstruction.Built b = (CertifiedConstruction.Built) o;
         limit.check("verifying", target.size(), b.network().size().parameters());
         return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
-                "certificate of S (docs/THEORY.md §3): " + c.describe(target.dims(), s.arithmetic()));
+                FROM_CERTIFICATE + " (docs/THEORY.md §3): " + c.get().describe(target.dims(), s.arithmetic()));
     }
 
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */
     private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
         IndicatorGadgets.Outcome shallow = IndicatorGadgets.search(s, 2 * target.dims());
         if (shallow.gadgets().isEmpty()) {
-            Optional<Certificate> certificate = GadgetSearch.search(s).gadgets();
-            if (certificate.isEmpty()) {
-                throw new IllegalArgumentException(shallow.refusal());
+            if (strategy == Strategy.BOXES || strategy == Strategy.STEPS) { // the certificate gives points only
+                throw new IllegalArgumentException(shallow.refusal() + "; strategy " + strategy.id() + " needs these"
+                        + " gadgets (the certificate of S builds one indicator per point: strategy cubes)");
             }
-            Optional<String> tooLarge = CertifiedConstruction.tooLarge(target, s, certificate.get());
-            if (tooLarge.isPresent()) {
-                throw new IllegalArgumentException(shallow.refusal() + "; " + tooLarge.get());
-            }
-            return certified(target, s, certificate.get(), limit);
+            return certified(target, s, shallow.refusal(), limit);
         }
         IndicatorGadgets g = shallow.gadgets().get();
         Plan plan;

@@ -112,7 +112,10 @@ public final class IndicatorGadgets {
         this.high = high;
     }
 
-    private static final Map<String, Outcome> CACHE = new LinkedHashMap<>();
+    private record Key(Setting setting, int fanIn) {
+    }
+
+    private static final Map<Key, Outcome> CACHE = new LinkedHashMap<>();
 
     /**
      * What the search found for one setting and fan-in: the gadgets, or the reason there are none
@@ -134,7 +137,7 @@ public final class IndicatorGadgets {
      * there are none; cached per setting and fan-in.
      */
     public static synchronized Outcome search(Machine s, int maxFanIn) {
-        String key = s + " fanIn=" + maxFanIn;
+        Key key = new Key(s.setting(), maxFanIn);
         Outcome o = CACHE.get(key);
         if (o == null) {
             o = new Finder(s, maxFanIn, MAX_TAIL_SEARCHES).outcome();

@@ -31,7 +31,11 @@
  * what was searched; other exceptions are bugs. The code depends on the {@code Arithmetic} interface
  * only, and on its contract (codes ordered like values, code 0 the value 0, code {@code -c} the value
  * {@code -value(c)} where both are codes), so a second implementation plugs in unchanged (shown by
- * {@code SecondArithmeticTest}).
+ * {@code SecondArithmeticTest}). Some candidate generators are tuned to fixed point: the output
+ * search ({@code OutputGadget}) walks sums of codes as if {@code (+)} were exact on codes, and its
+ * WIDE variant steps by the value of code 1. For an arithmetic where that is not so (floating point)
+ * they may find nothing; they cannot certify anything wrong, since every candidate is verified
+ * through the {@code Machine}.
  *
  * <p>Dependencies: {@code arith} and {@code activation} only; never {@code construct},
  * {@code theory}, {@code network} or {@code cli}.

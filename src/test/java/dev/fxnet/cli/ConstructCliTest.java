@@ -33,6 +33,8 @@ class ConstructCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("exact on all 225 points"), r.out());
         assertTrue(r.out().contains("lower bound 225 parameters"), r.out());
+        // the setting line as it has always read: arithmetic, accumulation, activation
+        assertTrue(r.out().contains("setting:   p=2,q=1,SYMMETRIC HALF_EVEN SATURATE PER_OP gelu\n"), r.out());
         Network n = NetworkJson.read(net);
         assertEquals("boxes", n.meta().get("strategy"));
         assertTrue(n.meta().get("target").toString().startsWith("table "));
@@ -68,7 +70,8 @@ class ConstructCliTest {
         assertEquals(1, r.err().strip().split("\n").length, r.err());
         assertTrue(r.err().contains("row 3, column x0"), r.err());
         assertFalse(Files.exists(net));
-        CliRun refused = run("compile", "--act", "sigmoid", "--rounding", "CEILING", "--dims", "1", "--random", "1",
+        // sigmoid rounded UP: no shallow gadgets and no certificate of S (check says UNDETERMINED)
+        CliRun refused = run("compile", "--act", "sigmoid", "--rounding", "UP", "--dims", "1", "--random", "1",
                 "--out", net.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("no exact step gadget"), refused.err());

@@ -103,4 +103,35 @@ class CertifiedConstructionTest {
             assertEquals(shallow, e.getMessage());
         }
     }
+    private static Setting sigmoid(int p, int q, Rounding r) {
+        return Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(p, q), r, Overflow.SATURATE), Accumulation.PER_OP,
+                Activations.named("sigmoid"));
+    }
+
+    @Test
+    void sharedNeuronsAreCountedOnceSoLargerTablesStillCompile() {
+        // sigmoid p=0,q=3 in d = 2: the per-point bound times 207 points is about 2e8, far above the
+        // limit, but tests shared between points make it about 8000 hidden neurons
+        Setting s = sigmoid(0, 3, Rounding.HALF_EVEN);
+        FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, 1);
+        Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
+        assertTrue(r.fromCertificate(), r.gadgets());
+        assertTrue(r.size().neurons() < 20_000, "hidden neurons: " + r.size().neurons());
+        assertTrue(r.verification().exact());
+    }
+
+    @Test
+    void strategiesTheCertificateCannotBuildAreRefusedAndConstantCubesAreBuilt() {
+        Setting s = sigmoid(1, 2, Rounding.CEILING);
+        FunctionTable product = FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> x[0] * x[1] / 8);
+        for (Strategy st : new Strategy[] {Strategy.BOXES, Strategy.STEPS}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Compiler.compile(product, s, CompileOptions.defaults().withStrategy(st)));
+            assertTrue(e.getMessage().contains("strategy " + st.id() + " needs these gadgets"), e.getMessage());
+        }
+        assertTrue(Compiler.compile(product, s, CompileOptions.defaults().withStrategy(Strategy.CUBES)).fromCertificate());
+        FunctionTable constant = FunctionTable.fromCodes(s.fixedPoint().format(), 1, x -> 2);
+        Compiler.Result r = Compiler.compile(constant, s, CompileOptions.defaults().withStrategy(Strategy.CUBES));
+        assertTrue(r.fromCertificate() && r.verification().exact(), r.gadgets());
+    }
 }

@@ -2,6 +2,7 @@ package dev.fxnet.gadget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activation;
@@ -160,6 +161,13 @@ class SecondArithmeticTest {
                 }
             }
         }
+    }
+
+    @Test
+    void negativeCopiesAreRefusedByTheDefaultAndTheOverrideAlike() {
+        Case c = cases().get(0);
+        assertThrows(IllegalArgumentException.class, () -> c.toy().arithmetic().addCopies(0, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> c.fxnet().arithmetic().addCopies(0, 1, -1));
     }
 
     @Test
