@@ -123,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
         if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
             return null;
         }
-        dev.fxnet.construct.FunctionTable t = dev.fxnet.construct.FunctionTable.random(ar.format(), dims, 1);
+        dev.fxnet.target.FunctionTable t = dev.fxnet.target.FunctionTable.random(ar.format(), dims, 1);
         try {
             dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t, s,
                     dev.fxnet.construct.CompileOptions.defaults());

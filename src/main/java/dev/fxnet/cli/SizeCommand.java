@@ -7,7 +7,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.SizeReport;
 import dev.fxnet.construct.Strategy;

@@ -1,10 +1,10 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.arith.FixedPointArithmetic;
-import dev.fxnet.construct.Expression;
-import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.OnUncertain;
-import dev.fxnet.construct.UncertainRoundingException;
+import dev.fxnet.target.Expression;
+import dev.fxnet.target.FunctionTable;
+import dev.fxnet.target.OnUncertain;
+import dev.fxnet.target.UncertainRoundingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

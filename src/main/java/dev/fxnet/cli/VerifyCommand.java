@@ -1,7 +1,7 @@
 package dev.fxnet.cli;
 
-import dev.fxnet.construct.FunctionTable;
-import dev.fxnet.construct.OnUncertain;
+import dev.fxnet.target.FunctionTable;
+import dev.fxnet.target.OnUncertain;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;

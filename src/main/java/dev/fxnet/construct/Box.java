@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.eval.InputSpace;
 import java.util.ArrayList;
 import java.util.List;

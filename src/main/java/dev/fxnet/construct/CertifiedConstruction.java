@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.AndGadget;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.Machine;

@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.gadget.Certificate;

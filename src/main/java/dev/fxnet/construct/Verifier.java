@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.eval.FastEvaluator;
 import dev.fxnet.eval.GridEvaluator;
 import dev.fxnet.eval.InputSpace;

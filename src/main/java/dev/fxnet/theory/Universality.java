@@ -6,7 +6,7 @@ import dev.fxnet.gadget.Question;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.arith.Accumulation;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.arith.FixedPointFormat;
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
 import java.nio.file.Files;

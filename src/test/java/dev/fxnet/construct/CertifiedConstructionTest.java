@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.activation.ActivationTable;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;

@@ -11,7 +11,7 @@ import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.Strategy;
 import dev.fxnet.eval.InputSpace;

@@ -1,6 +1,6 @@
 package dev.fxnet.construct.binary;
 
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;

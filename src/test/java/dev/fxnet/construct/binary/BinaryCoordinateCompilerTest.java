@@ -1,6 +1,6 @@
 package dev.fxnet.construct.binary;
 
-import dev.fxnet.construct.FunctionTable;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.target;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.target;
 
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.Overflow;

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.target;
 
 /**
  * What {@link Expression#tabulate} does at a point where it cannot certify {@code rho(f(x))}: the

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.fxnet.construct;
+package dev.fxnet.target;
 
 import ch.obermuhlner.math.big.BigDecimalMath;
 import java.math.BigDecimal;
