@@ -135,7 +135,7 @@ public final class GadgetSearch {
         tried.add("raw steps (R1 single neuron" + (m.arithmetic().saturates() ? ", R2 sign trick" : "")
                 + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "")
                 + (chains ? ", R5 separating neuron and chain" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
-                + " thresholds found");
+                + " thresholds found" + (missing == 0 ? "" : "; missing: " + missingList()));
         return missing == 0;
     }
 
@@ -387,6 +387,20 @@ public final class GadgetSearch {
         return Optional.empty();
     }
 
+    /** The first few thresholds without a raw step, e.g. {@code x >= 3, x <= -1} (codes). */
+    private String missingList() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n && out.size() < 6; i++) {
+            if (i > 0 && rawUp.get(i).isEmpty()) {
+                out.add("x >= " + (min + i));
+            }
+            if (i < n - 1 && rawDown.get(i).isEmpty()) {
+                out.add("x <= " + (min + i));
+            }
+        }
+        return String.join(", ", out) + " (codes)";
+    }
+
     private int missingRaw() {
         int missing = 0;
         for (int i = 0; i < n; i++) {
@@ -505,15 +519,15 @@ public final class GadgetSearch {
     public static final long CHAIN_LIMIT = 256;
 
     /** Separating first-layer neurons tried per threshold by R5. */
-    private static final int CHAIN_NEURONS = 4;
+    private static final int CHAIN_NEURONS = Integer.getInteger("fxnet.spike.chain_neurons", 4);
 
     /** R5 chain length and beam width. */
-    private static final int CHAIN_DEPTH = 4;
+    private static final int CHAIN_DEPTH = Integer.getInteger("fxnet.spike.chain_depth", 4);
 
-    private static final int CHAIN_BEAM = 6;
+    private static final int CHAIN_BEAM = Integer.getInteger("fxnet.spike.chain_beam", 6);
 
     /** R5: at most this many beam searches per setting (a count, so the outcome never depends on the clock). */
-    private static final int CHAIN_SEARCHES = 400;
+    private static final int CHAIN_SEARCHES = Integer.getInteger("fxnet.spike.chain_searches", 400);
 
     /** Two classes, each a single value: a two-level signal. */
     private static final ChainSearch.Goal TWO_LEVELS = new ChainSearch.Goal() {
@@ -591,10 +605,10 @@ public final class GadgetSearch {
                     }
                     List<long[]> here = best.get(a);
                     long size = prefixDistinct + suffixDistinct;
-                    if (here.size() < CHAIN_NEURONS || size < here.get(here.size() - 1)[2]) {
+                    if (here.size() < 4 * CHAIN_NEURONS || size < here.get(here.size() - 1)[2]) {
                         here.add(new long[] {b, w, size});
                         here.sort((u, v2) -> Long.compare(u[2], v2[2]));
-                        if (here.size() > CHAIN_NEURONS) {
+                        if (here.size() > 4 * CHAIN_NEURONS) {
                             here.remove(here.size() - 1);
                         }
                     }
@@ -603,9 +617,21 @@ public final class GadgetSearch {
         }
         ChainSearch.Candidates cand = ChainSearch.Candidates.of(m);
         List<List<Stage>> known = new ArrayList<>();
+        // pass 1: the best few neurons, short chains; pass 2 (only where pass 1 failed): more of both
+        for (int pass = 0; pass < 2 && missingRaw() > 0; pass++) {
+            int neurons = pass == 0 ? CHAIN_NEURONS : 4 * CHAIN_NEURONS;
+            chainPass(best, known, cand, neurons, pass == 0 ? CHAIN_DEPTH : CHAIN_DEPTH + 2,
+                    pass == 0 ? CHAIN_BEAM : 2 * CHAIN_BEAM);
+        }
+    }
+
+    /** One pass of R5 over the thresholds still missing, with the given numbers of neurons, depth and beam. */
+    private void chainPass(List<List<long[]>> best, List<List<Stage>> known, ChainSearch.Candidates cand, int neurons,
+            int depth, int beam) {
         int searches = 0;
         for (int a = 1; a < n; a++) {
-            for (long[] nb : best.get(a)) {
+            List<long[]> here = best.get(a);
+            for (long[] nb : here.subList(0, Math.min(neurons, here.size()))) {
                 if (!rawUp.get(a).isEmpty() && !rawDown.get(a - 1).isEmpty()) {
                     break;
                 }
@@ -621,7 +647,7 @@ public final class GadgetSearch {
                 }
                 if (chain == null && searches < CHAIN_SEARCHES) {
                     searches++;
-                    chain = ChainSearch.search(m, cls, TWO_LEVELS, CHAIN_DEPTH, CHAIN_BEAM, cand);
+                    chain = ChainSearch.search(m, cls, TWO_LEVELS, depth, beam, cand);
                     if (chain != null && !chain.isEmpty()) {
                         known.add(chain);
                     }
