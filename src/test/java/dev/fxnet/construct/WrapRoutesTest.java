@@ -30,7 +30,11 @@ class WrapRoutesTest {
             + "gelu:3:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
             + "sigmoid:3:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
             + "elu:2:3:TWOS_COMPLEMENT:WRAP:FLOOR:PER_OP;"
-            + "identity:3:2:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP";
+            + "identity:3:2:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "relu:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
+            + "sigmoid:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
+            + "hardtanh:1:2:TWOS_COMPLEMENT:WRAP:UP:PER_OP;"
+            + "mish:0:3:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP";
 
     private static List<Setting> settings() {
         List<Setting> out = new ArrayList<>();
