@@ -34,7 +34,8 @@ class WrapRoutesTest {
             + "relu:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
             + "sigmoid:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
             + "hardtanh:1:2:TWOS_COMPLEMENT:WRAP:UP:PER_OP;"
-            + "mish:0:3:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP";
+            + "mish:0:3:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"
+            + "identity:1:1:TWOS_COMPLEMENT:WRAP:HALF_UP:PER_OP";
 
     private static List<Setting> settings() {
         List<Setting> out = new ArrayList<>();
