@@ -127,10 +127,15 @@ public final class GadgetSearch {
         if (n <= 8 && missingRaw() > 0) {
             rawPartner();
         }
+        boolean chains = n <= CHAIN_LIMIT && missingRaw() > 0;
+        if (chains) {
+            rawSeparatingChain();
+        }
         int missing = missingRaw();
         tried.add("raw steps (R1 single neuron" + (m.arithmetic().saturates() ? ", R2 sign trick" : "")
-                + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
-                + " thresholds found");
+                + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "")
+                + (chains ? ", R5 separating neuron and chain" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
+                + " thresholds found" + (missing == 0 ? "" : "; missing: " + missingList()));
         return missing == 0;
     }
 
@@ -382,6 +387,20 @@ public final class GadgetSearch {
         return Optional.empty();
     }
 
+    /** The first few thresholds without a raw step, e.g. {@code x >= 3, x <= -1} (codes). */
+    private String missingList() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n && out.size() < 6; i++) {
+            if (i > 0 && rawUp.get(i).isEmpty()) {
+                out.add("x >= " + (min + i));
+            }
+            if (i < n - 1 && rawDown.get(i).isEmpty()) {
+                out.add("x <= " + (min + i));
+            }
+        }
+        return String.join(", ", out) + " (codes)";
+    }
+
     private int missingRaw() {
         int missing = 0;
         for (int i = 0; i < n; i++) {
@@ -494,6 +513,168 @@ public final class GadgetSearch {
                 }
             }
         }
+    }
+
+    /** The largest {@code |F|} for which R5 (separating neuron and chain) runs. */
+    public static final long CHAIN_LIMIT = 256;
+
+    /** Separating first-layer neurons tried per threshold by R5. */
+    private static final int CHAIN_NEURONS = Integer.getInteger("fxnet.spike.chain_neurons", 4);
+
+    /** R5 chain length and beam width. */
+    private static final int CHAIN_DEPTH = Integer.getInteger("fxnet.spike.chain_depth", 4);
+
+    private static final int CHAIN_BEAM = Integer.getInteger("fxnet.spike.chain_beam", 6);
+
+    /** R5: at most this many beam searches per setting (a count, so the outcome never depends on the clock). */
+    private static final int CHAIN_SEARCHES = Integer.getInteger("fxnet.spike.chain_searches", 400);
+
+    /** Two classes, each a single value: a two-level signal. */
+    private static final ChainSearch.Goal TWO_LEVELS = new ChainSearch.Goal() {
+        @Override
+        public boolean done(long[][] c) {
+            return c[0].length == 1 && c[1].length == 1;
+        }
+
+        @Override
+        public double score(long[][] c) {
+            long g = Long.MAX_VALUE;
+            for (long a : c[0]) {
+                for (long b : c[1]) {
+                    g = Math.min(g, Math.abs(a - b));
+                }
+            }
+            return c[0].length + c[1].length + 0.9 / (1 + g);
+        }
+    };
+
+    /**
+     * (R5) For each threshold still missing: first-layer neurons {@code r = tau(acc(b; w, x))} whose
+     * values on {@code x >= a} and on {@code x < a} are disjoint (they <em>separate</em> the threshold),
+     * followed by a chain of one-copy neurons (found by {@link ChainSearch}, exact on every value
+     * {@code r} takes) that maps the two value sets to one value each. Needs neither saturation nor
+     * any property of tau beyond the separation; chains found for one threshold are tried first on
+     * the others.
+     */
+    private void rawSeparatingChain() {
+        long[] ws = weights();
+        // per cut a: the best few separating neurons (fewest distinct values), as {b, w, size}
+        List<List<long[]>> best = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            best.add(new ArrayList<>());
+        }
+        int[] first = new int[n];
+        int[] last = new int[n];
+        int[] cover = new int[n + 1];
+        int[] firstCount = new int[n + 1];
+        int[] lastCount = new int[n + 1];
+        for (long b = min; b <= max; b++) {
+            for (long w : ws) {
+                long[] r = layer1(b, w);
+                java.util.Arrays.fill(first, -1);
+                java.util.Arrays.fill(cover, 0);
+                java.util.Arrays.fill(firstCount, 0);
+                java.util.Arrays.fill(lastCount, 0);
+                for (int x = 0; x < n; x++) {
+                    int v = (int) (r[x] - min);
+                    if (first[v] < 0) {
+                        first[v] = x;
+                    }
+                    last[v] = x;
+                }
+                for (int v = 0; v < n; v++) {
+                    if (first[v] >= 0) {
+                        cover[first[v] + 1]++; // cuts first+1 .. last are blocked
+                        cover[last[v] + 1]--;
+                        firstCount[first[v]]++;
+                        lastCount[last[v]]++;
+                    }
+                }
+                int blocked = 0;
+                int prefixDistinct = 0; // values first seen before the cut
+                int suffixDistinct = 0; // values last seen at or after the cut
+                for (int v = 0; v < n; v++) {
+                    suffixDistinct += first[v] >= 0 ? 1 : 0;
+                }
+                for (int a = 1; a < n; a++) {
+                    blocked += cover[a];
+                    prefixDistinct += firstCount[a - 1];
+                    suffixDistinct -= lastCount[a - 1];
+                    if (blocked != 0 || (!rawUp.get(a).isEmpty() && !rawDown.get(a - 1).isEmpty())) {
+                        continue;
+                    }
+                    List<long[]> here = best.get(a);
+                    long size = prefixDistinct + suffixDistinct;
+                    if (here.size() < 4 * CHAIN_NEURONS || size < here.get(here.size() - 1)[2]) {
+                        here.add(new long[] {b, w, size});
+                        here.sort((u, v2) -> Long.compare(u[2], v2[2]));
+                        if (here.size() > 4 * CHAIN_NEURONS) {
+                            here.remove(here.size() - 1);
+                        }
+                    }
+                }
+            }
+        }
+        ChainSearch.Candidates cand = ChainSearch.Candidates.of(m);
+        List<List<Stage>> known = new ArrayList<>();
+        // pass 1: the best few neurons, short chains; pass 2 (only where pass 1 failed): more of both
+        for (int pass = 0; pass < 2 && missingRaw() > 0; pass++) {
+            int neurons = pass == 0 ? CHAIN_NEURONS : 4 * CHAIN_NEURONS;
+            chainPass(best, known, cand, neurons, pass == 0 ? CHAIN_DEPTH : CHAIN_DEPTH + 2,
+                    pass == 0 ? CHAIN_BEAM : 2 * CHAIN_BEAM);
+        }
+    }
+
+    /** One pass of R5 over the thresholds still missing, with the given numbers of neurons, depth and beam. */
+    private void chainPass(List<List<long[]>> best, List<List<Stage>> known, ChainSearch.Candidates cand, int neurons,
+            int depth, int beam) {
+        int searches = 0;
+        for (int a = 1; a < n; a++) {
+            List<long[]> here = best.get(a);
+            for (long[] nb : here.subList(0, Math.min(neurons, here.size()))) {
+                if (!rawUp.get(a).isEmpty() && !rawDown.get(a - 1).isEmpty()) {
+                    break;
+                }
+                long[] r = layer1(nb[0], nb[1]);
+                long[][] cls = {ChainSearch.distinctSorted(java.util.Arrays.copyOfRange(r, a, n)),
+                    ChainSearch.distinctSorted(java.util.Arrays.copyOfRange(r, 0, a))};
+                List<Stage> chain = null;
+                for (List<Stage> k : known) {
+                    if (TWO_LEVELS.done(applyChain(cls, k))) {
+                        chain = k;
+                        break;
+                    }
+                }
+                if (chain == null && searches < CHAIN_SEARCHES) {
+                    searches++;
+                    chain = ChainSearch.search(m, cls, TWO_LEVELS, depth, beam, cand);
+                    if (chain != null && !chain.isEmpty()) {
+                        known.add(chain);
+                    }
+                }
+                if (chain != null) {
+                    long[] y = r.clone();
+                    for (Stage s : chain) {
+                        for (int x = 0; x < n; x++) {
+                            y[x] = s.apply(m, y[x]);
+                        }
+                    }
+                    recordIfStep(y, nb[0], nb[1], chain);
+                }
+            }
+        }
+    }
+
+    /** The classes after a chain of stages, or classes that are not two levels if the chain merges them. */
+    private long[][] applyChain(long[][] cls, List<Stage> chain) {
+        long[][] c = cls;
+        for (Stage s : chain) {
+            c = ChainSearch.apply(m, c, s.bias(), s.weight());
+            if (c == null) {
+                return new long[][] {{0, 1}, {0, 1}};
+            }
+        }
+        return c;
     }
 
     /** (R4, |F| <= 8) two different first-layer neurons combined by one neuron. */

@@ -1,0 +1,77 @@
+package dev.fxnet.construct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.Overflow;
+import dev.fxnet.arith.Rounding;
+import dev.fxnet.eval.ReferenceEvaluator;
+import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.GadgetSearch;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #14 spike: WRAP settings that were UNDETERMINED before the routes R5 (separating neuron and
+ * chain) get a certificate of S; the network of Theorem 2 built from it ({@link CertifiedConstruction})
+ * is exact on every point of random tables by the SPEC-only {@link ReferenceEvaluator}.
+ * {@code -Dfxnet.wrapRoutes=act:p:q:ENC:OVERFLOW:ROUNDING:ACC;...} replaces the default list.
+ */
+class WrapRoutesTest {
+    private static final String DEFAULT = "relu:3:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "gelu:3:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "sigmoid:3:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "elu:2:3:TWOS_COMPLEMENT:WRAP:FLOOR:PER_OP;"
+            + "identity:3:2:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "relu:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
+            + "sigmoid:2:3:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
+            + "hardtanh:1:2:TWOS_COMPLEMENT:WRAP:UP:PER_OP;"
+            + "mish:0:3:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"
+            + "identity:1:1:TWOS_COMPLEMENT:WRAP:HALF_UP:PER_OP";
+
+    private static List<Setting> settings() {
+        List<Setting> out = new ArrayList<>();
+        for (String s : System.getProperty("fxnet.wrapRoutes", DEFAULT).split(";")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            String[] c = s.trim().split(":");
+            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(Integer.parseInt(c[1]),
+                    Integer.parseInt(c[2]), Encoding.valueOf(c[3])), Rounding.valueOf(c[5]), Overflow.valueOf(c[4]));
+            out.add(Setting.of(ar, Accumulation.valueOf(c[6]), Activations.named(c[0])));
+        }
+        return out;
+    }
+
+    @Test
+    void certificatesOfTheNewRoutesCompileRandomTablesExactly() {
+        for (Setting s : settings()) {
+            Machine m = s.machine();
+            GadgetSearch.Outcome o = GadgetSearch.search(m);
+            assertTrue(o.gadgets().isPresent(), s + ": " + o.tried());
+            Certificate c = o.gadgets().get();
+            assertTrue(c.verify(m).isEmpty(), s.toString());
+            FixedPointFormat f = s.fixedPoint().format();
+            int maxD = m.size() <= 16 ? 2 : 1;
+            for (int d = 1; d <= maxD; d++) {
+                for (long seed = 1; seed <= 2; seed++) {
+                    FunctionTable t = FunctionTable.random(f, d, 31 * seed + d);
+                    CertifiedConstruction.Built b = CertifiedConstruction.build(t, m, c);
+                    ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
+                    for (int i = 0; i < t.size(); i++) {
+                        assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
+                    }
+                }
+            }
+            System.out.println("verified " + s + ": " + c.describe(1));
+        }
+    }
+}
