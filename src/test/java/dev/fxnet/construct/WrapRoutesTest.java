@@ -11,6 +11,7 @@ import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.eval.ReferenceEvaluator;
+import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.gadget.Machine;
