@@ -1,6 +1,7 @@
 package dev.fxnet.construct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fxnet.activation.Activations;
@@ -65,7 +66,8 @@ class WrapRoutesTest {
             for (int d = 1; d <= maxD; d++) {
                 for (long seed = 1; seed <= 2; seed++) {
                     FunctionTable t = FunctionTable.random(f, d, 31 * seed + d);
-                    CertifiedConstruction.Built b = CertifiedConstruction.build(t, m, c);
+                    CertifiedConstruction.Built b = assertInstanceOf(CertifiedConstruction.Built.class,
+                            CertifiedConstruction.build(t, m, c), s.toString());
                     ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
                     for (int i = 0; i < t.size(); i++) {
                         assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
