@@ -94,7 +94,8 @@ class CertifiedConstructionTest {
     @Test
     void aSettingWithoutTheCertificateIsStillRefusedWithTheCompilersReason() {
         List<Setting> neither = tiny(false);
-        assertTrue(neither.size() >= 10, "tiny settings with neither: " + neither.size());
+        // at least 10 before route R6 (issue #14, test covers) certified some WRAP settings of this grid; 9 since
+        assertTrue(neither.size() >= 5, "tiny settings with neither: " + neither.size());
         for (Setting s : neither) {
             FunctionTable t = FunctionTable.fromCodes(s.fixedPoint().format(), 1, x -> x[0]);
             String shallow = assertThrows(IllegalArgumentException.class, () -> IndicatorGadgets.find(s.machine(), 2))

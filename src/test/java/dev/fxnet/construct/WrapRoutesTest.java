@@ -48,7 +48,8 @@ class WrapRoutesTest {
             + "relu:3:0:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"
             + "leaky_relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
             + "relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
-            + "relu:4:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP";
+            + "relu:4:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "tanh:3:1:TWOS_COMPLEMENT:WRAP:UP:PER_OP";
 
     private static List<Setting> settings(String property, String list) {
         List<Setting> out = new ArrayList<>();
