@@ -8,6 +8,7 @@ import dev.fxnet.gadget.OutputGadget;
 import dev.fxnet.gadget.Partner;
 import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.StepGadget;
+import dev.fxnet.gadget.TestGadget;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -184,12 +185,40 @@ final class CertifiedConstruction {
         }
 
         private Wire and(Wire s1, Wire s2) {
-            Wire a = new Anded(s1, s2, c.and());
-            return c.and().after().isPresent() ? new Staged(a, c.and().after().get()) : a;
+            return and(s1, s2, c.and());
         }
 
-        /** A step gadget on coordinate {@code j}, padded to the common step depth. */
+        private static Wire and(Wire s1, Wire s2, AndGadget g) {
+            Wire a = new Anded(s1, s2, g);
+            return g.after().isPresent() ? new Staged(a, g.after().get()) : a;
+        }
+
+        /**
+         * A step gadget on coordinate {@code j}, padded to the common step depth; a test cover is the
+         * balanced tree of its AND over its tests (an odd last one paired with TRUE), as
+         * {@link StepGadget#evaluate} computes it.
+         */
         private Wire test(int j, StepGadget g) {
+            if (g.isCover()) {
+                List<Wire> ts = new ArrayList<>();
+                for (TestGadget t : g.tests()) {
+                    Wire s = new First(j, t.bias(), t.weight());
+                    for (Stage st : t.stages()) {
+                        s = new Staged(s, st);
+                    }
+                    ts.add(s);
+                }
+                AndGadget ga = g.coverAnd().orElseThrow();
+                while (ts.size() > 1) {
+                    List<Wire> next = new ArrayList<>();
+                    for (int i = 0; i < ts.size(); i += 2) {
+                        Wire s1 = ts.get(i);
+                        next.add(and(s1, i + 1 < ts.size() ? ts.get(i + 1) : new Constant(c.trueBias(), s1.layer()), ga));
+                    }
+                    ts = next;
+                }
+                return pad(ts.get(0));
+            }
             First r = new First(j, g.bias(), g.weight());
             Wire s = r;
             int from = 0;
@@ -202,6 +231,11 @@ final class CertifiedConstruction {
             for (int i = from; i < g.stages().size(); i++) {
                 s = new Staged(s, g.stages().get(i));
             }
+            return pad(s);
+        }
+
+        /** {@code s} padded to the common step depth: the copy stage, else {@code AND(s, TRUE)}. */
+        private Wire pad(Wire s) {
             while (s.layer() < depth) {
                 s = c.copy().isPresent() ? new Staged(s, c.copy().get()) : and(s, new Constant(c.trueBias(), s.layer()));
             }

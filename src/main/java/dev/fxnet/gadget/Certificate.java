@@ -213,10 +213,10 @@ public final class Certificate {
         if (copy != null && (copy.apply(m, on()) != on() || copy.apply(m, off()) != off())) {
             bad.add("copy stage wrong");
         }
-        if (copy == null && and.depth() != 1) {
+        if (copy == null && and.depth() != 1) { // padding by AND(s, TRUE) adds and.depth() layers at a time
             for (int i = 0; i < steps.up().length; i++) {
                 for (StepGadget g : new StepGadget[] {steps.up()[i], steps.down()[i]}) {
-                    if (g != null && g.depth() != stepDepth()) {
+                    if (g != null && (stepDepth() - g.depth()) % and.depth() != 0) {
                         bad.add("steps of unequal depth and no one-layer padding");
                         i = steps.up().length;
                         break;
@@ -226,6 +226,13 @@ public final class Certificate {
         }
         if (!and.verify(m)) {
             bad.add("AND gadget wrong");
+        }
+        for (int i = 0; i < up.length; i++) { // a cover's own AND is checked by its verify; TRUE is checked above
+            for (StepGadget g : new StepGadget[] {up[i], down[i]}) {
+                if (g != null && g.isCover() && (g.on() != on() || g.off() != off())) {
+                    bad.add("test cover " + g + " does not have the levels on " + on() + ", off " + off());
+                }
+            }
         }
         long a = on();
         long z = off();
@@ -238,6 +245,34 @@ public final class Certificate {
         }
         output.verify(m).ifPresent(c -> bad.add("output decomposition of " + c + " wrong"));
         return bad;
+    }
+
+    /** How many thresholds are realised by test covers (docs/THEORY-14-draft.md, Lemma C). */
+    public int covers() {
+        int k = 0;
+        for (int i = 0; i < steps.up().length; i++) {
+            for (StepGadget g : new StepGadget[] {steps.up()[i], steps.down()[i]}) {
+                k += g != null && g.isCover() ? 1 : 0;
+            }
+        }
+        return k;
+    }
+
+    /** The account of the test covers for {@link #describe}: empty when there are none. */
+    private String coverNote(java.util.function.Function<StepGadget, String> show) {
+        if (covers() == 0) {
+            return "";
+        }
+        StepGadget sample = null;
+        for (int i = 0; i < steps.up().length && sample == null; i++) {
+            for (StepGadget g : new StepGadget[] {steps.up()[i], steps.down()[i]}) {
+                if (g != null && g.isCover()) {
+                    sample = g;
+                    break;
+                }
+            }
+        }
+        return "; " + covers() + " thresholds as ANDs of two-level tests (e.g. " + show.apply(sample) + ")";
     }
 
     /** A step gadget that shows the shape of all of them (the one for the smallest positive threshold). */
@@ -260,7 +295,8 @@ public final class Certificate {
             stages.append(stages.length() == 0 ? "" : ", ").append(s.describe(f));
         }
         return "levels on " + f.decimal(on()) + ", off " + f.decimal(off()) + "; steps of depth <= " + stepDepth()
-                + sampleStep().map(s -> " (e.g. " + s.describe(f) + ")").orElse("") + "; " + and.describe(f)
+                + sampleStep().map(s -> " (e.g. " + s.describe(f) + ")").orElse("") + coverNote(s -> s.describe(f))
+                + "; " + and.describe(f)
                 + "; TRUE = tau(" + f.decimal(trueBias) + "); " + output.describe(f) + "; indicator of a point in F^" + d
                 + ": AND tree of height " + andTreeHeight(d) + " over [x_i >= v_i], [x_i <= v_i]; "
                 + (finalStages.isEmpty() ? "" : "then " + stages + " -> levels (" + f.decimal(output.on()) + ", "
@@ -271,7 +307,8 @@ public final class Certificate {
     /** A human-readable account of the construction, in codes. */
     public String describe(int d) {
         return "levels on " + on() + ", off " + off() + "; steps of depth <= " + stepDepth()
-                + sampleStep().map(s -> " (e.g. " + s + ")").orElse("") + "; " + and + "; TRUE = tau(" + trueBias + "); "
+                + sampleStep().map(s -> " (e.g. " + s + ")").orElse("") + coverNote(StepGadget::toString) + "; " + and
+                + "; TRUE = tau(" + trueBias + "); "
                 + output + "; indicator of a point in F^" + d + ": AND tree of height " + andTreeHeight(d)
                 + " over [x_i >= v_i], [x_i <= v_i]; " + (finalStages.isEmpty() ? "" : "then " + finalStages + " -> levels ("
                 + output.on() + ", " + output.off() + "); ") + hiddenLayers(d) + " hidden layers; <= "

@@ -43,6 +43,9 @@ public final class GadgetSearch {
     private final List<String> tried = new ArrayList<>();
     private final List<Map<Long, StepGadget>> rawUp = new ArrayList<>();
     private final List<Map<Long, StepGadget>> rawDown = new ArrayList<>();
+    /** (R6) test covers of the thresholds without a raw step, indexed like {@link #rawUp}, {@link #rawDown}. */
+    private final List<List<RawCover>> coverUp = new ArrayList<>();
+    private final List<List<RawCover>> coverDown = new ArrayList<>();
 
     private GadgetSearch(Machine m) {
         this.m = m;
@@ -52,6 +55,8 @@ public final class GadgetSearch {
         for (int i = 0; i < n && n <= LIMIT; i++) { // beyond LIMIT run() stops before using these
             rawUp.add(new LinkedHashMap<>());
             rawDown.add(new LinkedHashMap<>());
+            coverUp.add(new ArrayList<>());
+            coverDown.add(new ArrayList<>());
         }
     }
 
@@ -131,10 +136,14 @@ public final class GadgetSearch {
         if (chains) {
             rawSeparatingChain();
         }
+        boolean covers = n <= CHAIN_LIMIT && missingRaw() > 0 && !m.arithmetic().saturates();
+        if (covers) {
+            rawCovers();
+        }
         int missing = missingRaw();
         tried.add("raw steps (R1 single neuron" + (m.arithmetic().saturates() ? ", R2 sign trick" : "")
                 + (n <= 32 ? ", R3 two neurons" : "") + (n <= 8 ? ", R4 two first-layer neurons" : "")
-                + (chains ? ", R5 separating neuron and chain" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
+                + (chains ? ", R5 separating neuron and chain" : "") + (covers ? ", R6 test covers" : "") + "): " + (2 * (n - 1) - missing) + " of " + 2 * (n - 1)
                 + " thresholds found" + (missing == 0 ? "" : "; missing: " + missingList()));
         return missing == 0;
     }
@@ -177,17 +186,23 @@ public final class GadgetSearch {
         }
         StepGadget[] up = new StepGadget[n];
         StepGadget[] down = new StepGadget[n];
+        Stage copy = findCopy(on, off);
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 up[i] = route(rawUp.get(i), paths, t);
+                if (up[i] == null) {
+                    up[i] = routeCover(min + i, true, coverUp.get(i), paths, t, and, copy);
+                }
             }
             if (i < n - 1) {
                 down[i] = route(rawDown.get(i), paths, t);
+                if (down[i] == null) {
+                    down[i] = routeCover(min + i, false, coverDown.get(i), paths, t, and, copy);
+                }
             }
         }
         Certificate g = Certificate.of(new Levels(on, off), trueBias(on), new Certificate.Steps(up, down, min), and,
                 finish.get().stages(), finish.get().output());
-        Stage copy = findCopy(on, off);
         if (copy != null) {
             g = g.withCopy(copy);
         }
@@ -228,6 +243,13 @@ public final class GadgetSearch {
             for (Map<Long, StepGadget> raws : List.of(rawUp.get(i), rawDown.get(i))) {
                 if (!raws.isEmpty() && raws.keySet().stream().noneMatch(chosen::contains)) {
                     chosen.add(raws.keySet().iterator().next());
+                }
+            }
+            for (List<RawCover> cs : List.of(coverUp.get(i), coverDown.get(i))) {
+                for (RawCover c : cs) {
+                    for (TestGadget t : c.tests()) {
+                        chosen.add(key(t.on(), t.off()));
+                    }
                 }
             }
         }
@@ -283,6 +305,19 @@ public final class GadgetSearch {
                     if (p != null) {
                         here.addAll(p.keySet());
                     }
+                }
+                for (RawCover c : (dir == 0 ? coverUp : coverDown).get(i)) {
+                    java.util.Set<Long> all = null; // the levels every test of the cover reaches
+                    for (TestGadget t : c.tests()) {
+                        Map<Long, List<Stage>> p = paths.get(key(t.on(), t.off()));
+                        java.util.Set<Long> ks = p == null ? java.util.Set.of() : p.keySet();
+                        if (all == null) {
+                            all = new java.util.HashSet<>(ks);
+                        } else {
+                            all.retainAll(ks);
+                        }
+                    }
+                    here.addAll(all);
                 }
                 if (common == null) {
                     common = here;
@@ -391,10 +426,10 @@ public final class GadgetSearch {
     private String missingList() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n && out.size() < 6; i++) {
-            if (i > 0 && rawUp.get(i).isEmpty()) {
+            if (i > 0 && rawUp.get(i).isEmpty() && coverUp.get(i).isEmpty()) {
                 out.add("x >= " + (min + i));
             }
-            if (i < n - 1 && rawDown.get(i).isEmpty()) {
+            if (i < n - 1 && rawDown.get(i).isEmpty() && coverDown.get(i).isEmpty()) {
                 out.add("x <= " + (min + i));
             }
         }
@@ -404,10 +439,10 @@ public final class GadgetSearch {
     private int missingRaw() {
         int missing = 0;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && rawUp.get(i).isEmpty()) {
+            if (i > 0 && rawUp.get(i).isEmpty() && coverUp.get(i).isEmpty()) {
                 missing++;
             }
-            if (i < n - 1 && rawDown.get(i).isEmpty()) {
+            if (i < n - 1 && rawDown.get(i).isEmpty() && coverDown.get(i).isEmpty()) {
                 missing++;
             }
         }
@@ -456,6 +491,247 @@ public final class GadgetSearch {
     }
 
     private long[] weightsCache;
+
+    // ---- R6: test covers (docs/THEORY-14-draft.md, Lemma C) ----
+
+    /** A test cover of one threshold: two or three raw tests (each with its own levels). */
+    private record RawCover(List<TestGadget> tests) {
+    }
+
+    /** Distinct leak sets kept per threshold (smallest first) when choosing covers. */
+    private static final int COVER_LEAKS = 256;
+
+    /** Leak sets combined into triples when no pair works. */
+    private static final int COVER_TRIPLE_LEAKS = 40;
+
+    /** Candidate covers tried per threshold. */
+    private static final int COVER_TRIES = 48;
+
+    /** R6: at most this many chain searches per setting (a count, not a time). */
+    private static final int COVER_SEARCHES = Integer.getInteger("fxnet.spike.cover_searches", 200);
+
+    /**
+     * The step for one threshold as a test cover at target levels {@code t}: the cover's tests
+     * relevelled onto {@code t}, padded to equal depth by {@code copy}, under the AND tree of
+     * {@code and}; null if no cover of the threshold reaches {@code t}.
+     */
+    private StepGadget routeCover(long threshold, boolean up, List<RawCover> covers,
+            Map<Long, Map<Long, List<Stage>>> paths, long t, AndGadget and, Stage copy) {
+        long on = (t >>> 32) + min;
+        long off = (t & 0xffffffffL) + min;
+        for (RawCover c : covers) {
+            List<TestGadget> tests = new ArrayList<>();
+            for (TestGadget g : c.tests()) {
+                Map<Long, List<Stage>> p = paths.get(key(g.on(), g.off()));
+                if (p == null || !p.containsKey(t)) {
+                    tests = null;
+                    break;
+                }
+                List<Stage> st = p.get(t);
+                for (int j = 0; j < st.size(); j++) {
+                    boolean last = j == st.size() - 1;
+                    g = g.then(st.get(j), last ? on : st.get(j).apply(m, g.on()), last ? off : st.get(j).apply(m, g.off()));
+                }
+                tests.add(g);
+            }
+            if (tests == null) {
+                continue;
+            }
+            int depth = tests.stream().mapToInt(TestGadget::depth).max().orElse(1);
+            if (copy == null && tests.stream().anyMatch(g -> g.depth() != depth)) {
+                continue;
+            }
+            for (int j = 0; j < tests.size(); j++) {
+                while (tests.get(j).depth() < depth) {
+                    tests.set(j, tests.get(j).then(copy, on, off));
+                }
+            }
+            StepGadget g = StepGadget.cover(threshold, up, tests, and);
+            if (g.verify(m).isEmpty()) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * (R6, WRAP) For each threshold still missing, a <em>test cover</em>: first-layer neurons
+     * {@code r = tau(acc(b; w, x))} whose values on the half-line {@code H} of the threshold also occur
+     * only on a <em>leak</em> {@code L} outside it ({@code r^-1(r(H)) = H + L}), two or three of them
+     * with leaks that have no common point, each followed by a chain ({@link ChainSearch}, exact on
+     * every value) that maps {@code r(H)} to one value and the other values to another. Each is a
+     * two-level test that is on exactly on {@code H + L}; their AND is the step. The AND is added at
+     * the target levels ({@link #routeCover}); the whole cover is verified on every code.
+     */
+    private void rawCovers() {
+        List<int[]> open = new ArrayList<>(); // {a, up}: H = [a, n) when up (threshold a), [0, a) when down (a - 1)
+        for (int a = 1; a < n; a++) {
+            if (rawUp.get(a).isEmpty() && coverUp.get(a).isEmpty()) {
+                open.add(new int[] {a, 1});
+            }
+            if (rawDown.get(a - 1).isEmpty() && coverDown.get(a - 1).isEmpty()) {
+                open.add(new int[] {a, 0});
+            }
+        }
+        List<Map<java.util.BitSet, long[]>> leaks = new ArrayList<>();
+        for (int k = 0; k < open.size(); k++) {
+            leaks.add(new HashMap<>());
+        }
+        boolean[] inH = new boolean[n];
+        boolean[] seen = new boolean[n];
+        for (long b = min; b <= max; b++) {
+            for (long w : weights()) {
+                long[] r = layer1(b, w);
+                for (int k = 0; k < open.size(); k++) {
+                    int a = open.get(k)[0];
+                    boolean up = open.get(k)[1] == 1;
+                    int lo = up ? a : 0;
+                    int hi = up ? n : a;
+                    java.util.Arrays.fill(inH, false);
+                    java.util.Arrays.fill(seen, false);
+                    int distinct = 0;
+                    for (int x = lo; x < hi; x++) {
+                        int v = (int) (r[x] - min);
+                        if (!inH[v]) {
+                            inH[v] = true;
+                            seen[v] = true;
+                            distinct++;
+                        }
+                    }
+                    java.util.BitSet leak = new java.util.BitSet(n);
+                    boolean offSide = false;
+                    for (int x = 0; x < n; x++) {
+                        if (x >= lo && x < hi) {
+                            continue;
+                        }
+                        int v = (int) (r[x] - min);
+                        if (inH[v]) {
+                            leak.set(x);
+                        } else {
+                            offSide = true;
+                            if (!seen[v]) {
+                                seen[v] = true;
+                                distinct++;
+                            }
+                        }
+                    }
+                    if (!offSide) {
+                        continue;
+                    }
+                    long[] prev = leaks.get(k).get(leak);
+                    if (prev == null || distinct < prev[2]) {
+                        leaks.get(k).put(leak, new long[] {b, w, distinct});
+                    }
+                }
+            }
+        }
+        ChainSearch.Candidates cand = ChainSearch.Candidates.of(m);
+        List<List<Stage>> known = new ArrayList<>();
+        Map<List<Long>, Optional<TestGadget>> tests = new HashMap<>();
+        int[] searches = {0};
+        for (int k = 0; k < open.size(); k++) {
+            int a = open.get(k)[0];
+            boolean up = open.get(k)[1] == 1;
+            List<Map.Entry<java.util.BitSet, long[]>> cands = new ArrayList<>(leaks.get(k).entrySet());
+            cands.sort((u, v) -> u.getKey().cardinality() != v.getKey().cardinality()
+                    ? Integer.compare(u.getKey().cardinality(), v.getKey().cardinality())
+                    : Long.compare(u.getValue()[2], v.getValue()[2]));
+            cands = cands.subList(0, Math.min(COVER_LEAKS, cands.size()));
+            List<int[]> combos = new ArrayList<>();
+            for (int i = 0; i < cands.size(); i++) {
+                for (int j = i + 1; j < cands.size(); j++) {
+                    if (!cands.get(i).getKey().intersects(cands.get(j).getKey())) {
+                        combos.add(new int[] {i, j});
+                    }
+                }
+            }
+            combos.sort((u, v) -> Integer.compare(u[0] + u[1], v[0] + v[1]));
+            if (combos.size() < COVER_TRIES) {
+                int t = Math.min(COVER_TRIPLE_LEAKS, cands.size());
+                for (int i = 0; i < t; i++) {
+                    for (int j = i + 1; j < t; j++) {
+                        java.util.BitSet ij = (java.util.BitSet) cands.get(i).getKey().clone();
+                        ij.and(cands.get(j).getKey());
+                        if (ij.isEmpty()) {
+                            continue; // a pair already
+                        }
+                        for (int l = j + 1; l < t; l++) {
+                            if (!ij.intersects(cands.get(l).getKey())) {
+                                combos.add(new int[] {i, j, l});
+                            }
+                        }
+                    }
+                }
+            }
+            int tries = 0;
+            for (int[] combo : combos) {
+                if (++tries > COVER_TRIES) {
+                    break;
+                }
+                List<TestGadget> ts = new ArrayList<>();
+                for (int i : combo) {
+                    long[] nb = cands.get(i).getValue();
+                    Optional<TestGadget> g = tests.computeIfAbsent(List.of(nb[0], nb[1], (long) a, up ? 1L : 0L),
+                            key -> coverTest(nb[0], nb[1], a, up, known, cand, searches));
+                    if (g.isEmpty()) {
+                        ts = null;
+                        break;
+                    }
+                    ts.add(g.get());
+                }
+                if (ts != null) {
+                    (up ? coverUp.get(a) : coverDown.get(a - 1)).add(new RawCover(ts));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The test of R6 from the first-layer neuron {@code (b, w)} for the half-line of threshold
+     * {@code a} ({@code up}: {@code [a, n)}, else {@code [0, a)} in input indices): on where {@code r}
+     * takes a value it takes on the half-line, off elsewhere; empty if no chain makes it two-level.
+     */
+    private Optional<TestGadget> coverTest(long b, long w, int a, boolean up, List<List<Stage>> known,
+            ChainSearch.Candidates cand, int[] searches) {
+        long[] r = layer1(b, w);
+        int lo = up ? a : 0;
+        int hi = up ? n : a;
+        long[] onVals = ChainSearch.distinctSorted(java.util.Arrays.copyOfRange(r, lo, hi));
+        List<Long> offList = new ArrayList<>();
+        for (int x = 0; x < n; x++) {
+            if ((x < lo || x >= hi) && java.util.Arrays.binarySearch(onVals, r[x]) < 0) {
+                offList.add(r[x]);
+            }
+        }
+        long[][] cls = {onVals, ChainSearch.distinctSorted(offList.stream().mapToLong(Long::longValue).toArray())};
+        List<Stage> chain = null;
+        for (List<Stage> c : known) {
+            if (TWO_LEVELS.done(applyChain(cls, c))) {
+                chain = c;
+                break;
+            }
+        }
+        if (chain == null && searches[0] < COVER_SEARCHES) {
+            searches[0]++;
+            chain = ChainSearch.search(m, cls, TWO_LEVELS, CHAIN_DEPTH, CHAIN_BEAM, cand);
+            if (chain != null && !chain.isEmpty()) {
+                known.add(chain);
+            }
+        }
+        if (chain == null) {
+            return Optional.empty();
+        }
+        long[][] out = applyChain(cls, chain);
+        TestGadget g = TestGadget.of(b, w, chain, out[0][0], out[1][0]);
+        for (int x = 0; x < n; x++) { // on exactly where r takes a value of the half-line
+            boolean on = java.util.Arrays.binarySearch(onVals, r[x]) >= 0;
+            if (g.evaluate(m, min + x) != (on ? g.on() : g.off())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(g);
+    }
 
     /**
      * The weights tried in first-layer neurons and stages: every code when {@code |F| <= 256}, else

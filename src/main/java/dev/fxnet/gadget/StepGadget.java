@@ -19,9 +19,16 @@ public final class StepGadget {
     private final List<Stage> stages;
     private final Levels levels;
     private final Partner partner; // may be null: a second first-layer neuron read by the first stage
+    private final List<TestGadget> tests; // empty unless a test cover
+    private final AndGadget and; // the AND of a test cover, else null
 
     private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, Levels levels,
             Partner partner) {
+        this(threshold, up, bias, weight, stages, levels, partner, List.of(), null);
+    }
+
+    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, Levels levels,
+            Partner partner, List<TestGadget> tests, AndGadget and) {
         this.threshold = threshold;
         this.up = up;
         this.bias = bias;
@@ -29,6 +36,59 @@ public final class StepGadget {
         this.stages = stages;
         this.levels = levels;
         this.partner = partner;
+        this.tests = tests;
+        this.and = and;
+    }
+
+    /** The most tests a cover may have (an AND tree of height 2). */
+    public static final int MAX_TESTS = 4;
+
+    /**
+     * A step realised as a <em>test cover</em> (docs/THEORY-14-draft.md, Lemma C): the balanced AND
+     * tree ({@code and} at every node, an odd last signal paired with {@code TRUE = on}) over two to
+     * {@link #MAX_TESTS} tests of equal depth with the levels of {@code and}. Whether the {@code on}-sets
+     * of the tests meet exactly in the half-line is what {@link #verify} checks, on every code.
+     *
+     * @throws IllegalArgumentException if there are fewer than 2 or more than {@link #MAX_TESTS} tests,
+     *     their depths differ, or a level differs from the AND gadget's
+     */
+    public static StepGadget cover(long threshold, boolean up, List<TestGadget> tests, AndGadget and) {
+        Objects.requireNonNull(and, "and");
+        if (tests.size() < 2 || tests.size() > MAX_TESTS) {
+            throw new IllegalArgumentException("a test cover has 2 to " + MAX_TESTS + " tests, got " + tests.size());
+        }
+        for (TestGadget t : tests) {
+            if (t.depth() != tests.get(0).depth() || t.on() != and.on() || t.off() != and.off()) {
+                throw new IllegalArgumentException("the tests of a cover need equal depth and the AND's levels: " + tests);
+            }
+        }
+        TestGadget t0 = tests.get(0);
+        return new StepGadget(threshold, up, t0.bias(), t0.weight(), t0.stages(), new Levels(and.on(), and.off()), null,
+                List.copyOf(tests), and);
+    }
+
+    /** The tests of a cover (empty for a plain step). */
+    public List<TestGadget> tests() {
+        return tests;
+    }
+
+    /** Whether this step is a test cover (an AND tree over {@link #tests()}). */
+    public boolean isCover() {
+        return !tests.isEmpty();
+    }
+
+    /** The AND gadget of a cover. */
+    public java.util.Optional<AndGadget> coverAnd() {
+        return java.util.Optional.ofNullable(and);
+    }
+
+    /** Height of a cover's AND tree: {@code ceil(log2 k)} for {@code k} tests (0 for a plain step). */
+    public int coverHeight() {
+        int h = 0;
+        while ((1 << h) < tests.size()) {
+            h++;
+        }
+        return h;
     }
 
     /**
@@ -47,6 +107,9 @@ public final class StepGadget {
 
     /** This gadget followed by one more stage that maps its levels to {@code (newOn, newOff)}. */
     public StepGadget then(Stage s, long newOn, long newOff) {
+        if (isCover()) {
+            throw new IllegalStateException("a test cover takes no further stage");
+        }
         List<Stage> st = new ArrayList<>(stages);
         st.add(s);
         StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
@@ -62,6 +125,9 @@ public final class StepGadget {
      */
     public StepGadget withPartner(Partner p) {
         Objects.requireNonNull(p, "partner");
+        if (isCover()) {
+            throw new IllegalStateException("a test cover has no partner");
+        }
         if (stages.isEmpty() || stages.get(0).copies() != 1) {
             throw new IllegalArgumentException("a partner needs a first stage with one copy");
         }
@@ -107,13 +173,28 @@ public final class StepGadget {
         return levels;
     }
 
-    /** Hidden layers used: {@code 1 + stages}. */
+    /** Hidden layers used: {@code 1 + stages}; for a cover, the tests' depth plus its AND tree. */
     public int depth() {
-        return 1 + stages.size();
+        return isCover() ? tests.get(0).depth() + and.depth() * coverHeight() : 1 + stages.size();
     }
 
     /** Neurons used, counting the copies each stage needs of everything below it. */
     public long neurons() {
+        if (isCover()) {
+            List<Long> s = new ArrayList<>();
+            for (TestGadget t : tests) {
+                s.add(t.neurons());
+            }
+            while (s.size() > 1) {
+                List<Long> next = new ArrayList<>();
+                for (int i = 0; i < s.size(); i += 2) {
+                    long b = i + 1 < s.size() ? s.get(i + 1) : 1; // TRUE
+                    next.add(and.ownNeurons() + and.copies1() * s.get(i) + and.copies2() * b);
+                }
+                s = next;
+            }
+            return s.get(0);
+        }
         long total = 1;
         long below = 1; // neurons of the gadget up to the current layer
         for (Stage s : stages) {
@@ -130,6 +211,20 @@ public final class StepGadget {
 
     /** The gadget's output at input {@code x}. */
     public long evaluate(Machine m, long x) {
+        if (isCover()) { // exactly the network's tree: a TRUE leaf outputs tau(trueBias) = on
+            List<Long> s = new ArrayList<>();
+            for (TestGadget t : tests) {
+                s.add(t.evaluate(m, x));
+            }
+            while (s.size() > 1) {
+                List<Long> next = new ArrayList<>();
+                for (int i = 0; i < s.size(); i += 2) {
+                    next.add(and.evaluate(m, s.get(i), i + 1 < s.size() ? s.get(i + 1) : levels.on()));
+                }
+                s = next;
+            }
+            return s.get(0);
+        }
         long y = m.tau(m.pre(bias, weight, x));
         int from = 0;
         if (partner != null) {
@@ -146,6 +241,9 @@ public final class StepGadget {
 
     /** Checks the gadget on every code; returns the first failing input, or empty. */
     public java.util.OptionalLong verify(Machine m) {
+        if (isCover() && !and.verify(m)) {
+            return java.util.OptionalLong.of(m.min());
+        }
         for (long x = m.min(); x <= m.max(); x++) {
             if (evaluate(m, x) != (isOn(x) ? levels.on() : levels.off())) {
                 return java.util.OptionalLong.of(x);
@@ -156,6 +254,14 @@ public final class StepGadget {
 
     /** The gadget with values of {@code f} in place of codes (see {@link Stage#describe}). */
     public String describe(dev.fxnet.arith.Arithmetic f) {
+        if (isCover()) {
+            StringBuilder c = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = AND of");
+            for (TestGadget t : tests) {
+                c.append(t == tests.get(0) ? " " : ", ").append(t.describe(f));
+            }
+            return c.append(": on ").append(f.decimal(levels.on())).append(", off ").append(f.decimal(levels.off()))
+                    .toString();
+        }
         StringBuilder b = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = tau("
                 + f.decimal(bias) + " + " + f.decimal(weight) + "*x)");
         if (partner != null) {
@@ -172,6 +278,10 @@ public final class StepGadget {
     /** The gadget in codes. */
     @Override
     public String toString() {
+        if (isCover()) {
+            return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = AND of " + tests + " : on " + levels.on() + ", off "
+                    + levels.off();
+        }
         return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"
                 + (partner == null ? "" : " with tau(" + partner.bias() + " + " + partner.weight() + "*x) read by weight " + partner.readWeight())
                 + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + levels.on() + ", off " + levels.off();

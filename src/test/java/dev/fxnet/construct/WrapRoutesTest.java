@@ -39,9 +39,21 @@ class WrapRoutesTest {
             + "mish:0:3:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"
             + "identity:1:1:TWOS_COMPLEMENT:WRAP:HALF_UP:PER_OP";
 
-    private static List<Setting> settings() {
+    /**
+     * Issue #14, route R6: WRAP settings where no single first-layer neuron separates a threshold
+     * (relu-type, {@code q = 0}: the cut {@code x >= 0}), whose certificate realises it as a test cover
+     * (docs/THEORY-14-draft.md, Lemma C). {@code -Dfxnet.wrapCovers=...} replaces the list.
+     */
+    private static final String COVERS = "relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "relu:3:0:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"
+            + "leaky_relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:WIDE;"
+            + "relu:4:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
+            + "tanh:3:1:TWOS_COMPLEMENT:WRAP:UP:PER_OP";
+
+    private static List<Setting> settings(String property, String list) {
         List<Setting> out = new ArrayList<>();
-        for (String s : System.getProperty("fxnet.wrapRoutes", DEFAULT).split(";")) {
+        for (String s : System.getProperty(property, list).split(";")) {
             if (s.isBlank()) {
                 continue;
             }
@@ -55,26 +67,39 @@ class WrapRoutesTest {
 
     @Test
     void certificatesOfTheNewRoutesCompileRandomTablesExactly() {
-        for (Setting s : settings()) {
-            Machine m = s.machine();
-            GadgetSearch.Outcome o = GadgetSearch.search(m);
-            assertTrue(o.gadgets().isPresent(), s + ": " + o.tried());
-            Certificate c = o.gadgets().get();
-            assertTrue(c.verify(m).isEmpty(), s.toString());
-            FixedPointFormat f = s.fixedPoint().format();
-            int maxD = m.size() <= 16 ? 2 : 1;
-            for (int d = 1; d <= maxD; d++) {
-                for (long seed = 1; seed <= 2; seed++) {
-                    FunctionTable t = FunctionTable.random(f, d, 31 * seed + d);
-                    CertifiedConstruction.Built b = assertInstanceOf(CertifiedConstruction.Built.class,
-                            CertifiedConstruction.build(t, m, c), s.toString());
-                    ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
-                    for (int i = 0; i < t.size(); i++) {
-                        assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
-                    }
+        for (Setting s : settings("fxnet.wrapRoutes", DEFAULT)) {
+            compileAndCheck(s, false);
+        }
+    }
+
+    @Test
+    void testCoversCompileRandomTablesExactly() {
+        for (Setting s : settings("fxnet.wrapCovers", COVERS)) {
+            compileAndCheck(s, true);
+        }
+    }
+
+    /** The certificate of {@code s} (with test covers when {@code covers}) compiled on random tables, checked on every point. */
+    private static void compileAndCheck(Setting s, boolean covers) {
+        Machine m = s.machine();
+        GadgetSearch.Outcome o = GadgetSearch.search(m);
+        assertTrue(o.gadgets().isPresent(), s + ": " + o.tried());
+        Certificate c = o.gadgets().get();
+        assertTrue(c.verify(m).isEmpty(), s.toString());
+        assertEquals(covers, c.covers() > 0, s + ": test covers in " + c.describe(1));
+        FixedPointFormat f = s.fixedPoint().format();
+        int maxD = m.size() <= 16 ? 2 : 1;
+        for (int d = 1; d <= maxD; d++) {
+            for (long seed = 1; seed <= 2; seed++) {
+                FunctionTable t = FunctionTable.random(f, d, 31 * seed + d);
+                CertifiedConstruction.Built b = assertInstanceOf(CertifiedConstruction.Built.class,
+                        CertifiedConstruction.build(t, m, c), s.toString());
+                ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
+                for (int i = 0; i < t.size(); i++) {
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
                 }
             }
-            System.out.println("verified " + s + ": " + c.describe(1));
         }
+        System.out.println("verified " + s + ": " + c.describe(1));
     }
 }
