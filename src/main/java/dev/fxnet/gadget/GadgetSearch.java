@@ -573,6 +573,49 @@ public final class GadgetSearch {
                 open.add(new int[] {a, 0});
             }
         }
+        List<Map<java.util.BitSet, long[]>> leaks = leaks(open);
+        ChainSearch.Candidates cand = ChainSearch.Candidates.of(m);
+        List<List<Stage>> known = new ArrayList<>();
+        Map<List<Long>, Optional<TestGadget>> tests = new HashMap<>();
+        int[] searches = {0};
+        for (int k = 0; k < open.size(); k++) {
+            int a = open.get(k)[0];
+            boolean up = open.get(k)[1] == 1;
+            List<Map.Entry<java.util.BitSet, long[]>> cands = new ArrayList<>(leaks.get(k).entrySet());
+            cands.sort((u, v) -> u.getKey().cardinality() != v.getKey().cardinality()
+                    ? Integer.compare(u.getKey().cardinality(), v.getKey().cardinality())
+                    : Long.compare(u.getValue()[2], v.getValue()[2]));
+            cands = cands.subList(0, Math.min(COVER_LEAKS, cands.size()));
+            int tries = 0;
+            for (int[] combo : combos(cands)) {
+                if (++tries > COVER_TRIES) {
+                    break;
+                }
+                List<TestGadget> ts = new ArrayList<>();
+                for (int i : combo) {
+                    long[] nb = cands.get(i).getValue();
+                    Optional<TestGadget> g = tests.computeIfAbsent(List.of(nb[0], nb[1], (long) a, up ? 1L : 0L),
+                            key -> coverTest(nb[0], nb[1], a, up, known, cand, searches));
+                    if (g.isEmpty()) {
+                        ts = null;
+                        break;
+                    }
+                    ts.add(g.get());
+                }
+                if (ts != null) {
+                    (up ? coverUp.get(a) : coverDown.get(a - 1)).add(new RawCover(ts));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Per open threshold, the leaks of every first-layer neuron {@code (b, w)} that takes some value
+     * off the half-line: leak (the inputs off {@code H} with a value {@code r} takes on {@code H}) to
+     * {@code {b, w, distinct values}}, the neuron with the fewest distinct values kept per leak.
+     */
+    private List<Map<java.util.BitSet, long[]>> leaks(List<int[]> open) {
         List<Map<java.util.BitSet, long[]>> leaks = new ArrayList<>();
         for (int k = 0; k < open.size(); k++) {
             leaks.add(new HashMap<>());
@@ -625,66 +668,41 @@ public final class GadgetSearch {
                 }
             }
         }
-        ChainSearch.Candidates cand = ChainSearch.Candidates.of(m);
-        List<List<Stage>> known = new ArrayList<>();
-        Map<List<Long>, Optional<TestGadget>> tests = new HashMap<>();
-        int[] searches = {0};
-        for (int k = 0; k < open.size(); k++) {
-            int a = open.get(k)[0];
-            boolean up = open.get(k)[1] == 1;
-            List<Map.Entry<java.util.BitSet, long[]>> cands = new ArrayList<>(leaks.get(k).entrySet());
-            cands.sort((u, v) -> u.getKey().cardinality() != v.getKey().cardinality()
-                    ? Integer.compare(u.getKey().cardinality(), v.getKey().cardinality())
-                    : Long.compare(u.getValue()[2], v.getValue()[2]));
-            cands = cands.subList(0, Math.min(COVER_LEAKS, cands.size()));
-            List<int[]> combos = new ArrayList<>();
-            for (int i = 0; i < cands.size(); i++) {
-                for (int j = i + 1; j < cands.size(); j++) {
-                    if (!cands.get(i).getKey().intersects(cands.get(j).getKey())) {
-                        combos.add(new int[] {i, j});
-                    }
-                }
-            }
-            combos.sort((u, v) -> Integer.compare(u[0] + u[1], v[0] + v[1]));
-            if (combos.size() < COVER_TRIES) {
-                int t = Math.min(COVER_TRIPLE_LEAKS, cands.size());
-                for (int i = 0; i < t; i++) {
-                    for (int j = i + 1; j < t; j++) {
-                        java.util.BitSet ij = (java.util.BitSet) cands.get(i).getKey().clone();
-                        ij.and(cands.get(j).getKey());
-                        if (ij.isEmpty()) {
-                            continue; // a pair already
-                        }
-                        for (int l = j + 1; l < t; l++) {
-                            if (!ij.intersects(cands.get(l).getKey())) {
-                                combos.add(new int[] {i, j, l});
-                            }
-                        }
-                    }
-                }
-            }
-            int tries = 0;
-            for (int[] combo : combos) {
-                if (++tries > COVER_TRIES) {
-                    break;
-                }
-                List<TestGadget> ts = new ArrayList<>();
-                for (int i : combo) {
-                    long[] nb = cands.get(i).getValue();
-                    Optional<TestGadget> g = tests.computeIfAbsent(List.of(nb[0], nb[1], (long) a, up ? 1L : 0L),
-                            key -> coverTest(nb[0], nb[1], a, up, known, cand, searches));
-                    if (g.isEmpty()) {
-                        ts = null;
-                        break;
-                    }
-                    ts.add(g.get());
-                }
-                if (ts != null) {
-                    (up ? coverUp.get(a) : coverDown.get(a - 1)).add(new RawCover(ts));
-                    break;
+        return leaks;
+    }
+
+    /**
+     * The index sets of candidates whose leaks have no common point: pairs with disjoint leaks (by
+     * the sum of their ranks), then, when pairs are few, triples whose three leaks have no common point.
+     */
+    private static List<int[]> combos(List<Map.Entry<java.util.BitSet, long[]>> cands) {
+        List<int[]> combos = new ArrayList<>();
+        for (int i = 0; i < cands.size(); i++) {
+            for (int j = i + 1; j < cands.size(); j++) {
+                if (!cands.get(i).getKey().intersects(cands.get(j).getKey())) {
+                    combos.add(new int[] {i, j});
                 }
             }
         }
+        combos.sort((u, v) -> Integer.compare(u[0] + u[1], v[0] + v[1]));
+        if (combos.size() < COVER_TRIES) {
+            int t = Math.min(COVER_TRIPLE_LEAKS, cands.size());
+            for (int i = 0; i < t; i++) {
+                for (int j = i + 1; j < t; j++) {
+                    java.util.BitSet ij = (java.util.BitSet) cands.get(i).getKey().clone();
+                    ij.and(cands.get(j).getKey());
+                    if (ij.isEmpty()) {
+                        continue; // a pair already
+                    }
+                    for (int l = j + 1; l < t; l++) {
+                        if (!ij.intersects(cands.get(l).getKey())) {
+                            combos.add(new int[] {i, j, l});
+                        }
+                    }
+                }
+            }
+        }
+        return combos;
     }
 
     /**

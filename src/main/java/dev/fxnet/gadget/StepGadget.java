@@ -22,19 +22,21 @@ public final class StepGadget {
     private final List<TestGadget> tests; // empty unless a test cover
     private final AndGadget and; // the AND of a test cover, else null
 
-    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, Levels levels,
-            Partner partner) {
-        this(threshold, up, bias, weight, stages, levels, partner, List.of(), null);
+    /** The one-input chain: the first-layer neuron {@code (bias, weight)}, its stages and final levels. */
+    private record Chain(long bias, long weight, List<Stage> stages, Levels levels) {
     }
 
-    private StepGadget(long threshold, boolean up, long bias, long weight, List<Stage> stages, Levels levels,
-            Partner partner, List<TestGadget> tests, AndGadget and) {
+    private StepGadget(long threshold, boolean up, Chain chain, Partner partner) {
+        this(threshold, up, chain, partner, List.of(), null);
+    }
+
+    private StepGadget(long threshold, boolean up, Chain chain, Partner partner, List<TestGadget> tests, AndGadget and) {
         this.threshold = threshold;
         this.up = up;
-        this.bias = bias;
-        this.weight = weight;
-        this.stages = stages;
-        this.levels = levels;
+        this.bias = chain.bias();
+        this.weight = chain.weight();
+        this.stages = chain.stages();
+        this.levels = chain.levels();
         this.partner = partner;
         this.tests = tests;
         this.and = and;
@@ -63,8 +65,8 @@ public final class StepGadget {
             }
         }
         TestGadget t0 = tests.get(0);
-        return new StepGadget(threshold, up, t0.bias(), t0.weight(), t0.stages(), new Levels(and.on(), and.off()), null,
-                List.copyOf(tests), and);
+        return new StepGadget(threshold, up, new Chain(t0.bias(), t0.weight(), t0.stages(), new Levels(and.on(), and.off())),
+                null, List.copyOf(tests), and);
     }
 
     /** The tests of a cover (empty for a plain step). */
@@ -102,7 +104,7 @@ public final class StepGadget {
         if (on == off) {
             throw new IllegalArgumentException("a step needs two levels, got on = off = " + on);
         }
-        return new StepGadget(threshold, up, bias, weight, List.copyOf(stages), new Levels(on, off), null);
+        return new StepGadget(threshold, up, new Chain(bias, weight, List.copyOf(stages), new Levels(on, off)), null);
     }
 
     /** This gadget followed by one more stage that maps its levels to {@code (newOn, newOff)}. */
@@ -113,7 +115,7 @@ public final class StepGadget {
         List<Stage> st = new ArrayList<>(stages);
         st.add(s);
         StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
-        return new StepGadget(threshold, up, bias, weight, g.stages, g.levels, partner);
+        return new StepGadget(threshold, up, new Chain(bias, weight, g.stages, g.levels), partner);
     }
 
     /**
@@ -131,7 +133,7 @@ public final class StepGadget {
         if (stages.isEmpty() || stages.get(0).copies() != 1) {
             throw new IllegalArgumentException("a partner needs a first stage with one copy");
         }
-        return new StepGadget(threshold, up, bias, weight, stages, levels, p);
+        return new StepGadget(threshold, up, new Chain(bias, weight, stages, levels), p);
     }
 
     /** The partner first-layer neuron, if any. */
