@@ -168,24 +168,16 @@ final class CertifiedConstruction {
                 tests.add(v[j] > m.min() ? test(j, c.up(v[j])) : new Constant(c.trueBias(), depth));
                 tests.add(v[j] < m.max() ? test(j, c.down(v[j])) : new Constant(c.trueBias(), depth));
             }
-            for (int h = 0; h < Certificate.andTreeHeight(dims); h++) {
-                List<Wire> next = new ArrayList<>();
-                for (int i = 0; i < tests.size(); i += 2) {
-                    Wire s1 = tests.get(i);
-                    Wire s2 = i + 1 < tests.size() ? tests.get(i + 1) : new Constant(c.trueBias(), s1.layer());
-                    next.add(and(s1, s2));
-                }
-                tests = next;
-            }
-            Wire s = tests.get(0);
+            Wire s = AndGadget.tree(tests, this::trueBeside, (s1, s2) -> and(s1, s2, c.and())); // height andTreeHeight(d)
             for (Stage f : c.finalStages()) {
                 s = new Staged(s, f);
             }
             return s;
         }
 
-        private Wire and(Wire s1, Wire s2) {
-            return and(s1, s2, c.and());
+        /** The constant switch TRUE in the layer of {@code w}, to pair with it in an AND tree. */
+        private Wire trueBeside(Wire w) {
+            return new Constant(c.trueBias(), w.layer());
         }
 
         private static Wire and(Wire s1, Wire s2, AndGadget g) {
@@ -209,15 +201,7 @@ final class CertifiedConstruction {
                     ts.add(s);
                 }
                 AndGadget ga = g.coverAnd().orElseThrow();
-                while (ts.size() > 1) {
-                    List<Wire> next = new ArrayList<>();
-                    for (int i = 0; i < ts.size(); i += 2) {
-                        Wire s1 = ts.get(i);
-                        next.add(and(s1, i + 1 < ts.size() ? ts.get(i + 1) : new Constant(c.trueBias(), s1.layer()), ga));
-                    }
-                    ts = next;
-                }
-                return pad(ts.get(0));
+                return pad(AndGadget.tree(ts, this::trueBeside, (s1, s2) -> and(s1, s2, ga)));
             }
             First r = new First(j, g.bias(), g.weight());
             Wire s = r;
@@ -237,7 +221,7 @@ final class CertifiedConstruction {
         /** {@code s} padded to the common step depth: the copy stage, else {@code AND(s, TRUE)}. */
         private Wire pad(Wire s) {
             while (s.layer() < depth) {
-                s = c.copy().isPresent() ? new Staged(s, c.copy().get()) : and(s, new Constant(c.trueBias(), s.layer()));
+                s = c.copy().isPresent() ? new Staged(s, c.copy().get()) : and(s, trueBeside(s), c.and());
             }
             return s;
         }

@@ -1,5 +1,10 @@
 package dev.fxnet.gadget;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
 /**
  * A hidden neuron computing the AND of two switches with levels {@code (on, off)}:
  * {@code tau(bias (+) k1 copies of w1 (*) s1 (+) k2 copies of w2 (*) s2)} is {@code on} iff
@@ -106,6 +111,30 @@ public final class AndGadget {
 
     public long off() {
         return off;
+    }
+
+    /**
+     * Folds {@code leaves} level by level into a balanced binary tree, {@code and} at every node and an
+     * odd last leaf of a level paired with {@code trueBeside} of it (the constant switch TRUE):
+     * {@code ceil(log2 n)} levels for {@code n >= 1} leaves. The shape of a point's indicator and of a
+     * test cover (docs/THEORY.md §3), whatever the nodes are: values, neuron counts or neurons.
+     *
+     * @throws IllegalArgumentException if there are no leaves
+     */
+    public static <T> T tree(List<T> leaves, UnaryOperator<T> trueBeside, BinaryOperator<T> and) {
+        if (leaves.isEmpty()) {
+            throw new IllegalArgumentException("an AND tree needs at least one leaf");
+        }
+        List<T> level = leaves;
+        while (level.size() > 1) {
+            List<T> next = new ArrayList<>();
+            for (int i = 0; i < level.size(); i += 2) {
+                T left = level.get(i);
+                next.add(and.apply(left, i + 1 < level.size() ? level.get(i + 1) : trueBeside.apply(left)));
+            }
+            level = next;
+        }
+        return level.get(0);
     }
 
     /** The output for switch values {@code s1}, {@code s2}. */

@@ -130,6 +130,15 @@ public final class IndicatorGadgets {
             Objects.requireNonNull(gadgets, "gadgets");
             Objects.requireNonNull(refusal, "refusal");
         }
+
+        /**
+         * The gadgets.
+         *
+         * @throws IllegalArgumentException with the refusal if none were found
+         */
+        public IndicatorGadgets orRefuse() {
+            return gadgets.orElseThrow(() -> new IllegalArgumentException(refusal));
+        }
     }
 
     /**
@@ -156,8 +165,7 @@ public final class IndicatorGadgets {
      * @throws IllegalArgumentException if some gadget does not exist within the search
      */
     public static IndicatorGadgets find(Machine s, int maxFanIn) {
-        Outcome o = search(s, maxFanIn);
-        return o.gadgets().orElseThrow(() -> new IllegalArgumentException(o.refusal()));
+        return search(s, maxFanIn).orRefuse();
     }
 
     /**
@@ -170,8 +178,7 @@ public final class IndicatorGadgets {
         if (tailSearchBudget < 0) {
             throw new IllegalArgumentException("tail search budget " + tailSearchBudget + " is negative");
         }
-        Outcome o = new Finder(s, maxFanIn, tailSearchBudget).outcome();
-        return o.gadgets().orElseThrow(() -> new IllegalArgumentException(o.refusal()));
+        return new Finder(s, maxFanIn, tailSearchBudget).outcome().orRefuse();
     }
 
     public Machine setting() {
@@ -403,7 +410,18 @@ public final class IndicatorGadgets {
                 big = Math.max(big, Math.abs(s.tau(z)));
             }
             this.strongMin = big;
+            dev.fxnet.arith.Arithmetic ar = s.arithmetic();
+            java.math.BigDecimal u = ar.wraps() ? ar.value(s.max()).subtract(ar.value(s.max() - 1)) : null; // a code step
+            this.stepBelow = u == null ? null : ar.value(s.min()).subtract(u);
+            this.stepAbove = u == null ? null : ar.value(s.max()).add(u);
         }
+
+        /**
+         * Under WRAP, {@code value(m) - u} and {@code value(M) + u}, {@code u} the step between
+         * neighbouring codes (the range {@link #withinOneStep} checks); null otherwise.
+         */
+        private final java.math.BigDecimal stepBelow;
+        private final java.math.BigDecimal stepAbove;
 
         /** The largest |tau(z)|: detectors whose nonzero output is this large make the NOR easiest. */
         final long strongMin;
@@ -962,14 +980,10 @@ public final class IndicatorGadgets {
          * one direction leaves the range by a whole step (WRAP, where that would fold it over).
          */
         private boolean withinOneStep(long b, long k, long w, long v) {
-            java.math.BigDecimal x = ar().value(b).add(java.math.BigDecimal.valueOf(k).multiply(ar().value(w))
-                    .multiply(ar().value(v)));
-            java.math.BigDecimal u = ar().value(s.max()).subtract(ar().value(s.max() - 1));
-            return x.compareTo(ar().value(s.min()).subtract(u)) >= 0 && x.compareTo(ar().value(s.max()).add(u)) < 0;
-        }
-
-        private dev.fxnet.arith.Arithmetic ar() {
-            return s.arithmetic();
+            dev.fxnet.arith.Arithmetic ar = s.arithmetic();
+            java.math.BigDecimal x = ar.value(b).add(java.math.BigDecimal.valueOf(k).multiply(ar.value(w))
+                    .multiply(ar.value(v)));
+            return x.compareTo(stepBelow) >= 0 && x.compareTo(stepAbove) < 0;
         }
 
         /**

@@ -26,6 +26,7 @@ public final class Machine {
     private final long min;
     private final long max;
     private final long[] tau;
+    private final OptionalLong one;
 
     private Machine(Setting setting) {
         this.setting = setting;
@@ -33,6 +34,7 @@ public final class Machine {
         this.accumulation = setting.accumulation();
         this.min = ar.minCode();
         this.max = ar.maxCode();
+        this.one = ar.codeOf(BigDecimal.ONE);
         ActivationTable table = ActivationTable.of(setting.activation(), ar);
         this.tau = new long[(int) ar.size()];
         for (long z = min; z <= max; z++) {
@@ -106,7 +108,7 @@ public final class Machine {
 
     /** The code of the value 1, if 1 is a value of the arithmetic. */
     public OptionalLong one() {
-        return ar.codeOf(BigDecimal.ONE);
+        return one;
     }
 
     /** {@code tau(z)} for a code {@code z}. */

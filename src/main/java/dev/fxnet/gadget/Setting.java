@@ -54,11 +54,6 @@ public final class Setting {
         return activation;
     }
 
-    /** Whether the arithmetic is a fixed-point one (SPEC §1–2), the arithmetic of network files today. */
-    public boolean isFixedPoint() {
-        return arithmetic instanceof FixedPointArithmetic;
-    }
-
     /**
      * The arithmetic as a fixed-point arithmetic, for the parts of fxnet that are defined for
      * fixed point only (network files, the binary-weight construction, N-one under {@code WRAP}).

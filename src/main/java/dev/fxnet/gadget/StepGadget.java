@@ -14,29 +14,20 @@ import java.util.Objects;
 public final class StepGadget {
     private final long threshold;
     private final boolean up;
-    private final long bias;
-    private final long weight;
-    private final List<Stage> stages;
-    private final Levels levels;
+    private final TestGadget chain; // the first-layer neuron, its stages and levels (a cover: its first test's, AND levels)
     private final Partner partner; // may be null: a second first-layer neuron read by the first stage
     private final List<TestGadget> tests; // empty unless a test cover
     private final AndGadget and; // the AND of a test cover, else null
 
-    /** The one-input chain: the first-layer neuron {@code (bias, weight)}, its stages and final levels. */
-    private record Chain(long bias, long weight, List<Stage> stages, Levels levels) {
-    }
-
-    private StepGadget(long threshold, boolean up, Chain chain, Partner partner) {
+    private StepGadget(long threshold, boolean up, TestGadget chain, Partner partner) {
         this(threshold, up, chain, partner, List.of(), null);
     }
 
-    private StepGadget(long threshold, boolean up, Chain chain, Partner partner, List<TestGadget> tests, AndGadget and) {
+    private StepGadget(long threshold, boolean up, TestGadget chain, Partner partner, List<TestGadget> tests,
+            AndGadget and) {
         this.threshold = threshold;
         this.up = up;
-        this.bias = chain.bias();
-        this.weight = chain.weight();
-        this.stages = chain.stages();
-        this.levels = chain.levels();
+        this.chain = chain;
         this.partner = partner;
         this.tests = tests;
         this.and = and;
@@ -65,7 +56,7 @@ public final class StepGadget {
             }
         }
         TestGadget t0 = tests.get(0);
-        return new StepGadget(threshold, up, new Chain(t0.bias(), t0.weight(), t0.stages(), new Levels(and.on(), and.off())),
+        return new StepGadget(threshold, up, TestGadget.of(t0.bias(), t0.weight(), t0.stages(), and.on(), and.off()),
                 null, List.copyOf(tests), and);
     }
 
@@ -104,7 +95,7 @@ public final class StepGadget {
         if (on == off) {
             throw new IllegalArgumentException("a step needs two levels, got on = off = " + on);
         }
-        return new StepGadget(threshold, up, new Chain(bias, weight, List.copyOf(stages), new Levels(on, off)), null);
+        return new StepGadget(threshold, up, TestGadget.of(bias, weight, stages, on, off), null);
     }
 
     /** This gadget followed by one more stage that maps its levels to {@code (newOn, newOff)}. */
@@ -112,10 +103,10 @@ public final class StepGadget {
         if (isCover()) {
             throw new IllegalStateException("a test cover takes no further stage");
         }
-        List<Stage> st = new ArrayList<>(stages);
-        st.add(s);
-        StepGadget g = of(threshold, up, bias, weight, st, newOn, newOff);
-        return new StepGadget(threshold, up, new Chain(bias, weight, g.stages, g.levels), partner);
+        if (newOn == newOff) {
+            throw new IllegalArgumentException("a step needs two levels, got on = off = " + newOn);
+        }
+        return new StepGadget(threshold, up, chain.then(s, newOn, newOff), partner);
     }
 
     /**
@@ -130,10 +121,10 @@ public final class StepGadget {
         if (isCover()) {
             throw new IllegalStateException("a test cover has no partner");
         }
-        if (stages.isEmpty() || stages.get(0).copies() != 1) {
+        if (chain.stages().isEmpty() || chain.stages().get(0).copies() != 1) {
             throw new IllegalArgumentException("a partner needs a first stage with one copy");
         }
-        return new StepGadget(threshold, up, new Chain(bias, weight, stages, levels), p);
+        return new StepGadget(threshold, up, chain, p);
     }
 
     /** The partner first-layer neuron, if any. */
@@ -151,59 +142,42 @@ public final class StepGadget {
     }
 
     public long bias() {
-        return bias;
+        return chain.bias();
     }
 
     public long weight() {
-        return weight;
+        return chain.weight();
     }
 
     public List<Stage> stages() {
-        return stages;
+        return chain.stages();
     }
 
     public long on() {
-        return levels.on();
+        return chain.on();
     }
 
     public long off() {
-        return levels.off();
+        return chain.off();
     }
 
     /** The levels {@code (on, off)}. */
     public Levels levels() {
-        return levels;
+        return chain.levels();
     }
 
     /** Hidden layers used: {@code 1 + stages}; for a cover, the tests' depth plus its AND tree. */
     public int depth() {
-        return isCover() ? tests.get(0).depth() + and.depth() * coverHeight() : 1 + stages.size();
+        return isCover() ? tests.get(0).depth() + and.depth() * coverHeight() : chain.depth();
     }
 
     /** Neurons used, counting the copies each stage needs of everything below it. */
     public long neurons() {
-        if (isCover()) {
-            List<Long> s = new ArrayList<>();
-            for (TestGadget t : tests) {
-                s.add(t.neurons());
-            }
-            while (s.size() > 1) {
-                List<Long> next = new ArrayList<>();
-                for (int i = 0; i < s.size(); i += 2) {
-                    long b = i + 1 < s.size() ? s.get(i + 1) : 1; // TRUE
-                    next.add(and.ownNeurons() + and.copies1() * s.get(i) + and.copies2() * b);
-                }
-                s = next;
-            }
-            return s.get(0);
+        if (isCover()) { // a TRUE leaf is one bias-only neuron
+            return AndGadget.tree(tests.stream().map(TestGadget::neurons).toList(), left -> 1L,
+                    (a, b) -> and.ownNeurons() + and.copies1() * a + and.copies2() * b);
         }
-        long total = 1;
-        long below = 1; // neurons of the gadget up to the current layer
-        for (Stage s : stages) {
-            below = s.copies() * below + 1;
-        }
-        total = below + (partner == null ? 0 : 1);
-        return total;
+        return chain.neurons() + (partner == null ? 0 : 1);
     }
 
     /** Whether the step should be on at {@code x}. */
@@ -214,28 +188,18 @@ public final class StepGadget {
     /** The gadget's output at input {@code x}. */
     public long evaluate(Machine m, long x) {
         if (isCover()) { // exactly the network's tree: a TRUE leaf outputs tau(trueBias) = on
-            List<Long> s = new ArrayList<>();
-            for (TestGadget t : tests) {
-                s.add(t.evaluate(m, x));
-            }
-            while (s.size() > 1) {
-                List<Long> next = new ArrayList<>();
-                for (int i = 0; i < s.size(); i += 2) {
-                    next.add(and.evaluate(m, s.get(i), i + 1 < s.size() ? s.get(i + 1) : levels.on()));
-                }
-                s = next;
-            }
-            return s.get(0);
+            return AndGadget.tree(tests.stream().map(t -> t.evaluate(m, x)).toList(), left -> on(),
+                    (a, b) -> and.evaluate(m, a, b));
         }
-        long y = m.tau(m.pre(bias, weight, x));
-        int from = 0;
-        if (partner != null) {
-            long y2 = m.tau(m.pre(partner.bias(), partner.weight(), x));
-            Stage s0 = stages.get(0);
-            y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner.readWeight()}, new long[] {y, y2}, 2));
-            from = 1;
+        if (partner == null) {
+            return chain.evaluate(m, x);
         }
-        for (int i = from; i < stages.size(); i++) {
+        List<Stage> stages = chain.stages();
+        long y = m.tau(m.pre(chain.bias(), chain.weight(), x));
+        long y2 = m.tau(m.pre(partner.bias(), partner.weight(), x));
+        Stage s0 = stages.get(0);
+        y = m.tau(m.accumulate(s0.bias(), new long[] {s0.weight(), partner.readWeight()}, new long[] {y, y2}, 2));
+        for (int i = 1; i < stages.size(); i++) {
             y = stages.get(i).apply(m, y);
         }
         return y;
@@ -247,7 +211,7 @@ public final class StepGadget {
             return java.util.OptionalLong.of(m.min());
         }
         for (long x = m.min(); x <= m.max(); x++) {
-            if (evaluate(m, x) != (isOn(x) ? levels.on() : levels.off())) {
+            if (evaluate(m, x) != (isOn(x) ? on() : off())) {
                 return java.util.OptionalLong.of(x);
             }
         }
@@ -261,31 +225,28 @@ public final class StepGadget {
             for (TestGadget t : tests) {
                 c.append(t == tests.get(0) ? " " : ", ").append(t.describe(f));
             }
-            return c.append(": on ").append(f.decimal(levels.on())).append(", off ").append(f.decimal(levels.off()))
-                    .toString();
+            return c.append(": on ").append(f.decimal(on())).append(", off ").append(f.decimal(off())).toString();
         }
         StringBuilder b = new StringBuilder("[x " + (up ? ">=" : "<=") + " " + f.decimal(threshold) + "] = tau("
-                + f.decimal(bias) + " + " + f.decimal(weight) + "*x)");
+                + f.decimal(bias()) + " + " + f.decimal(weight()) + "*x)");
         if (partner != null) {
             b.append(" with tau(").append(f.decimal(partner.bias())).append(" + ").append(f.decimal(partner.weight()))
                     .append("*x) read by weight ").append(f.decimal(partner.readWeight()));
         }
-        for (Stage s : stages) {
+        for (Stage s : stages()) {
             b.append(" -> ").append(s.describe(f));
         }
-        return b.append(": on ").append(f.decimal(levels.on())).append(", off ")
-                .append(f.decimal(levels.off())).toString();
+        return b.append(": on ").append(f.decimal(on())).append(", off ").append(f.decimal(off())).toString();
     }
 
     /** The gadget in codes. */
     @Override
     public String toString() {
         if (isCover()) {
-            return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = AND of " + tests + " : on " + levels.on() + ", off "
-                    + levels.off();
+            return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = AND of " + tests + " : on " + on() + ", off " + off();
         }
-        return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias + " + " + weight + "*x)"
+        return "[x " + (up ? ">=" : "<=") + " " + threshold + "] = tau(" + bias() + " + " + weight() + "*x)"
                 + (partner == null ? "" : " with tau(" + partner.bias() + " + " + partner.weight() + "*x) read by weight " + partner.readWeight())
-                + (stages.isEmpty() ? "" : " -> " + stages) + " : on " + levels.on() + ", off " + levels.off();
+                + (stages().isEmpty() ? "" : " -> " + stages()) + " : on " + on() + ", off " + off();
     }
 }

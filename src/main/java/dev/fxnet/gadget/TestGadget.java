@@ -56,6 +56,11 @@ public final class TestGadget {
         return stages;
     }
 
+    /** The levels {@code (on, off)}. */
+    public Levels levels() {
+        return levels;
+    }
+
     public long on() {
         return levels.on();
     }
