@@ -282,7 +282,7 @@ final class CertifiedConstruction {
                 bias = m.arithmetic().subtract(0, m.accumulate(0, w, offs, w.length));
             }
             List<Layer> ls = new ArrayList<>();
-            for (List<Neuron> l : layers) {
+            for (List<Neuron> l : sources.isEmpty() ? List.<List<Neuron>>of() : layers) { // f = b0: the bias alone
                 ls.add(Layer.of(l));
             }
             ls.add(Layer.of(Neuron.of(bias, sources.stream().mapToInt(Integer::intValue).toArray(), w)));

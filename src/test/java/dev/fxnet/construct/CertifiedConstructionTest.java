@@ -132,6 +132,11 @@ class CertifiedConstructionTest {
             assertTrue(e.getMessage().contains("strategy " + st.id() + " needs these gadgets"), e.getMessage());
         }
         assertTrue(Compiler.compile(product, s, CompileOptions.defaults().withStrategy(Strategy.CUBES)).fromCertificate());
+        // the constant equal to the certificate's output bias needs no indicator at all
+        long b0 = dev.fxnet.gadget.GadgetSearch.search(s.machine()).gadgets().orElseThrow().output().bias();
+        FunctionTable atBias = FunctionTable.fromCodes(s.fixedPoint().format(), 2, x -> b0);
+        Compiler.Result biasOnly = Compiler.compile(atBias, s, CompileOptions.defaults().withStrategy(Strategy.CUBES));
+        assertTrue(biasOnly.fromCertificate() && biasOnly.verification().exact() && biasOnly.indicators() == 0);
         FunctionTable constant = FunctionTable.fromCodes(s.fixedPoint().format(), 1, x -> 2);
         Compiler.Result r = Compiler.compile(constant, s, CompileOptions.defaults().withStrategy(Strategy.CUBES));
         assertTrue(r.fromCertificate() && r.verification().exact(), r.gadgets());
