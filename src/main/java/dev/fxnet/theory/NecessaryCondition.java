@@ -20,6 +20,9 @@ import java.util.Optional;
  *       for every code {@code z}).</li>
  *   <li><b>N-one</b> (binary weights only): the value 1 is in F ({@code p >= 1}); otherwise no
  *       binary-weight network exists.</li>
+ *   <li><b>N-ends</b> ({@link EndsCondition}): not (PER_OP, SATURATE, {@code tau} without a zero and of
+ *       one sign, and no product of a nonzero weight with a value of {@code tau} rounding to 0, as under
+ *       rounding UP); otherwise no network with a hidden layer reaches both ends of F.</li>
  * </ul>
  * When a part fails, {@link #check} returns a {@link Witness}: a concrete {@code f} with the
  * invariant that excludes it. N-sep is checked exhaustively for {@code |F| <= }{@value #SEP_LIMIT}.
@@ -73,11 +76,19 @@ public final class NecessaryCondition {
             return aff;
         }
         if (m.size() > SEP_LIMIT) {
+            Result ends = EndsCondition.check(m, binary);
+            if (ends != null) {
+                return ends;
+            }
             return new Result(Truth.UNKNOWN, "", "N-aff holds; N-sep not checked: |F| = " + m.size() + " > " + SEP_LIMIT,
                     Optional.empty());
         }
         long[] pair = unseparatedPair(m, binary);
         if (pair == null) {
+            Result ends = EndsCondition.check(m, binary);
+            if (ends != null) {
+                return ends;
+            }
             return new Result(Truth.TRUE, "", "N-sep: every pair of codes is separated by a first-layer neuron "
                     + "tau(acc(b; w, x))" + (binary ? " with w = +-1" : "") + "; N-aff holds", Optional.empty());
         }
@@ -264,7 +275,7 @@ public final class NecessaryCondition {
         return null;
     }
 
-    private static boolean depthZero1(Machine m, long[] weights, long[] out) {
+    static boolean depthZero1(Machine m, long[] weights, long[] out) {
         long b = out[(int) (0 - m.min())]; // acc(b; w, 0) = b for every w
         for (long w : weights) {
             boolean all = true;

@@ -1,0 +1,100 @@
+package dev.fxnet.theory;
+
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.gadget.Machine;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The necessary condition <b>N-ends</b> of docs/THEORY.md §2: where the output neuron's last term can
+ * never vanish, no network with a hidden layer computes a function that takes both the least code
+ * {@code m} and the greatest code {@code M}.
+ *
+ * <p><b>Hypotheses (H-ends)</b>, all checked exhaustively on the setting's own operations:
+ * PER_OP accumulation; saturating overflow; {@code tau(z) != 0} for every code {@code z}, and all
+ * values of {@code tau} of one sign; {@code w (*) y != 0} for every nonzero weight {@code w} and every
+ * value {@code y} of {@code tau}. (Rounding UP, away from zero, gives the last one for every {@code tau}
+ * without a zero: sigmoid and softplus under UP are the instances on the paper's grid.)
+ *
+ * <p><b>Theorem (N-ends).</b> Under (H-ends), for every network with at least one hidden layer the
+ * range of the computed function does not contain both {@code m} and {@code M}. <i>Proof.</i> The
+ * output neuron's sources are hidden outputs, values of {@code tau}, so nonzero and of one sign
+ * {@code s}. Terms with weight 0 are 0 and change nothing (F1); if every weight is 0 the output is the
+ * bias, a constant. Otherwise let {@code w} be the last nonzero weight in the listed order. Its term
+ * {@code t = w (*) y} is nonzero by hypothesis and has the sign of {@code w s} (rounding is monotone
+ * with {@code rho(0) = 0}, and saturation keeps the sign), the same at every input. After it the
+ * accumulator is {@code sat(a + t)} with {@code a >= m}: if {@code t > 0} it is at least
+ * {@code min(M, m + 1) = m + 1}, so never {@code m}; if {@code t < 0} it is never {@code M}; and the
+ * later terms are 0. &#8718; The witness is a function of one input taking both ends, checked not to be
+ * computed by any network without hidden layer.
+ *
+ * <p>Cost: {@code O(|F| |tau(F)|)} products; skipped (the condition is then simply not used) above
+ * {@value #WORK_LIMIT} products.
+ */
+final class EndsCondition {
+    /** The most products the check evaluates. */
+    static final long WORK_LIMIT = 1L << 27;
+
+    private EndsCondition() {
+    }
+
+    /**
+     * The N-ends obstruction for this setting, or null when a hypothesis fails (or the check would
+     * exceed {@link #WORK_LIMIT}) or no witness is found.
+     */
+    static NecessaryCondition.Result check(Machine m, boolean binary) {
+        if (m.accumulation() != Accumulation.PER_OP || !m.arithmetic().saturates() || m.size() < 3) {
+            return null;
+        }
+        TreeSet<Long> values = new TreeSet<>();
+        for (long z = m.min(); z <= m.max(); z++) {
+            values.add(m.tau(z));
+        }
+        if (values.contains(0L) || values.first() < 0 && values.last() > 0) {
+            return null;
+        }
+        long[] weights = NecessaryCondition.weights(m, binary);
+        if ((long) weights.length * values.size() > WORK_LIMIT) {
+            return null;
+        }
+        for (long w : weights) {
+            if (w == 0) {
+                continue;
+            }
+            for (long y : values) {
+                if (m.mul(w, y) == 0) {
+                    return null;
+                }
+            }
+        }
+        return witness(m, binary, weights).map(wit -> new NecessaryCondition.Result(Truth.FALSE, "N-ends",
+                "N-ends fails: tau has no zero (its values lie in [" + m.dec(values.first()) + ", " + m.dec(values.last())
+                + "]) and no product of a nonzero weight with a value of tau rounds to 0, so under PER_OP and SATURATE"
+                + " the output neuron's last nonzero term moves the accumulator by at least one code in a fixed direction;"
+                + " no network with a hidden layer reaches both " + m.dec(m.min()) + " and " + m.dec(m.max()),
+                wit)).orElse(null);
+    }
+
+    /** {@code f = 0} except {@code f(u) = m}, {@code f(u') = M}, for the first pair of nonzero inputs that no depth-0 network computes. */
+    private static Optional<Witness> witness(Machine m, boolean binary, long[] weights) {
+        String inv = "N-ends: every network with a hidden layer misses m or M (docs/THEORY.md §2, EndsCondition); f takes"
+                + " both, and no network without hidden layer computes f (checked against every "
+                + (binary ? "weight +-1" : "weight") + ")";
+        int size = m.size();
+        long[] candidates = {m.max(), m.min(), 1, -1, m.max() - 1, m.min() + 1};
+        for (long u : candidates) {
+            for (long u2 : candidates) {
+                if (u == 0 || u2 == 0 || u == u2 || !m.contains(u) || !m.contains(u2)) {
+                    continue;
+                }
+                long[] out = new long[size];
+                out[(int) (u - m.min())] = m.min();
+                out[(int) (u2 - m.min())] = m.max();
+                if (!NecessaryCondition.depthZero1(m, weights, out)) {
+                    return Optional.of(Witness.of(1, out, inv));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
