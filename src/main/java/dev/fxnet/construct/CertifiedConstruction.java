@@ -281,6 +281,20 @@ final class CertifiedConstruction {
                 Arrays.fill(offs, out.off());
                 bias = m.arithmetic().subtract(0, m.accumulate(0, w, offs, w.length));
             }
+            if (out.isCompensated() && !sources.isEmpty()) { // WIDE without a zero: constants off (THEORY §3 (iv''))
+                List<Integer> src = new ArrayList<>(sources);
+                List<Long> ws = new ArrayList<>(weights);
+                long rest = -weights.stream().mapToLong(Long::longValue).sum();
+                Constant offSignal = new Constant(out.offBias(), layers.size());
+                for (long j = 0; rest != 0; j++) {
+                    long part = Math.max(m.min(), Math.min(m.max(), rest));
+                    src.add(id(offSignal, j));
+                    ws.add(part);
+                    rest -= part;
+                }
+                sources = src;
+                w = ws.stream().mapToLong(Long::longValue).toArray();
+            }
             List<Layer> ls = new ArrayList<>();
             for (List<Neuron> l : sources.isEmpty() ? List.<List<Neuron>>of() : layers) { // f = b0: the bias alone
                 ls.add(Layer.of(l));

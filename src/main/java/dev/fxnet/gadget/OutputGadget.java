@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How the output neuron places a value {@code c} at a point: it lists {@code k} copies of that
@@ -32,6 +33,7 @@ public final class OutputGadget {
     private final int[] negLast;
     private final long[][] wide; // WIDE or modular: per target index the weights, or null
     private final boolean modular;
+    private final long offBias; // WIDE with off != 0: a code z with tau(z) = off (the compensating constant), else 0
 
     /**
      * The PER_OP tables of the dynamic programme: the usable weights ({@code coins}, with
@@ -44,6 +46,11 @@ public final class OutputGadget {
     }
 
     private OutputGadget(long on, long off, long bias, long min, CoinTable table, long[][] wide, boolean modular) {
+        this(on, off, bias, min, table, wide, modular, 0);
+    }
+
+    private OutputGadget(long on, long off, long bias, long min, CoinTable table, long[][] wide, boolean modular,
+            long offBias) {
         this.on = on;
         this.off = off;
         this.bias = bias;
@@ -56,6 +63,7 @@ public final class OutputGadget {
         this.negLast = table.negLast();
         this.wide = wide;
         this.modular = modular;
+        this.offBias = offBias;
     }
 
     /**
@@ -178,15 +186,30 @@ public final class OutputGadget {
         return modular;
     }
 
+    /**
+     * WIDE: the output neuron rounds the exact sum once. With {@code off = 0} a value {@code c} needs
+     * weights with {@code rho(sum_j w_j on) = c}. With {@code off != 0} (an activation without a zero)
+     * the point's copies are <i>compensated</i>: the network also lists constant neurons
+     * {@code tau(z) = off} with weights adding up to {@code -sum_j w_j}, so the exact sum gains
+     * {@code sum_j w_j (on - off)} at the point and exactly 0 elsewhere (docs/THEORY.md §3 (iv'')).
+     */
     private static Optional<OutputGadget> findWide(Machine m, long on, long off) {
-        if (off != 0 || on == 0 || m.size() > DP_LIMIT) {
+        if (on == off || m.size() > DP_LIMIT) {
             return Optional.empty();
+        }
+        long offBias = 0;
+        if (off != 0) {
+            OptionalLong z = preimage(m, off);
+            if (z.isEmpty()) {
+                return Optional.empty();
+            }
+            offBias = z.getAsLong();
         }
         int size = (int) m.size();
         Arithmetic ar = m.arithmetic();
         BigDecimal unit = ar.value(1); // code 1: the smallest positive value
         long span = ar.value(m.max()).subtract(ar.value(m.min())).add(unit.multiply(BigDecimal.valueOf(2)))
-                .divide(ar.value(on).abs().multiply(unit), 0, RoundingMode.FLOOR).longValue() + 2;
+                .divide(ar.value(on).subtract(ar.value(off)).abs().multiply(unit), 0, RoundingMode.FLOOR).longValue() + 2;
         long[][] wide = new long[size][];
         if (span > 1 << 22) {
             return Optional.empty();
@@ -202,9 +225,7 @@ public final class OutputGadget {
                     ws[j] = part;
                     rest -= part;
                 }
-                long[] ons = new long[ws.length];
-                Arrays.fill(ons, on);
-                int idx = (int) (m.accumulate(0, ws, ons, ws.length) - m.min());
+                int idx = (int) (compensated(m, 0, ws, on, off) - m.min());
                 if (wide[idx] == null) {
                     wide[idx] = ws;
                 }
@@ -215,7 +236,48 @@ public final class OutputGadget {
                 return Optional.empty();
             }
         }
-        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, wide, false));
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, wide, false, offBias));
+    }
+
+    /** A code {@code z} with {@code tau(z) = y}, the least one, or empty. */
+    private static OptionalLong preimage(Machine m, long y) {
+        for (long z = m.min(); z <= m.max(); z++) {
+            if (m.tau(z) == y) {
+                return OptionalLong.of(z);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The WIDE output accumulator from {@code bias} over the weights {@code ws} on the level {@code y},
+     * plus, when {@code off != 0}, the compensating terms {@code -ws} on the constant {@code off}:
+     * {@code rho(bias + sum_j w_j y - sum_j w_j off)} then overflow, one fused sum.
+     */
+    private static long compensated(Machine m, long bias, long[] ws, long y, long off) {
+        int k = ws.length;
+        long[] w2 = Arrays.copyOf(ws, off == 0 ? k : 2 * k);
+        long[] in = new long[w2.length];
+        Arrays.fill(in, 0, k, y);
+        for (int j = k; j < w2.length; j++) {
+            w2[j] = -ws[j - k];
+            in[j] = off;
+        }
+        return m.accumulate(bias, w2, in, w2.length);
+    }
+
+    /**
+     * Whether this is the compensated WIDE form ({@code off != 0}): the network lists, besides the
+     * point copies, bias-only neurons {@code tau(}{@link #offBias()}{@code ) = off} whose weights add up to
+     * minus the sum of all point weights.
+     */
+    public boolean isCompensated() {
+        return !modular && wide != null && off != 0;
+    }
+
+    /** The code {@code z} with {@code tau(z) = off} of the compensating constants (0 unless {@link #isCompensated()}). */
+    public long offBias() {
+        return offBias;
     }
 
     public long on() {
@@ -283,6 +345,13 @@ public final class OutputGadget {
                 }
                 continue;
             }
+            if (isCompensated()) {
+                if (m.tau(offBias) != off || compensated(m, bias, w, on, off) != c || compensated(m, bias, w, off, off) != bias
+                        || m.accumulation() != Accumulation.WIDE) {
+                    return java.util.OptionalLong.of(c);
+                }
+                continue;
+            }
             if (m.accumulate(bias, w, ons, w.length) != c || m.accumulate(bias, w, offs, w.length) != bias) {
                 return java.util.OptionalLong.of(c);
             }
@@ -303,13 +372,15 @@ public final class OutputGadget {
     public String describe(dev.fxnet.arith.Arithmetic f) {
         return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + f.decimal(bias))
                 + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + f.decimal(on)
-                + ", off " + f.decimal(off) + "), weights w with w*off = 0";
+                + ", off " + f.decimal(off) + ")" + (isCompensated() ? ", off-terms cancelled by constants tau("
+                + f.decimal(offBias) + ") = " + f.decimal(off) + " with the opposite weights (WIDE)" : ", weights w with w*off = 0");
     }
 
     /** The gadget in codes. */
     @Override
     public String toString() {
         return "output: " + (modular ? "WRAP, bias = -(sum of all off-terms) mod 2^n" : "bias " + bias) + ", value c placed by <= " + maxTerms() + " copies of the point indicator (on " + on
-                + ", off " + off + "), weights w with w*off = 0";
+                + ", off " + off + ")" + (isCompensated() ? ", off-terms cancelled by constants tau(" + offBias + ") = " + off
+                + " (WIDE)" : ", weights w with w*off = 0");
     }
 }
