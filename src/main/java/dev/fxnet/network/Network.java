@@ -20,6 +20,12 @@ import java.util.Objects;
  * evaluation reads.
  */
 public final class Network {
+    /**
+     * The most inputs a network may have (2^20): every evaluator, exporter and the C code keep one
+     * code per input, and a network file declaring more would make them allocate without bound.
+     */
+    public static final int MAX_INPUTS = 1 << 20;
+
     private final FixedPointArithmetic arithmetic;
     private final Accumulation accumulation;
     private final Activation activation;
@@ -47,8 +53,8 @@ public final class Network {
         Objects.requireNonNull(arithmetic, "arithmetic");
         Objects.requireNonNull(accumulation, "accumulation");
         Objects.requireNonNull(activation, "activation");
-        if (inputs < 1) {
-            throw new IllegalArgumentException("a network needs at least one input, was " + inputs);
+        if (inputs < 1 || inputs > MAX_INPUTS) {
+            throw new IllegalArgumentException("a network needs 1.." + MAX_INPUTS + " inputs, was " + inputs);
         }
         List<Layer> ls = List.copyOf(layers);
         if (ls.isEmpty()) {

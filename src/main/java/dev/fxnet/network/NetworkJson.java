@@ -110,7 +110,7 @@ public final class NetworkJson {
         FixedPointFormat format = format(root);
         ArithmeticSection ar = arithmetic(root, format);
         Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
-        int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Integer.MAX_VALUE);
+        int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Network.MAX_INPUTS);
         List<Layer> layers = layers(root, format, inputs);
         return Network.of(ar.arithmetic(), ar.accumulation(), activation, inputs, layers, meta(root));
     }

@@ -63,6 +63,7 @@ class NetworkJsonTest {
         "unknown key at top | \"fxnet\": 1, | \"fxnet\": 1, \"extra\": 3, | $.extra",
         "unknown key in format | \"encoding\": \"SYMMETRIC\"} | \"encoding\": \"SYMMETRIC\", \"x\": 1} | $.format.x",
         "missing field | \"inputs\": 1, | '' | $.inputs",
+        "inputs beyond the limit | \"inputs\": 1, | \"inputs\": 2000000000, | $.inputs",
         "bias out of format | {\"bias\": -1, | {\"bias\": -8, | $.layers[0][1].bias",
         "weight out of format | [[0, 2], [1, -2]] | [[0, 2], [1, 9]] | $.layers[1][0].weights[1][1]",
         "source out of range | [[0, 2], [1, -2]] | [[0, 2], [2, -2]] | $.layers[1][0].weights[1][0]",
