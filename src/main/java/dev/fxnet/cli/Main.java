@@ -171,7 +171,7 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(prefix(c) + ParameterMessages.plain(ex)
+            c.getErr().println(prefix(c) + oneLine(ParameterMessages.plain(ex))
                     + " (see 'fxnet " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
             return USER_ERROR;
         });
@@ -256,6 +256,15 @@ public final class Main implements Runnable {
     }
 
     static String oneLine(String s) {
-        return s == null ? "error" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        if (s == null) {
+            return "error";
+        }
+        String folded = s.replaceAll("\\s*\\R\\s*", " ").trim().replace('\t', ' ');
+        StringBuilder b = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) { // a control character from the user's input is shown, not sent to the terminal
+            char c = folded.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
     }
 }

@@ -41,6 +41,18 @@ class PlainWordsCliTest {
     }
 
     @Test
+    void controlCharactersOfTheInputAreShownEscapedNotSentToTheTerminal() {
+        CliRun r = CliRun.of("check", "--act", "re\u001b[31mlu\u0007");
+        oneCleanLine(r, "unknown activation 're\\u001b[31mlu\\u0007'");
+        for (char c : r.err().toCharArray()) {
+            assertTrue(c == '\n' || !Character.isISOControl(c), "control character " + (int) c + " in: " + r.err());
+        }
+        CliRun e = CliRun.of("compile", "--act", "relu", "-p", "1", "-q", "1", "--dims", "1", "--expr", "x0\u001b+1");
+        assertEquals(2, e.code(), e.err());
+        assertFalse(e.err().chars().anyMatch(c -> c == 0x1b), e.err());
+    }
+
+    @Test
     void nullIsNamedOnce() throws Exception {
         CliRun r = evalSpecNetworkWith("[1, -2]", "[null, -2]");
         oneCleanLine(r, "weights[1][0]: expected an integer, found null");
