@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The expressions of issue 12 through {@code compile --expr} and {@code verify --expr}, in-process. */
 class ExpressionCliTest {
@@ -52,12 +53,11 @@ class ExpressionCliTest {
     }
 
     @Test
-    void floorOfSinPiXIsRefusedByDefaultAndZeroWhenAssumedExact() throws Exception {
+    void floorOfSinPiXIsRefusedByDefaultAndZeroWhenAssumedExact(@TempDir java.nio.file.Path dir) throws Exception {
         CliRun r = compileQ("sin(pi*x0)", "0", "--rounding", "FLOOR");
         assertOneLineUserError(r, "refuse");
         assertTrue(r.err().contains("at x = (-1): sin(pi*x0) is within 1e-1000 of the rounding boundary 0 under FLOOR;"
                 + " cannot certify its rounding; --on-uncertain assume-exact rounds it as if it were exactly 0"), r.err());
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fxnet-expr");
         java.nio.file.Path net = dir.resolve("n.json");
         CliRun a = compileQ("sin(pi*x0)", "0", "--rounding", "FLOOR", "--on-uncertain", "assume-exact",
                 "--out", net.toString());
