@@ -50,11 +50,16 @@ public final class InputFile {
         try {
             real = file.toRealPath(); // follows links
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString());
+            // /dev/stdin, /dev/fd/N of a pipe: the link's target (pipe:[...]) has no path, but the file exists
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            real = file;
         }
-        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class,
+                real == file ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS});
         if (!a.isRegularFile()) {
-            throw new FileSystemException(file.toString(), null, OutputTarget.kind(real, a) + ", not a " + what
+            throw new FileSystemException(file.toString(), null, OutputTarget.kind(real, a, real == file) + ", not a " + what
                     + "; give a regular file");
         }
         if (a.size() > maxBytes) {

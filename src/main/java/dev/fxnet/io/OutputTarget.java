@@ -329,6 +329,11 @@ public final class OutputTarget {
 
     /** "is a directory", "is a character device", ... for what is at {@code p}. */
     static String kind(Path p, BasicFileAttributes a) {
+        return kind(p, a, false);
+    }
+
+    /** As {@link #kind(Path, BasicFileAttributes)}, reading the mode through links when {@code follow}. */
+    static String kind(Path p, BasicFileAttributes a, boolean follow) {
         if (a.isDirectory()) {
             return "is a directory";
         }
@@ -339,7 +344,8 @@ public final class OutputTarget {
             return "is a symbolic link";
         }
         try {
-            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) (follow ? Files.getAttribute(p, "unix:mode")
+                    : Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS));
             switch (mode & 0170000) {
                 case 0020000:
                     return "is a character device";

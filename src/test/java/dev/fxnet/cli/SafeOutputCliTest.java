@@ -331,4 +331,27 @@ class SafeOutputCliTest {
         }
         assertEquals(List.of(), names(dir), "an interrupted report leaves nothing");
     }
+
+    /** A table read through /dev/stdin of a pipe (as `--table <(...)` gives): the link's target has no path. */
+    @Test
+    void aPipeAsInputIsNamedAsSuchNotAsAMissingFile() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/stdin")), "no /dev/stdin here");
+        Path net = dir.resolve("n.json");
+        Files.writeString(net, SpecExamples.SPEC_NETWORK);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "verify", net.toString(), "--table", "/dev/stdin");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process proc = pb.start();
+        try {
+            proc.getOutputStream().write("x0,y\n".getBytes(StandardCharsets.UTF_8));
+            proc.getOutputStream().close();
+            String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "still running");
+            assertEquals(2, proc.exitValue(), err);
+            assertEquals("fxnet verify: /dev/stdin: is a named pipe, not a table file; give a regular file", err);
+        } finally {
+            proc.destroyForcibly();
+        }
+    }
 }
