@@ -174,6 +174,12 @@ final class CheckCommand implements Callable<Integer> {
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });
+        v.theorem().ifPresent(t -> {
+            ObjectNode th = ev.putObject("theorem");
+            th.put("name", t.name());
+            ArrayNode hs = th.putArray("hypotheses");
+            t.hypotheses().forEach(hs::add);
+        });
         ArrayNode dec = ev.putArray("decider");
         for (DeciderResult r : v.decided()) {
             dec.add(r.toString());
