@@ -119,4 +119,45 @@ class SaturationTheoremTest {
             }
         }
     }
+
+    @Test
+    void atTheSearchLimitTheGadgetsAreStillVerifiedOnEveryInput() {
+        // |F| = 2047 and 2048: the largest formats whose certificate is built; O(|F|^2) evaluations each
+        for (Encoding e : Encoding.values()) {
+            for (String act : List.of("relu", "gelu", "softplus")) {
+                Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(4, 6, e), Rounding.HALF_EVEN,
+                        Overflow.SATURATE), Accumulation.PER_OP, Activations.named(act));
+                Certificate c = SaturationTheorem.certificate(s).orElseThrow(() -> new AssertionError(s.toString()));
+                assertEquals(List.of(), c.verify(s.machine()), s.toString());
+            }
+        }
+    }
+
+    @Test
+    void everyThresholdOfLargerFormatsHasARecipeExactlyWhereTheCheckSaysSo() {
+        // the threshold coverage of the check is interval arithmetic; the recipes are what the certificate uses
+        for (int[] pq : new int[][] {{2, 9}, {6, 6}, {9, 3}}) {
+            for (Encoding e : Encoding.values()) {
+                for (Rounding r : Rounding.values()) {
+                    for (Accumulation acc : Accumulation.values()) {
+                        for (String act : SaturationTheorem.FAMILY) {
+                            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(pq[0], pq[1], e), r,
+                                    Overflow.SATURATE);
+                            SaturationTheorem.Result res = SaturationTheorem.check(Setting.of(ar, acc,
+                                    Activations.named(act)));
+                            res.plan().ifPresent(plan -> assertCovered(plan, ar));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertCovered(SaturationPlan plan, FixedPointArithmetic ar) {
+        long one = 1L << ar.format().fracBits();
+        for (long a = ar.minCode(); a <= ar.maxCode(); a++) {
+            assertTrue(a == ar.minCode() || plan.step(a, true, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
+            assertTrue(a == ar.maxCode() || plan.step(a, false, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
+        }
+    }
 }
