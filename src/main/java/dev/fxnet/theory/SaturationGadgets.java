@@ -60,7 +60,8 @@ final class SaturationGadgets {
                 return Optional.empty();
             }
             for (long a : gaps) {
-                crossing(ops, base.zv(), a, up).ifPresent(f -> edges.put(SaturationPlan.key(a, up), f));
+                crossing(ops, base, a, up).or(() -> bottomPair(ops, base, a, up))
+                        .ifPresent(f -> edges.put(SaturationPlan.key(a, up), f));
                 open.add(new long[] {a, up ? 1 : 0});
             }
         }
@@ -111,7 +112,8 @@ final class SaturationGadgets {
      * {@code g(a-1) < zv <= g(a)} for {@code [x >= a]}; {@code w < 0}, {@code g(a) >= zv > g(a+1)} for
      * {@code [x <= a]}. By monotonicity of {@code g} in {@code x} this is the step (Lemma T').
      */
-    static Optional<SaturationPlan.FirstLayer> crossing(PointwiseOps ops, long zv, long a, boolean up) {
+    static Optional<SaturationPlan.FirstLayer> crossing(PointwiseOps ops, SaturationPlan base, long a, boolean up) {
+        long zv = base.zv();
         long inside = a;
         long outside = up ? a - 1 : a + 1;
         for (long mag : magnitudes(ops)) {
@@ -120,11 +122,26 @@ final class SaturationGadgets {
             for (long d = -2; d <= 2; d++) {
                 long b = zv - t + d;
                 if (ops.contains(b) && ops.pre(b, w, inside) >= zv && ops.pre(b, w, outside) < zv) {
-                    return Optional.of(new SaturationPlan.FirstLayer(b, w));
+                    return Optional.of(new SaturationPlan.FirstLayer(b, w, base.sign()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Lemma B (two's complement): if {@code tau(-1) < 0}, the first-layer neuron {@code tau(M (+) x)} is
+     * {@code tau(-1)} at {@code x = m} and {@code tau(z) >= 0}, {@code z >= 0}, above it; the stage
+     * {@code (M, 1.0, K)} reads it as {@code [x >= m + 1]} and {@code (m, -1.0, K)} as {@code [x <= m]}.
+     */
+    static Optional<SaturationPlan.FirstLayer> bottomPair(PointwiseOps ops, SaturationPlan base, long a, boolean up) {
+        boolean bottom = up ? a == ops.min() + 1 : a == ops.min();
+        if (!bottom || ops.min() + ops.max() != -1 || ops.tau(-1) >= 0) {
+            return Optional.empty();
+        }
+        long k = base.sign().copies();
+        Stage read = up ? Stage.of(ops.max(), ops.one(), k) : Stage.of(ops.min(), -ops.one(), k);
+        return Optional.of(new SaturationPlan.FirstLayer(ops.max(), ops.one(), read));
     }
 
     /**

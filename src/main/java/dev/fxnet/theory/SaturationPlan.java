@@ -32,8 +32,15 @@ import java.util.Optional;
 public record SaturationPlan(long v, long zv, Levels levels, Stage sign, Optional<Stage> not, Map<Long, FirstLayer> edges,
         long andBias, long andWeight, List<Stage> relevel, Levels output, boolean edgeOfMin) {
 
-    /** A first-layer neuron {@code acc(bias; weight, x)}. */
-    public record FirstLayer(long bias, long weight) {
+    /**
+     * A first-layer neuron {@code acc(bias; weight, x)} and the stage that reads it ({@code K} copies):
+     * the sign stage, or for the bottom pair of Lemma B one of its two stages.
+     */
+    public record FirstLayer(long bias, long weight, Stage stage) {
+        /** @throws NullPointerException if {@code stage} is null */
+        public FirstLayer {
+            Objects.requireNonNull(stage, "stage");
+        }
     }
 
     /**
@@ -65,7 +72,7 @@ public record SaturationPlan(long v, long zv, Levels levels, Stage sign, Optiona
         if (b < min || b > max || (!up && a == min && edgeOfMin)) {
             return Optional.empty();
         }
-        return Optional.of(new FirstLayer(b, up ? one : -one));
+        return Optional.of(new FirstLayer(b, up ? one : -one, sign));
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.StepGadget;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import java.util.Set;
 /**
  * Theorem P of docs/theory/saturate.md: under SATURATE with {@code p >= 1}, for sigmoid, relu, elu,
  * softplus, silu, mish, gelu and the identity, the sufficient condition S holds whenever a bounded
- * number of exact evaluations of {@code tau} (at most about {@code 64 log2 |F|}, never a table over F)
+ * number of exact evaluations of {@code tau} (at most {@code (p + q + 2)(log2 |F| + 2)} for the bisections and
+ * a few hundred more, never a table over F)
  * succeed: a sign weight {@code v} whose positive set {@code P_v} is an upper set {@code [zv, M]}
  * (Lemma U, proved for the family), the few edge thresholds that the step formulas of Lemma T miss,
  * the AND neuron, and the relevelling to output levels {@code (on', 0)} with {@code 1 <= |on'| <= 2^q}
@@ -190,8 +190,8 @@ public final class SaturationTheorem {
                 + ar.decimal(p.levels().on()) + ", off = tau(m) = " + ar.decimal(p.levels().off()));
         h.add("steps (Lemma T): [x >= a] by tau(zv - a + 1.0*x), [x <= a] by tau(a + zv - 1.0*x), then the sign stage "
                 + p.sign().describe(ar) + (p.not().map(n -> "; NOT stage " + n.describe(ar) + " where the bias is not a code")
-                .orElse("")) + "; " + p.edges().size() + " edge thresholds by other first-layer weights, each checked at"
-                + " two codes");
+                .orElse("")) + "; " + p.edges().size() + " edge thresholds by other first-layer neurons (Lemma T', checked at"
+                + " two codes, or Lemma B, checked by tau(-1) < 0)");
         h.add("AND = tau(" + ar.decimal(p.andBias()) + " + " + ar.decimal(p.andWeight()) + "*s1 + " + ar.decimal(p.andWeight())
                 + "*s2) then the sign stage (checked on the four inputs)");
         StringBuilder r = new StringBuilder();
@@ -238,7 +238,8 @@ public final class SaturationTheorem {
     private static StepGadget step(SaturationPlan p, long a, boolean up, long one, Machine m) {
         SaturationPlan.Recipe r = p.step(a, up, one, m.min(), m.max()).orElseThrow(() ->
                 new IllegalStateException("threshold " + a + " not covered by the plan " + p));
-        List<Stage> stages = r.negated() ? List.of(p.sign(), p.not().orElseThrow()) : List.of(p.sign());
+        Stage read = r.first().stage();
+        List<Stage> stages = r.negated() ? List.of(read, p.not().orElseThrow()) : List.of(read);
         return StepGadget.of(a, up, r.first().bias(), r.first().weight(), stages, p.levels().on(), p.levels().off());
     }
 }
