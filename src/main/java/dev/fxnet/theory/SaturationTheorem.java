@@ -215,7 +215,16 @@ public final class SaturationTheorem {
         if (!r.holds() || setting.arithmetic().size() > GadgetSearch.LIMIT) {
             return Optional.empty();
         }
-        SaturationPlan p = r.plan().orElseThrow();
+        return Optional.of(certificate(setting, r.plan().orElseThrow()));
+    }
+
+    /**
+     * The certificate of {@code plan} for {@code setting} (tabulated: {@code |F| <= 2^16}), built by
+     * formula; {@link Certificate#verify} decides whether the plan is right.
+     *
+     * @throws IllegalStateException if a threshold has no recipe or no output decomposition is found
+     */
+    static Certificate certificate(Setting setting, SaturationPlan p) {
         Machine m = setting.machine();
         long one = 1L << setting.fixedPoint().format().fracBits();
         int n = m.size();
@@ -231,8 +240,8 @@ public final class SaturationTheorem {
         AndGadget and = AndGadget.of(p.andBias(), p.andWeight(), 1, p.andWeight(), 1, on, off).withAfter(p.sign());
         OutputGadget out = OutputGadget.find(m, p.output().on(), p.output().off()).orElseThrow(() ->
                 new IllegalStateException("Lemma O: no output decomposition for " + p.output() + " in " + setting));
-        return Optional.of(Certificate.of(p.levels(), m.max(), new Certificate.Steps(up, down, m.min()), and, p.relevel(),
-                out).withCopy(p.sign()));
+        return Certificate.of(p.levels(), m.max(), new Certificate.Steps(up, down, m.min()), and, p.relevel(), out)
+                .withCopy(p.sign());
     }
 
     private static StepGadget step(SaturationPlan p, long a, boolean up, long one, Machine m) {

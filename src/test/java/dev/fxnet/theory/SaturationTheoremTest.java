@@ -13,8 +13,10 @@ import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.Levels;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Setting;
+import dev.fxnet.gadget.Stage;
 import dev.fxnet.testing.LongTests;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +160,49 @@ class SaturationTheoremTest {
         for (long a = ar.minCode(); a <= ar.maxCode(); a++) {
             assertTrue(a == ar.minCode() || plan.step(a, true, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
             assertTrue(a == ar.maxCode() || plan.step(a, false, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
+        }
+    }
+
+    @Test
+    void theClosedFormForReluWithSymmetricCodesIsVerifiedWithoutAnySearch() {
+        // docs/theory/saturate.md §6: v = 1.0, zv = 1 code, levels (M, 0), NOT tau(M + K copies of -1.0*y),
+        // AND tau(m + 1.0*s1 + 1.0*s2), relevel tau(1.0 - M + 1.0*y), for every rounding and accumulation
+        for (int bits = 1; bits <= 7; bits++) {
+            for (int p = 1; p <= bits; p++) {
+                for (Rounding r : Rounding.values()) {
+                    for (Accumulation acc : Accumulation.values()) {
+                        Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(p, bits - p), r,
+                                Overflow.SATURATE), acc, Activations.named("relu"));
+                        long mx = s.arithmetic().maxCode();
+                        long one = 1L << (bits - p);
+                        Stage sign = Stage.of(-mx, one, 2 * mx);
+                        SaturationPlan plan = new SaturationPlan(one, 1, new Levels(mx, 0), sign,
+                                Optional.of(Stage.of(mx, -one, 2 * mx)), java.util.Map.of(), -mx, one,
+                                List.of(Stage.of(one - mx, one, 1)), new Levels(one, 0), false);
+                        assertEquals(List.of(), SaturationTheorem.certificate(s, plan).verify(s.machine()), s.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theClosedFormForReluWithTwosComplementAndWideAccumulationIsVerifiedWithoutAnySearch() {
+        // docs/theory/saturate.md §6: as for symmetric codes with m = -M - 1; [x >= m + 1] is the NOT of [x <= m]
+        for (int bits = 2; bits <= 7; bits++) {
+            for (int p = 1; p <= bits; p++) {
+                for (Rounding r : Rounding.values()) {
+                    Setting s = Setting.of(FixedPointArithmetic.of(FixedPointFormat.of(p, bits - p, Encoding.TWOS_COMPLEMENT),
+                            r, Overflow.SATURATE), Accumulation.WIDE, Activations.named("relu"));
+                    long mx = s.arithmetic().maxCode();
+                    long one = 1L << (bits - p);
+                    Stage sign = Stage.of(-mx - 1, one, 2 * mx + 1);
+                    SaturationPlan plan = new SaturationPlan(one, 1, new Levels(mx, 0), sign,
+                            Optional.of(Stage.of(mx, -one, 2 * mx + 1)), java.util.Map.of(), -mx - 1, one,
+                            List.of(Stage.of(one - mx, one, 1)), new Levels(one, 0), false);
+                    assertEquals(List.of(), SaturationTheorem.certificate(s, plan).verify(s.machine()), s.toString());
+                }
+            }
         }
     }
 }
