@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
                 quiet.quiet)) {
             v = Universality.check(Question.of(s, binary, dims));
             p.step(1);
-            sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
+            sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s, v) : null;
             p.step(1);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -118,8 +118,12 @@ final class CheckCommand implements Callable<Integer> {
      * F^d (from its shallow gadgets, or else from the verdict's certificate of S), which is verified
      * on every point.
      */
-    private String sample(Setting s) {
+    private String sample(Setting s, Verdict v) {
         FixedPointArithmetic ar = s.fixedPoint();
+        if (v.theorem().isPresent()) { // above the gadget search: no verified gadgets for the compiler to build from
+            return "no sample: the verdict rests on " + v.theorem().get().name() + " for |F| = " + ar.size()
+                    + ", above the gadget search, where the compiler has no verified gadgets to build from";
+        }
         if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
             return null;
         }
