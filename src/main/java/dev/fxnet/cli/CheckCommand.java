@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
                 quiet.quiet)) {
             v = Universality.check(Question.of(s, binary, dims));
             p.step(1);
-            sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s) : null;
+            sampled = !noSample && v.kind() == Verdict.Kind.UNIVERSAL && !binary ? sample(s, v) : null;
             p.step(1);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -118,8 +118,12 @@ final class CheckCommand implements Callable<Integer> {
      * F^d (from its shallow gadgets, or else from the verdict's certificate of S), which is verified
      * on every point.
      */
-    private String sample(Setting s) {
+    private String sample(Setting s, Verdict v) {
         FixedPointArithmetic ar = s.fixedPoint();
+        if (v.theorem().isPresent()) { // above the gadget search: no verified gadgets for the compiler to build from
+            return "no sample: the verdict rests on " + v.theorem().get().name() + " for |F| = " + ar.size()
+                    + ", above the gadget search, where the compiler has no verified gadgets to build from";
+        }
         if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
             return null;
         }
@@ -173,6 +177,12 @@ final class CheckCommand implements Callable<Integer> {
             c.put("description", g.describe(dims, ar));
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
+        });
+        v.theorem().ifPresent(t -> {
+            ObjectNode th = ev.putObject("theorem");
+            th.put("name", t.name());
+            ArrayNode hs = th.putArray("hypotheses");
+            t.hypotheses().forEach(hs::add);
         });
         ArrayNode dec = ev.putArray("decider");
         for (DeciderResult r : v.decided()) {

@@ -2,6 +2,7 @@ package dev.fxnet.theory;
 
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.network.Network;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Objects;
  *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
  *   <li>{@link VerifiedNetwork}: a network of the binary construction, verified on every point of
  *       {@code F^d}, whose layers serve every {@code f} in that dimension (UNIVERSAL, binary weights);</li>
+ *   <li>{@link Theorem}: a theorem proved for every format that satisfies its hypotheses, with the
+ *       hypotheses as checked for this setting (UNIVERSAL without tabulating F);</li>
  *   <li>{@link Counterexample}: a function no network computes, with its invariant (NOT_UNIVERSAL);</li>
  *   <li>{@link None}: nothing beyond the verdict's text (the one-value format, a failed condition
  *       without a concrete function, or an UNDETERMINED verdict).</li>
@@ -30,6 +33,11 @@ public sealed interface Evidence {
     /** A binary network verified on {@code points} points; {@code construction} names the gadgets it used. */
     static Evidence verifiedNetwork(Network network, String construction, long points) {
         return new VerifiedNetwork(network, construction, points);
+    }
+
+    /** A theorem, by {@code name}, whose {@code hypotheses} were checked for the setting. */
+    static Evidence theorem(String name, List<String> hypotheses) {
+        return new Theorem(name, hypotheses);
     }
 
     /** A concrete function that no network computes. */
@@ -59,6 +67,24 @@ public sealed interface Evidence {
             Objects.requireNonNull(construction, "construction");
             if (points < 1) {
                 throw new IllegalArgumentException("a verified network is verified on at least 1 point, was " + points);
+            }
+        }
+    }
+
+    /**
+     * A theorem proved in the docs for every format satisfying its hypotheses (e.g.
+     * {@link SaturationTheorem#NAME}), with its hypotheses as checked for this setting.
+     */
+    record Theorem(String name, List<String> hypotheses) implements Evidence {
+        /**
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code name} is blank or no hypothesis is given
+         */
+        public Theorem {
+            Objects.requireNonNull(name, "name");
+            hypotheses = List.copyOf(hypotheses);
+            if (name.isBlank() || hypotheses.isEmpty()) {
+                throw new IllegalArgumentException("a theorem as evidence needs its name and the hypotheses checked");
             }
         }
     }

@@ -21,7 +21,9 @@ import java.util.Optional;
  *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness;</li>
  *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
  *       function there &rArr; NOT_UNIVERSAL;</li>
- *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};</li>
+ *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};
+ *       above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to {@code p + q = 30}) first
+ *       {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
@@ -51,15 +53,26 @@ public final class Universality {
         Objects.requireNonNull(question, "question");
         Setting setting = question.setting();
         long size = setting.arithmetic().size();
+        List<String> tried = new ArrayList<>();
+        if (!question.binary() && size > GadgetSearch.LIMIT) { // above the search: a theorem for all formats, no table
+            SaturationTheorem.Result t = SaturationTheorem.check(setting);
+            if (t.holds()) {
+                tried.add(SaturationTheorem.NAME + ": holds");
+                return Verdict.universal(question, new Findings(Truth.TRUE, List.of(), tried),
+                        Evidence.theorem(SaturationTheorem.NAME, t.hypotheses()), "S holds by " + SaturationTheorem.NAME
+                        + " (checked without tabulating F): " + String.join("; ", t.hypotheses()));
+            }
+            tried.add(SaturationTheorem.NAME + ": does not apply (" + t.reason() + ")");
+        }
         if (size > MAX_CHECKED_SIZE) {
-            List<String> tried = List.of("nothing: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
+            tried.add("nothing else: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
                     + "512) and S (|F| <= " + GadgetSearch.LIMIT + ") tabulate the arithmetic on F");
             return Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN,
                     "format too large for fxnet's finite checks (|F| = " + size + " > " + MAX_CHECKED_SIZE
-                    + "); verdicts are computed for p + q <= 10 in practice");
+                    + ") and " + SaturationTheorem.NAME + " does not apply; verdicts are computed for p + q <= 10 in"
+                    + " practice, and up to p + q = 30 where the theorem applies");
         }
         Machine m = setting.machine();
-        List<String> tried = new ArrayList<>();
         List<DeciderResult> decided = new ArrayList<>();
         if (m.size() == 1 && !question.binary()) {
             return Verdict.universal(question, Findings.of(Truth.TRUE), Evidence.none(),

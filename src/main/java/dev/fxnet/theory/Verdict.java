@@ -154,6 +154,11 @@ public final class Verdict {
         return evidence instanceof Evidence.Gadgets g ? Optional.of(g.gadgets()) : Optional.empty();
     }
 
+    /** The theorem a UNIVERSAL verdict cites, if its evidence is {@link Evidence.Theorem}. */
+    public Optional<Evidence.Theorem> theorem() {
+        return evidence instanceof Evidence.Theorem t ? Optional.of(t) : Optional.empty();
+    }
+
     /** Results of the exact decider, for the dimensions where it ran. */
     public List<DeciderResult> decided() {
         return findings.decided();
@@ -196,6 +201,10 @@ public final class Verdict {
         witness().ifPresent(w -> sb.append("witness     ").append(w.describe(f)).append('\n')
                 .append("invariant   ").append(w.invariant()).append('\n'));
         gadgets().ifPresent(g -> sb.append("construction ").append(g.describe(d, f)).append('\n'));
+        theorem().ifPresent(t -> {
+            sb.append("theorem     ").append(t.name()).append('\n');
+            t.hypotheses().forEach(h -> sb.append("hypothesis  ").append(h).append('\n'));
+        });
         for (DeciderResult r : decided()) {
             sb.append("decider     ").append(r).append('\n');
         }
@@ -229,6 +238,10 @@ public final class Verdict {
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"
                     + " so every f: F^d -> F, for every d >= 1, is computed by a network (docs/THEORY.md §3)";
+        }
+        if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Theorem t) {
+            return "S holds by " + t.name() + ": its hypotheses, listed above, were checked for this setting, so every"
+                    + " f: F^d -> F, for every d >= 1, is computed by a network (the theorem's construction, docs/THEORY.md §3)";
         }
         if (kind == Kind.NOT_UNIVERSAL) { // the reason is the last tried line, the function the witness line
             String f = witness().isPresent() ? "no network computes the function f given above" : "not every function is computed";

@@ -1,0 +1,40 @@
+package dev.fxnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fxnet.theory.SaturationTheorem;
+import org.junit.jupiter.api.Test;
+
+/** {@code check} answers formats far above the gadget search from Theorem P (docs/theory/saturate.md), naming it. */
+class TheoremCheckCliTest {
+    @Test
+    void check24BitFormatAnswersFromTheTheoremInUnderTwoSeconds() {
+        long t0 = System.nanoTime();
+        CliRun r = CliRun.of("check", "-p", "12", "-q", "12", "--act", "relu");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("verdict     UNIVERSAL"), r.out());
+        assertTrue(r.out().contains("theorem     " + SaturationTheorem.NAME), r.out());
+        assertTrue(r.out().contains("hypothesis  "), r.out());
+        assertTrue(ms < 2000, "took " + ms + " ms");
+    }
+
+    @Test
+    void apFixed16AnswersEveryPaperActivationAndJsonNamesTheTheorem() {
+        for (String act : SaturationTheorem.FAMILY) {
+            CliRun r = CliRun.of("check", "--format", "ap_fixed<16,6>", "--act", act, "--json");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("\"verdict\" : \"UNIVERSAL\""), act + ": " + r.out());
+            assertTrue(r.out().contains("\"theorem\""), act + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aFormatTheTheoremDoesNotCoverStaysUndeterminedAndSaysWhy() {
+        CliRun r = CliRun.of("check", "-p", "12", "-q", "12", "--act", "sigmoid", "--rounding", "UP");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("verdict     UNDETERMINED"), r.out());
+        assertTrue(r.out().contains(SaturationTheorem.NAME + ": does not apply"), r.out());
+    }
+}
