@@ -9,15 +9,13 @@ import org.junit.jupiter.api.Test;
 /** {@code check} answers formats far above the gadget search from Theorem P (docs/theory/saturate.md), naming it. */
 class TheoremCheckCliTest {
     @Test
-    void check24BitFormatAnswersFromTheTheoremInUnderTwoSeconds() {
-        long t0 = System.nanoTime();
+    void check24BitFormatAnswersFromTheTheorem() {
+        // how fast: docs/BENCHMARKS.md (a timed unit test would depend on the machine's load)
         CliRun r = CliRun.of("check", "-p", "12", "-q", "12", "--act", "relu");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("verdict     UNIVERSAL"), r.out());
         assertTrue(r.out().contains("theorem     " + SaturationTheorem.NAME), r.out());
         assertTrue(r.out().contains("hypothesis  "), r.out());
-        assertTrue(ms < 2000, "took " + ms + " ms");
     }
 
     @Test
