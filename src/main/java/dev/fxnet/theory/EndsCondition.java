@@ -12,16 +12,17 @@ import java.util.TreeSet;
  *
  * <p><b>Hypotheses (H-ends)</b>, all checked exhaustively on the setting's own operations:
  * PER_OP accumulation; saturating overflow; {@code tau(z) != 0} for every code {@code z}, and all
- * values of {@code tau} of one sign; {@code w (*) y != 0} for every nonzero weight {@code w} and every
- * value {@code y} of {@code tau}. (Rounding UP, away from zero, gives the last one for every {@code tau}
- * without a zero: sigmoid and softplus under UP are the instances on the paper's grid.)
+ * values of {@code tau} of one sign; every weight {@code w} either has {@code w (*) y != 0} for every
+ * value {@code y} of {@code tau} or {@code w (*) y = 0} for all of them (such a weight acts as 0). Rounding
+ * UP, away from zero, gives the last one for every {@code tau} without a zero: sigmoid and softplus under
+ * UP are the instances on the paper's grid; CEILING at {@code p = 0} gives more.
  *
  * <p><b>Theorem (N-ends).</b> Under (H-ends), for every network with at least one hidden layer the
  * range of the computed function does not contain both {@code m} and {@code M}. <i>Proof.</i> The
  * output neuron's sources are hidden outputs, values of {@code tau}, so nonzero and of one sign
  * {@code s}. Terms with weight 0 are 0 and change nothing (F1); if every weight is 0 the output is the
- * bias, a constant. Otherwise let {@code w} be the last nonzero weight in the listed order. Its term
- * {@code t = w (*) y} is nonzero by hypothesis and has the sign of {@code w s} (rounding is monotone
+ * bias, a constant. Otherwise let {@code w} be the last weight in the listed order that is not 0 on every
+ * value of {@code tau} (the later terms are 0 at every input). Its term {@code t = w (*) y} is nonzero by hypothesis and has the sign of {@code w s} (rounding is monotone
  * with {@code rho(0) = 0}, and saturation keeps the sign), the same at every input. After it the
  * accumulator is {@code sat(a + t)} with {@code a >= m}: if {@code t > 0} it is at least
  * {@code min(M, m + 1) = m + 1}, so never {@code m}; if {@code t < 0} it is never {@code M}; and the
@@ -58,18 +59,17 @@ final class EndsCondition {
             return null;
         }
         for (long w : weights) {
-            if (w == 0) {
-                continue;
-            }
+            int zeros = 0;
             for (long y : values) {
-                if (m.mul(w, y) == 0) {
-                    return null;
-                }
+                zeros += m.mul(w, y) == 0 ? 1 : 0;
+            }
+            if (zeros != 0 && zeros != values.size()) { // w kills some values of tau but not all
+                return null;
             }
         }
         return witness(m, binary, weights).map(wit -> new NecessaryCondition.Result(Truth.FALSE, "N-ends",
                 "N-ends fails: tau has no zero (its values lie in [" + m.dec(values.first()) + ", " + m.dec(values.last())
-                + "]) and no product of a nonzero weight with a value of tau rounds to 0, so under PER_OP and SATURATE"
+                + "]) and no weight has a product with a value of tau that rounds to 0 unless all of them do, so under PER_OP and SATURATE"
                 + " the output neuron's last nonzero term moves the accumulator by at least one code in a fixed direction;"
                 + " no network with a hidden layer reaches both " + m.dec(m.min()) + " and " + m.dec(m.max()),
                 wit)).orElse(null);
