@@ -18,7 +18,8 @@ import java.util.Optional;
  * Decides universal representation for a {@link Setting} (SPEC §7) from the theorems of
  * docs/THEORY.md:
  * <ol>
- *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness;</li>
+ *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness; likewise the
+ *       sharper N-mono ({@link MonotoneCondition}, general weights);</li>
  *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
  *       function there &rArr; NOT_UNIVERSAL;</li>
  *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};</li>
@@ -70,6 +71,18 @@ public final class Universality {
         if (n.holds() == Truth.FALSE) {
             return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried), n.part(), n.witness(),
                     n.explanation() + n.witness().map(w -> "; witness " + w.describe(m.min(), m.size())).orElse(""));
+        }
+        if (!question.binary()) {
+            NecessaryCondition.Result mono = MonotoneCondition.check(m);
+            if (mono.holds() == Truth.UNKNOWN) {
+                tried.add(mono.explanation());
+            }
+            if (mono.holds() == Truth.FALSE) {
+                tried.add(MonotoneCondition.NAME + ": FALSE");
+                return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried), mono.part(), mono.witness(),
+                        MonotoneCondition.NAME + " fails (Theorem M, docs/theory/n-and-zero.md): witness " + mono.witness()
+                        .orElseThrow().describe(m.min(), m.size()) + "; " + mono.explanation());
+            }
         }
         if (!question.binary() && setting.accumulation() == Accumulation.PER_OP) {
             Optional<Verdict> refuted = exactDecider(question, m, n, decided, tried);
