@@ -97,14 +97,32 @@ public final class Universality {
         tried.addAll(s.tried());
         if (s.gadgets().isPresent()) {
             Certificate g = s.gadgets().get();
+            String z = theoremZ(m, tried);
             return Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
-                    "S holds: " + g.describe(1));
+                    "S holds: " + g.describe(1) + z);
         }
         boolean searched = m.size() <= GadgetSearch.LIMIT;
         String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
                 + " (all d not proved)";
         return Verdict.undetermined(question, new Findings(n.holds(), decided, tried),
                 searched ? Truth.FALSE : Truth.UNKNOWN, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+    }
+
+    /**
+     * Where Theorem Z (docs/theory/n-and-zero.md: N and a zero of tau imply universal, under SATURATE
+     * with {@code p >= 1}) covers a setting, its plan is built and verified; the verdict then cites it
+     * beside the certificate of S. Returns the citation for the verdict's text, empty where it does not apply.
+     */
+    private static String theoremZ(Machine m, List<String> tried) {
+        if (!m.arithmetic().saturates() || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
+            return "";
+        }
+        dev.fxnet.construct.ZeroConstruction.Outcome z = dev.fxnet.construct.ZeroConstruction.plan(m);
+        if (z.plan().isEmpty()) {
+            return "";
+        }
+        tried.add("Theorem Z (N and a zero of tau, docs/theory/n-and-zero.md) applies: " + z.plan().get().describe());
+        return "; also by Theorem Z (N and a zero of tau imply universal, docs/theory/n-and-zero.md)";
     }
 
     /** The exact decider at {@code d = 1, 2} where feasible: a NOT_UNIVERSAL verdict if it finds a function no network computes. */
