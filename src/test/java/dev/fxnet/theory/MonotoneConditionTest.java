@@ -38,7 +38,7 @@ class MonotoneConditionTest {
             if (mono.holds() == Truth.FALSE) {
                 monoFails += n ? 1 : 0;
                 long[] f = mono.witness().orElseThrow().outputs();
-                assertFalse(representable(m).contains(asList(f)), "N-mono witness is computed by a network: " + m);
+                assertFalse(representable(m, allCodes(m)).contains(asList(f)), "N-mono witness is computed by a network: " + m);
             }
             if (!hasZero(m)) {
                 continue;
@@ -68,6 +68,24 @@ class MonotoneConditionTest {
         assertTrue(v.witness().isPresent());
     }
 
+    @Test
+    void theWitnessBeyondTheTinyGridIsNotRepresentable() {
+        Machine m = dev.fxnet.gadget.Setting.of(dev.fxnet.arith.FixedPointArithmetic.of(dev.fxnet.arith.FixedPointFormat.of(0, 2,
+                dev.fxnet.arith.Encoding.TWOS_COMPLEMENT), dev.fxnet.arith.Rounding.DOWN, dev.fxnet.arith.Overflow.SATURATE),
+                dev.fxnet.arith.Accumulation.PER_OP, dev.fxnet.activation.Activations.named("hardswish")).machine();
+        assertEquals(Truth.TRUE, NecessaryCondition.check(m, false).holds());
+        long[] f = MonotoneCondition.check(m).witness().orElseThrow().outputs();
+        long[] support = {-1, 0, 1};
+        List<Long> restricted = Arrays.stream(support).map(x -> f[(int) (x - m.min())]).boxed().toList();
+        assertEquals(List.of(-4L, -1L, -4L), restricted);
+        // the restrictions to {-1, 0, 1} of all represented functions, by the same closure on three points
+        assertFalse(representable(m, support).contains(restricted));
+    }
+
+    private static long[] allCodes(Machine m) {
+        return java.util.stream.LongStream.rangeClosed(m.min(), m.max()).toArray();
+    }
+
     private static boolean hasZero(Machine m) {
         for (long z = m.min(); z <= m.max(); z++) {
             if (m.tau(z) == 0) {
@@ -82,16 +100,17 @@ class MonotoneConditionTest {
     }
 
     /**
-     * Every {@code f: F -> F} some network computes (d = 1), by closure over layers: the depth-0
+     * The restrictions to {@code points} of every {@code f: F -> F} some network computes (d = 1; with
+     * every code as {@code points}, the functions themselves), by closure over layers: the depth-0
      * functions {@code acc(b; w, x)}, then {@code A_1 = tau(depth 0)} and {@code A_(l+1) = tau(Reach(A_l))},
      * {@code Reach(G)} the closure of the constants under {@code acc -> acc (+) (w (*) g)}.
      */
-    private static Set<List<Long>> representable(Machine m) {
+    private static Set<List<Long>> representable(Machine m, long[] points) {
         Set<List<Long>> depth0 = new HashSet<>();
         for (long b = m.min(); b <= m.max(); b++) {
             for (long w = m.min(); w <= m.max(); w++) {
                 List<Long> f = new ArrayList<>();
-                for (long x = m.min(); x <= m.max(); x++) {
+                for (long x : points) {
                     f.add(m.add(b, m.mul(w, x)));
                 }
                 depth0.add(f);
@@ -102,7 +121,7 @@ class MonotoneConditionTest {
         Set<List<Long>> a = tau(m, depth0);
         while (!layers.contains(a)) {
             layers.add(a);
-            Set<List<Long>> reach = reach(m, a);
+            Set<List<Long>> reach = reach(m, a, points.length);
             all.addAll(reach);
             a = tau(m, reach);
         }
@@ -117,12 +136,12 @@ class MonotoneConditionTest {
         return out;
     }
 
-    private static Set<List<Long>> reach(Machine m, Set<List<Long>> g) {
+    private static Set<List<Long>> reach(Machine m, Set<List<Long>> g, int points) {
         Set<List<Long>> seen = new HashSet<>();
         ArrayDeque<List<Long>> todo = new ArrayDeque<>();
         for (long c = m.min(); c <= m.max(); c++) {
             List<Long> f = new ArrayList<>();
-            for (int i = 0; i < m.size(); i++) {
+            for (int i = 0; i < points; i++) {
                 f.add(c);
             }
             seen.add(f);
