@@ -88,13 +88,14 @@ public final class ZeroTests {
             return Outcome.no("no zero of tau to land on");
         }
         int n = m.size();
+        long[] weights = weightOrder(m, one);
         PairTest[][] tests = new PairTest[n][n];
         for (long v = m.min(); v <= m.max(); v++) {
             for (long u = m.min(); u <= m.max(); u++) {
                 if (u == v) {
                     continue;
                 }
-                Optional<PairTest> t = pairTest(m, one, zStar.get(), v, u);
+                Optional<PairTest> t = pairTest(m, weights, zStar.get(), v, u);
                 if (t.isEmpty()) {
                     return Outcome.no("no separating neuron of " + v + ", " + u + " gives a pair test");
                 }
@@ -183,9 +184,21 @@ public final class ZeroTests {
         return m.accumulate(l.zero(), w, in, 2 * k);
     }
 
-    private static Optional<PairTest> pairTest(Machine m, long one, long zStar, long v, long u) {
-        for (long b = m.min(); b <= m.max(); b++) {
-            for (long w = m.min(); w <= m.max(); w++) {
+    /** The weights tried for separating neurons: {@code 1.0} and {@code -1.0} first (they separate most pairs), then all codes. */
+    private static long[] weightOrder(Machine m, long one) {
+        long[] w = new long[m.size() + 2];
+        w[0] = one;
+        w[1] = -one;
+        for (int i = 0; i < m.size(); i++) {
+            w[i + 2] = m.min() + i;
+        }
+        return w;
+    }
+
+    private static Optional<PairTest> pairTest(Machine m, long[] weights, long zStar, long v, long u) {
+        long one = weights[0];
+        for (long w : weights) {
+            for (long b = m.min(); b <= m.max(); b++) {
                 long rv = m.tau(m.pre(b, w, v));
                 long ru = m.tau(m.pre(b, w, u));
                 if (rv == ru) {
