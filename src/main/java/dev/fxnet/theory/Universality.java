@@ -22,7 +22,9 @@ import java.util.Optional;
  *       sharper N-mono ({@link MonotoneCondition}, general weights);</li>
  *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
  *       function there &rArr; NOT_UNIVERSAL;</li>
- *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};</li>
+ *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d}; where
+ *       the hypotheses of Theorem Z hold (N and a zero of tau, SATURATE, {@code p >= 1}; docs/theory/n-and-zero.md)
+ *       the verdict also cites it;</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
