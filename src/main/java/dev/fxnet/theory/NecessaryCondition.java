@@ -275,6 +275,7 @@ public final class NecessaryCondition {
         return null;
     }
 
+    /** Whether {@code out} (d = 1, indexed from min) is {@code acc(b; w, x)} for some bias and one of {@code weights}. */
     static boolean depthZero1(Machine m, long[] weights, long[] out) {
         long b = out[(int) (0 - m.min())]; // acc(b; w, 0) = b for every w
         for (long w : weights) {

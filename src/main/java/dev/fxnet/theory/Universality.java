@@ -18,12 +18,14 @@ import java.util.Optional;
  * Decides universal representation for a {@link Setting} (SPEC §7) from the theorems of
  * docs/THEORY.md:
  * <ol>
- *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness;</li>
+ *   <li>N fails ({@link NecessaryCondition}) &rArr; NOT_UNIVERSAL, with the witness; likewise the
+ *       sharper N-mono ({@link MonotoneCondition}, general weights);</li>
  *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
  *       function there &rArr; NOT_UNIVERSAL;</li>
- *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d};
- *       above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to {@code p + q = 30}) first
- *       {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
+ *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d}; where
+ *       the hypotheses of Theorem Z hold (N and a zero of tau, SATURATE, {@code p >= 1}; docs/theory/n-and-zero.md)
+ *       the verdict also cites it; above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to
+ *       {@code p + q = 30}) first {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
@@ -84,6 +86,18 @@ public final class Universality {
             return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried), n.part(), n.witness(),
                     n.explanation() + n.witness().map(w -> "; witness " + w.describe(m.min(), m.size())).orElse(""));
         }
+        if (!question.binary()) {
+            NecessaryCondition.Result mono = MonotoneCondition.check(m);
+            if (mono.holds() == Truth.UNKNOWN) {
+                tried.add(mono.explanation());
+            }
+            if (mono.holds() == Truth.FALSE) {
+                tried.add(MonotoneCondition.NAME + ": FALSE");
+                return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried), mono.part(), mono.witness(),
+                        MonotoneCondition.NAME + " fails (Theorem M, docs/theory/n-and-zero.md): witness " + mono.witness()
+                        .orElseThrow().describe(m.min(), m.size()) + "; " + mono.explanation());
+            }
+        }
         if (!question.binary() && setting.accumulation() == Accumulation.PER_OP) {
             Optional<Verdict> refuted = exactDecider(question, m, n, decided, tried);
             if (refuted.isPresent()) {
@@ -97,14 +111,32 @@ public final class Universality {
         tried.addAll(s.tried());
         if (s.gadgets().isPresent()) {
             Certificate g = s.gadgets().get();
+            String z = theoremZ(m, tried);
             return Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
-                    "S holds: " + g.describe(1));
+                    "S holds: " + g.describe(1) + z);
         }
         boolean searched = m.size() <= GadgetSearch.LIMIT;
         String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
                 + " (all d not proved)";
         return Verdict.undetermined(question, new Findings(n.holds(), decided, tried),
                 searched ? Truth.FALSE : Truth.UNKNOWN, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+    }
+
+    /**
+     * Where Theorem Z (docs/theory/n-and-zero.md: N and a zero of tau imply universal, under SATURATE
+     * with {@code p >= 1}) covers a setting, its plan is built and verified; the verdict then cites it
+     * beside the certificate of S. Returns the citation for the verdict's text, empty where it does not apply.
+     */
+    private static String theoremZ(Machine m, List<String> tried) {
+        if (!m.arithmetic().saturates() || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
+            return "";
+        }
+        dev.fxnet.construct.ZeroConstruction.Outcome z = dev.fxnet.construct.ZeroConstruction.plan(m);
+        if (z.plan().isEmpty()) {
+            return "";
+        }
+        tried.add("Theorem Z (N and a zero of tau, docs/theory/n-and-zero.md) applies: " + z.plan().get().describe());
+        return "; also by Theorem Z (N and a zero of tau imply universal, docs/theory/n-and-zero.md)";
     }
 
     /** The exact decider at {@code d = 1, 2} where feasible: a NOT_UNIVERSAL verdict if it finds a function no network computes. */
