@@ -281,8 +281,8 @@ final class StepSignals {
             if (found == null) {
                 int d = dirs.dims();
                 return Attempt.refused(s + ": no binary step gadget: no first-layer neuron with a tail of up"
-                        + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : th.k() == 0
-                        ? "x0 + x1" : "x0 - x1") + " >= " + s.dec(th.c()) + "] (" + cands.get(m).size()
+                        + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : d == 2 ? (th.k() == 0
+                        ? "x0 + x1" : "x0 - x1") : (th.k() % 2 == 0 ? "" : "-") + "phi" + (th.k() / 2 + 1)) + " >= " + s.dec(th.c()) + "] (" + cands.get(m).size()
                         + " first-layer neurons separate its two sides with values at most " + s.dec(g.maxSlack())
                         + " past 0)");
             }

@@ -1,0 +1,146 @@
+package dev.fxnet.construct.binary;
+
+import dev.fxnet.eval.InputSpace;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.target.FunctionTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The features of the feature step construction ({@link FeatureConstruction}, docs/theory/binary.md,
+ * Theorem B5): binary first-layer neurons {@code phi_k(x) = tau(acc(b_k; s_k1 x_pi(1), ...))} whose
+ * outputs together determine the point of {@code F^d}. They are chosen greedily among all
+ * {@code |F| 2^d d!} first-layer neurons, each time the one that splits the classes of points with
+ * equal features so far into the most classes, until every class is one point; the choice depends
+ * only on the setting and {@code d}, never on the table.
+ *
+ * @param neurons per feature {@code {bias, shape index}} into {@link BinaryGadgets#firstLayerShapes}
+ * @param values per feature, its output on every point of {@code F^d} (table order)
+ */
+record Features(List<long[]> neurons, long[][] values) {
+    /** At most this many features are chosen. */
+    static final int MAX_FEATURES = 12;
+
+    /**
+     * The greedy features of {@code F^d} for the table's dimension, or empty if no choice of at most
+     * {@link #MAX_FEATURES} determines the point (binary N-sep fails on {@code F^d}, or it needs more).
+     */
+    static Optional<Features> choose(Machine s, FunctionTable target) {
+        int d = target.dims();
+        int n = target.size();
+        InputSpace sp = target.space();
+        long[][] pts = new long[n][];
+        for (int i = 0; i < n; i++) {
+            pts[i] = sp.point(i);
+        }
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
+        int size = (int) s.size();
+        int[][] all = new int[size * shapes.size()][]; // every candidate's outputs, as offsets from min
+        for (int b = 0; b < size; b++) {
+            for (int h = 0; h < shapes.size(); h++) {
+                int[] signs = shapes.get(h)[0];
+                int[] order = shapes.get(h)[1];
+                int[] out = new int[n];
+                long[] ys = new long[d];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        ys[j] = pts[i][order[j]];
+                    }
+                    out[i] = (int) (s.tau(BinaryGadgets.acc(s, s.min() + b, signs, ys, d)) - s.min());
+                }
+                all[b * shapes.size() + h] = out;
+            }
+        }
+        int[] cls = new int[n];
+        int classes = 1;
+        List<long[]> chosen = new ArrayList<>();
+        List<long[]> values = new ArrayList<>();
+        int[] stamp = new int[n * size];
+        int round = 0;
+        while (classes < n && chosen.size() < MAX_FEATURES) {
+            int best = -1;
+            int bestClasses = classes;
+            for (int c = 0; c < all.length; c++) {
+                round++;
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    int key = cls[i] * size + all[c][i];
+                    if (stamp[key] != round) {
+                        stamp[key] = round;
+                        count++;
+                    }
+                }
+                if (count > bestClasses) {
+                    bestClasses = count;
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                return Optional.empty();
+            }
+            classes = refine(cls, all[best], size);
+            chosen.add(new long[] {s.min() + best / shapes.size(), best % shapes.size()});
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = s.min() + all[best][i];
+            }
+            values.add(v);
+        }
+        return classes == n ? Optional.of(new Features(List.copyOf(chosen), values.toArray(long[][]::new)))
+                : Optional.empty();
+    }
+
+    /** Refines the classes {@code cls} by the outputs {@code out} in place; returns the number of classes. */
+    private static int refine(int[] cls, int[] out, int size) {
+        int[] id = new int[cls.length * size];
+        Arrays.fill(id, -1);
+        int next = 0;
+        for (int i = 0; i < cls.length; i++) {
+            int key = cls[i] * size + out[i];
+            if (id[key] < 0) {
+                id[key] = next++;
+            }
+            cls[i] = id[key];
+        }
+        return next;
+    }
+
+    /** The number of features. */
+    int count() {
+        return neurons.size();
+    }
+
+    /**
+     * The directions of the step construction: every feature {@code phi_k} (direction {@code 2k})
+     * and its negation {@code -phi_k} (direction {@code 2k + 1}), so that both {@code [phi_k > v]}
+     * and {@code [phi_k < v]} are steps of the form {@code [dir >= c]}.
+     */
+    Directions directions(FunctionTable target) {
+        int n = target.size();
+        InputSpace sp = target.space();
+        long[][] pts = new long[n][];
+        for (int i = 0; i < n; i++) {
+            pts[i] = sp.point(i);
+        }
+        int k2 = 2 * count();
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(target.dims());
+        int[][] coefficients = new int[k2][];
+        long[][] dv = new long[k2][n];
+        long[] lo = new long[k2];
+        long[] hi = new long[k2];
+        for (int k = 0; k < k2; k++) {
+            int sign = k % 2 == 0 ? 1 : -1;
+            coefficients[k] = shapes.get((int) neurons.get(k / 2)[1])[0].clone();
+            lo[k] = Long.MAX_VALUE;
+            hi[k] = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                dv[k][i] = sign * values[k / 2][i];
+                lo[k] = Math.min(lo[k], dv[k][i]);
+                hi[k] = Math.max(hi[k], dv[k][i]);
+            }
+        }
+        return new Directions(pts, coefficients, dv, lo, hi);
+    }
+}
