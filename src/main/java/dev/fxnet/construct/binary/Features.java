@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 record Features(List<long[]> neurons, long[][] values) {
     /** At most this many features are chosen. */
-    static final int MAX_FEATURES = 12;
+    static final int MAX_FEATURES = 60;
 
     /**
      * The greedy features of {@code F^d} for the table's dimension, or empty if no choice of at most
