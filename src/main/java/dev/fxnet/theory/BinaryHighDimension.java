@@ -28,7 +28,7 @@ final class BinaryHighDimension {
     /** Weight-operations ({@code points x parameters}) up to which every point of {@code F^d} is evaluated. */
     static final long FULL_BUDGET = 20_000_000_000L;
     /** Points evaluated beyond the table's nonzero ones when {@code F^d} is too large for {@link #FULL_BUDGET}. */
-    static final int SAMPLE = 2048;
+    static final int SAMPLE = 512;
     /** Largest {@code |F|^d} for which a lifted witness is tabulated. */
     static final long MAX_WITNESS_POINTS = 1L << 22;
 

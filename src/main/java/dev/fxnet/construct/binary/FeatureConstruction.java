@@ -38,6 +38,14 @@ import java.util.Optional;
  * take their reads from the point and their bias and output sign from {@code f(x)}.
  */
 final class FeatureConstruction {
+    /**
+     * The weight limit of this route, twice {@link BinaryCompiler#MAX_WEIGHTS}: its tail layers are
+     * quadratic in the number of steps (every tail neuron lists every twin), which grows with the
+     * number of features {@code d >= 3} needs, while its point layer is small for the sparse tables
+     * a verdict compiles.
+     */
+    static final long MAX_WEIGHTS = 2 * BinaryCompiler.MAX_WEIGHTS;
+
     private FeatureConstruction() {
     }
 
@@ -201,10 +209,10 @@ final class FeatureConstruction {
     private static Optional<String> tooLarge(Machine s, int d, int sig, int tailLen, int points) {
         long estimate = 2L * (sig + 1) * d + (long) tailLen * 4L * (sig + 1) * (sig + 1)
                 + (long) points * (2L * sig + 2) + points;
-        if (estimate > BinaryCompiler.MAX_WEIGHTS) {
+        if (estimate > MAX_WEIGHTS) {
             return Optional.of("the binary feature step network for " + s + " on F^" + d + " would have about "
                     + estimate + " weights (" + sig + " step signals, " + points + " point neurons), over the limit of "
-                    + BinaryCompiler.MAX_WEIGHTS + "; use a smaller format, dimension or table");
+                    + MAX_WEIGHTS + "; use a smaller format, dimension or table");
         }
         return Optional.empty();
     }

@@ -21,38 +21,24 @@ import java.util.Optional;
  */
 record Features(List<long[]> neurons, long[][] values) {
     /** At most this many features are chosen. */
-    static final int MAX_FEATURES = 60;
+    static final int MAX_FEATURES = 48;
 
     /**
      * The greedy features of {@code F^d} for the table's dimension, or empty if no choice of at most
      * {@link #MAX_FEATURES} determines the point (binary N-sep fails on {@code F^d}, or it needs more).
+     * Each round takes the first-layer neuron with the most information per threshold it costs:
+     * {@code log(classes after / classes before) / (its number of distinct outputs - 1)}, since the
+     * construction builds a step for every value of a feature but its least, in both orientations.
      */
     static Optional<Features> choose(Machine s, FunctionTable target) {
-        int d = target.dims();
         int n = target.size();
-        InputSpace sp = target.space();
-        long[][] pts = new long[n][];
-        for (int i = 0; i < n; i++) {
-            pts[i] = sp.point(i);
-        }
-        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
         int size = (int) s.size();
-        int[][] all = new int[size * shapes.size()][]; // every candidate's outputs, as offsets from min
-        for (int b = 0; b < size; b++) {
-            for (int h = 0; h < shapes.size(); h++) {
-                int[] signs = shapes.get(h)[0];
-                int[] order = shapes.get(h)[1];
-                int[] out = new int[n];
-                long[] ys = new long[d];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        ys[j] = pts[i][order[j]];
-                    }
-                    out[i] = (int) (s.tau(BinaryGadgets.acc(s, s.min() + b, signs, ys, d)) - s.min());
-                }
-                all[b * shapes.size() + h] = out;
-            }
+        int[][] all = outputs(s, target);
+        int[] distinct = new int[all.length];
+        for (int c = 0; c < all.length; c++) {
+            distinct[c] = (int) Arrays.stream(all[c]).distinct().count();
         }
+        int shapes = BinaryGadgets.firstLayerShapes(target.dims()).size();
         int[] cls = new int[n];
         int classes = 1;
         List<long[]> chosen = new ArrayList<>();
@@ -61,8 +47,11 @@ record Features(List<long[]> neurons, long[][] values) {
         int round = 0;
         while (classes < n && chosen.size() < MAX_FEATURES) {
             int best = -1;
-            int bestClasses = classes;
+            double bestScore = 0;
             for (int c = 0; c < all.length; c++) {
+                if (distinct[c] < 2) {
+                    continue;
+                }
                 round++;
                 int count = 0;
                 for (int i = 0; i < n; i++) {
@@ -72,8 +61,9 @@ record Features(List<long[]> neurons, long[][] values) {
                         count++;
                     }
                 }
-                if (count > bestClasses) {
-                    bestClasses = count;
+                double score = Math.log((double) count / classes) / (distinct[c] - 1);
+                if (count > classes && score > bestScore) {
+                    bestScore = score;
                     best = c;
                 }
             }
@@ -81,7 +71,7 @@ record Features(List<long[]> neurons, long[][] values) {
                 return Optional.empty();
             }
             classes = refine(cls, all[best], size);
-            chosen.add(new long[] {s.min() + best / shapes.size(), best % shapes.size()});
+            chosen.add(new long[] {s.min() + best / shapes, best % shapes});
             long[] v = new long[n];
             for (int i = 0; i < n; i++) {
                 v[i] = s.min() + all[best][i];
@@ -90,6 +80,42 @@ record Features(List<long[]> neurons, long[][] values) {
         }
         return classes == n ? Optional.of(new Features(List.copyOf(chosen), values.toArray(long[][]::new)))
                 : Optional.empty();
+    }
+
+    /**
+     * Every first-layer neuron's outputs on every point, as offsets from {@code min}: candidate
+     * {@code b * shapes + h} has bias {@code min + b} and shape {@code h}.
+     */
+    private static int[][] outputs(Machine s, FunctionTable target) {
+        int d = target.dims();
+        int n = target.size();
+        InputSpace sp = target.space();
+        long[][] pts = new long[n][];
+        for (int i = 0; i < n; i++) {
+            pts[i] = sp.point(i);
+        }
+        List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
+        int size = (int) s.size();
+        int[][] all = new int[size * shapes.size()][];
+        for (int h = 0; h < shapes.size(); h++) {
+            int[] order = shapes.get(h)[1];
+            long[] w = new long[d];
+            for (int j = 0; j < d; j++) {
+                w[j] = shapes.get(h)[0][j] * s.one().orElseThrow();
+            }
+            long[] ys = new long[d];
+            for (int b = 0; b < size; b++) {
+                int[] out = new int[n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        ys[j] = pts[i][order[j]];
+                    }
+                    out[i] = (int) (s.tau(s.accumulate(s.min() + b, w, ys, d)) - s.min());
+                }
+                all[b * shapes.size() + h] = out;
+            }
+        }
+        return all;
     }
 
     /** Refines the classes {@code cls} by the outputs {@code out} in place; returns the number of classes. */
@@ -115,7 +141,8 @@ record Features(List<long[]> neurons, long[][] values) {
     /**
      * The directions of the step construction: every feature {@code phi_k} (direction {@code 2k})
      * and its negation {@code -phi_k} (direction {@code 2k + 1}), so that both {@code [phi_k > v]}
-     * and {@code [phi_k < v]} are steps of the form {@code [dir >= c]}.
+     * and {@code [phi_k < v]} are steps of the form {@code [dir >= c]}; each as the rank of its value
+     * among the values it takes ({@code 0..r-1}), so that thresholds fall only between values.
      */
     Directions directions(FunctionTable target) {
         int n = target.size();
@@ -133,14 +160,13 @@ record Features(List<long[]> neurons, long[][] values) {
         for (int k = 0; k < k2; k++) {
             int sign = k % 2 == 0 ? 1 : -1;
             coefficients[k] = shapes.get((int) neurons.get(k / 2)[1])[0].clone();
-            lo[k] = Long.MAX_VALUE;
-            hi[k] = Long.MIN_VALUE;
+            long[] sorted = Arrays.stream(values[k / 2]).map(x -> sign * x).distinct().sorted().toArray();
             for (int i = 0; i < n; i++) {
-                dv[k][i] = sign * values[k / 2][i];
-                lo[k] = Math.min(lo[k], dv[k][i]);
-                hi[k] = Math.max(hi[k], dv[k][i]);
+                dv[k][i] = Arrays.binarySearch(sorted, sign * values[k / 2][i]);
             }
+            lo[k] = 0;
+            hi[k] = sorted.length - 1;
         }
-        return new Directions(pts, coefficients, dv, lo, hi);
+        return new Directions(pts, coefficients, dv, lo, hi, neurons.toArray(long[][]::new));
     }
 }

@@ -92,19 +92,18 @@ final class StepSignals {
             chosen.add(new HashMap<>());
         }
         List<int[][]> shapes = BinaryGadgets.firstLayerShapes(dirs.dims());
-        for (long b = s.min(); b <= s.max(); b++) {
-            for (int[][] shape : shapes) {
-                FirstNeuron fn = new FirstNeuron(b, shape[0], shape[1]);
-                long[] t = new long[dirs.size()];
-                TreeSet<Long> tv = new TreeSet<>();
-                for (int i = 0; i < t.length; i++) {
-                    t[i] = fn.on(s, dirs.points()[i], false);
-                    tv.add(t[i]);
-                }
-                Preactivations pre = new Preactivations(fn, t, tv);
-                for (int k = 0; k < dirs.count(); k++) {
-                    tailsAt(s, g, dirs, k, stride[k], pre, chosen);
-                }
+        for (long[] bh : dirs.firstLayer(s)) {
+            int[][] shape = shapes.get((int) bh[1]);
+            FirstNeuron fn = new FirstNeuron(bh[0], shape[0], shape[1]);
+            long[] t = new long[dirs.size()];
+            TreeSet<Long> tv = new TreeSet<>();
+            for (int i = 0; i < t.length; i++) {
+                t[i] = fn.on(s, dirs.points()[i], false);
+                tv.add(t[i]);
+            }
+            Preactivations pre = new Preactivations(fn, t, tv);
+            for (int k = 0; k < dirs.count(); k++) {
+                tailsAt(s, g, dirs, k, stride[k], pre, chosen);
             }
         }
         return chosen;
@@ -300,8 +299,10 @@ final class StepSignals {
             cands.add(new ArrayList<>());
         }
         List<int[][]> shapes = BinaryGadgets.firstLayerShapes(dirs.dims());
-        for (long b = s.min(); b <= s.max(); b++) {
-            for (int sh = 0; sh < shapes.size(); sh++) {
+        for (long[] bh : dirs.firstLayer(s)) {
+            long b = bh[0];
+            int sh = (int) bh[1];
+            {
                 FirstNeuron fn = new FirstNeuron(b, shapes.get(sh)[0], shapes.get(sh)[1]);
                 long[] y = new long[dirs.size()];
                 for (int i = 0; i < y.length; i++) {
