@@ -97,7 +97,7 @@ final class FeatureConstruction {
         Signal constant = new Signal(0, dirs.lo(0), sink.beta(), null, null, null, k2, k2, new long[][] {{k2}}, false);
         List<Layer> layers = new ArrayList<>();
         return StepConstruction.stepLayers(s, signals, List.of(constant), layers).flatMap(lastValues ->
-                points(target, s, live, dirs, signals, sink, lastValues, layers).map(net -> new BinaryNetwork(net,
+                points(target, s, dirs, signals, sink, lastValues, layers).map(net -> new BinaryNetwork(net,
                         live.size(), "binary feature step construction: " + features.count() + " features, "
                         + signals.size() + " step signals (first layer + " + tailLen + " tail layer(s), twin neurons, "
                         + signals.stream().filter(Signal::ladder).count() + " by a ladder; " + s.dec(v)
@@ -105,8 +105,8 @@ final class FeatureConstruction {
                         + " point neurons that sink")));
     }
 
-    /** Step 3 and 4: the point neurons over the last step layer, and the output neuron. */
-    private static Attempt<Network> points(FunctionTable target, Machine s, List<Integer> live, Directions dirs,
+    /** Step 3 and 4: the point neurons of the points with {@code f != 0} over the last step layer, and the output neuron. */
+    private static Attempt<Network> points(FunctionTable target, Machine s, Directions dirs,
             List<Signal> signals, BinaryCoordinateCompiler.Sink sink, List<long[]> lastValues, List<Layer> layers) {
         Map<Threshold, Integer> id = new java.util.HashMap<>();
         for (int i = 0; i < signals.size(); i++) {
@@ -115,8 +115,11 @@ final class FeatureConstruction {
         int constantPair = signals.size();
         List<Neuron> pointNeurons = new ArrayList<>();
         List<Long> outW = new ArrayList<>();
-        for (int p : live) {
+        for (int p = 0; p < target.size(); p++) {
             long f = target.code(p);
+            if (f == 0) {
+                continue;
+            }
             Optional<List<Long>> parts = parts(sink, f);
             if (parts.isEmpty()) {
                 return Attempt.refusedFinally(s + ": the feature step construction has no point neurons whose outputs,"

@@ -302,39 +302,37 @@ final class StepSignals {
         for (long[] bh : dirs.firstLayer(s)) {
             long b = bh[0];
             int sh = (int) bh[1];
-            {
-                FirstNeuron fn = new FirstNeuron(b, shapes.get(sh)[0], shapes.get(sh)[1]);
-                long[] y = new long[dirs.size()];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = fn.on(s, dirs.points()[i], true);
-                }
-                for (int k = 0; k < dirs.count(); k++) {
-                    long[][][] sets = outputSets(s, dirs, k, y, words);
-                    long[][] pre = sets[0];
-                    long[][] suf = sets[1];
-                    for (int m = 0; m < missing.size(); m++) {
-                        Threshold th = missing.get(m).threshold();
-                        if (th.k() != k) {
-                            continue;
-                        }
-                        int w = (int) (th.c() - dirs.lo(k));
-                        long score = 0;
-                        boolean disjoint = true;
-                        for (int x = 0; x < words; x++) {
-                            disjoint &= (pre[w][x] & suf[w][x]) == 0;
-                            score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
-                        }
-                        long slack = slack(g, pre[w], suf[w], s);
-                        if (!disjoint || slack > g.maxSlack()) {
-                            continue;
-                        }
-                        List<Candidate> c = cands.get(m);
-                        c.add(new Candidate(score, b, sh, slack));
-                        c.sort((p, q) -> p.slack() != q.slack() ? Long.compare(p.slack(), q.slack())
-                                : Long.compare(p.score(), q.score()));
-                        if (c.size() > LADDER_TRIES) {
-                            c.remove(LADDER_TRIES);
-                        }
+            FirstNeuron fn = new FirstNeuron(b, shapes.get(sh)[0], shapes.get(sh)[1]);
+            long[] y = new long[dirs.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = fn.on(s, dirs.points()[i], true);
+            }
+            for (int k = 0; k < dirs.count(); k++) {
+                long[][][] sets = outputSets(s, dirs, k, y, words);
+                long[][] pre = sets[0];
+                long[][] suf = sets[1];
+                for (int m = 0; m < missing.size(); m++) {
+                    Threshold th = missing.get(m).threshold();
+                    if (th.k() != k) {
+                        continue;
+                    }
+                    int w = (int) (th.c() - dirs.lo(k));
+                    long score = 0;
+                    boolean disjoint = true;
+                    for (int x = 0; x < words; x++) {
+                        disjoint &= (pre[w][x] & suf[w][x]) == 0;
+                        score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
+                    }
+                    long slack = slack(g, pre[w], suf[w], s);
+                    if (!disjoint || slack > g.maxSlack()) {
+                        continue;
+                    }
+                    List<Candidate> c = cands.get(m);
+                    c.add(new Candidate(score, b, sh, slack));
+                    c.sort((p, q) -> p.slack() != q.slack() ? Long.compare(p.slack(), q.slack())
+                            : Long.compare(p.score(), q.score()));
+                    if (c.size() > LADDER_TRIES) {
+                        c.remove(LADDER_TRIES);
                     }
                 }
             }
