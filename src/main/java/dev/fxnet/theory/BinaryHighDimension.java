@@ -118,6 +118,11 @@ final class BinaryHighDimension {
      * @throws IllegalStateException if the network is wrong on a checked point (a bug)
      */
     static Checked compileAndCheck(Machine m, int d) {
+        double points = Math.pow(m.size(), d);
+        if (points > MAX_WITNESS_POINTS) {
+            return new Checked(Optional.empty(), 0, false, "|F|^d = " + (long) points + " points, over the "
+                    + MAX_WITNESS_POINTS + " the construction tabulates");
+        }
         FunctionTable g = everyValue(m, d);
         BinaryNetwork b;
         try {

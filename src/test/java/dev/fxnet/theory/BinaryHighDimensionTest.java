@@ -108,6 +108,38 @@ class BinaryHighDimensionTest {
         }
     }
 
+    /**
+     * The acceptance question {@code check --binary --dims 3} at p=2,q=2 (HALF_EVEN, SATURATE, both
+     * encodings) for the paper's activations: UNIVERSAL only with a network that the reference
+     * evaluator finds exact on the table's nonzero points and a fixed sample, NOT_UNIVERSAL only
+     * with a witness. Every activation in the long profile (about 1-2 minutes each on 2 cores);
+     * sigmoid (NOT_UNIVERSAL by lifting, one second) in the default suite.
+     */
+    @Test
+    void dimensionThreeAtP2Q2AnswersWithEvidence() {
+        List<String> acts = dev.fxnet.testing.LongTests.pick(
+                List.of("sigmoid", "relu", "elu", "softplus", "silu", "mish", "gelu", "identity"), List.of("sigmoid"));
+        for (String format : new String[] {"p=2,q=2", "Q2.2"}) {
+            for (String act : acts) {
+                Question q = question(act, format, 3);
+                Verdict v = Universality.check(q);
+                if (v.kind() == Verdict.Kind.UNIVERSAL) {
+                    Evidence.VerifiedNetwork e = (Evidence.VerifiedNetwork) v.evidence();
+                    Machine m = q.setting().machine();
+                    FunctionTable g = BinaryHighDimension.everyValue(m, 3);
+                    ReferenceEvaluator ref = new ReferenceEvaluator(e.network());
+                    long[] out = new long[1];
+                    for (int i = 0; i < g.size(); i += g.code(i) != 0 ? 1 : 97) {
+                        ref.evaluate(g.space().point(i), out);
+                        assertEquals(g.code(i), out[0], act + " " + format + " point " + i);
+                    }
+                } else if (v.kind() == Verdict.Kind.NOT_UNIVERSAL) {
+                    assertTrue(v.witness().isPresent(), v.text());
+                }
+            }
+        }
+    }
+
     @Test
     void sigmoidAtP3Q3IsNotUniversalInDimensionThreeByLifting() {
         Question q = question("sigmoid", "p=3,q=3", 3);

@@ -58,6 +58,11 @@ final class FeatureConstruction {
      *     size limit)
      */
     static Attempt<BinaryNetwork> build(FunctionTable target, Machine s, BinaryGadgets g, List<Integer> live) {
+        if (Features.work(s, target.dims(), target.size()) > Features.MAX_WORK) {
+            return Attempt.refusedFinally(s + ": choosing the features of F^" + target.dims() + " would evaluate "
+                    + String.format("%.2g", Features.work(s, target.dims(), target.size())) + " first-layer neuron outputs,"
+                    + " over the limit of " + Features.MAX_WORK + " (feature step construction)");
+        }
         Optional<Features> chosen = Features.choose(s, target);
         if (chosen.isEmpty()) {
             return Attempt.refused(s + ": no " + Features.MAX_FEATURES + " or fewer binary first-layer neurons"

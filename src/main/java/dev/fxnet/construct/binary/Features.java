@@ -22,6 +22,20 @@ import java.util.Optional;
 record Features(List<long[]> neurons, long[][] values) {
     /** At most this many features are chosen. */
     static final int MAX_FEATURES = 48;
+    /**
+     * The most first-layer neuron evaluations ({@code |F| 2^d d!} neurons on {@code |F|^d} points)
+     * the choice may take; above it the construction refuses (a count, not a time).
+     */
+    static final long MAX_WORK = 2_000_000_000L;
+
+    /** The first-layer neuron evaluations {@link #choose} needs for {@code points} points of {@code F^d}. */
+    static double work(Machine s, int d, long points) {
+        double neurons = s.size() * Math.pow(2, d);
+        for (int j = 2; j <= d; j++) {
+            neurons *= j;
+        }
+        return neurons * points;
+    }
 
     /**
      * The greedy features of {@code F^d} for the table's dimension, or empty if no choice of at most
