@@ -27,7 +27,9 @@ import java.util.Optional;
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
  * weights {@code +-1}, binary N-sep on {@code F^d} ({@link BinarySeparation}), then for
- * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6).
+ * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6); for
+ * {@code d >= 3} binary N-sep lifted from {@code F^2} and the feature step construction
+ * ({@link BinaryHighDimension}, docs/theory/binary.md).
  */
 public final class Universality {
     /** Formats with more values are answered UNDETERMINED without tabulating anything. */
@@ -46,7 +48,8 @@ public final class Universality {
      * Binary weights: about dimension {@code dims}, since the dense first layer makes the answer
      * depend on it (docs/THEORY.md §6): N with weights {@code +-1}, then binary N-sep on
      * {@code F^dims} ({@link BinarySeparation}), then for {@code dims <= 2} the binary construction
-     * (compiled and verified on a table that takes every value).
+     * (compiled and verified on a table that takes every value); for {@code dims >= 3} N-sep lifted
+     * from {@code F^2} and the feature step construction ({@link BinaryHighDimension}).
      */
     public static Verdict check(Question question) {
         Objects.requireNonNull(question, "question");
