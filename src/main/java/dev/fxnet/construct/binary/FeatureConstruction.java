@@ -39,12 +39,12 @@ import java.util.Optional;
  */
 final class FeatureConstruction {
     /**
-     * The weight limit of this route, twice {@link BinaryCompiler#MAX_WEIGHTS}: its tail layers are
+     * The weight limit of this route, three times {@link BinaryCompiler#MAX_WEIGHTS}: its tail layers are
      * quadratic in the number of steps (every tail neuron lists every twin), which grows with the
      * number of features {@code d >= 3} needs, while its point layer is small for the sparse tables
      * a verdict compiles.
      */
-    static final long MAX_WEIGHTS = 2 * BinaryCompiler.MAX_WEIGHTS;
+    static final long MAX_WEIGHTS = 3 * BinaryCompiler.MAX_WEIGHTS;
 
     private FeatureConstruction() {
     }
