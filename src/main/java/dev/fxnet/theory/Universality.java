@@ -6,6 +6,7 @@ import dev.fxnet.gadget.Question;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
+import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.GadgetSearch;
 import dev.fxnet.arith.Accumulation;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
  * weights {@code +-1}, binary N-sep on {@code F^d} ({@link BinarySeparation}), then for
- * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6).
+ * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6); for
+ * {@code d >= 3} binary N-sep lifted from {@code F^2} and the feature step construction
+ * ({@link BinaryHighDimension}, docs/theory/binary.md).
  */
 public final class Universality {
     /** Formats with more values are answered UNDETERMINED without tabulating anything. */
@@ -49,7 +52,8 @@ public final class Universality {
      * Binary weights: about dimension {@code dims}, since the dense first layer makes the answer
      * depend on it (docs/THEORY.md §6): N with weights {@code +-1}, then binary N-sep on
      * {@code F^dims} ({@link BinarySeparation}), then for {@code dims <= 2} the binary construction
-     * (compiled and verified on a table that takes every value).
+     * (compiled and verified on a table that takes every value); for {@code dims >= 3} N-sep lifted
+     * from {@code F^2} and the feature step construction ({@link BinaryHighDimension}).
      */
     public static Verdict check(Question question) {
         Objects.requireNonNull(question, "question");
@@ -174,6 +178,9 @@ public final class Universality {
             List<DeciderResult> decided, List<String> tried) {
         int dims = question.dims();
         String where = "binary weights, d = " + dims + ": ";
+        if (dims >= 3) {
+            return highDimension(question, m, n, decided, tried);
+        }
         if (dims >= 2) {
             if (BinarySeparation.feasible(m, dims)) {
                 Optional<long[]> pair = BinarySeparation.unseparated(m, dims);
@@ -190,11 +197,6 @@ public final class Universality {
                 tried.add("binary N-sep on F^" + dims + ": not checked (|F|^d > " + BinarySeparation.MAX_POINTS + ")");
             }
         }
-        if (dims > 2) {
-            tried.add("binary construction: implemented for d <= 2 only");
-            return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
-                    where + "N holds with weights +-1; fxnet's binary construction covers d <= 2 only");
-        }
         Setting setting = question.setting();
         long nonZero = m.max();
         FunctionTable all = FunctionTable.fromCodes(setting.fixedPoint().format(), dims, x -> x[0] != 0 ? x[0] : nonZero);
@@ -209,5 +211,61 @@ public final class Universality {
             return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
                     where + "N holds with weights +-1; the binary construction failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Binary weights in dimension {@code d >= 3} (docs/theory/binary.md): binary N-sep in
+     * {@code F^2} lifted by zeros (Theorem B6) and in {@code F^d}, where it runs; then the feature
+     * step construction (Theorem B5) compiled for a table that takes every nonzero value and checked
+     * ({@link BinaryHighDimension}).
+     */
+    private static Verdict highDimension(Question question, Machine m, NecessaryCondition.Result n,
+            List<DeciderResult> decided, List<String> tried) {
+        int d = question.dims();
+        String where = "binary weights, d = " + d + ": ";
+        Optional<BinaryHighDimension.Pair> pair = BinaryHighDimension.liftedPair(m, d);
+        if (pair.isPresent()) {
+            BinaryHighDimension.Pair p = pair.get();
+            Optional<Witness> w = BinaryHighDimension.witness(m, d, p);
+            tried.add("binary N-sep on F^" + p.dims() + ": fails");
+            long[] a = new long[p.dims()];
+            long[] b = new long[p.dims()];
+            BinarySeparation.point(p.first(), (int) m.size(), m.min(), a);
+            BinarySeparation.point(p.second(), (int) m.size(), m.min(), b);
+            return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried),
+                    "N-sep (binary, d = " + d + ", lifted from d = " + p.dims() + ")", w, where + "the points "
+                    + BinaryHighDimension.describe(m, a, d) + " and " + BinaryHighDimension.describe(m, b, d)
+                    + " of F^" + d + " are not separated by any binary first-layer neuron (in F^" + p.dims()
+                    + " by enumeration; the " + (d - p.dims()) + " added coordinates are 0 at both, and a listed input 0 adds"
+                    + " nothing, docs/theory/binary.md Theorem B6), so no binary network computes the indicator of the first"
+                    + w.map(x -> "; witness " + x.describe(m.min(), m.size())).orElse(""));
+        }
+        tried.add("binary N-sep on F^2" + (BinarySeparation.feasible(m, d) ? " and F^" + d : "") + ": holds"
+                + (BinarySeparation.feasible(m, d) ? "" : " (F^" + d + " not checked: |F|^d > " + BinarySeparation.MAX_POINTS + ")"));
+        BinaryHighDimension.Checked c = BinaryHighDimension.compileAndCheck(m, d);
+        if (c.network().isEmpty()) {
+            tried.add("binary feature step construction: " + c.refusal());
+            return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
+                    where + "N holds with weights +-1; the binary feature step construction failed: " + c.refusal());
+        }
+        BinaryNetwork b = c.network().get();
+        tried.add("binary construction: " + b.gadgets());
+        long total = (long) Math.pow(m.size(), d);
+        String checked = c.everyPoint() ? "verified on all " + total + " points"
+                : "checked on " + c.points() + " of the " + total + " points (every nonzero point of the table and a fixed"
+                + " pseudo-random sample; the whole grid would take more than " + BinaryHighDimension.FULL_BUDGET
+                + " weight-operations), exact on every point by Theorem B5, whose hypotheses the construction checks"
+                + " on every point of F^" + d;
+        return Verdict.universal(question, new Findings(n.holds(), decided, tried),
+                Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
+                where + "the binary feature step construction (docs/theory/binary.md, Theorem B5) built the network for"
+                + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())
+                + ". Every layer before the point layer is the same for every table, and the point neurons of any f:"
+                + " F^" + d + " -> F read their point's wrong indicators and take their biases from f(x), so every f is"
+                + " computed");
+    }
+
+    private static String sizeLine(dev.fxnet.network.NetworkSize z) {
+        return z.neurons() + " neurons, depth " + z.depth() + ", " + z.parameters() + " parameters";
     }
 }

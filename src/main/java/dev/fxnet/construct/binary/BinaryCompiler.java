@@ -55,16 +55,12 @@ public final class BinaryCompiler {
      * Builds a binary-weight network computing {@code target} in setting {@code s}, or refuses. The
      * network is not verified here: the caller verifies it on all of {@code F^d}.
      *
-     * @throws IllegalArgumentException if the construction refuses: {@code d > 2}, the format lacks
+     * @throws IllegalArgumentException if the construction refuses: the format lacks
      *     the value 1, no gadget exists for a stage, or the network would be too large; the message
      *     names the reason
      */
     public static BinaryNetwork compile(FunctionTable target, Machine s) {
         int d = target.dims();
-        if (d > 2) {
-            throw new IllegalArgumentException("binary-weight compilation is implemented for d <= 2 (the direction"
-                    + " features u = x0 + x1, v = x0 - x1); d = " + d + " is not (docs/CONSTRUCTION.md, section 6)");
-        }
         BinaryGadgets.requireOne(s);
         int n = target.size();
         List<Integer> live = new ArrayList<>(); // points with f != 0
@@ -81,6 +77,9 @@ public final class BinaryCompiler {
 
     /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
+        if (target.dims() >= 3) {
+            return features(target, s, live);
+        }
         Attempt<BinaryNetwork> steps = steps(target, s, live);
         if (!(steps instanceof Attempt.Refused<BinaryNetwork> stepsFailed)) {
             return steps;
@@ -127,6 +126,24 @@ public final class BinaryCompiler {
             why += "; with the inner gadgets and the bit layer: " + bitsFailed.reason();
         }
         return Attempt.refused(why);
+    }
+
+    /**
+     * The feature step construction ({@link FeatureConstruction}, every {@code d}; used for
+     * {@code d >= 3}) with the gadgets of {@link BinaryGadgets#find(Machine)}, else with the inner
+     * ones (formats of at most {@value #INNER_LIMIT} values) after a refusal that is not final.
+     */
+    private static Attempt<BinaryNetwork> features(FunctionTable target, Machine s, List<Integer> live) {
+        Attempt<BinaryNetwork> outer = FeatureConstruction.build(target, s, BinaryGadgets.find(s, false), live);
+        if (!(outer instanceof Attempt.Refused<BinaryNetwork> plain) || plain.isFinal() || s.size() > INNER_LIMIT) {
+            return outer;
+        }
+        Attempt<BinaryNetwork> inner = FeatureConstruction.build(target, s, BinaryGadgets.find(s, true), live);
+        if (!(inner instanceof Attempt.Refused<BinaryNetwork> innerFailed) || innerFailed.isFinal()) {
+            return inner;
+        }
+        return Attempt.refused(plain.reason().equals(innerFailed.reason()) ? plain.reason()
+                : plain.reason() + "; with the inner gadgets: " + innerFailed.reason());
     }
 
     /** The zero function: twin neurons {@code tau(0 + x0 + ...)} cancelled by the output neuron. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongPredicate;
 
 /**
  * The coordinate sign construction for binary weights in {@code d = 2} (docs/CONSTRUCTION.md,
@@ -89,7 +90,7 @@ final class BinaryCoordinateCompiler {
     }
 
     /** A point neuron's bias and the sign with which the output neuron adds it. */
-    private record SinkPoint(long bias, int outSign) {
+    record SinkPoint(long bias, int outSign) {
     }
 
     /**
@@ -128,7 +129,8 @@ final class BinaryCoordinateCompiler {
             }
             return lines(c, signs, layers).flatMap(on -> bits(c, on).flatMap(bits -> {
                 long[] offOn = {0, on};
-                Sink sink = bestSink(s, offOn, new long[] {0, bits.value()}, 2 * c.digits()); // both indices' wrong indicators
+                Sink sink = bestSink(s, beta -> BinaryGadgets.cancels(s, beta, offOn) != 0,
+                        new long[] {0, bits.value()}, 2 * c.digits()); // both indices' wrong indicators
                 if (sink == null) {
                     return Attempt.refused(s + ": the coordinate sign construction has no point neuron that outputs a"
                             + " value != 0 with every digit right and 0 with any of " + 2 * c.digits() + " wrong (wrong"
@@ -429,21 +431,21 @@ final class BinaryCoordinateCompiler {
      * The constant pair's bias {@code beta}, the read sign {@code r}, and per output value {@code v}
      * a point neuron's bias {@code b} and output sign with {@code +-tau(acc(b; +K', -K')) = v}.
      */
-    private record Sink(long beta, int readSign, Map<Long, SinkPoint> forValue) {
+    record Sink(long beta, int readSign, Map<Long, SinkPoint> forValue) {
     }
 
     /**
-     * The sink that reaches the most output values: over every constant bias {@code beta} after
-     * which the lines cancel, read sign {@code r} and point bias {@code b} after which the wrong
+     * The sink that reaches the most output values: over every constant bias {@code beta} that
+     * {@code constantOk} admits (here: after which the lines cancel) with {@code tau(beta) != 0}, read sign {@code r} and point bias {@code b} after which the wrong
      * indicators {@code {0, K}} cancel, those whose neuron outputs a value {@code != 0} with no wrong
      * digit and 0 with 1 to {@code indicators} wrong ones (checked for each count; a wrong indicator
      * that is right adds 0, which leaves the accumulator as it is).
      */
-    private static Sink bestSink(Machine s, long[] offOn, long[] offK, int indicators) {
+    static Sink bestSink(Machine s, LongPredicate constantOk, long[] offK, int indicators) {
         Sink best = null;
         for (long beta = s.max(); beta >= s.min(); beta--) {
             long k2 = s.tau(beta);
-            if (BinaryGadgets.cancels(s, beta, offOn) == 0 || k2 == 0) {
+            if (k2 == 0 || !constantOk.test(beta)) {
                 continue;
             }
             for (int r : new int[] {1, -1}) {

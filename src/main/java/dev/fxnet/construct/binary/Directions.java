@@ -2,6 +2,9 @@ package dev.fxnet.construct.binary;
 
 import dev.fxnet.target.FunctionTable;
 import dev.fxnet.eval.InputSpace;
+import dev.fxnet.gadget.Machine;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The direction features of the binary construction on the points of {@code F^d}: {@code t = x}
@@ -13,8 +16,11 @@ import dev.fxnet.eval.InputSpace;
  * @param values per direction, its value on every point
  * @param lo per direction, its least value
  * @param hi per direction, its greatest value
+ * @param candidates the first-layer neurons the step search tries, each {@code {bias, shape index}}
+ *     into {@link BinaryGadgets#firstLayerShapes}; null for every one (the feature directions of
+ *     {@link Features} give their own neurons, which decide every threshold of their direction)
  */
-record Directions(long[][] points, int[][] coefficients, long[][] values, long[] lo, long[] hi) {
+record Directions(long[][] points, int[][] coefficients, long[][] values, long[] lo, long[] hi, long[][] candidates) {
     /** The directions of the table's dimension, evaluated on every point of its input space. */
     static Directions of(FunctionTable target) {
         int d = target.dims();
@@ -41,7 +47,7 @@ record Directions(long[][] points, int[][] coefficients, long[][] values, long[]
                 hi[k] = Math.max(hi[k], v);
             }
         }
-        return new Directions(pts, dirs, dv, lo, hi);
+        return new Directions(pts, dirs, dv, lo, hi, null);
     }
 
     /** The number of directions, {@code d}. */
@@ -72,5 +78,20 @@ record Directions(long[][] points, int[][] coefficients, long[][] values, long[]
     /** The greatest value of direction {@code k}. */
     long hi(int k) {
         return hi[k];
+    }
+
+    /** The first-layer neurons to try, {@code {bias, shape index}}: {@link #candidates}, or every one. */
+    List<long[]> firstLayer(Machine s) {
+        if (candidates != null) {
+            return List.of(candidates);
+        }
+        int shapes = BinaryGadgets.firstLayerShapes(dims()).size();
+        List<long[]> out = new ArrayList<>();
+        for (long b = s.min(); b <= s.max(); b++) {
+            for (int h = 0; h < shapes; h++) {
+                out.add(new long[] {b, h});
+            }
+        }
+        return out;
     }
 }

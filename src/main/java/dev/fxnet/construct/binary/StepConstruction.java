@@ -169,7 +169,7 @@ final class StepConstruction {
      * @return the values of every pair of the last layer (the signals', then the constants'), or a
      *     refusal if a pair cancels in neither order
      */
-    private static Attempt<List<long[]>> stepLayers(Machine s, List<Signal> signals, List<Signal> virtual,
+    static Attempt<List<long[]>> stepLayers(Machine s, List<Signal> signals, List<Signal> virtual,
             List<Layer> layers) {
         int d = signals.get(0).signs().length;
         int tailLen = signals.get(0).tailLength();

@@ -92,19 +92,18 @@ final class StepSignals {
             chosen.add(new HashMap<>());
         }
         List<int[][]> shapes = BinaryGadgets.firstLayerShapes(dirs.dims());
-        for (long b = s.min(); b <= s.max(); b++) {
-            for (int[][] shape : shapes) {
-                FirstNeuron fn = new FirstNeuron(b, shape[0], shape[1]);
-                long[] t = new long[dirs.size()];
-                TreeSet<Long> tv = new TreeSet<>();
-                for (int i = 0; i < t.length; i++) {
-                    t[i] = fn.on(s, dirs.points()[i], false);
-                    tv.add(t[i]);
-                }
-                Preactivations pre = new Preactivations(fn, t, tv);
-                for (int k = 0; k < dirs.count(); k++) {
-                    tailsAt(s, g, dirs, k, stride[k], pre, chosen);
-                }
+        for (long[] bh : dirs.firstLayer(s)) {
+            int[][] shape = shapes.get((int) bh[1]);
+            FirstNeuron fn = new FirstNeuron(bh[0], shape[0], shape[1]);
+            long[] t = new long[dirs.size()];
+            TreeSet<Long> tv = new TreeSet<>();
+            for (int i = 0; i < t.length; i++) {
+                t[i] = fn.on(s, dirs.points()[i], false);
+                tv.add(t[i]);
+            }
+            Preactivations pre = new Preactivations(fn, t, tv);
+            for (int k = 0; k < dirs.count(); k++) {
+                tailsAt(s, g, dirs, k, stride[k], pre, chosen);
             }
         }
         return chosen;
@@ -281,8 +280,8 @@ final class StepSignals {
             if (found == null) {
                 int d = dirs.dims();
                 return Attempt.refused(s + ": no binary step gadget: no first-layer neuron with a tail of up"
-                        + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : th.k() == 0
-                        ? "x0 + x1" : "x0 - x1") + " >= " + s.dec(th.c()) + "] (" + cands.get(m).size()
+                        + " to " + BinaryGadgets.MAX_LADDER + " layers decides [" + (d == 1 ? "x" : d == 2 ? (th.k() == 0
+                        ? "x0 + x1" : "x0 - x1") : (th.k() % 2 == 0 ? "" : "-") + "phi" + (th.k() / 2 + 1)) + " >= " + s.dec(th.c()) + "] (" + cands.get(m).size()
                         + " first-layer neurons separate its two sides with values at most " + s.dec(g.maxSlack())
                         + " past 0)");
             }
@@ -300,40 +299,40 @@ final class StepSignals {
             cands.add(new ArrayList<>());
         }
         List<int[][]> shapes = BinaryGadgets.firstLayerShapes(dirs.dims());
-        for (long b = s.min(); b <= s.max(); b++) {
-            for (int sh = 0; sh < shapes.size(); sh++) {
-                FirstNeuron fn = new FirstNeuron(b, shapes.get(sh)[0], shapes.get(sh)[1]);
-                long[] y = new long[dirs.size()];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = fn.on(s, dirs.points()[i], true);
-                }
-                for (int k = 0; k < dirs.count(); k++) {
-                    long[][][] sets = outputSets(s, dirs, k, y, words);
-                    long[][] pre = sets[0];
-                    long[][] suf = sets[1];
-                    for (int m = 0; m < missing.size(); m++) {
-                        Threshold th = missing.get(m).threshold();
-                        if (th.k() != k) {
-                            continue;
-                        }
-                        int w = (int) (th.c() - dirs.lo(k));
-                        long score = 0;
-                        boolean disjoint = true;
-                        for (int x = 0; x < words; x++) {
-                            disjoint &= (pre[w][x] & suf[w][x]) == 0;
-                            score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
-                        }
-                        long slack = slack(g, pre[w], suf[w], s);
-                        if (!disjoint || slack > g.maxSlack()) {
-                            continue;
-                        }
-                        List<Candidate> c = cands.get(m);
-                        c.add(new Candidate(score, b, sh, slack));
-                        c.sort((p, q) -> p.slack() != q.slack() ? Long.compare(p.slack(), q.slack())
-                                : Long.compare(p.score(), q.score()));
-                        if (c.size() > LADDER_TRIES) {
-                            c.remove(LADDER_TRIES);
-                        }
+        for (long[] bh : dirs.firstLayer(s)) {
+            long b = bh[0];
+            int sh = (int) bh[1];
+            FirstNeuron fn = new FirstNeuron(b, shapes.get(sh)[0], shapes.get(sh)[1]);
+            long[] y = new long[dirs.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = fn.on(s, dirs.points()[i], true);
+            }
+            for (int k = 0; k < dirs.count(); k++) {
+                long[][][] sets = outputSets(s, dirs, k, y, words);
+                long[][] pre = sets[0];
+                long[][] suf = sets[1];
+                for (int m = 0; m < missing.size(); m++) {
+                    Threshold th = missing.get(m).threshold();
+                    if (th.k() != k) {
+                        continue;
+                    }
+                    int w = (int) (th.c() - dirs.lo(k));
+                    long score = 0;
+                    boolean disjoint = true;
+                    for (int x = 0; x < words; x++) {
+                        disjoint &= (pre[w][x] & suf[w][x]) == 0;
+                        score += Long.bitCount(pre[w][x]) + Long.bitCount(suf[w][x]);
+                    }
+                    long slack = slack(g, pre[w], suf[w], s);
+                    if (!disjoint || slack > g.maxSlack()) {
+                        continue;
+                    }
+                    List<Candidate> c = cands.get(m);
+                    c.add(new Candidate(score, b, sh, slack));
+                    c.sort((p, q) -> p.slack() != q.slack() ? Long.compare(p.slack(), q.slack())
+                            : Long.compare(p.score(), q.score()));
+                    if (c.size() > LADDER_TRIES) {
+                        c.remove(LADDER_TRIES);
                     }
                 }
             }
