@@ -75,8 +75,9 @@ final class CompileCommand implements Callable<Integer> {
             d = 1; d = 2 where a step gadget exists for every threshold of x0 + x1 and x0 - x1 it needs \
             (for activations with a dip below 0, such as gelu, through ladders that reach a little past 0; \
             from p=3,q=2 on, through a layer of index bits), and for the identity (symmetric codes, \
-            saturating, PER_OP) through sign signals of x0 and x1; within fxnet's size limits; refused \
-            with the reason otherwise.\
+            saturating, PER_OP) through sign signals of x0 and x1; for d >= 3 by first-layer features that \
+            identify the point, exact steps on them and point neurons that sink (docs/THEORY.md §6, Theorem \
+            B5); within fxnet's size limits; refused with the reason otherwise.\
             """;
 
     @Option(names = "--binary", description = BINARY_HELP)
