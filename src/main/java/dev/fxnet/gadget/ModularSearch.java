@@ -1,0 +1,253 @@
+package dev.fxnet.gadget;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a {@link ModularCertificate} (Theorem W, docs/theory/wrap.md) for a two's-complement
+ * {@code WRAP} setting: a unit among short lists of candidates ({@code O(N)} each, with parities of
+ * value multiplicities), then levels satisfying condition (A), an AND and an output weight. All
+ * budgets are counts. The certificate returned has passed {@link ModularCertificate#verify}.
+ */
+public final class ModularSearch {
+    /** Pairs {@code (c, K)} examined for condition (A), at most. */
+    static final long PAIR_BUDGET = 1L << 26;
+
+    private final Machine m;
+    private final ModularTerms t;
+    private final long n;
+    private final List<String> tried = new ArrayList<>();
+
+    private ModularSearch(Machine m) {
+        this.m = m;
+        this.t = ModularTerms.of(m);
+        this.n = m.size();
+    }
+
+    /** The outcome: a verified certificate, or what was tried. */
+    public record Outcome(Optional<ModularCertificate> certificate, List<String> tried) {
+        /** Copies {@code tried}. */
+        public Outcome {
+            tried = List.copyOf(tried);
+        }
+    }
+
+    /** Whether the route applies: two's complement {@code WRAP} with at least two codes. */
+    public static boolean applies(Machine m) {
+        return m.arithmetic().wraps() && m.size() >= 2;
+    }
+
+    /**
+     * Searches a certificate.
+     *
+     * @throws IllegalArgumentException if the route does not apply ({@link #applies})
+     */
+    public static Outcome search(Machine m) {
+        if (!applies(m)) {
+            throw new IllegalArgumentException("Theorem W needs two's complement WRAP and |F| >= 2, was " + m);
+        }
+        ModularSearch s = new ModularSearch(m);
+        Optional<ModularCertificate> c = s.run();
+        return new Outcome(c, s.tried);
+    }
+
+    private Optional<ModularCertificate> run() {
+        Optional<UnitRecipe> unit = findUnit();
+        if (unit.isEmpty()) {
+            tried.add("Theorem W: no unit (odd-sum signal) among the candidates of depth <= 2");
+            return Optional.empty();
+        }
+        Optional<ModularCertificate> c = findLevels(unit.get());
+        if (c.isEmpty()) {
+            tried.add("Theorem W: unit " + unit.get().describe(m) + ", but no levels with condition (A), an AND"
+                    + " and an odd output difference");
+            return Optional.empty();
+        }
+        Optional<String> failure = c.get().verify(m);
+        if (failure.isPresent()) {
+            throw new IllegalStateException("a certificate of Theorem W failed verification: " + failure.get());
+        }
+        tried.add(c.get().describe(m));
+        return c;
+    }
+
+    /** Weights tried for units, AND and output: +-1.0, +-eps, +-2^j codes, min and max. */
+    List<Long> weights() {
+        Set<Long> w = new LinkedHashSet<>();
+        w.add(t.minusOne());
+        m.one().ifPresent(w::add);
+        for (long j = 1; j <= m.max(); j <<= 1) {
+            w.add(j);
+            w.add(-j);
+        }
+        w.add(m.min());
+        w.add(m.max());
+        for (long j = 3; j <= m.max(); j <<= 1) {
+            w.add(j);
+            w.add(-j);
+        }
+        return List.copyOf(w);
+    }
+
+    /** Biases tried at depth 2: every code up to 1024 codes, else a short list near 0, +-2^j (+-1), min, max. */
+    private List<Long> biases() {
+        Set<Long> c = new LinkedHashSet<>();
+        if (n <= 1024) {
+            for (long z = m.min(); z <= m.max(); z++) {
+                c.add(z);
+            }
+            return List.copyOf(c);
+        }
+        for (long z = -64; z <= 64; z++) {
+            c.add(z);
+        }
+        for (long j = 1; j <= m.max(); j <<= 1) {
+            for (long d = -1; d <= 1; d++) {
+                c.add(t.code(j + d));
+                c.add(t.code(-j + d));
+            }
+        }
+        c.add(m.min());
+        c.add(m.max());
+        return List.copyOf(c);
+    }
+
+    private Optional<UnitRecipe> findUnit() {
+        List<Long> ws = weights();
+        long[] h1 = UnitRecipe.firstLayerValues(m, t);
+        for (long wu : ws) {
+            if (odd(oddKeys(h1, 0, null), 0, wu, true)) {
+                return Optional.of(UnitRecipe.firstLayer(wu));
+            }
+        }
+        List<Long> cs = biases();
+        for (boolean two : new boolean[] {false, true}) {
+            for (long w1 : ws) {
+                long[] a = new long[h1.length];
+                boolean exact = true;
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = t.term(w1, h1[i]);
+                    exact &= a[i] != ModularTerms.INEXACT;
+                }
+                if (!exact) {
+                    continue;
+                }
+                List<Long> keys = oddKeys(a, two ? 1 : 0, a);
+                for (long c2 : cs) {
+                    for (long wu : ws) {
+                        if (odd(keys, c2, wu, false)) {
+                            return Optional.of(new UnitRecipe(2, w1, c2, two, wu));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The values (or sums of a value and its shift by one, when {@code shift = 1}) that occur an odd
+     * number of times; only they count for the parity of a sum over all codes.
+     */
+    private static List<Long> oddKeys(long[] a, int shift, long[] same) {
+        Map<Long, Integer> count = new HashMap<>();
+        int len = a.length;
+        for (int i = 0; i < len; i++) {
+            long key = shift == 0 ? a[i] : a[i] + a[(i - 1) & (len - 1)];
+            count.merge(key, 1, Integer::sum);
+        }
+        List<Long> odd = new ArrayList<>();
+        count.forEach((k, v) -> {
+            if ((v & 1) == 1) {
+                odd.add(k);
+            }
+        });
+        return odd;
+    }
+
+    /** Whether {@code sum_x T(wu, g(x))} is odd, {@code g = key} (raw) or {@code g = tau(c2 + key)}. */
+    private boolean odd(List<Long> keys, long c2, long wu, boolean raw) {
+        long parity = 0;
+        for (long k : keys) {
+            long y = raw ? k : t.tauOf(c2 + k);
+            long e = t.term(wu, y);
+            if (e == ModularTerms.INEXACT) {
+                return false;
+            }
+            parity ^= e & 1;
+        }
+        return parity == 1;
+    }
+
+    /**
+     * Condition (A): {@code tau(c) = tau(c + K) != tau(c + 2K)}, levels {@code on = tau(c + 2K)},
+     * {@code off = tau(c)}, tests {@code tau(c + 2K [x = v])}; the AND lists each input with weights
+     * whose differences sum to {@code K}; an output weight with an odd difference.
+     */
+    private Optional<ModularCertificate> findLevels(UnitRecipe unit) {
+        if (injective()) {
+            tried.add("Theorem W: tau is injective on F, so condition (A) fails");
+            return Optional.empty();
+        }
+        List<Long> ws = weights();
+        long examined = 0;
+        for (long k = 1; k < n; k++) {
+            for (long c = m.min(); c <= m.max(); c++) {
+                if (++examined > PAIR_BUDGET) {
+                    tried.add("Theorem W: condition (A) not met in the first " + PAIR_BUDGET + " pairs (c, K)");
+                    return Optional.empty();
+                }
+                long off = m.tau(c);
+                if (t.tauOf(c + k) != off || t.tauOf(c + 2 * k) == off) {
+                    continue;
+                }
+                long on = t.tauOf(c + 2 * k);
+                Optional<ModularCertificate> cert = complete(unit, c, k, on, off, ws);
+                if (cert.isPresent()) {
+                    return cert;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ModularCertificate> complete(UnitRecipe unit, long c, long k, long on, long off, List<Long> ws) {
+        Long out = null;
+        for (long w : ws) {
+            long a = t.term(w, on);
+            long b = t.term(w, off);
+            if (a != ModularTerms.INEXACT && b != ModularTerms.INEXACT && ((a - b) & 1) == 1) {
+                out = w;
+                break;
+            }
+        }
+        if (out == null) {
+            return Optional.empty();
+        }
+        Optional<long[]> and = Decomposition.shortest(t, ws, on, off, k);
+        if (and.isEmpty()) {
+            return Optional.empty();
+        }
+        long offSum = 0;
+        for (long w : and.get()) {
+            offSum += 2 * t.term(w, off);
+        }
+        long andBias = t.code(c - offSum);
+        return Optional.of(new ModularCertificate(unit, t.code(c), t.residue(2 * k), on, off, and.get(), andBias, out));
+    }
+
+    private boolean injective() {
+        Set<Long> seen = new java.util.HashSet<>();
+        for (long z = m.min(); z <= m.max(); z++) {
+            if (!seen.add(m.tau(z))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
