@@ -18,6 +18,9 @@ public final class ModularSearch {
     /** Pairs {@code (c, K)} examined for condition (A), at most. */
     static final long PAIR_BUDGET = 1L << 26;
 
+    /** Values of odd multiplicity examined for depth-2 units, at most (a count, not a time). */
+    static final long UNIT_BUDGET = 1L << 28;
+
     private final Machine m;
     private final ModularTerms t;
     private final long n;
@@ -57,6 +60,10 @@ public final class ModularSearch {
     }
 
     private Optional<ModularCertificate> run() {
+        if (injective()) {
+            tried.add("Theorem W: tau is injective on F, so condition (A) fails (no AND from point tests)");
+            return Optional.empty();
+        }
         Optional<UnitRecipe> unit = findUnit();
         if (unit.isEmpty()) {
             tried.add("Theorem W: no unit (odd-sum signal) among the candidates of depth <= 2");
@@ -126,6 +133,7 @@ public final class ModularSearch {
             }
         }
         List<Long> cs = biases();
+        long examined = 0;
         for (boolean two : new boolean[] {false, true}) {
             for (long w1 : ws) {
                 long[] a = new long[h1.length];
@@ -139,6 +147,11 @@ public final class ModularSearch {
                 }
                 List<Long> keys = oddKeys(a, two ? 1 : 0, a);
                 for (long c2 : cs) {
+                    examined += (long) keys.size() * ws.size();
+                    if (examined > UNIT_BUDGET) {
+                        tried.add("Theorem W: unit search stopped after " + UNIT_BUDGET + " value evaluations");
+                        return Optional.empty();
+                    }
                     for (long wu : ws) {
                         if (odd(keys, c2, wu, false)) {
                             return Optional.of(new UnitRecipe(2, w1, c2, two, wu));
@@ -190,10 +203,6 @@ public final class ModularSearch {
      * whose differences sum to {@code K}; an output weight with an odd difference.
      */
     private Optional<ModularCertificate> findLevels(UnitRecipe unit) {
-        if (injective()) {
-            tried.add("Theorem W: tau is injective on F, so condition (A) fails");
-            return Optional.empty();
-        }
         List<Long> ws = weights();
         long examined = 0;
         for (long k = 1; k < n; k++) {
