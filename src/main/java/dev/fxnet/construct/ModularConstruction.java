@@ -2,6 +2,7 @@ package dev.fxnet.construct;
 
 import dev.fxnet.gadget.Decomposition;
 import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.ModularAnd;
 import dev.fxnet.gadget.ModularCertificate;
 import dev.fxnet.gadget.ModularRing;
 import dev.fxnet.gadget.ModularTerms;
@@ -97,7 +98,7 @@ final class ModularConstruction {
         /** The root of the AND tree of point {@code index} ({@code x}: its codes). */
         Key indicator(int index, long[] x) {
             pointsById.put(index, x);
-            return child(index, x, c.hiddenLayers(dims) - depth - 1, 0);
+            return child(index, x, (c.hiddenLayers(dims) - depth - 1) / c.and().depth(), 0);
         }
 
         int id(Key k) {
@@ -153,12 +154,21 @@ final class ModularConstruction {
             return neuron(c.testBias(), src, w);
         }
 
-        /** An AND node: {@code a} the point, {@code b} encodes the level below the root and position. */
+        /**
+         * An AND node of point {@code a}: kind 'A' is the gadget's output, kind 'B' (staged gadgets) its
+         * first neuron; {@code b} is the position at its level.
+         */
         private Neuron andNode(Key k) {
+            ModularAnd and = c.and();
+            if (k.kind() == 'A' && and.staged()) {
+                int first = id(new Key('B', k.layer() - 1, k.a(), k.b(), 0));
+                return Neuron.of(and.stageBias(), new int[] {first}, new long[] {and.stageWeight()});
+            }
             long[] x = pointsById.get((int) k.a());
-            int level = k.layer() - depth - 1; // 1.. for AND levels
+            int firstLayer = k.kind() == 'B' ? k.layer() : k.layer() - and.depth() + 1;
+            int level = (firstLayer - depth - 2) / and.depth() + 1;
             long pos = k.b();
-            long[] aw = c.andWeights();
+            long[] aw = and.weights();
             Key left = child(k.a(), x, level - 1, 2 * pos);
             Key right = child(k.a(), x, level - 1, 2 * pos + 1);
             List<Integer> src = new ArrayList<>();
@@ -169,12 +179,12 @@ final class ModularConstruction {
                     w.add(aw[r]);
                 }
             }
-            return neuron(c.andBias(), src, w);
+            return neuron(and.bias(), src, w);
         }
 
         /** The node at {@code level} (0: the point tests) and {@code pos} of point {@code a}'s tree, or TRUE. */
         private Key child(long a, long[] x, int level, long pos) {
-            int layer = depth + 1 + level;
+            int layer = depth + 1 + level * c.and().depth();
             if (pos >= ((dims - 1) >> level) + 1) {
                 return new Key('C', layer, 0, 0, 0);
             }

@@ -13,13 +13,12 @@ import java.util.Optional;
  *       combination of the shifts of {@code e});</li>
  *   <li>the point test {@code P_v(x) = tau(testBias + testGain [x = v])} one layer above {@code h}:
  *       {@code on = tau(testBias + testGain)}, {@code off = tau(testBias)};</li>
- *   <li>the AND {@code tau(andBias + sum_{w in andWeights} (T(w, s1) + T(w, s2)))}, checked on
- *       {@code {on, off}^2};</li>
+ *   <li>the AND ({@link ModularAnd}), checked on {@code {on, off}^2};</li>
  *   <li>{@code outputWeight} with {@code T(w, on) - T(w, off)} odd (the modular output).</li>
  * </ul>
  */
 public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, long on, long off,
-        long[] andWeights, long andBias, long outputWeight) {
+        ModularAnd and, long outputWeight) {
     /** Above this many codes the unit is checked by its odd sum and Lemma U, not by computing its inverse. */
     public static final long EXPLICIT_LIMIT = 1L << 10;
 
@@ -28,20 +27,12 @@ public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, 
         if (on == off) {
             throw new IllegalArgumentException("the levels of the point tests coincide: " + on);
         }
-        if (andWeights.length == 0) {
-            throw new IllegalArgumentException("an AND gadget lists each input at least once");
-        }
-        andWeights = andWeights.clone();
-    }
-
-    @Override
-    public long[] andWeights() {
-        return andWeights.clone();
+        java.util.Objects.requireNonNull(and, "and");
     }
 
     /** Hidden layers of the network for dimension {@code d}: the unit's depth, the tests, and the AND tree. */
     public int hiddenLayers(int d) {
-        return unit.depth() + 1 + ceilLog2(d);
+        return unit.depth() + 1 + and.depth() * ceilLog2(d);
     }
 
     static int ceilLog2(int d) {
@@ -73,8 +64,8 @@ public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, 
             long s1 = (j & 1) != 0 ? on : off;
             long s2 = (j & 2) != 0 ? on : off;
             long want = j == 3 ? on : off;
-            if (m.tau(andAccumulator(m, s1, s2)) != want) {
-                return Optional.of("the AND gadget gives " + m.tau(andAccumulator(m, s1, s2)) + " on (" + s1 + ", " + s2 + ")");
+            if (and.output(m, s1, s2) != want) {
+                return Optional.of("the AND gadget gives " + and.output(m, s1, s2) + " on (" + s1 + ", " + s2 + ")");
             }
         }
         long dOut = outputDifference(t);
@@ -82,20 +73,6 @@ public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, 
             return Optional.of("the output weight " + outputWeight + " does not give an odd difference");
         }
         return Optional.empty();
-    }
-
-    /** The AND neuron's accumulator on inputs {@code s1, s2}, through the machine. */
-    public long andAccumulator(Machine m, long s1, long s2) {
-        int k = andWeights.length;
-        long[] w = new long[2 * k];
-        long[] y = new long[2 * k];
-        for (int i = 0; i < k; i++) {
-            w[i] = andWeights[i];
-            y[i] = s1;
-            w[k + i] = andWeights[i];
-            y[k + i] = s2;
-        }
-        return m.accumulate(andBias, w, y, 2 * k);
     }
 
     /** {@code T(w, on) - T(w, off)} for the output weight, or {@link ModularTerms#INEXACT}. */
@@ -135,13 +112,9 @@ public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, 
 
     /** One line: the unit, the levels, the AND and the output weight, values in decimals. */
     public String describe(Machine m) {
-        StringBuilder and = new StringBuilder("tau(" + m.dec(andBias));
-        for (long w : andWeights) {
-            and.append(" + ").append(m.dec(w)).append("*s1 + ").append(m.dec(w)).append("*s2");
-        }
         return "Theorem W (docs/theory/wrap.md): unit e = " + unit.describe(m) + " (odd sum, a unit mod 2^n by Lemma U"
                 + (m.size() <= EXPLICIT_LIMIT ? "; inverse computed and the point test evaluated on every code" : "") + ")"
                 + ", point tests tau(" + m.dec(testBias) + " + " + m.dec(testGain) + "*[x = v]) with levels ("
-                + m.dec(on) + ", " + m.dec(off) + "), AND " + and + "), output weight " + m.dec(outputWeight);
+                + m.dec(on) + ", " + m.dec(off) + "), AND " + and.describe(m) + ", output weight " + m.dec(outputWeight);
     }
 }

@@ -60,10 +60,6 @@ public final class ModularSearch {
     }
 
     private Optional<ModularCertificate> run() {
-        if (injective()) {
-            tried.add("Theorem W: tau is injective on F, so condition (A) fails (no AND from point tests)");
-            return Optional.empty();
-        }
         Optional<UnitRecipe> unit = findUnit();
         if (unit.isEmpty()) {
             tried.add("Theorem W: no unit (odd-sum signal) among the candidates of depth <= 2");
@@ -204,25 +200,88 @@ public final class ModularSearch {
      */
     private Optional<ModularCertificate> findLevels(UnitRecipe unit) {
         List<Long> ws = weights();
+        if (!injective()) {
+            Optional<ModularCertificate> one = scan(unit, ws, 0, 0, false, PAIR_BUDGET);
+            if (one.isPresent()) {
+                return one;
+            }
+        } else {
+            tried.add("Theorem W: tau is injective on F, so condition (A) fails for a one-neuron AND");
+        }
+        long[] preimage = preimages();
+        for (long w2 : ws) {
+            for (long c2 : stageBiases()) {
+                Optional<ModularCertificate> two = scan(unit, ws, c2, w2, true, STAGE_PAIR_BUDGET);
+                if (two.isPresent() && preimage[(int) (two.get().on() - m.min())] != NONE) {
+                    return two.map(cert -> withTests(cert, preimage));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Pairs {@code (c, K)} examined per stage for the staged AND, at most. */
+    static final long STAGE_PAIR_BUDGET = 1L << 14;
+
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** Stage biases: 0, +-1 code, min, max. */
+    private List<Long> stageBiases() {
+        return List.copyOf(new LinkedHashSet<>(List.of(0L, 1L, -1L, m.min(), m.max())));
+    }
+
+    /**
+     * Condition (A) for {@code g(z) = tau(z)} or, staged, {@code g(z) = tau(c2 (+) w2 (*) tau(z))}:
+     * {@code g(c) = g(c + K) != g(c + 2K)}; levels {@code on = g(c + 2K)}, {@code off = g(c)}.
+     */
+    private Optional<ModularCertificate> scan(UnitRecipe unit, List<Long> ws, long c2, long w2, boolean staged,
+            long budget) {
         long examined = 0;
         for (long k = 1; k < n; k++) {
             for (long c = m.min(); c <= m.max(); c++) {
-                if (++examined > PAIR_BUDGET) {
-                    tried.add("Theorem W: condition (A) not met in the first " + PAIR_BUDGET + " pairs (c, K)");
+                if (++examined > budget) {
                     return Optional.empty();
                 }
-                long off = m.tau(c);
-                if (t.tauOf(c + k) != off || t.tauOf(c + 2 * k) == off) {
+                long off = g(c, c2, w2, staged);
+                if (g(c + k, c2, w2, staged) != off || g(c + 2 * k, c2, w2, staged) == off) {
                     continue;
                 }
-                long on = t.tauOf(c + 2 * k);
+                long on = g(c + 2 * k, c2, w2, staged);
                 Optional<ModularCertificate> cert = complete(unit, c, k, on, off, ws);
+                if (cert.isPresent() && staged) {
+                    ModularCertificate x = cert.get();
+                    ModularAnd a = x.and();
+                    return Optional.of(new ModularCertificate(unit, x.testBias(), x.testGain(), on, off,
+                            new ModularAnd(a.weights(), a.bias(), true, c2, w2), x.outputWeight()));
+                }
                 if (cert.isPresent()) {
                     return cert;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private long g(long z, long c2, long w2, boolean staged) {
+        long y = t.tauOf(z);
+        return staged ? m.neuron(c2, w2, y) : y;
+    }
+
+    /** For every value of {@code tau}, a code mapped to it ({@link #NONE} if none). */
+    private long[] preimages() {
+        long[] pre = new long[(int) n];
+        java.util.Arrays.fill(pre, NONE);
+        for (long z = m.max(); z >= m.min(); z--) {
+            pre[(int) (m.tau(z) - m.min())] = z;
+        }
+        return pre;
+    }
+
+    /** The staged certificate with point tests {@code tau(c + K [x = v])} at the levels {@code (on, off)}. */
+    private ModularCertificate withTests(ModularCertificate x, long[] preimage) {
+        long cOff = preimage[(int) (x.off() - m.min())];
+        long cOn = preimage[(int) (x.on() - m.min())];
+        return new ModularCertificate(x.unit(), cOff, t.residue(cOn - cOff), x.on(), x.off(), x.and(), x.outputWeight());
     }
 
     private Optional<ModularCertificate> complete(UnitRecipe unit, long c, long k, long on, long off, List<Long> ws) {
@@ -247,7 +306,8 @@ public final class ModularSearch {
             offSum += 2 * t.term(w, off);
         }
         long andBias = t.code(c - offSum);
-        return Optional.of(new ModularCertificate(unit, t.code(c), t.residue(2 * k), on, off, and.get(), andBias, out));
+        return Optional.of(new ModularCertificate(unit, t.code(c), t.residue(2 * k), on, off,
+                ModularAnd.of(and.get(), andBias), out));
     }
 
     private boolean injective() {
