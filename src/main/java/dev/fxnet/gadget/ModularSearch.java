@@ -124,7 +124,7 @@ public final class ModularSearch {
         List<Long> ws = weights();
         long[] h1 = UnitRecipe.firstLayerValues(m, t);
         for (long wu : ws) {
-            if (odd(oddKeys(h1, 0, null), 0, wu, true)) {
+            if (odd(oddKeys(h1, 0, null), 0, wu, true) && confirmed(UnitRecipe.firstLayer(wu))) {
                 return Optional.of(UnitRecipe.firstLayer(wu));
             }
         }
@@ -149,7 +149,7 @@ public final class ModularSearch {
                         return Optional.empty();
                     }
                     for (long wu : ws) {
-                        if (odd(keys, c2, wu, false)) {
+                        if (odd(keys, c2, wu, false) && confirmed(new UnitRecipe(2, w1, c2, two, wu))) {
                             return Optional.of(new UnitRecipe(2, w1, c2, two, wu));
                         }
                     }
@@ -157,6 +157,15 @@ public final class ModularSearch {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the unit is defined on every code (under {@code WIDE} a term on a value of even
+     * multiplicity may be inexact, which the parity alone does not see) and has an odd sum.
+     */
+    private boolean confirmed(UnitRecipe r) {
+        long[] e = r.unit(m, t);
+        return e != null && ModularRing.oddSum(e);
     }
 
     /**
