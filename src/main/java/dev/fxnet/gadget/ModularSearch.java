@@ -130,6 +130,34 @@ public final class ModularSearch {
         }
         List<Long> cs = biases();
         long examined = 0;
+        for (Family f : families(h1, ws)) {
+            for (long c2 : cs) {
+                examined += (long) f.keys().size() * ws.size();
+                if (examined > UNIT_BUDGET) {
+                    tried.add("Theorem W: unit search stopped after " + UNIT_BUDGET + " value evaluations");
+                    return Optional.empty();
+                }
+                for (long wu : ws) {
+                    UnitRecipe r = new UnitRecipe(2, f.w1(), c2, f.twoSources(), wu);
+                    if (odd(f.keys(), c2, wu, false) && confirmed(r)) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A depth-2 family before its bias: the weight on {@code h1}, one or two sources, the odd keys. */
+    private record Family(long w1, boolean twoSources, List<Long> keys) {
+    }
+
+    /**
+     * The depth-2 families with exact terms and at least one value of odd multiplicity (otherwise every
+     * sum is even), fewest such values first (they are the cost of each candidate bias and weight).
+     */
+    private List<Family> families(long[] h1, List<Long> ws) {
+        List<Family> out = new ArrayList<>();
         for (boolean two : new boolean[] {false, true}) {
             for (long w1 : ws) {
                 long[] a = new long[h1.length];
@@ -138,25 +166,14 @@ public final class ModularSearch {
                     a[i] = t.term(w1, h1[i]);
                     exact &= a[i] != ModularTerms.INEXACT;
                 }
-                if (!exact) {
-                    continue;
-                }
-                List<Long> keys = oddKeys(a, two ? 1 : 0, a);
-                for (long c2 : cs) {
-                    examined += (long) keys.size() * ws.size();
-                    if (examined > UNIT_BUDGET) {
-                        tried.add("Theorem W: unit search stopped after " + UNIT_BUDGET + " value evaluations");
-                        return Optional.empty();
-                    }
-                    for (long wu : ws) {
-                        if (odd(keys, c2, wu, false) && confirmed(new UnitRecipe(2, w1, c2, two, wu))) {
-                            return Optional.of(new UnitRecipe(2, w1, c2, two, wu));
-                        }
-                    }
+                List<Long> keys = exact ? oddKeys(a, two ? 1 : 0, a) : List.of();
+                if (!keys.isEmpty()) {
+                    out.add(new Family(w1, two, keys));
                 }
             }
         }
-        return Optional.empty();
+        out.sort(java.util.Comparator.comparingInt(f -> f.keys().size()));
+        return out;
     }
 
     /**
