@@ -5,6 +5,8 @@ import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.GadgetSearch;
+import dev.fxnet.gadget.ModularCertificate;
+import dev.fxnet.gadget.ModularSearch;
 import dev.fxnet.gadget.IndicatorGadgets;
 import dev.fxnet.gadget.Stage;
 import dev.fxnet.gadget.Machine;
@@ -104,7 +106,15 @@ public final class Compiler {
      *     reason too if the network would be too large
      */
     private static Layout certified(FunctionTable target, Machine s, String refusal, WorkLimit limit) {
-        Optional<Certificate> c = GadgetSearch.search(s).gadgets();
+        Optional<Certificate> c = ModularSearch.applies(s) ? GadgetSearch.searchWithoutChains(s).gadgets()
+                : GadgetSearch.search(s).gadgets();
+        if (c.isEmpty() && ModularSearch.applies(s)) { // the order of Universality: R1-R4, Theorem W, R5/R6
+            Optional<ModularCertificate> w = ModularSearch.search(s).certificate();
+            if (w.isPresent()) {
+                return modular(target, s, w.get(), refusal, limit);
+            }
+            c = GadgetSearch.search(s).gadgets();
+        }
         if (c.isEmpty()) {
             throw new IllegalArgumentException(refusal);
         }
@@ -116,6 +126,18 @@ public final class Compiler {
         limit.check("verifying", target.size(), b.network().size().parameters());
         return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
                 FROM_CERTIFICATE + " (docs/THEORY.md §3): " + c.get().describe(target.dims(), s.arithmetic()));
+    }
+
+    /** The network of Theorem W (docs/theory/wrap.md) from its certificate. */
+    private static Layout modular(FunctionTable target, Machine s, ModularCertificate w, String refusal, WorkLimit limit) {
+        CertifiedConstruction.Outcome o = CertifiedConstruction.build(target, s, w);
+        if (o instanceof CertifiedConstruction.TooLarge tooLarge) {
+            throw new IllegalArgumentException(refusal + "; " + tooLarge.reason());
+        }
+        CertifiedConstruction.Built b = (CertifiedConstruction.Built) o;
+        limit.check("verifying", target.size(), b.network().size().parameters());
+        return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
+                "the network of Theorem W (docs/theory/wrap.md): " + w.describe(s));
     }
 
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */

@@ -47,7 +47,11 @@ public final class GadgetSearch {
     private final List<List<RawCover>> coverUp = new ArrayList<>();
     private final List<List<RawCover>> coverDown = new ArrayList<>();
 
-    private GadgetSearch(Machine m) {
+    /** Whether the routes R5 and R6 (searches over chains, the slow part) run. */
+    private final boolean chainRoutes;
+
+    private GadgetSearch(Machine m, boolean chainRoutes) {
+        this.chainRoutes = chainRoutes;
         this.m = m;
         this.n = (int) m.size();
         this.min = m.min();
@@ -82,7 +86,15 @@ public final class GadgetSearch {
 
     /** Searches gadgets for general weights. */
     public static Outcome search(Machine m) {
-        return new GadgetSearch(m).run();
+        return new GadgetSearch(m, true).run();
+    }
+
+    /**
+     * Searches gadgets with the routes R1 to R4 only (no separating chains R5, no test covers R6); where
+     * these cover every threshold the certificate is the one {@link #search} finds.
+     */
+    public static Outcome searchWithoutChains(Machine m) {
+        return new GadgetSearch(m, false).run();
     }
 
     private long key(long on, long off) {
@@ -132,11 +144,11 @@ public final class GadgetSearch {
         if (n <= 8 && missingRaw() > 0) {
             rawPartner();
         }
-        boolean chains = n <= CHAIN_LIMIT && missingRaw() > 0;
+        boolean chains = chainRoutes && n <= CHAIN_LIMIT && missingRaw() > 0;
         if (chains) {
             rawSeparatingChain();
         }
-        boolean covers = n <= CHAIN_LIMIT && missingRaw() > 0 && !m.arithmetic().saturates();
+        boolean covers = chainRoutes && n <= CHAIN_LIMIT && missingRaw() > 0 && !m.arithmetic().saturates();
         if (covers) {
             rawCovers();
         }

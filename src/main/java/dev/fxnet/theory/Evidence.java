@@ -1,6 +1,7 @@
 package dev.fxnet.theory;
 
 import dev.fxnet.gadget.Certificate;
+import dev.fxnet.gadget.ModularCertificate;
 import dev.fxnet.network.Network;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Gadgets}: the verified gadgets of the sufficient condition S; with the construction of
  *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
+ *   <li>{@link Modular}: the verified certificate of Theorem W (two's complement WRAP, docs/theory/wrap.md):
+ *       a unit among the hidden signals of one input, point tests, AND and output (UNIVERSAL);</li>
  *   <li>{@link VerifiedNetwork}: a network of the binary construction, verified on every point of
  *       {@code F^d}, whose layers serve every {@code f} in that dimension (UNIVERSAL, binary weights);</li>
  *   <li>{@link Theorem}: a theorem proved for every format that satisfies its hypotheses, with the
@@ -28,6 +31,11 @@ public sealed interface Evidence {
     /** The verified gadgets of S. */
     static Evidence gadgets(Certificate gadgets) {
         return new Gadgets(gadgets);
+    }
+
+    /** The verified certificate of Theorem W. */
+    static Evidence modular(ModularCertificate certificate) {
+        return new Modular(certificate);
     }
 
     /** A binary network verified on {@code points} points; {@code construction} names the gadgets it used. */
@@ -50,6 +58,14 @@ public sealed interface Evidence {
         /** @throws NullPointerException if {@code gadgets} is null */
         public Gadgets {
             Objects.requireNonNull(gadgets, "gadgets");
+        }
+    }
+
+    /** The certificate of Theorem W (docs/theory/wrap.md), verified by {@link ModularCertificate#verify}. */
+    record Modular(ModularCertificate certificate) implements Evidence {
+        /** @throws NullPointerException if {@code certificate} is null */
+        public Modular {
+            Objects.requireNonNull(certificate, "certificate");
         }
     }
 

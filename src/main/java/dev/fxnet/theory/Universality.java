@@ -2,6 +2,7 @@ package dev.fxnet.theory;
 
 import dev.fxnet.gadget.Certificate;
 import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.ModularSearch;
 import dev.fxnet.gadget.Question;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.CompileOptions;
@@ -111,6 +112,12 @@ public final class Universality {
         if (question.binary()) {
             return binary(question, m, n, decided, tried);
         }
+        if (ModularSearch.applies(m)) {
+            Optional<Verdict> w = wrap(question, m, decided, tried);
+            if (w.isPresent()) {
+                return w.get();
+            }
+        }
         GadgetSearch.Outcome s = GadgetSearch.search(m);
         tried.addAll(s.tried());
         if (s.gadgets().isPresent()) {
@@ -141,6 +148,27 @@ public final class Universality {
         }
         tried.add("Theorem Z (N and a zero of tau, docs/theory/n-and-zero.md) applies: " + z.plan().get().describe());
         return "; also by Theorem Z (N and a zero of tau imply universal, docs/theory/n-and-zero.md)";
+    }
+
+    /**
+     * Two's complement WRAP: the gadgets of the routes R1 to R4 when they cover every threshold (the
+     * certificate the full search finds), else the certificate of Theorem W (docs/theory/wrap.md); empty
+     * when neither exists, and the full search (with R5, R6) runs next.
+     */
+    private static Optional<Verdict> wrap(Question question, Machine m, List<DeciderResult> decided, List<String> tried) {
+        if (m.size() <= GadgetSearch.LIMIT) {
+            GadgetSearch.Outcome quick = GadgetSearch.searchWithoutChains(m);
+            if (quick.gadgets().isPresent()) {
+                tried.addAll(quick.tried());
+                Certificate g = quick.gadgets().get();
+                return Optional.of(Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
+                        "S holds: " + g.describe(1)));
+            }
+        }
+        ModularSearch.Outcome w = ModularSearch.search(m);
+        tried.addAll(w.tried());
+        return w.certificate().map(c -> Verdict.universal(question, new Findings(Truth.TRUE, decided, tried),
+                Evidence.modular(c), "Theorem W holds (docs/theory/wrap.md): " + c.describe(m)));
     }
 
     /** The exact decider at {@code d = 1, 2} where feasible: a NOT_UNIVERSAL verdict if it finds a function no network computes. */

@@ -149,6 +149,11 @@ public final class Verdict {
         return evidence instanceof Evidence.Counterexample c ? Optional.of(c.witness()) : Optional.empty();
     }
 
+    /** The certificate of Theorem W of a UNIVERSAL verdict, if its evidence is {@link Evidence.Modular}. */
+    public Optional<dev.fxnet.gadget.ModularCertificate> modular() {
+        return evidence instanceof Evidence.Modular w ? Optional.of(w.certificate()) : Optional.empty();
+    }
+
     /** The gadgets of a UNIVERSAL verdict, if its evidence is {@link Evidence.Gadgets}. */
     public Optional<Certificate> gadgets() {
         return evidence instanceof Evidence.Gadgets g ? Optional.of(g.gadgets()) : Optional.empty();
@@ -205,6 +210,7 @@ public final class Verdict {
             sb.append("theorem     ").append(t.name()).append('\n');
             t.hypotheses().forEach(h -> sb.append("hypothesis  ").append(h).append('\n'));
         });
+        modular().ifPresent(c -> sb.append("construction ").append(c.describe(question.setting().machine())).append('\n'));
         for (DeciderResult r : decided()) {
             sb.append("decider     ").append(r).append('\n');
         }
@@ -235,6 +241,11 @@ public final class Verdict {
      * {@link #text()}, without the witness and its invariant if there is one.
      */
     public String summary() {
+        if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Modular) {
+            return "Theorem W holds: with the unit above, every function of one input is an integer combination of the"
+                    + " unit's shifts mod 2^n (Lemma U), so point tests, the AND and the modular output give every"
+                    + " f: F^d -> F, for every d >= 1 (docs/theory/wrap.md)";
+        }
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"
                     + " so every f: F^d -> F, for every d >= 1, is computed by a network (docs/THEORY.md §3)";

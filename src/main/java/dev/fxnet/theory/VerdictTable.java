@@ -200,7 +200,8 @@ public final class VerdictTable {
         Setting s = v.setting();
         FixedPointArithmetic ar = s.fixedPoint();
         FixedPointFormat f = ar.format();
-        String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d))).orElse("");
+        String layers = v.gadgets().map(g -> Integer.toString(g.hiddenLayers(d)))
+                .or(() -> v.modular().map(c -> Integer.toString(c.hiddenLayers(d)))).orElse("");
         String neurons = v.gadgets().map(g -> String.format(Locale.ROOT, "%.0f", g.neuronsPerPoint(d))).orElse("");
         String note = v.text(300).replace('"', '\'');
         return String.join(",", s.activation().name(), Integer.toString(f.intBits()), Integer.toString(f.fracBits()),
