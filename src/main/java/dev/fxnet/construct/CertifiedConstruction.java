@@ -136,7 +136,7 @@ final class CertifiedConstruction {
         return new Built(net, points, output.bias());
     }
 
-    /** The network of Theorem W (docs/theory/wrap.md) for {@code t} from {@code c}, or {@link TooLarge}. */
+    /** The network of Theorem W (docs/THEORY.md §12) for {@code t} from {@code c}, or {@link TooLarge}. */
     static Outcome build(FunctionTable t, Machine m, dev.fxnet.gadget.ModularCertificate c) {
         return ModularConstruction.build(t, m, c);
     }

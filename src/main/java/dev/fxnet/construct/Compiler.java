@@ -128,7 +128,7 @@ public final class Compiler {
                 FROM_CERTIFICATE + " (docs/THEORY.md §3): " + c.get().describe(target.dims(), s.arithmetic()));
     }
 
-    /** The network of Theorem W (docs/theory/wrap.md) from its certificate. */
+    /** The network of Theorem W (docs/THEORY.md §12) from its certificate. */
     private static Layout modular(FunctionTable target, Machine s, ModularCertificate w, String refusal, WorkLimit limit) {
         CertifiedConstruction.Outcome o = CertifiedConstruction.build(target, s, w);
         if (o instanceof CertifiedConstruction.TooLarge tooLarge) {
@@ -137,7 +137,7 @@ public final class Compiler {
         CertifiedConstruction.Built b = (CertifiedConstruction.Built) o;
         limit.check("verifying", target.size(), b.network().size().parameters());
         return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
-                "the network of Theorem W (docs/theory/wrap.md): " + w.describe(s));
+                "the network of Theorem W (docs/THEORY.md §12): " + w.describe(s));
     }
 
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */

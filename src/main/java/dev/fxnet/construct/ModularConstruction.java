@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The network of Theorem W (docs/theory/wrap.md §4) from a {@link ModularCertificate}: per
+ * The network of Theorem W (docs/THEORY.md §12.4) from a {@link ModularCertificate}: per
  * coordinate, the first-layer neurons {@code tau(b - x_i)} for every bias {@code b} (and the depth-2
  * family when the unit has depth 2), the unit layer (every shift, in as many replicas as a combination
  * lists), the point tests {@code tau(c + K [x_i = v])} as integer combinations of the unit's shifts
@@ -207,7 +207,7 @@ final class ModularConstruction {
             }
             ls.add(Layer.of(neuron(bias, sources, weights)));
             return Network.of(m.setting().fixedPoint(), m.accumulation(), m.activation(), dims, ls,
-                    Map.of("construction", "Theorem W (docs/theory/wrap.md)"));
+                    Map.of("construction", "Theorem W (docs/THEORY.md §12)"));
         }
     }
 

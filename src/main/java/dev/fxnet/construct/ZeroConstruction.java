@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The construction of Theorem Z (docs/theory/n-and-zero.md): "N and a zero of tau imply universal"
+ * The construction of Theorem Z (docs/THEORY.md §10): "N and a zero of tau imply universal"
  * under SATURATE with {@code p >= 1}, a positive set {@code [z*, M]} and an output level. Seven hidden
  * layers: the four layers of the {@link ZeroTests} pair tests {@code D_(v_i,u)} (0 at {@code v_i},
  * {@code A = tau(M)} at {@code u}); the OR of the tests of a point {@code v},
@@ -202,7 +202,7 @@ public final class ZeroConstruction {
             long[] w = terms.stream().mapToLong(t -> t[1]).toArray();
             ls.add(Layer.of(Neuron.of(c.output.bias(), src, w)));
             return Network.of(m.setting().fixedPoint(), m.accumulation(), m.activation(), dims, ls,
-                    Map.of("construction", "Theorem Z (docs/theory/n-and-zero.md)"));
+                    Map.of("construction", "Theorem Z (docs/THEORY.md §10)"));
         }
 
         /** {@code n} copies of the relevelled indicator of {@code point} in layer 7 (index 6). */

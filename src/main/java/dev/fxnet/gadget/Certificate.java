@@ -247,7 +247,7 @@ public final class Certificate {
         return bad;
     }
 
-    /** How many thresholds are realised by test covers (docs/THEORY-14-draft.md, Lemma C). */
+    /** How many thresholds are realised by test covers (docs/THEORY.md §14, Lemma C). */
     public int covers() {
         int k = 0;
         for (int i = 0; i < steps.up().length; i++) {

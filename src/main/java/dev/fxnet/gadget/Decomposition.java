@@ -11,7 +11,7 @@ import java.util.Optional;
  * Shortest sums in {@code Z/N} ({@code N} a power of two): for generators {@code g_i} labelled by
  * weights {@code w_i}, every residue {@code r} reachable as {@code g_{i1} + ... + g_{ik}} with the
  * least {@code k}, by breadth-first search over the {@code N} residues. Used for the weights a neuron
- * lists so that its accumulator moves by a wanted residue (docs/theory/wrap.md §3). Immutable.
+ * lists so that its accumulator moves by a wanted residue (docs/THEORY.md §12.3). Immutable.
  */
 public final class Decomposition {
     private final long modulus;

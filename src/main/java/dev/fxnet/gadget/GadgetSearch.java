@@ -504,7 +504,7 @@ public final class GadgetSearch {
 
     private long[] weightsCache;
 
-    // ---- R6: test covers (docs/THEORY-14-draft.md, Lemma C) ----
+    // ---- R6: test covers (docs/THEORY.md §14, Lemma C) ----
 
     /** A test cover of one threshold: two or three raw tests (each with its own levels). */
     private record RawCover(List<TestGadget> tests) {

@@ -1,7 +1,7 @@
 package dev.fxnet.gadget;
 
 /**
- * The AND gadget of Theorem W (docs/theory/wrap.md, Lemma A): the neuron
+ * The AND gadget of Theorem W (docs/THEORY.md §12, Lemma A): the neuron
  * {@code tau(bias + sum_{w in weights} (T(w, s1) + T(w, s2)))}, whose accumulator is {@code c + j K}
  * ({@code j} inputs on), optionally followed by one stage {@code tau(stageBias (+) stageWeight (*) y)}
  * (Lemma A2: condition (A) for the composed map when {@code tau} alone is injective). Immutable.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The certificate of Theorem W (docs/theory/wrap.md): under two's complement {@code WRAP}, a unit
+ * The certificate of Theorem W (docs/THEORY.md §12): under two's complement {@code WRAP}, a unit
  * of the ring {@code (Z/2^n)[X]/(X^N - 1)} among the hidden signals of one input, point tests with
  * the levels {@code (on, off)}, an AND gadget and an output weight. Immutable. Its parts:
  * <ul>
@@ -112,7 +112,7 @@ public record ModularCertificate(UnitRecipe unit, long testBias, long testGain, 
 
     /** One line: the unit, the levels, the AND and the output weight, values in decimals. */
     public String describe(Machine m) {
-        return "Theorem W (docs/theory/wrap.md): unit e = " + unit.describe(m) + " (odd sum, a unit mod 2^n by Lemma U"
+        return "Theorem W (docs/THEORY.md §12): unit e = " + unit.describe(m) + " (odd sum, a unit mod 2^n by Lemma U"
                 + (m.size() <= EXPLICIT_LIMIT ? "; inverse computed and the point test evaluated on every code" : "") + ")"
                 + ", point tests tau(" + m.dec(testBias) + " + " + m.dec(testGain) + "*[x = v]) with levels ("
                 + m.dec(on) + ", " + m.dec(off) + "), AND " + and.describe(m) + ", output weight " + m.dec(outputWeight);

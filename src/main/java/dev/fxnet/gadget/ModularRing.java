@@ -7,7 +7,7 @@ import java.util.Optional;
  * Arithmetic of the ring {@code R = (Z/2^n)[X]/(X^N - 1)}, {@code N = 2^n}, in which a function
  * {@code g: F -> Z/2^n} of a two's-complement format with {@code n} bits is the element
  * {@code sum_i g(min + i) X^i}, and the shifts of {@code g} are its multiples by {@code X^s}
- * (docs/theory/wrap.md). Elements are arrays of {@code N} residues in {@code [0, N)}; the modulus of
+ * (docs/THEORY.md §12). Elements are arrays of {@code N} residues in {@code [0, N)}; the modulus of
  * the coefficients and the length are the same number {@code N}, which is what Lemma U uses.
  * Stateless; every method is a pure function of its arguments.
  */
@@ -59,7 +59,7 @@ public final class ModularRing {
     /**
      * The inverse of {@code g} in {@code R} by Newton's iteration {@code V <- V (2 - G V)} on
      * {@code G' = a^-1 G}, {@code a = G(1)} (odd), from {@code V = 1}; the error {@code 1 - G'V}
-     * squares at each step and {@code 1 - G'} is nilpotent (docs/theory/wrap.md, Lemma U), so the
+     * squares at each step and {@code 1 - G'} is nilpotent (docs/THEORY.md §12, Lemma U), so the
      * iteration ends; the result is checked ({@code G V = 1}) before it is returned. Empty when the
      * sum of {@code g} is even (then {@code g} is not a unit).
      */

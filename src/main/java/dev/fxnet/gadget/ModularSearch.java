@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds a {@link ModularCertificate} (Theorem W, docs/theory/wrap.md) for a two's-complement
+ * Finds a {@link ModularCertificate} (Theorem W, docs/THEORY.md §12) for a two's-complement
  * {@code WRAP} setting: a unit among short lists of candidates ({@code O(N)} each, with parities of
  * value multiplicities), then levels satisfying condition (A), an AND and an output weight. All
  * budgets are counts. The certificate returned has passed {@link ModularCertificate#verify}.

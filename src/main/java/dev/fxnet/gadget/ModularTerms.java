@@ -2,7 +2,7 @@ package dev.fxnet.gadget;
 
 /**
  * What one listed source adds to an accumulator under two's complement {@code WRAP}, as a residue
- * modulo {@code N = 2^n} (docs/theory/wrap.md §1): under {@code PER_OP} the term {@code w (*) y}
+ * modulo {@code N = 2^n} (docs/THEORY.md §12.1): under {@code PER_OP} the term {@code w (*) y}
  * (rounded, wrapped), which the accumulator adds in {@code Z/2^n}; under {@code WIDE} the exact
  * product {@code w y} when it lies on the grid (then the exact sum is on the grid, the one rounding
  * is exact and the one wrap is reduction modulo {@code 2^n}), and no term otherwise.

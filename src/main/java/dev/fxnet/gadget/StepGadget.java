@@ -37,7 +37,7 @@ public final class StepGadget {
     public static final int MAX_TESTS = 4;
 
     /**
-     * A step realised as a <em>test cover</em> (docs/THEORY-14-draft.md, Lemma C): the balanced AND
+     * A step realised as a <em>test cover</em> (docs/THEORY.md §14, Lemma C): the balanced AND
      * tree ({@code and} at every node, an odd last signal paired with {@code TRUE = on}) over two to
      * {@link #MAX_TESTS} tests of equal depth with the levels of {@code and}. Whether the {@code on}-sets
      * of the tests meet exactly in the half-line is what {@link #verify} checks, on every code.

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A one-input two-level <em>test</em> of one coordinate: the network of a {@link StepGadget}
  * ({@code r = tau(acc(bias; weight, x))} followed by {@link Stage}s) whose {@code on}-set need not be
  * a half-line. A step {@code [x >= a]} or {@code [x <= a]} can be the AND of two or three tests whose
- * {@code on}-sets meet exactly in the half-line ({@link StepGadget#cover}); docs/THEORY-14-draft.md,
+ * {@code on}-sets meet exactly in the half-line ({@link StepGadget#cover}); docs/THEORY.md §14,
  * Lemma C (test covers). Immutable value type.
  */
 public final class TestGadget {

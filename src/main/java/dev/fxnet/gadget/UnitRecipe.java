@@ -2,7 +2,7 @@ package dev.fxnet.gadget;
 
 /**
  * A shift-closed hidden family and the weight that turns it into the candidate unit of Theorem W
- * (docs/theory/wrap.md §2). The family's representative {@code h} is
+ * (docs/THEORY.md §12.2). The family's representative {@code h} is
  * <ul>
  *   <li>depth 1: {@code h1(x) = tau(-x)}, the first-layer neuron {@code tau(0 (+) (-1.0) (*) x)}
  *       (its shift by {@code b} is the neuron with bias {@code b});</li>

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The gadgets of Theorem Z (docs/theory/n-and-zero.md): under SATURATE with {@code p >= 1}, N-sep,
+ * The gadgets of Theorem Z (docs/THEORY.md §10): under SATURATE with {@code p >= 1}, N-sep,
  * a zero of {@code tau} and a positive set {@code {z : tau(z) > 0} = [z*, M]}, every pair of codes
  * {@code v != u} has a one-input <em>pair test</em> {@code D_(v,u)} with values in {@code {0, A}},
  * {@code A = tau(M) > 0}, {@code D(v) = 0}, {@code D(u) = A}, built from the separating neuron alone

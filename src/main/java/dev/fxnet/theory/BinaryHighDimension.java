@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Binary weights in dimension {@code d >= 3} (docs/theory/binary.md):
+ * Binary weights in dimension {@code d >= 3} (docs/THEORY.md §13):
  * <ul>
  *   <li><b>Lifting (Theorem B6).</b> Two points of {@code F^e} that no binary first-layer neuron
  *       separates stay unseparated in {@code F^d} for every {@code d >= e} once padded with zeros

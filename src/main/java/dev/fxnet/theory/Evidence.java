@@ -11,7 +11,7 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Gadgets}: the verified gadgets of the sufficient condition S; with the construction of
  *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
- *   <li>{@link Modular}: the verified certificate of Theorem W (two's complement WRAP, docs/theory/wrap.md):
+ *   <li>{@link Modular}: the verified certificate of Theorem W (two's complement WRAP, docs/THEORY.md §12):
  *       a unit among the hidden signals of one input, point tests, AND and output (UNIVERSAL);</li>
  *   <li>{@link VerifiedNetwork}: a network of the binary construction, verified on every point of
  *       {@code F^d}, whose layers serve every {@code f} in that dimension (UNIVERSAL, binary weights);</li>
@@ -61,7 +61,7 @@ public sealed interface Evidence {
         }
     }
 
-    /** The certificate of Theorem W (docs/theory/wrap.md), verified by {@link ModularCertificate#verify}. */
+    /** The certificate of Theorem W (docs/THEORY.md §12), verified by {@link ModularCertificate#verify}. */
     record Modular(ModularCertificate certificate) implements Evidence {
         /** @throws NullPointerException if {@code certificate} is null */
         public Modular {

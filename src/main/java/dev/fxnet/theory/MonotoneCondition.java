@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sharper necessary condition <b>N-mono</b> (docs/theory/n-and-zero.md, Theorem M): where every
+ * The sharper necessary condition <b>N-mono</b> (docs/THEORY.md §10, Theorem M): where every
  * product a hidden signal can meet is monotone in the signal in one common direction, every layer
  * after the first is monotone in the vector of all first-layer outputs, and functions that are not
  * monotone along that order are not represented.

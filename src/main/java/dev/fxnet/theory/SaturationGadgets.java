@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The finitely many checked parts of Theorem P (docs/theory/saturate.md), each found in a short
+ * The finitely many checked parts of Theorem P (docs/THEORY.md §11), each found in a short
  * candidate list and checked by a bounded number of exact evaluations ({@link PointwiseOps}): the
  * NOT stage, the first-layer neurons of edge thresholds (Lemma T'), the AND neuron (Lemma A) and the
  * relevelling stages before the output (Lemma O). Stateless.

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The construction of Theorem P (docs/theory/saturate.md) for one setting under SATURATE, as
+ * The construction of Theorem P (docs/THEORY.md §11) for one setting under SATURATE, as
  * formulas in the format: the sign weight {@code v} and the least code {@code zv} of
  * {@code P_v = {z : v (*) tau(z) > 0}} (an upper set {@code [zv, M]}), the switch levels
  * {@code (tau(M), tau(m))}, the sign stage {@code tau(m (+) K copies of v (*) y)}, the optional NOT

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Theorem P of docs/theory/saturate.md: under SATURATE with {@code p >= 1}, for sigmoid, relu, elu,
+ * Theorem P of docs/THEORY.md §11: under SATURATE with {@code p >= 1}, for sigmoid, relu, elu,
  * softplus, silu, mish, gelu and the identity, the sufficient condition S holds whenever a bounded
  * number of exact evaluations of {@code tau} (at most {@code (p + q + 2)(log2 |F| + 2)} for the bisections and
  * a few hundred more, never a table over F)
@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class SaturationTheorem {
     /** The theorem's name as verdicts cite it. */
-    public static final String NAME = "Theorem P (docs/theory/saturate.md)";
+    public static final String NAME = "Theorem P (docs/THEORY.md §11)";
     /** The most edge thresholds per direction the theorem's check accepts. */
     public static final int EDGE_LIMIT = 8;
     /** The most relevelling stages searched before the output. */

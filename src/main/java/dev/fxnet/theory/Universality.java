@@ -25,7 +25,7 @@ import java.util.Optional;
  *   <li>for tiny settings the {@link ExactDecider} runs at {@code d = 1, 2}; a non-representable
  *       function there &rArr; NOT_UNIVERSAL;</li>
  *   <li>S holds ({@link GadgetSearch} finds gadgets, all verified) &rArr; UNIVERSAL for every {@code d}; where
- *       the hypotheses of Theorem Z hold (N and a zero of tau, SATURATE, {@code p >= 1}; docs/theory/n-and-zero.md)
+ *       the hypotheses of Theorem Z hold (N and a zero of tau, SATURATE, {@code p >= 1}; docs/THEORY.md §10)
  *       the verdict also cites it; above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to
  *       {@code p + q = 30}) first {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
@@ -34,7 +34,7 @@ import java.util.Optional;
  * weights {@code +-1}, binary N-sep on {@code F^d} ({@link BinarySeparation}), then for
  * {@code d <= 2} the binary construction compiled and verified (docs/THEORY.md §6); for
  * {@code d >= 3} binary N-sep lifted from {@code F^2} and the feature step construction
- * ({@link BinaryHighDimension}, docs/theory/binary.md).
+ * ({@link BinaryHighDimension}, docs/THEORY.md §13).
  */
 public final class Universality {
     /** Formats with more values are answered UNDETERMINED without tabulating anything. */
@@ -99,7 +99,7 @@ public final class Universality {
             if (mono.holds() == Truth.FALSE) {
                 tried.add(MonotoneCondition.NAME + ": FALSE");
                 return Verdict.notUniversal(question, new Findings(Truth.FALSE, decided, tried), mono.part(), mono.witness(),
-                        MonotoneCondition.NAME + " fails (Theorem M, docs/theory/n-and-zero.md): witness " + mono.witness()
+                        MonotoneCondition.NAME + " fails (Theorem M, docs/THEORY.md §10): witness " + mono.witness()
                         .orElseThrow().describe(m.min(), m.size()) + "; " + mono.explanation());
             }
         }
@@ -134,7 +134,7 @@ public final class Universality {
     }
 
     /**
-     * Where Theorem Z (docs/theory/n-and-zero.md: N and a zero of tau imply universal, under SATURATE
+     * Where Theorem Z (docs/THEORY.md §10: N and a zero of tau imply universal, under SATURATE
      * with {@code p >= 1}) covers a setting, its plan is built and verified; the verdict then cites it
      * beside the certificate of S. Returns the citation for the verdict's text, empty where it does not apply.
      */
@@ -146,13 +146,13 @@ public final class Universality {
         if (z.plan().isEmpty()) {
             return "";
         }
-        tried.add("Theorem Z (N and a zero of tau, docs/theory/n-and-zero.md) applies: " + z.plan().get().describe());
-        return "; also by Theorem Z (N and a zero of tau imply universal, docs/theory/n-and-zero.md)";
+        tried.add("Theorem Z (N and a zero of tau, docs/THEORY.md §10) applies: " + z.plan().get().describe());
+        return "; also by Theorem Z (N and a zero of tau imply universal, docs/THEORY.md §10)";
     }
 
     /**
      * Two's complement WRAP: the gadgets of the routes R1 to R4 when they cover every threshold (the
-     * certificate the full search finds), else the certificate of Theorem W (docs/theory/wrap.md); empty
+     * certificate the full search finds), else the certificate of Theorem W (docs/THEORY.md §12); empty
      * when neither exists, and the full search (with R5, R6) runs next.
      */
     private static Optional<Verdict> wrap(Question question, Machine m, List<DeciderResult> decided, List<String> tried) {
@@ -168,7 +168,7 @@ public final class Universality {
         ModularSearch.Outcome w = ModularSearch.search(m);
         tried.addAll(w.tried());
         return w.certificate().map(c -> Verdict.universal(question, new Findings(Truth.TRUE, decided, tried),
-                Evidence.modular(c), "Theorem W holds (docs/theory/wrap.md): " + c.describe(m)));
+                Evidence.modular(c), "Theorem W holds (docs/THEORY.md §12): " + c.describe(m)));
     }
 
     /** The exact decider at {@code d = 1, 2} where feasible: a NOT_UNIVERSAL verdict if it finds a function no network computes. */
@@ -242,7 +242,7 @@ public final class Universality {
     }
 
     /**
-     * Binary weights in dimension {@code d >= 3} (docs/theory/binary.md): binary N-sep in
+     * Binary weights in dimension {@code d >= 3} (docs/THEORY.md §13): binary N-sep in
      * {@code F^2} lifted by zeros (Theorem B6) and in {@code F^d}, where it runs; then the feature
      * step construction (Theorem B5) compiled for a table that takes every nonzero value and checked
      * ({@link BinaryHighDimension}).
@@ -265,7 +265,7 @@ public final class Universality {
                     + BinaryHighDimension.describe(m, a, d) + " and " + BinaryHighDimension.describe(m, b, d)
                     + " of F^" + d + " are not separated by any binary first-layer neuron (in F^" + p.dims()
                     + " by enumeration; the " + (d - p.dims()) + " added coordinates are 0 at both, and a listed input 0 adds"
-                    + " nothing, docs/theory/binary.md Theorem B6), so no binary network computes the indicator of the first"
+                    + " nothing, docs/THEORY.md §13 Theorem B6), so no binary network computes the indicator of the first"
                     + w.map(x -> "; witness " + x.describe(m.min(), m.size())).orElse(""));
         }
         tried.add("binary N-sep on F^2" + (BinarySeparation.feasible(m, d) ? " and F^" + d : "") + ": holds"
@@ -286,7 +286,7 @@ public final class Universality {
                 + " on every point of F^" + d;
         return Verdict.universal(question, new Findings(n.holds(), decided, tried),
                 Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
-                where + "the binary feature step construction (docs/theory/binary.md, Theorem B5) built the network for"
+                where + "the binary feature step construction (docs/THEORY.md §13, Theorem B5) built the network for"
                 + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())
                 + ". Every layer before the point layer is the same for every table, and the point neurons of any f:"
                 + " F^" + d + " -> F read their point's wrong indicators and take their biases from f(x), so every f is"

@@ -244,7 +244,7 @@ public final class Verdict {
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Modular) {
             return "Theorem W holds: with the unit above, every function of one input is an integer combination of the"
                     + " unit's shifts mod 2^n (Lemma U), so point tests, the AND and the modular output give every"
-                    + " f: F^d -> F, for every d >= 1 (docs/theory/wrap.md)";
+                    + " f: F^d -> F, for every d >= 1 (docs/THEORY.md §12)";
         }
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"

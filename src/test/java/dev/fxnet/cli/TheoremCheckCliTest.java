@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fxnet.theory.SaturationTheorem;
 import org.junit.jupiter.api.Test;
 
-/** {@code check} answers formats far above the gadget search from Theorem P (docs/theory/saturate.md), naming it. */
+/** {@code check} answers formats far above the gadget search from Theorem P (docs/THEORY.md §11), naming it. */
 class TheoremCheckCliTest {
     @Test
     void check24BitFormatAnswersFromTheTheorem() {

@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Networks built by Theorem 2's construction from the gadgets of Theorem P (docs/theory/saturate.md),
+ * Networks built by Theorem 2's construction from the gadgets of Theorem P (docs/THEORY.md §11),
  * for random tables in {@code d = 1} and {@code d = 2}, are exact on every point by the evaluator
  * written from the SPEC alone ({@link ReferenceEvaluator}).
  */

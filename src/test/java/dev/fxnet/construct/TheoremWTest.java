@@ -20,7 +20,7 @@ import dev.fxnet.target.FunctionTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Theorem W (docs/theory/wrap.md): certificates found for two's complement WRAP settings compile,
+ * Theorem W (docs/THEORY.md §12): certificates found for two's complement WRAP settings compile,
  * for random tables in {@code d = 1} and {@code d = 2}, into networks that the SPEC-only
  * {@link ReferenceEvaluator} finds exact on every point; PER_OP and WIDE, several activations and
  * roundings.

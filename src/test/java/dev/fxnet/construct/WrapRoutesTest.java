@@ -42,7 +42,7 @@ class WrapRoutesTest {
     /**
      * Issue #14, route R6: WRAP settings where no single first-layer neuron separates a threshold
      * (relu-type, {@code q = 0}: the cut {@code x >= 0}), whose certificate realises it as a test cover
-     * (docs/THEORY-14-draft.md, Lemma C). {@code -Dfxnet.wrapCovers=...} replaces the list.
+     * (docs/THEORY.md §14, Lemma C). {@code -Dfxnet.wrapCovers=...} replaces the list.
      */
     private static final String COVERS = "relu:3:0:TWOS_COMPLEMENT:WRAP:HALF_EVEN:PER_OP;"
             + "relu:3:0:TWOS_COMPLEMENT:WRAP:DOWN:PER_OP;"

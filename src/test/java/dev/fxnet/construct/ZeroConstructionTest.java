@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Theorem Z's construction (docs/theory/n-and-zero.md): networks built for random tables in
+ * Theorem Z's construction (docs/THEORY.md §10): networks built for random tables in
  * dimensions 1 and 2 are exact on every point, by the reference evaluator and by the SPEC-only
  * evaluator {@link SpecNet}; and wherever the plan exists on formats the exact decider covers, the
  * decider finds the setting universal.

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lemma U (docs/theory/wrap.md): an element of {@code (Z/2^n)[X]/(X^N - 1)}, {@code N = 2^n}, is a
+ * Lemma U (docs/THEORY.md §12): an element of {@code (Z/2^n)[X]/(X^N - 1)}, {@code N = 2^n}, is a
  * unit iff the sum of its coefficients is odd. Oracles independent of {@link ModularRing}: for
  * {@code n <= 2} exhaustive search of an inverse over the whole ring; for {@code n <= 4} the
  * determinant of the circulant matrix over the integers (a matrix over {@code Z/2^n} is invertible iff

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Binary verdicts in dimension 3 (docs/theory/binary.md): every answer is UNIVERSAL with a network
+ * Binary verdicts in dimension 3 (docs/THEORY.md §13): every answer is UNIVERSAL with a network
  * the reference evaluator finds exact on every point, NOT_UNIVERSAL with a pair no first-layer neuron
  * separates (re-checked neuron by neuron), or UNDETERMINED; and the lifting of an unseparated pair of
  * F^2 to F^3.

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sharper necessary condition N' = N and N-mono (docs/theory/n-and-zero.md, Theorem M) on all
+ * The sharper necessary condition N' = N and N-mono (docs/THEORY.md §10, Theorem M) on all
  * tiny settings of {@link VerdictTable#tinyGrid()} (the 1215 with {@code p + q <= 1} and the 405 with
  * {@code p = q = 1}): where it fails, its witness is a function that no network computes, by an
  * independent closure over networks of any depth written here; and where {@code tau} has a zero, N'

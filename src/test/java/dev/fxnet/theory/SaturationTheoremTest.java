@@ -24,7 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The finite check of Theorem P (docs/theory/saturate.md): wherever its hypotheses hold on a small
+ * The finite check of Theorem P (docs/THEORY.md §11): wherever its hypotheses hold on a small
  * format, the gadgets it builds by formula are verified on every input ({@link Certificate#verify},
  * exhaustive), and the exact decider never finds a function that no network computes.
  */
@@ -50,7 +50,7 @@ class SaturationTheoremTest {
 
     @Test
     void theTheoremsGadgetsAreVerifiedOnEveryInputWhereverItsHypothesesHold() {
-        // default: p + q <= 6 (2304 settings); -Plong: p + q <= 8, as docs/theory/saturate.md reports
+        // default: p + q <= 6 (2304 settings); -Plong: p + q <= 8, as docs/THEORY.md §11 reports
         int maxBits = LongTests.pick(List.of(6, 8), List.of(6)).get(LongTests.enabled() ? 1 : 0);
         int holds = 0;
         List<Setting> grid = grid(maxBits);
@@ -165,7 +165,7 @@ class SaturationTheoremTest {
 
     @Test
     void theClosedFormForReluWithSymmetricCodesIsVerifiedWithoutAnySearch() {
-        // docs/theory/saturate.md §6: v = 1.0, zv = 1 code, levels (M, 0), NOT tau(M + K copies of -1.0*y),
+        // docs/THEORY.md §11.6: v = 1.0, zv = 1 code, levels (M, 0), NOT tau(M + K copies of -1.0*y),
         // AND tau(m + 1.0*s1 + 1.0*s2), relevel tau(1.0 - M + 1.0*y), for every rounding and accumulation
         for (int bits = 1; bits <= 7; bits++) {
             for (int p = 1; p <= bits; p++) {
@@ -188,7 +188,7 @@ class SaturationTheoremTest {
 
     @Test
     void theClosedFormForReluWithTwosComplementAndWideAccumulationIsVerifiedWithoutAnySearch() {
-        // docs/theory/saturate.md §6: as for symmetric codes with m = -M - 1; [x >= m + 1] is the NOT of [x <= m]
+        // docs/THEORY.md §11.6: as for symmetric codes with m = -M - 1; [x >= m + 1] is the NOT of [x <= m]
         for (int bits = 2; bits <= 7; bits++) {
             for (int p = 1; p <= bits; p++) {
                 for (Rounding r : Rounding.values()) {

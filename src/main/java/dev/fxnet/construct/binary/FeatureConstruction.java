@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The feature step construction for binary weights in every dimension {@code d} (docs/theory/binary.md,
+ * The feature step construction for binary weights in every dimension {@code d} (docs/THEORY.md §13,
  * Theorem B5), for {@code d >= 3} where the directions {@code x0 +- x1} of {@code d = 2} have no
  * analogue (a first-layer neuron lists every coordinate, so sums of three or more clamp):
  *

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The features of the feature step construction ({@link FeatureConstruction}, docs/theory/binary.md,
+ * The features of the feature step construction ({@link FeatureConstruction}, docs/THEORY.md §13,
  * Theorem B5): binary first-layer neurons {@code phi_k(x) = tau(acc(b_k; s_k1 x_pi(1), ...))} whose
  * outputs together determine the point of {@code F^d}. They are chosen greedily among all
  * {@code |F| 2^d d!} first-layer neurons, each time the one that splits the classes of points with

@@ -2,7 +2,7 @@
  * The binary-weight construction (SPEC §4: every weight {@code +-1}, every neuron lists every
  * source of the previous layer) for {@code d = 1} and {@code d = 2} (docs/CONSTRUCTION.md,
  * section 6, and docs/THEORY.md §6), and for {@code d >= 3} by the feature step construction
- * (docs/theory/binary.md, Theorem B5).
+ * (docs/THEORY.md §13, Theorem B5).
  *
  * <ul>
  *   <li><b>Entry.</b> {@link dev.fxnet.construct.binary.BinaryCompiler#compile} builds a
