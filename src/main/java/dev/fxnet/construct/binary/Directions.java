@@ -25,11 +25,7 @@ record Directions(long[][] points, int[][] coefficients, long[][] values, long[]
     static Directions of(FunctionTable target) {
         int d = target.dims();
         int n = target.size();
-        InputSpace sp = target.space();
-        long[][] pts = new long[n][];
-        for (int i = 0; i < n; i++) {
-            pts[i] = sp.point(i);
-        }
+        long[][] pts = points(target);
         int[][] dirs = d == 1 ? new int[][] {{1}} : new int[][] {{1, 1}, {1, -1}};
         long[][] dv = new long[dirs.length][n];
         long[] lo = new long[dirs.length];
@@ -93,5 +89,15 @@ record Directions(long[][] points, int[][] coefficients, long[][] values, long[]
             }
         }
         return out;
+    }
+
+    /** Every point of the table's input space, in index order. */
+    static long[][] points(FunctionTable target) {
+        InputSpace sp = target.space();
+        long[][] pts = new long[target.size()][];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = sp.point(i);
+        }
+        return pts;
     }
 }

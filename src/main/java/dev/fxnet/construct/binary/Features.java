@@ -103,11 +103,7 @@ record Features(List<long[]> neurons, long[][] values) {
     private static int[][] outputs(Machine s, FunctionTable target) {
         int d = target.dims();
         int n = target.size();
-        InputSpace sp = target.space();
-        long[][] pts = new long[n][];
-        for (int i = 0; i < n; i++) {
-            pts[i] = sp.point(i);
-        }
+        long[][] pts = Directions.points(target);
         List<int[][]> shapes = BinaryGadgets.firstLayerShapes(d);
         int size = (int) s.size();
         int[][] all = new int[size * shapes.size()][];
