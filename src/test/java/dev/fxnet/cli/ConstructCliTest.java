@@ -79,7 +79,8 @@ class ConstructCliTest {
         CliRun binary = run("compile", "--act", "relu", "--dims", "3", "-p", "1", "-q", "0", "--random", "1", "--binary",
                 "--out", net.toString());
         assertEquals(2, binary.code());
-        assertTrue(binary.err().contains("implemented for d <= 2"), binary.err());
+        // the d >= 3 construction (Theorem B5) finds no point neuron at p=1,q=0 and refuses with its reason
+        assertTrue(binary.err().contains("the feature step construction has no point neuron"), binary.err());
         assertFalse(Files.exists(net));
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "log(").code());
         assertEquals(2, run("compile", "--act", "relu", "--dims", "1", "--expr", "x3").code());

@@ -80,7 +80,9 @@ class CertifiedConstructionTest {
                     t = FunctionTable.fromCodes(f, d, x -> x[0]);
                 }
                 Compiler.Result r = Compiler.compile(t, s, CompileOptions.defaults());
-                assertTrue(r.gadgets().startsWith("certificate of S"), r.gadgets());
+                // two's complement WRAP: Theorem W's network where R1-R4 leave thresholds open (THEORY §12)
+                assertTrue(r.gadgets().startsWith("certificate of S") || r.gadgets().startsWith("the network of Theorem W"),
+                        r.gadgets());
                 ReferenceEvaluator ref = new ReferenceEvaluator(r.network());
                 for (int i = 0; i < t.size(); i++) {
                     assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
