@@ -85,7 +85,7 @@ public final class Compiler {
         long c = target.code(0);
         Strategy used = strategy == null ? Strategy.BOXES : strategy;
         if (used == Strategy.CUBES) {
-            IndicatorGadgets.Outcome shallow = IndicatorGadgets.search(s, 2 * target.dims());
+            IndicatorGadgets.Outcome shallow = shallow(s, 2 * target.dims());
             if (shallow.gadgets().isEmpty()) {
                 return certified(target, s, shallow.refusal(), limit);
             }
@@ -137,12 +137,29 @@ public final class Compiler {
         CertifiedConstruction.Built b = (CertifiedConstruction.Built) o;
         limit.check("verifying", target.size(), b.network().size().parameters());
         return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
-                "the network of Theorem W (docs/THEORY.md §12): " + w.describe(s));
+                "the network of " + w.describe(s));
+    }
+
+    /** Above this many codes the shallow gadgets are not searched under two's complement WRAP. */
+    static final long SHALLOW_WRAP_LIMIT = 256;
+
+    /**
+     * The compiler's shallow gadgets, except under two's complement WRAP above
+     * {@link #SHALLOW_WRAP_LIMIT} codes, where their chain search grows without a useful bound (minutes
+     * at 512 codes) while Theorem W (docs/THEORY.md §12) certifies in about a second: there the
+     * certificate builds the network.
+     */
+    private static IndicatorGadgets.Outcome shallow(Machine s, int fanIn) {
+        if (ModularSearch.applies(s) && s.size() > SHALLOW_WRAP_LIMIT) {
+            return new IndicatorGadgets.Outcome(Optional.empty(), "the compiler's shallow gadgets are not searched under"
+                    + " two's complement WRAP above " + SHALLOW_WRAP_LIMIT + " codes");
+        }
+        return IndicatorGadgets.search(s, fanIn);
     }
 
     /** The indicator construction with the strategy asked for, or the smallest of boxes and steps. */
     private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
-        IndicatorGadgets.Outcome shallow = IndicatorGadgets.search(s, 2 * target.dims());
+        IndicatorGadgets.Outcome shallow = shallow(s, 2 * target.dims());
         if (shallow.gadgets().isEmpty()) {
             if (strategy == Strategy.BOXES || strategy == Strategy.STEPS) { // the certificate gives points only
                 throw new IllegalArgumentException(shallow.refusal() + "; strategy " + strategy.id() + " needs these"

@@ -168,7 +168,7 @@ public final class Universality {
         ModularSearch.Outcome w = ModularSearch.search(m);
         tried.addAll(w.tried());
         return w.certificate().map(c -> Verdict.universal(question, new Findings(Truth.TRUE, decided, tried),
-                Evidence.modular(c), "Theorem W holds (docs/THEORY.md §12): " + c.describe(m)));
+                Evidence.modular(c), "Theorem W holds: " + c.describe(m)));
     }
 
     /** The exact decider at {@code d = 1, 2} where feasible: a NOT_UNIVERSAL verdict if it finds a function no network computes. */
