@@ -178,6 +178,23 @@ final class CheckCommand implements Callable<Integer> {
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });
+        v.modular().ifPresent(c -> { // Theorem W (docs/THEORY.md §12): the certificate's parts as numbers (codes)
+            ObjectNode th = ev.putObject("theorem");
+            th.put("name", "Theorem W (docs/THEORY.md §12)");
+            th.put("description", c.describe(v.question().setting().machine()));
+            ObjectNode u = th.putObject("unit");
+            u.put("depth", c.unit().depth());
+            u.put("firstWeightCode", c.unit().w1());
+            u.put("stageBiasCode", c.unit().c2());
+            u.put("twoSources", c.unit().twoSources());
+            u.put("unitWeightCode", c.unit().wu());
+            th.put("testBiasCode", c.testBias());
+            th.put("testGainCode", c.testGain());
+            th.put("onCode", c.on());
+            th.put("offCode", c.off());
+            th.put("outputWeightCode", c.outputWeight());
+            th.put("hiddenLayers", c.hiddenLayers(dims));
+        });
         v.theorem().ifPresent(t -> {
             ObjectNode th = ev.putObject("theorem");
             th.put("name", t.name());

@@ -35,4 +35,15 @@ class TheoremCheckCliTest {
         assertTrue(r.out().contains("verdict     UNDETERMINED"), r.out());
         assertTrue(r.out().contains(SaturationTheorem.NAME + ": does not apply"), r.out());
     }
+
+    @Test
+    void theoremWVerdictsCarryTheCertificateAsNumbersInJson() throws Exception {
+        CliRun r = CliRun.of("check", "--format", "ap_fixed<8,4>", "--act", "relu", "--overflow", "WRAP", "--json", "--no-sample");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode th = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+                .path("evidence").path("theorem");
+        assertTrue(th.path("name").asText().startsWith("Theorem W"), r.out());
+        assertTrue(th.path("unit").path("unitWeightCode").isIntegralNumber(), r.out());
+        assertTrue(th.path("onCode").asLong() != th.path("offCode").asLong(), r.out());
+    }
 }
