@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = OUT_HELP)
     Path out;
 
-    @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in about a minute on 2 cores (the full report takes about 20 minutes: its verdict grid includes WRAP at p = q = 3, where the routes of issue #14 search longest).")
+    @Option(names = "--quick", description = "A smaller report (fewer settings, smaller formats) in about a minute on 2 cores (the full report took about 20 minutes before Theorem W, 17 of them for the WRAP verdicts at p = q = 3, which now take a few minutes).")
     boolean quick;
 
     @Mixin
