@@ -1247,12 +1247,7 @@ public final class GadgetSearch {
     }
 
     private long trueBias(long on) {
-        for (long z = min; z <= max; z++) {
-            if (m.tau(z) == on) {
-                return z;
-            }
-        }
-        throw new AssertionError("level " + on + " is not a value of tau");
+        return m.tauPreimage(on).orElseThrow(() -> new AssertionError("level " + on + " is not a value of tau"));
     }
 
     private long[] weightList() {

@@ -116,6 +116,21 @@ public final class Machine {
         return tau[(int) (z - min)];
     }
 
+    /** The values of {@code tau} on F (the values hidden signals take), distinct and ascending. */
+    public long[] tauImage() {
+        return java.util.Arrays.stream(tau).distinct().sorted().toArray();
+    }
+
+    /** The least code {@code z} with {@code tau(z) = y}, or empty if {@code y} is not a value of {@code tau}. */
+    public OptionalLong tauPreimage(long y) {
+        for (long z = min; z <= max; z++) {
+            if (tau(z) == y) {
+                return OptionalLong.of(z);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** {@code a (+) b}. */
     public long add(long a, long b) {
         return ar.add(a, b);

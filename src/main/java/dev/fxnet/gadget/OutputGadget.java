@@ -45,12 +45,16 @@ public final class OutputGadget {
         static final CoinTable NONE = new CoinTable(new long[0], new long[0], null, null, null, null);
     }
 
-    private OutputGadget(long on, long off, long bias, long min, CoinTable table, long[][] wide, boolean modular) {
-        this(on, off, bias, min, table, wide, modular, 0);
+    /**
+     * The WIDE and modular forms: per target index the weights ({@code null} under PER_OP), whether the
+     * form is modular (WRAP), and for the compensated WIDE form a code {@code z} with
+     * {@code tau(z) = off} (else 0).
+     */
+    private record Listed(long[][] weights, boolean modular, long offBias) {
+        static final Listed NONE = new Listed(null, false, 0);
     }
 
-    private OutputGadget(long on, long off, long bias, long min, CoinTable table, long[][] wide, boolean modular,
-            long offBias) {
+    private OutputGadget(long on, long off, long bias, long min, CoinTable table, Listed listed) {
         this.on = on;
         this.off = off;
         this.bias = bias;
@@ -61,9 +65,9 @@ public final class OutputGadget {
         this.posLast = table.posLast();
         this.negCount = table.negCount();
         this.negLast = table.negLast();
-        this.wide = wide;
-        this.modular = modular;
-        this.offBias = offBias;
+        this.wide = listed.weights();
+        this.modular = listed.modular();
+        this.offBias = listed.offBias();
     }
 
     /**
@@ -125,7 +129,7 @@ public final class OutputGadget {
             }
             if (ok) {
                 return Optional.of(new OutputGadget(on, off, b0, m.min(),
-                        new CoinTable(coins, values, posCount, posLast, negCount, negLast), null, false));
+                        new CoinTable(coins, values, posCount, posLast, negCount, negLast), Listed.NONE));
             }
         }
         if (m.arithmetic().wraps()) {
@@ -174,7 +178,7 @@ public final class OutputGadget {
                 return Optional.empty();
             }
         }
-        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, lists, true));
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, new Listed(lists, true, 0)));
     }
 
     /**
@@ -199,7 +203,7 @@ public final class OutputGadget {
         }
         long offBias = 0;
         if (off != 0) {
-            OptionalLong z = preimage(m, off);
+            OptionalLong z = m.tauPreimage(off);
             if (z.isEmpty()) {
                 return Optional.empty();
             }
@@ -236,17 +240,7 @@ public final class OutputGadget {
                 return Optional.empty();
             }
         }
-        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, wide, false, offBias));
-    }
-
-    /** A code {@code z} with {@code tau(z) = y}, the least one, or empty. */
-    private static OptionalLong preimage(Machine m, long y) {
-        for (long z = m.min(); z <= m.max(); z++) {
-            if (m.tau(z) == y) {
-                return OptionalLong.of(z);
-            }
-        }
-        return OptionalLong.empty();
+        return Optional.of(new OutputGadget(on, off, 0, m.min(), CoinTable.NONE, new Listed(wide, false, offBias)));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.fxnet.theory;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.gadget.Machine;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The necessary condition <b>N-ends</b> of docs/THEORY.md §2: where the output neuron's last term can
@@ -47,15 +46,14 @@ final class EndsCondition {
         if (m.accumulation() != Accumulation.PER_OP || !m.arithmetic().saturates() || m.size() < 3) {
             return null;
         }
-        TreeSet<Long> values = new TreeSet<>();
-        for (long z = m.min(); z <= m.max(); z++) {
-            values.add(m.tau(z));
-        }
-        if (values.contains(0L) || values.first() < 0 && values.last() > 0) {
+        long[] values = m.tauImage(); // ascending
+        long first = values[0];
+        long last = values[values.length - 1];
+        if (java.util.Arrays.binarySearch(values, 0L) >= 0 || first < 0 && last > 0) {
             return null;
         }
         long[] weights = NecessaryCondition.weights(m, binary);
-        if ((long) weights.length * values.size() > WORK_LIMIT) {
+        if ((long) weights.length * values.length > WORK_LIMIT) {
             return null;
         }
         for (long w : weights) {
@@ -63,12 +61,12 @@ final class EndsCondition {
             for (long y : values) {
                 zeros += m.mul(w, y) == 0 ? 1 : 0;
             }
-            if (zeros != 0 && zeros != values.size()) { // w kills some values of tau but not all
+            if (zeros != 0 && zeros != values.length) { // w kills some values of tau but not all
                 return null;
             }
         }
         return witness(m, binary, weights).map(wit -> new NecessaryCondition.Result(Truth.FALSE, "N-ends",
-                "N-ends fails: tau has no zero (its values lie in [" + m.dec(values.first()) + ", " + m.dec(values.last())
+                "N-ends fails: tau has no zero (its values lie in [" + m.dec(first) + ", " + m.dec(last)
                 + "]) and no weight has a product with a value of tau that rounds to 0 unless all of them do, so under PER_OP and SATURATE"
                 + " the output neuron's last nonzero term moves the accumulator by at least one code in a fixed direction;"
                 + " no network with a hidden layer reaches both " + m.dec(m.min()) + " and " + m.dec(m.max()),

@@ -100,7 +100,7 @@ public final class MonotoneCondition {
 
     /** The values {@code tau(F)} that hidden signals take, ascending. */
     static long[] hiddenValues(Machine m) {
-        return Arrays.stream(codes(m)).map(m::tau).distinct().sorted().toArray();
+        return m.tauImage();
     }
 
     /** +1 if {@code g} is non-decreasing on the ascending {@code xs}, -1 if non-increasing and not constant, 0 otherwise. */

@@ -61,23 +61,11 @@ public final class Universality {
         Setting setting = question.setting();
         long size = setting.arithmetic().size();
         List<String> tried = new ArrayList<>();
-        if (!question.binary() && size > GadgetSearch.LIMIT) { // above the search: a theorem for all formats, no table
-            SaturationTheorem.Result t = SaturationTheorem.check(setting);
-            if (t.holds()) {
-                tried.add(SaturationTheorem.NAME + ": holds");
-                return Verdict.universal(question, new Findings(Truth.TRUE, List.of(), tried),
-                        Evidence.theorem(SaturationTheorem.NAME, t.hypotheses()), "S holds by " + SaturationTheorem.NAME
-                        + " (checked without tabulating F): " + String.join("; ", t.hypotheses()));
+        if (size > GadgetSearch.LIMIT) {
+            Optional<Verdict> large = aboveTheSearch(question, size, tried);
+            if (large.isPresent()) {
+                return large.get();
             }
-            tried.add(SaturationTheorem.NAME + ": does not apply (" + t.reason() + ")");
-        }
-        if (size > MAX_CHECKED_SIZE) {
-            tried.add("nothing else: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
-                    + "512) and S (|F| <= " + GadgetSearch.LIMIT + ") tabulate the arithmetic on F");
-            return Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN,
-                    "format too large for fxnet's finite checks (|F| = " + size + " > " + MAX_CHECKED_SIZE
-                    + ") and " + SaturationTheorem.NAME + " does not apply; verdicts are computed for p + q <= 10 in"
-                    + " practice, and up to p + q = 30 where the theorem applies");
         }
         Machine m = setting.machine();
         List<DeciderResult> decided = new ArrayList<>();
@@ -131,6 +119,33 @@ public final class Universality {
                 + " (all d not proved)";
         return Verdict.undetermined(question, new Findings(n.holds(), decided, tried),
                 searched ? Truth.FALSE : Truth.UNKNOWN, "N " + n.holds().spelling() + "; S: " + String.join("; ", s.tried()) + dec);
+    }
+
+    /**
+     * Above the gadget search: Theorem P for general weights (a theorem for all formats, no table over F); UNDETERMINED
+     * when it does not apply and the format is too large to tabulate; empty when the finite checks
+     * below still run.
+     */
+    private static Optional<Verdict> aboveTheSearch(Question question, long size, List<String> tried) {
+        if (!question.binary()) {
+            SaturationTheorem.Result t = SaturationTheorem.check(question.setting());
+            if (t.holds()) {
+                tried.add(SaturationTheorem.NAME + ": holds");
+                return Optional.of(Verdict.universal(question, new Findings(Truth.TRUE, List.of(), tried),
+                        Evidence.theorem(SaturationTheorem.NAME, t.hypotheses()), "S holds by " + SaturationTheorem.NAME
+                        + " (checked without tabulating F): " + String.join("; ", t.hypotheses())));
+            }
+            tried.add(SaturationTheorem.NAME + ": does not apply (" + t.reason() + ")");
+        }
+        if (size <= MAX_CHECKED_SIZE) {
+            return Optional.empty();
+        }
+        tried.add("nothing else: |F| = " + size + " > " + MAX_CHECKED_SIZE + "; the finite checks N (|F| <= "
+                + "512) and S (|F| <= " + GadgetSearch.LIMIT + ") tabulate the arithmetic on F");
+        return Optional.of(Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN,
+                "format too large for fxnet's finite checks (|F| = " + size + " > " + MAX_CHECKED_SIZE
+                + ") and " + SaturationTheorem.NAME + " does not apply; verdicts are computed for p + q <= 10 in"
+                + " practice, and up to p + q = 30 where the theorem applies"));
     }
 
     /**
