@@ -78,7 +78,16 @@ public final class BinaryCompiler {
     /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() >= 3) {
-            return features(target, s, live);
+            Attempt<BinaryNetwork> features = features(target, s, live);
+            if (target.dims() > 3 || !(features instanceof Attempt.Refused<BinaryNetwork> featuresFailed)
+                    || featuresFailed.isFinal()) {
+                return features;
+            }
+            Attempt<BinaryNetwork> signs = BinaryCoordinateCompiler.attempt(target, s, live);
+            if (!(signs instanceof Attempt.Refused<BinaryNetwork> signsFailed)) {
+                return signs;
+            }
+            return new Attempt.Refused<>(featuresFailed.reason() + "; and " + signsFailed.reason(), signsFailed.isFinal());
         }
         Attempt<BinaryNetwork> steps = steps(target, s, live);
         if (!(steps instanceof Attempt.Refused<BinaryNetwork> stepsFailed)) {
