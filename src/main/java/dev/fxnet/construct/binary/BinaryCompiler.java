@@ -39,7 +39,10 @@ import java.util.Map;
  * </ol>
  * Where the steps cannot be built (the identity, whose neurons output 0 only by exact
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
- * {@link BinaryCoordinateCompiler}. The network is verified on all of {@code F^d} by the caller.
+ * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
+ * and, in {@code d = 3} where its steps are missing, {@link BinaryCoordinateCompiler} over three
+ * coordinates (docs/theory/binary-d3.md, Theorem B7). The network is verified on all of
+ * {@code F^d} by the caller.
  */
 public final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
