@@ -41,7 +41,8 @@ class CoordinateSignThreeTest {
      * {@code h1 = acc(0; y++, y--, y++, y--)} and {@code h2 = acc(0; y+-, y-+, y+-, y-+)} are each 0
      * or of the sign of {@code t}, not both 0 unless {@code t = 0}, so {@code acc(0; h1, h2, h1, h2)}
      * has the sign of {@code t}; exhaustively for several {@code M}. Under two's complement
-     * ({@code [-M-1, M]}) it fails, which is why the route checks every setting on every point.
+     * ({@code [-M-1, M]}, where {@code (-1) (-M-1)} saturates to {@code M}) it fails, which is why
+     * the route checks every setting on every point.
      */
     @Test
     void halvesNeverDisagreeAndMergeToTheSign() {
@@ -56,10 +57,12 @@ class CoordinateSignThreeTest {
         for (long t = lo; t <= hi; t++) {
             for (long x = lo; x <= hi; x++) {
                 for (long z = lo; z <= hi; z++) {
+                    long nx = clamp(-x, lo, hi); // PER_OP: the product (-1) x is saturated before it is added
+                    long nz = clamp(-z, lo, hi);
                     long h1 = interleaved(clamp(clamp(t + x, lo, hi) + z, lo, hi),
-                            clamp(clamp(t - x, lo, hi) - z, lo, hi), lo, hi);
-                    long h2 = interleaved(clamp(clamp(t + x, lo, hi) - z, lo, hi),
-                            clamp(clamp(t - x, lo, hi) + z, lo, hi), lo, hi);
+                            clamp(clamp(t + nx, lo, hi) + nz, lo, hi), lo, hi);
+                    long h2 = interleaved(clamp(clamp(t + x, lo, hi) + nz, lo, hi),
+                            clamp(clamp(t + nx, lo, hi) + z, lo, hi), lo, hi);
                     long st = Long.signum(t);
                     boolean ok = (Long.signum(h1) == st || h1 == 0) && (Long.signum(h2) == st || h2 == 0)
                             && Long.signum(interleaved(h1, h2, lo, hi)) == st;
