@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *       (a listed input 0 adds nothing, THEORY §1 F1), so the indicator of the first is not
  *       represented in dimension {@code d}: {@link #liftedPair} looks in {@code e = 2} and
  *       {@code e = d} where {@link BinarySeparation} runs.</li>
- *   <li><b>Construction (Theorem B5).</b> The feature step construction compiled for a table
+ *   <li><b>Construction (Theorem B5; in {@code d = 3} else Theorem B7, docs/theory/binary-d3.md).</b>
+ *       The feature step construction, or the coordinate sign construction, compiled for a table
  *       {@link #everyValue} that takes every nonzero value at one point each, checked on every
  *       point of {@code F^d} where that is within {@link #FULL_BUDGET} weight-operations and on a
  *       deterministic sample (every nonzero point of the table and {@link #SAMPLE} others)
@@ -158,7 +159,7 @@ final class BinaryHighDimension {
             sp.point(idx, x);
             ev.evaluate(x, out, scratch);
             if (out[0] != g.code((int) idx)) {
-                throw new IllegalStateException("internal error: the binary feature step network for " + m + " on F^" + d
+                throw new IllegalStateException("internal error: the binary network for " + m + " on F^" + d
                         + " outputs " + out[0] + " at point " + idx + " where the table has " + g.code((int) idx));
             }
             checked++;

@@ -259,8 +259,9 @@ public final class Universality {
     /**
      * Binary weights in dimension {@code d >= 3} (docs/THEORY.md §13): binary N-sep in
      * {@code F^2} lifted by zeros (Theorem B6) and in {@code F^d}, where it runs; then the feature
-     * step construction (Theorem B5) compiled for a table that takes every nonzero value and checked
-     * ({@link BinaryHighDimension}).
+     * step construction (Theorem B5), in {@code d = 3} else the coordinate sign construction
+     * (docs/theory/binary-d3.md, Theorem B7), compiled for a table that takes every nonzero value
+     * and checked ({@link BinaryHighDimension}).
      */
     private static Verdict highDimension(Question question, Machine m, NecessaryCondition.Result n,
             List<DeciderResult> decided, List<String> tried) {
@@ -287,21 +288,26 @@ public final class Universality {
                 + (BinarySeparation.feasible(m, d) ? "" : " (F^" + d + " not checked: |F|^d > " + BinarySeparation.MAX_POINTS + ")"));
         BinaryHighDimension.Checked c = BinaryHighDimension.compileAndCheck(m, d);
         if (c.network().isEmpty()) {
-            tried.add("binary feature step construction: " + c.refusal());
+            String routes = d == 3 ? "binary feature step and coordinate sign constructions"
+                    : "binary feature step construction";
+            tried.add(routes + ": " + c.refusal());
             return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
-                    where + "N holds with weights +-1; the binary feature step construction failed: " + c.refusal());
+                    where + "N holds with weights +-1; the " + routes + " failed: " + c.refusal());
         }
         BinaryNetwork b = c.network().get();
         tried.add("binary construction: " + b.gadgets());
+        boolean signs = b.gadgets().startsWith("binary coordinate sign construction");
+        String theorem = signs ? "Theorem B7" : "Theorem B5";
         long total = (long) Math.pow(m.size(), d);
         String checked = c.everyPoint() ? "verified on all " + total + " points"
                 : "checked on " + c.points() + " of the " + total + " points (every nonzero point of the table and a fixed"
                 + " pseudo-random sample; the whole grid would take more than " + BinaryHighDimension.FULL_BUDGET
-                + " weight-operations), exact on every point by Theorem B5, whose hypotheses the construction checks"
+                + " weight-operations), exact on every point by " + theorem + ", whose hypotheses the construction checks"
                 + " on every point of F^" + d;
         return Verdict.universal(question, new Findings(n.holds(), decided, tried),
                 Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
-                where + "the binary feature step construction (docs/THEORY.md §13, Theorem B5) built the network for"
+                where + (signs ? "the binary coordinate sign construction in d = 3 (docs/theory/binary-d3.md, Theorem B7)"
+                : "the binary feature step construction (docs/THEORY.md §13, Theorem B5)") + " built the network for"
                 + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())
                 + ". Every layer before the point layer is the same for every table, and the point neurons of any f:"
                 + " F^" + d + " -> F read their point's wrong indicators and take their biases from f(x), so every f is"

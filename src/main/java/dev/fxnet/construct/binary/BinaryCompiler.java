@@ -39,7 +39,10 @@ import java.util.Map;
  * </ol>
  * Where the steps cannot be built (the identity, whose neurons output 0 only by exact
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
- * {@link BinaryCoordinateCompiler}. The network is verified on all of {@code F^d} by the caller.
+ * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
+ * and, in {@code d = 3} where its steps are missing, {@link BinaryCoordinateCompiler} over three
+ * coordinates (docs/theory/binary-d3.md, Theorem B7). The network is verified on all of
+ * {@code F^d} by the caller.
  */
 public final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
@@ -78,7 +81,16 @@ public final class BinaryCompiler {
     /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() >= 3) {
-            return features(target, s, live);
+            Attempt<BinaryNetwork> features = features(target, s, live);
+            if (target.dims() > 3 || !(features instanceof Attempt.Refused<BinaryNetwork> featuresFailed)
+                    || featuresFailed.isFinal()) {
+                return features;
+            }
+            Attempt<BinaryNetwork> signs = BinaryCoordinateCompiler.attempt(target, s, live);
+            if (!(signs instanceof Attempt.Refused<BinaryNetwork> signsFailed)) {
+                return signs;
+            }
+            return new Attempt.Refused<>(featuresFailed.reason() + "; and " + signsFailed.reason(), signsFailed.isFinal());
         }
         Attempt<BinaryNetwork> steps = steps(target, s, live);
         if (!(steps instanceof Attempt.Refused<BinaryNetwork> stepsFailed)) {

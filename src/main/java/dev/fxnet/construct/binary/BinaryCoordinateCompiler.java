@@ -16,8 +16,14 @@ import java.util.function.LongPredicate;
 
 /**
  * The coordinate sign construction for binary weights in {@code d = 2} (docs/CONSTRUCTION.md,
- * section 6), for settings without step gadgets; the identity under saturation is the case it was
- * made for. It reads the coordinates {@code x0, x1} rather than the directions {@code x0 +- x1}:
+ * section 6) and {@code d = 3} (docs/theory/binary-d3.md, Theorem B7), for settings without step
+ * gadgets; the identity under saturation is the case it was made for. It reads the coordinates
+ * {@code x0, x1} rather than the directions {@code x0 +- x1}. In {@code d = 3} the ramps are
+ * {@code tau(acc(-c; x_i, +-x_j, +-x_k))} (four sign patterns), and the sign stage has two layers:
+ * the <em>halves</em> {@code acc(0; y++, y--, y++, y--)} and {@code acc(0; y+-, y-+, y+-, y-+)}, each
+ * 0 or of the sign of {@code x_i - c} and not both 0 unless {@code x_i = c} (for the identity under
+ * saturation with symmetric codes: Lemma H), merged by {@code acc(0; h1, h2, h1, h2)}; every later
+ * stage runs over three coordinates. The stages in {@code d = 2}:
  *
  * <ol>
  *   <li><b>Ramps.</b> For every coordinate {@code i}, threshold {@code c} with {@code -c} in F and
@@ -59,7 +65,7 @@ final class BinaryCoordinateCompiler {
      * The grid of the construction: the setting, the ramp {@code thresholds}, the number of binary
      * {@code digits} of an index {@code x_i - min}, and the number {@code n} of points of {@code F^2}.
      */
-    private record Coordinates(Machine s, List<Long> thresholds, int digits, int n) {
+    private record Coordinates(Machine s, List<Long> thresholds, int digits, int n, int dims) {
         int sig() {
             return thresholds.size();
         }
@@ -68,9 +74,18 @@ final class BinaryCoordinateCompiler {
             return s.size();
         }
 
-        /** Coordinate {@code x_i} of point {@code p}. */
+        /** The ramps per coordinate and threshold: one per sign pattern of the other coordinates. */
+        int patterns() {
+            return 1 << (dims - 1);
+        }
+
+        /** Coordinate {@code x_i} of point {@code p} ({@code x0} varies slowest). */
         long x(int i, int p) {
-            return s.min() + (i == 0 ? p / size() : p % size());
+            int scale = 1;
+            for (int j = i + 1; j < dims; j++) {
+                scale *= size();
+            }
+            return s.min() + p / scale % size();
         }
     }
 
@@ -94,12 +109,12 @@ final class BinaryCoordinateCompiler {
     }
 
     /**
-     * Compiles a two-dimensional table with the coordinate sign construction.
+     * Compiles a two- or three-dimensional table with the coordinate sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
      * @return the network, or a refusal naming the stage without a gadget (final if it depends on
      *     the table or is the size limit)
-     * @throws IllegalArgumentException if {@code target} is not two-dimensional
+     * @throws IllegalArgumentException if {@code target} is not two- or three-dimensional
      */
     static Attempt<BinaryNetwork> attempt(FunctionTable target, Machine s, List<Integer> live) {
         Attempt<BinaryNetwork> a = build(target, s, live);
@@ -111,11 +126,13 @@ final class BinaryCoordinateCompiler {
     }
 
     private static Attempt<BinaryNetwork> build(FunctionTable target, Machine s, List<Integer> live) {
-        if (target.dims() != 2) {
-            throw new IllegalArgumentException("the coordinate sign construction is for d = 2, not d = " + target.dims());
+        if (target.dims() != 2 && target.dims() != 3) {
+            throw new IllegalArgumentException("the coordinate sign construction is for d = 2 and d = 3, not d = "
+                    + target.dims());
         }
         List<Long> thresholds = BinarySignCompiler.rampThresholds(s);
-        Coordinates c = new Coordinates(s, thresholds, 64 - Long.numberOfLeadingZeros(s.size() - 1L), target.size());
+        Coordinates c = new Coordinates(s, thresholds, 64 - Long.numberOfLeadingZeros(s.size() - 1L), target.size(),
+                target.dims());
         Optional<String> tooLarge = tooLarge(c, 0); // before the signals' values on every point are held
         if (tooLarge.isPresent()) {
             return Attempt.refusedFinally(tooLarge.get());
@@ -130,22 +147,22 @@ final class BinaryCoordinateCompiler {
             return lines(c, signs, layers).flatMap(on -> bits(c, on).flatMap(bits -> {
                 long[] offOn = {0, on};
                 Sink sink = bestSink(s, beta -> BinaryGadgets.cancels(s, beta, offOn) != 0,
-                        new long[] {0, bits.value()}, 2 * c.digits()); // both indices' wrong indicators
+                        new long[] {0, bits.value()}, c.dims() * c.digits()); // every index's wrong indicators
                 if (sink == null) {
                     return Attempt.refused(s + ": the coordinate sign construction has no point neuron that outputs a"
-                            + " value != 0 with every digit right and 0 with any of " + 2 * c.digits() + " wrong (wrong"
+                            + " value != 0 with every digit right and 0 with any of " + c.dims() * c.digits() + " wrong (wrong"
                             + " indicators " + s.dec(bits.value()) + " read twice, then a constant pair read +K', -K';"
                             + " every bias, K' and read sign tried)");
                 }
-                return TwinNeurons.constant(s, sink.beta(), BinarySignCompiler.pairs(2 * c.size(), offOn))
+                return TwinNeurons.constant(s, sink.beta(), BinarySignCompiler.pairs(c.dims() * c.size(), offOn))
                         .flatMap(constant -> {
                             List<Neuron> bitLayer = new ArrayList<>(TwinNeurons.twice(bits.neurons()));
                             bitLayer.add(constant);
                             bitLayer.add(constant);
                             layers.add(Layer.of(bitLayer));
                             return points(c, target, live, bits.value(), sink, layers).map(x -> {
-                                Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), 2, layers,
-                                        Map.of());
+                                Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), c.dims(),
+                                        layers, Map.of());
                                 return new BinaryNetwork(net, live.size(), gadgets(c, signs, on, bits, sink)
                                         + ", " + live.size() + " point neurons that sink and are rescued");
                             });
@@ -156,32 +173,60 @@ final class BinaryCoordinateCompiler {
 
     private static String gadgets(Coordinates c, Signs signs, long on, Bits bits, Sink sink) {
         Machine s = c.s();
-        return "binary coordinate sign construction: " + 4 * c.sig() + " ramps, " + signs.doublings()
-                + " doubling layer(s) to " + 2 * c.sig() + " sign signals of x0 and x1, " + 2 * c.size() + " lines (on = "
-                + s.dec(on) + "), " + 2 * c.digits() + " bits and their complements (" + s.dec(bits.value())
-                + ") and a constant " + s.dec(s.tau(sink.beta()));
+        int d = c.dims();
+        String names = d == 2 ? "x0 and x1" : "x0, x1 and x2";
+        String merge = d == 2 ? "" : ", " + 2 * d * c.sig() + " nuisance-free halves merged into";
+        return "binary coordinate sign construction: " + d * c.patterns() * c.sig() + " ramps" + merge + ", "
+                + signs.doublings() + " doubling layer(s) to " + d * c.sig() + " sign signals of " + names + ", "
+                + d * c.size() + " lines (on = " + s.dec(on) + "), " + d * c.digits() + " bits and their complements ("
+                + s.dec(bits.value()) + ") and a constant " + s.dec(s.tau(sink.beta()));
     }
 
-    /** 1. Ramps: pair {@code (i * sig + t) * 2 + (o == 1 ? 0 : 1)} is {@code tau(acc(-c_t; x_i, o x_j))}. */
+    /**
+     * 1. Ramps: pair {@code (i * sig + t) * P + o} ({@code P = 2^(d-1)}) is
+     * {@code tau(acc(-c_t; x_i, o_1 x_j, ...))} over the other coordinates {@code j} in increasing
+     * order, the signs {@code o_1, ...} the binary digits of {@code o} (digit 1: {@code -1}, the
+     * first coordinate's the most significant): in {@code d = 2} pair {@code 2 (i sig + t)} has
+     * {@code +x_j}, the next {@code -x_j}.
+     */
     private static Ramps ramps(Coordinates c, List<Layer> layers) {
         Machine s = c.s();
         int sig = c.sig();
+        int d = c.dims();
+        int patterns = c.patterns();
         long one = s.one().orElse(-1);
         List<long[]> rampValues = new ArrayList<>();
-        long[][][] ramp = new long[2][2 * sig][c.n()];
+        long[][][] ramp = new long[d][patterns * sig][c.n()];
         List<Neuron> first = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < d; i++) {
             for (int t = 0; t < sig; t++) {
-                for (int o = 0; o < 2; o++) {
-                    int sign = o == 0 ? 1 : -1;
+                for (int o = 0; o < patterns; o++) {
+                    int[] coords = new int[d];
+                    int[] signs = new int[d];
+                    coords[0] = i;
+                    signs[0] = 1;
+                    for (int j = 0, k = 1; j < d; j++) {
+                        if (j != i) {
+                            coords[k] = j;
+                            signs[k] = (o >> (d - 1 - k) & 1) == 0 ? 1 : -1;
+                            k++;
+                        }
+                    }
                     long bias = -c.thresholds().get(t);
-                    long[] v = ramp[i][2 * t + o];
+                    long[] v = ramp[i][patterns * t + o];
+                    long[] xs = new long[d];
                     for (int p = 0; p < c.n(); p++) {
-                        v[p] = s.tau(BinaryGadgets.acc(s, bias, new int[] {1, sign}, new long[] {c.x(i, p),
-                            c.x(1 - i, p)}, 2));
+                        for (int k = 0; k < d; k++) {
+                            xs[k] = c.x(coords[k], p);
+                        }
+                        v[p] = s.tau(BinaryGadgets.acc(s, bias, signs, xs, d));
                     }
                     rampValues.add(BinarySignCompiler.distinctValues(new long[][] {v}));
-                    first.add(Neuron.of(bias, new int[] {i, 1 - i}, new long[] {one, sign * one}));
+                    long[] w = new long[d];
+                    for (int k = 0; k < d; k++) {
+                        w[k] = signs[k] * one;
+                    }
+                    first.add(Neuron.of(bias, coords, w));
                 }
             }
         }
@@ -193,33 +238,46 @@ final class BinaryCoordinateCompiler {
     private static Attempt<Signs> signs(Coordinates c, Ramps ramps, List<Layer> layers) {
         Machine s = c.s();
         int sig = c.sig();
-        long[][] vals = new long[2 * sig][c.n()];
-        for (int k = 0; k < 2 * sig; k++) {
-            long[] yp = ramps.values()[k / sig][2 * (k % sig)];
-            long[] ym = ramps.values()[k / sig][2 * (k % sig) + 1];
-            for (int p = 0; p < c.n(); p++) {
-                vals[k][p] = s.tau(BinaryGadgets.acc(s, 0, new int[] {1, 1, 1, 1},
-                        new long[] {yp[p], ym[p], yp[p], ym[p]}, 4));
+        int d = c.dims();
+        long[][] rampVals = new long[d * c.patterns() * sig][];
+        for (int k = 0; k < rampVals.length; k++) {
+            rampVals[k] = ramps.values()[k / (c.patterns() * sig)][k % (c.patterns() * sig)];
+        }
+        long[][] vals;
+        if (d == 2) {
+            Attempt<long[][]> second = interleaved(c, rampVals, ramps.pairValues(), new int[] {0, 1}, layers);
+            if (second instanceof Attempt.Refused<long[][]> r) {
+                return r.as();
             }
+            vals = second.orElseThrow();
+        } else {
+            // halves: (y++, y--) and (y+-, y-+) each free of the last coordinate (docs/theory/binary-d3.md, Lemma H);
+            // merged: they never have opposite signs, so acc(0; h1, h2, h1, h2) has the sign of x_i - c
+            Attempt<long[][]> halves = interleaved(c, rampVals, ramps.pairValues(), new int[] {0, 3, 1, 2}, layers);
+            if (halves instanceof Attempt.Refused<long[][]> r) {
+                return r.as();
+            }
+            long[][] h = halves.orElseThrow();
+            Attempt<long[][]> merged = interleaved(c, h, BinarySignCompiler.pairs(h.length,
+                    BinarySignCompiler.distinctValues(h)), new int[] {0, 1}, layers);
+            if (merged instanceof Attempt.Refused<long[][]> r) {
+                return r.as();
+            }
+            vals = merged.orElseThrow();
         }
-        Attempt<List<Neuron>> second = Attempt.each(2 * sig, k -> TwinNeurons.overTwins(s, 0, ramps.pairValues(),
-                new int[] {2 * k, 2 * k + 1}, new int[] {1, 1}, true));
-        if (second instanceof Attempt.Refused<List<Neuron>> r) {
-            return r.as();
-        }
-        layers.add(Layer.of(TwinNeurons.twice(second.orElseThrow())));
         long[] layerValues = BinarySignCompiler.distinctValues(vals);
         int doublings = 0;
-        long[][][] signs = signsAlong(vals, c.thresholds(), c.size(), s.min());
+        long[][][] signs = signsAlong(c, vals);
         while (signs == null) {
             if (doublings == BinarySignCompiler.MAX_DOUBLINGS) {
                 return Attempt.refused(s + ": the coordinate sign construction found no sign signals: after "
-                        + BinarySignCompiler.MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some tau(acc(0; y+, y-,"
-                        + " y+, y-)) of the ramps tau(acc(-c; x_i, +-x_j)) is not one value below c, 0 at c and one value"
-                        + " above on every x_j");
+                        + BinarySignCompiler.MAX_DOUBLINGS + " doubling layers tau(acc(0; y, y)) some " + (d == 2
+                        ? "tau(acc(0; y+, y-, y+, y-)) of the ramps tau(acc(-c; x_i, +-x_j))"
+                        : "merged halves tau(acc(0; h1, h2, h1, h2)) of the ramps tau(acc(-c; x_i, +-x_j, +-x_k))")
+                        + " is not one value below c, 0 at c and one value above on every " + (d == 2 ? "x_j" : "x_j, x_k"));
             }
-            List<long[]> pairs = BinarySignCompiler.pairs(2 * sig, layerValues);
-            Attempt<List<Neuron>> doubling = Attempt.each(2 * sig,
+            List<long[]> pairs = BinarySignCompiler.pairs(d * sig, layerValues);
+            Attempt<List<Neuron>> doubling = Attempt.each(d * sig,
                     k -> TwinNeurons.overTwins(s, 0, pairs, new int[] {k}, new int[] {1}, false));
             if (doubling instanceof Attempt.Refused<List<Neuron>> r) {
                 return r.as();
@@ -232,9 +290,44 @@ final class BinaryCoordinateCompiler {
             layers.add(Layer.of(TwinNeurons.twice(doubling.orElseThrow())));
             doublings++;
             layerValues = BinarySignCompiler.distinctValues(vals);
-            signs = signsAlong(vals, c.thresholds(), c.size(), s.min());
+            signs = signsAlong(c, vals);
         }
         return Attempt.built(new Signs(signs, layerValues, doublings));
+    }
+
+    /**
+     * A layer of bias-0 twin neurons over the previous layer's pairs (values {@code in[j]} on every
+     * point, taking {@code pairValues.get(j)}): the pairs are taken in groups of {@code pick.length}
+     * consecutive ones, and from each group the neurons read the pairs {@code pick[2m], pick[2m + 1]}
+     * interleaved, {@code acc(0; y, z, y, z)}, one neuron per {@code m}, in group order.
+     *
+     * @return the new layer's values on every point, or a refusal if a pair does not cancel
+     */
+    private static Attempt<long[][]> interleaved(Coordinates c, long[][] in, List<long[]> pairValues, int[] pick,
+            List<Layer> layers) {
+        Machine s = c.s();
+        int perGroup = pick.length / 2;
+        int groups = in.length / pick.length;
+        long[][] out = new long[groups * perGroup][c.n()];
+        List<Neuron> neurons = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            for (int m = 0; m < perGroup; m++) {
+                int a = g * pick.length + pick[2 * m];
+                int b = g * pick.length + pick[2 * m + 1];
+                long[] v = out[g * perGroup + m];
+                for (int p = 0; p < c.n(); p++) {
+                    v[p] = s.tau(BinaryGadgets.acc(s, 0, new int[] {1, 1, 1, 1},
+                            new long[] {in[a][p], in[b][p], in[a][p], in[b][p]}, 4));
+                }
+                Attempt<Neuron> nn = TwinNeurons.overTwins(s, 0, pairValues, new int[] {a, b}, new int[] {1, 1}, true);
+                if (nn instanceof Attempt.Refused<Neuron> r) {
+                    return r.as();
+                }
+                neurons.add(nn.orElseThrow());
+            }
+        }
+        layers.add(Layer.of(TwinNeurons.twice(neurons)));
+        return Attempt.built(out);
     }
 
     /**
@@ -246,7 +339,7 @@ final class BinaryCoordinateCompiler {
         List<Long> biases = BinarySignCompiler.cancellingBiases(s, signs.layerValues());
         TreeSet<Long> common = BinarySignCompiler.codes(s);
         List<List<Map<Long, BinarySignCompiler.PointNeuron>>> lineOptions = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < c.dims(); i++) {
             Attempt<List<Map<Long, BinarySignCompiler.PointNeuron>>> o = BinarySignCompiler.sharedPointOptions(s,
                     new BinarySignCompiler.SignSignals(signs.along()[i], c.thresholds(), biases), common,
                     "coordinate sign construction", "line", "x" + i);
@@ -257,9 +350,9 @@ final class BinaryCoordinateCompiler {
         }
         long on = common.stream().max((a, b) -> Math.abs(a) != Math.abs(b) ? Long.compare(Math.abs(a), Math.abs(b))
                 : Long.compare(a, b)).orElseThrow();
-        List<long[]> signPairs = BinarySignCompiler.pairs(2 * c.sig(), signs.layerValues());
+        List<long[]> signPairs = BinarySignCompiler.pairs(c.dims() * c.sig(), signs.layerValues());
         int size = c.size();
-        return Attempt.each(2 * size, ix -> BinarySignCompiler.pointNeuron(s,
+        return Attempt.each(c.dims() * size, ix -> BinarySignCompiler.pointNeuron(s,
                 lineOptions.get(ix / size).get(ix % size).get(on), signPairs, ix / size * c.sig())).map(lines -> {
                     layers.add(Layer.of(TwinNeurons.twice(lines)));
                     return on;
@@ -274,11 +367,11 @@ final class BinaryCoordinateCompiler {
     private static Attempt<Bits> bits(Coordinates c, long on) {
         Machine s = c.s();
         int size = c.size();
-        List<long[]> linePairs = BinarySignCompiler.pairs(2 * size, new long[] {0, on});
+        List<long[]> linePairs = BinarySignCompiler.pairs(c.dims() * size, new long[] {0, on});
         int lineSign = on > 0 ? 1 : -1;
         long bitValue = 0;
         List<Neuron> bits = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < c.dims(); i++) {
             for (int j = 0; j < c.digits(); j++) {
                 for (int polarity = 1; polarity >= 0; polarity--) {
                     List<Integer> reads = new ArrayList<>();
@@ -338,7 +431,8 @@ final class BinaryCoordinateCompiler {
             Sink sink, List<Layer> layers) {
         Machine s = c.s();
         int digits = c.digits();
-        List<long[]> withConstant = new ArrayList<>(BinarySignCompiler.pairs(4 * digits, new long[] {0, bitValue}));
+        int d = c.dims();
+        List<long[]> withConstant = new ArrayList<>(BinarySignCompiler.pairs(2 * d * digits, new long[] {0, bitValue}));
         withConstant.add(new long[] {s.tau(sink.beta())});
         long[] outW = new long[live.size()];
         Attempt<List<Neuron>> points = Attempt.each(live.size(), k -> {
@@ -350,11 +444,14 @@ final class BinaryCoordinateCompiler {
                         + " added with +-1, is " + s.dec(f) + " (the values it reaches: " + sink.forValue().keySet()
                         .stream().map(s::dec).toList() + ")");
             }
-            long[] xs = {p / c.size(), p % c.size()};
-            int[] sequence = new int[4 * digits + 2];
+            long[] xs = new long[d];
+            for (int i = 0; i < d; i++) {
+                xs[i] = c.x(i, p) - s.min();
+            }
+            int[] sequence = new int[2 * d * digits + 2];
             int[] seqSigns = new int[sequence.length];
             int pos = 0;
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < d; i++) {
                 for (int j = 0; j < digits; j++) {
                     // pair (i * digits + j) * 2 is the bit, + 1 its complement; the wrong one is K where x's digit is not
                     int wrong = 2 * (i * digits + j) + ((xs[i] >> j & 1) == 1 ? 1 : 0);
@@ -364,9 +461,9 @@ final class BinaryCoordinateCompiler {
                     seqSigns[pos++] = sink.readSign();
                 }
             }
-            sequence[pos] = 4 * digits;
+            sequence[pos] = 2 * d * digits;
             seqSigns[pos++] = 1;
-            sequence[pos] = 4 * digits;
+            sequence[pos] = 2 * d * digits;
             seqSigns[pos] = -1;
             outW[k] = sp.outSign() * s.one().orElse(-1);
             return TwinNeurons.overTwins(s, sp.bias(), withConstant, sequence, seqSigns);
@@ -390,8 +487,14 @@ final class BinaryCoordinateCompiler {
         Machine s = c.s();
         int sig = c.sig();
         int digits = c.digits();
-        long weights = 16L * sig + 32L * sig * sig + 16L * sig * sig * doublings + 8L * s.size() * 2 * sig
-                + 8L * (4 * digits + 1) * s.size() + (long) c.n() * (2 * (4 * digits + 1) + 1);
+        long d = c.dims();
+        long ramps = 2 * d * c.patterns() * sig; // neurons of each layer, twins counted
+        long signs = 2 * d * sig;
+        long halves = d == 2 ? 0 : 2 * signs; // d = 3: the halves' layer; the merge layer then has signs neurons
+        long lines = 2 * d * s.size();
+        long bits = 2 * (2 * d * digits + 1);
+        long weights = ramps * d + (halves == 0 ? signs * ramps : halves * ramps + signs * halves)
+                + signs * signs * doublings + lines * signs + bits * lines + (long) c.n() * (bits + 1);
         if (weights > BinaryCompiler.MAX_WEIGHTS) {
             return Optional.of("the coordinate sign construction for " + s + " would have up to " + weights
                     + " weights" + (doublings == 0 ? " before its doubling layers" : "") + ", over the limit of "
@@ -404,22 +507,25 @@ final class BinaryCoordinateCompiler {
      * Each coordinate's sign signals as functions of that coordinate ({@code [i][t][x_i - min]}), or
      * null unless every signal depends on its coordinate alone and is a sign signal.
      */
-    private static long[][][] signsAlong(long[][] vals, List<Long> thresholds, int size, long min) {
-        int sig = thresholds.size();
-        long[][][] out = new long[2][sig][size];
-        for (int i = 0; i < 2; i++) {
+    private static long[][][] signsAlong(Coordinates c, long[][] vals) {
+        int sig = c.sig();
+        int size = c.size();
+        long[][][] out = new long[c.dims()][sig][size];
+        for (int i = 0; i < c.dims(); i++) {
             for (int t = 0; t < sig; t++) {
                 long[] v = vals[i * sig + t];
                 long[] along = out[i][t];
-                for (int x = 0; x < size; x++) {
-                    along[x] = v[i == 0 ? x * size : x];
-                }
+                boolean[] seen = new boolean[size];
                 for (int p = 0; p < v.length; p++) {
-                    if (v[p] != along[i == 0 ? p / size : p % size]) {
+                    int x = (int) (c.x(i, p) - c.s().min());
+                    if (!seen[x]) {
+                        along[x] = v[p];
+                        seen[x] = true;
+                    } else if (v[p] != along[x]) {
                         return null;
                     }
                 }
-                if (!BinarySignCompiler.isSign(along, thresholds.get(t), min)) {
+                if (!BinarySignCompiler.isSign(along, c.thresholds().get(t), c.s().min())) {
                     return null;
                 }
             }

@@ -66,13 +66,18 @@ final class FeatureConstruction {
         Optional<Features> chosen = Features.choose(s, target);
         if (chosen.isEmpty()) {
             return Attempt.refused(s + ": no " + Features.MAX_FEATURES + " or fewer binary first-layer neurons"
-                    + " determine the point of F^" + target.dims() + " (feature step construction)");
+                    + " determine the point of F^" + target.dims() + " (feature step construction; Theorem B5,"
+                    + " hypothesis 1, features)");
         }
         Features features = chosen.get();
         Directions dirs = features.directions(target);
         int[] stride = new int[dirs.count()];
         Arrays.fill(stride, 1);
-        return StepSignals.signals(s, g, dirs, stride).flatMap(x -> StepSignals.uniform(s, g, x)).flatMap(signals -> {
+        Attempt<List<Signal>> steps = StepSignals.signals(s, g, dirs, stride).flatMap(x -> StepSignals.uniform(s, g, x));
+        if (steps instanceof Attempt.Refused<List<Signal>> r) {
+            return new Attempt.Refused<>("Theorem B5, hypothesis 2 (steps), fails: " + r.reason(), r.isFinal());
+        }
+        return steps.flatMap(signals -> {
             Optional<String> large = tooLarge(s, target.dims(), signals.size(), signals.get(0).tailLength(),
                     live.size());
             if (large.isPresent()) {
@@ -94,7 +99,8 @@ final class FeatureConstruction {
                 beta -> signals.stream().allMatch(x -> BinaryGadgets.cancels(s, beta, x.valuesPerLayer()[tailLen - 1]) != 0),
                 new long[] {0, v}, features.count());
         if (sink == null) {
-            return Attempt.refused(s + ": the feature step construction has no point neuron that outputs a value != 0"
+            return Attempt.refused(s + ": Theorem B5, hypothesis 3 (sink), fails: the feature step construction has no"
+                    + " point neuron that outputs a value != 0"
                     + " with no wrong indicator and 0 with any of 1.." + features.count() + " (indicators " + s.dec(v)
                     + " read twice, then a constant pair read +K', -K'; every bias, K' and read sign tried)");
         }
@@ -127,7 +133,8 @@ final class FeatureConstruction {
             }
             Optional<List<Long>> parts = parts(sink, f);
             if (parts.isEmpty()) {
-                return Attempt.refusedFinally(s + ": the feature step construction has no point neurons whose outputs,"
+                return Attempt.refusedFinally(s + ": Theorem B5, hypothesis 4 (values), fails: the feature step"
+                    + " construction has no point neurons whose outputs,"
                         + " added with +-1 and all of one sign, sum to " + s.dec(f) + " (the values one reaches: "
                         + sink.forValue().keySet().stream().map(s::dec).toList() + ")");
             }

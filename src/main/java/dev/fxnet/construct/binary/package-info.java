@@ -2,7 +2,8 @@
  * The binary-weight construction (SPEC §4: every weight {@code +-1}, every neuron lists every
  * source of the previous layer) for {@code d = 1} and {@code d = 2} (docs/CONSTRUCTION.md,
  * section 6, and docs/THEORY.md §6), and for {@code d >= 3} by the feature step construction
- * (docs/THEORY.md §13, Theorem B5).
+ * (docs/THEORY.md §13, Theorem B5), in {@code d = 3} else by the coordinate sign construction
+ * over three coordinates (docs/theory/binary-d3.md, Theorem B7).
  *
  * <ul>
  *   <li><b>Entry.</b> {@link dev.fxnet.construct.binary.BinaryCompiler#compile} builds a
@@ -16,7 +17,9 @@
  *       among layouts of {@code StepConstruction}: the step signals of {@code StepSignals} over the
  *       {@code Directions}, the point neurons of {@code StepPoints} or the point layer by bits of
  *       {@code BitLayer}); the sign construction for {@code d = 1} ({@code BinarySignCompiler}) and
- *       the coordinate sign construction for {@code d = 2} ({@code BinaryCoordinateCompiler}); the
+ *       the coordinate sign construction for {@code d = 2} and {@code d = 3}
+ *       ({@code BinaryCoordinateCompiler}); the feature step construction for {@code d >= 3}
+ *       ({@code FeatureConstruction} over {@code Features}); the
  *       value layer ({@code BinaryValueLayer}) and the cancelling twin neurons ({@code TwinNeurons})
  *       they share. A refusal that depends on the table or on the size (a final one) ends the
  *       search for a route.</li>

@@ -105,10 +105,10 @@ class BinaryCoordinateCompilerTest {
         assertTrue(e.getMessage().startsWith("the coordinate sign construction: ") && e.getMessage().contains("cancel"),
                 e.getMessage());
         Machine three = Machine.of(FixedPointArithmetic.of(f), Accumulation.PER_OP, Activations.named("identity"));
-        FunctionTable t3 = FunctionTable.random(f, 3, 1);
+        FunctionTable t3 = FunctionTable.random(f, 4, 1);
         e = assertThrows(IllegalArgumentException.class,
                 () -> BinaryCoordinateCompiler.attempt(t3, three, live(t3)).orElseThrow());
-        assertTrue(e.getMessage().contains("d = 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("d = 2 and d = 3"), e.getMessage());
     }
 
     private static java.util.List<Integer> live(FunctionTable t) {
