@@ -78,4 +78,29 @@ class IdentityWrapTest {
             }
         }
     }
+    /**
+     * The same unit routes give 37 other WIDE rows (p = 0: tanh, hardtanh, elu, hardswish), which were
+     * UNIVERSAL by S before, a Theorem W certificate; a sample of them compiles into exact networks.
+     */
+    @Test
+    void otherActivationsWithTheNewUnitsCompileExactly() {
+        for (String spec : List.of("hardtanh:1:HALF_CEILING", "tanh:1:HALF_FLOOR", "elu:1:FLOOR", "hardswish:2:FLOOR",
+                "hardtanh:3:FLOOR", "tanh:2:UP")) {
+            String[] c = spec.split(":");
+            FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(0, Integer.parseInt(c[1]),
+                    Encoding.TWOS_COMPLEMENT), Rounding.valueOf(c[2]), Overflow.WRAP);
+            Setting s = Setting.of(ar, Accumulation.WIDE, Activations.named(c[0]));
+            Machine m = s.machine();
+            ModularCertificate cert = ModularSearch.search(m).certificate().orElseThrow(() -> new AssertionError(spec));
+            for (int d = 1; d <= 2; d++) {
+                FunctionTable t = FunctionTable.random(ar.format(), d, 7L * d + spec.hashCode());
+                CertifiedConstruction.Built b = assertInstanceOf(CertifiedConstruction.Built.class,
+                        CertifiedConstruction.build(t, m, cert), spec);
+                ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
+                for (int i = 0; i < t.size(); i++) {
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], spec + " d=" + d + " point " + i);
+                }
+            }
+        }
+    }
 }
