@@ -6,6 +6,8 @@ import dev.fxnet.gadget.ModularAnd;
 import dev.fxnet.gadget.ModularCertificate;
 import dev.fxnet.gadget.ModularRing;
 import dev.fxnet.gadget.ModularTerms;
+import dev.fxnet.gadget.Stage;
+import dev.fxnet.gadget.Tap;
 import dev.fxnet.gadget.UnitRecipe;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -18,8 +20,9 @@ import java.util.Map;
 
 /**
  * The network of Theorem W (docs/THEORY.md §12.4) from a {@link ModularCertificate}: per
- * coordinate, the first-layer neurons {@code tau(b - x_i)} for every bias {@code b} (and the depth-2
- * family when the unit has depth 2), the unit layer (every shift, in as many replicas as a combination
+ * coordinate, the first-layer neurons {@code tau(b -+ x_i)} for every bias {@code b} (and, when the unit
+ * is deeper, its family's second-layer neurons and chain stages at every shift, docs/theory/identity-wrap.md
+ * Lemma S), the unit layer (every shift, in as many replicas as a combination
  * lists), the point tests {@code tau(c + K [x_i = v])} as integer combinations of the unit's shifts
  * (coefficients {@code K e^-1 X^v}, each realised by the weights whose terms are integer multiples of
  * the unit), a balanced AND tree per point, and the modular output. Every neuron computing the same
@@ -121,14 +124,14 @@ final class ModularConstruction {
             switch (k.kind()) {
                 case 'F': // tau(b - x_i): coordinate a, bias b
                     return Neuron.of(terms.code(k.b()), new int[] {(int) k.a()}, new long[] {terms.minusOne()});
-                case 'H': { // depth-2 family at shift b of coordinate a
-                    UnitRecipe u = c.unit();
-                    int s0 = id(new Key('F', 1, k.a(), k.b(), 0));
-                    if (!u.twoSources()) {
-                        return Neuron.of(u.c2(), new int[] {s0}, new long[] {u.w1()});
-                    }
-                    int s1 = id(new Key('F', 1, k.a(), terms.residue(k.b() + 1), 0));
-                    return Neuron.of(u.c2(), new int[] {s0, s1}, new long[] {u.w1(), u.w1()});
+                case 'G': // tau(b + x_i): coordinate a, bias b
+                    return Neuron.of(terms.code(k.b()), new int[] {(int) k.a()}, new long[] {-terms.minusOne()});
+                case 'H':
+                    return secondLayer(k);
+                case 'S': { // chain stage at layer l >= 3 of the family at shift b
+                    Stage st = c.unit().chain().get(k.layer() - 3);
+                    int below = id(new Key(k.layer() == 3 ? 'H' : 'S', k.layer() - 1, k.a(), k.b(), 0));
+                    return Neuron.of(st.bias(), new int[] {below}, new long[] {st.weight()});
                 }
                 case 'T':
                     return pointTest((int) k.a(), k.b());
@@ -139,6 +142,25 @@ final class ModularConstruction {
             }
         }
 
+        /**
+         * The family's second-layer neuron at shift {@code b} of coordinate {@code a}: it lists the
+         * first-layer neurons of the unit's taps at that shift ({@code Tap#biasAt}); a tap repeating an
+         * earlier one's neuron reads a replica of it (a source is listed once per neuron).
+         */
+        private Neuron secondLayer(Key k) {
+            UnitRecipe u = c.unit();
+            List<Integer> src = new ArrayList<>();
+            List<Long> w = new ArrayList<>();
+            Map<Key, Integer> seen = new HashMap<>();
+            for (Tap tap : u.taps()) {
+                Key first = new Key(tap.slope() < 0 ? 'F' : 'G', 1, k.a(), tap.biasAt(k.b(), terms), 0);
+                int replica = seen.merge(first, 1, Integer::sum) - 1;
+                src.add(id(new Key(first.kind(), 1, first.a(), first.b(), replica)));
+                w.add(tap.weight());
+            }
+            return neuron(u.c2(), src, w);
+        }
+
         /** {@code tau(c + K [x_i = min + v])}: the shifts of the unit with coefficients {@code K e^-1 X^v}. */
         private Neuron pointTest(int coordinate, long v) {
             int n = coefficients.length;
@@ -147,7 +169,7 @@ final class ModularConstruction {
             for (int s = 0; s < n; s++) {
                 long[] labels = unitWeights.labels(coefficients[(int) ((s - v) & (n - 1))]).orElseThrow();
                 for (int r = 0; r < labels.length; r++) {
-                    src.add(id(new Key(depth == 1 ? 'F' : 'H', depth, coordinate, s, r)));
+                    src.add(id(new Key(depth == 1 ? 'F' : depth == 2 ? 'H' : 'S', depth, coordinate, s, r)));
                     w.add(labels[r]);
                 }
             }

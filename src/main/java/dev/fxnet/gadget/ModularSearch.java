@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Finds a {@link ModularCertificate} (Theorem W, docs/THEORY.md §12) for a two's-complement
  * {@code WRAP} setting: a unit among short lists of candidates ({@code O(N)} each, with parities of
- * value multiplicities), then levels satisfying condition (A), an AND and an output weight. All
+ * value multiplicities) — depth 1, depth-2 families with exact terms, then (only where those fail, so
+ * earlier certificates are unchanged) inexact one-source families under {@code WIDE} and wrap defects
+ * followed by a chain ({@link DefectSearch}, docs/theory/identity-wrap.md) — then levels satisfying condition (A), an AND and an output weight. All
  * budgets are counts. The certificate returned has passed {@link ModularCertificate#verify}.
  */
 public final class ModularSearch {
@@ -129,23 +131,77 @@ public final class ModularSearch {
             }
         }
         List<Long> cs = biases();
-        long examined = 0;
         for (Family f : families(h1, ws)) {
             for (long c2 : cs) {
-                examined += (long) f.keys().size() * ws.size();
-                if (examined > UNIT_BUDGET) {
-                    tried.add("Theorem W: unit search stopped after " + UNIT_BUDGET + " value evaluations");
+                if (!spend((long) f.keys().size() * ws.size())) {
                     return Optional.empty();
                 }
                 for (long wu : ws) {
-                    UnitRecipe r = new UnitRecipe(2, f.w1(), c2, f.twoSources(), wu);
+                    UnitRecipe r = UnitRecipe.depthTwo(f.w1(), c2, f.twoSources(), wu);
                     if (odd(f.keys(), c2, wu, false) && confirmed(r)) {
                         return Optional.of(r);
                     }
                 }
             }
         }
+        Optional<UnitRecipe> inexact = inexactFamilies(h1, ws, cs);
+        return inexact.isPresent() ? inexact : new DefectSearch(m, t, ws, stageBiases(), this::spend).find();
+    }
+
+    private long examined;
+
+    /** Charges {@code cost} value evaluations to the unit budget; false (and a note) once it is exhausted. */
+    private boolean spend(long cost) {
+        examined += cost;
+        if (examined > UNIT_BUDGET) {
+            if (examined - cost <= UNIT_BUDGET) {
+                tried.add("Theorem W: unit search stopped after " + UNIT_BUDGET + " value evaluations");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Under {@code WIDE}, the one-source depth-2 families whose terms {@code w1 h1} are not all on the
+     * grid: the neuron {@code tau(rho(c2 + w1 h1))} is still a shift-closed family (one source, evaluated
+     * as the network does), only the unit's own terms {@code T(wu, h2)} must be exact.
+     */
+    private Optional<UnitRecipe> inexactFamilies(long[] h1, List<Long> ws, List<Long> cs) {
+        if (m.perOp()) {
+            return Optional.empty();
+        }
+        for (long w1 : ws) {
+            if (exactOnAll(w1, h1)) {
+                continue;
+            }
+            for (long c2 : cs) {
+                if (!spend(h1.length + (long) ws.size())) {
+                    return Optional.empty();
+                }
+                long[] h2 = new long[h1.length];
+                for (int i = 0; i < h1.length; i++) {
+                    h2[i] = m.neuron(c2, w1, h1[i]);
+                }
+                List<Long> keys = oddKeys(h2, 0, null);
+                for (long wu : ws) {
+                    UnitRecipe r = new UnitRecipe(List.of(new Tap(0, -1, w1)), c2, List.of(), wu);
+                    if (odd(keys, 0, wu, true) && confirmed(r)) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    private boolean exactOnAll(long w, long[] values) {
+        for (long y : values) {
+            if (t.term(w, y) == ModularTerms.INEXACT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A depth-2 family before its bias: the weight on {@code h1}, one or two sources, the odd keys. */
@@ -252,7 +308,7 @@ public final class ModularSearch {
     private static final long NONE = Long.MIN_VALUE;
 
     /** Stage biases: 0, +-1 code, min, max. */
-    private List<Long> stageBiases() {
+    List<Long> stageBiases() {
         return List.copyOf(new LinkedHashSet<>(List.of(0L, 1L, -1L, m.min(), m.max())));
     }
 
