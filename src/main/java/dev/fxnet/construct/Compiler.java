@@ -1,5 +1,6 @@
 package dev.fxnet.construct;
 
+import dev.fxnet.arith.Accumulation;
 import dev.fxnet.target.FunctionTable;
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
@@ -144,15 +145,22 @@ public final class Compiler {
     static final long SHALLOW_WRAP_LIMIT = 256;
 
     /**
+     * The same limit under WRAP with WIDE accumulation, where the chain search is slower still (the
+     * identity at 128 codes ran for minutes before reaching the certificate).
+     */
+    static final long SHALLOW_WRAP_WIDE_LIMIT = 64;
+
+    /**
      * The compiler's shallow gadgets, except under two's complement WRAP above
      * {@link #SHALLOW_WRAP_LIMIT} codes, where their chain search grows without a useful bound (minutes
      * at 512 codes) while Theorem W (docs/THEORY.md §12) certifies in about a second: there the
      * certificate builds the network.
      */
     private static IndicatorGadgets.Outcome shallow(Machine s, int fanIn) {
-        if (ModularSearch.applies(s) && s.size() > SHALLOW_WRAP_LIMIT) {
+        long limit = s.accumulation() == Accumulation.WIDE ? SHALLOW_WRAP_WIDE_LIMIT : SHALLOW_WRAP_LIMIT;
+        if (ModularSearch.applies(s) && s.size() > limit) {
             return new IndicatorGadgets.Outcome(Optional.empty(), "the compiler's shallow gadgets are not searched under"
-                    + " two's complement WRAP above " + SHALLOW_WRAP_LIMIT + " codes");
+                    + " two's complement WRAP above " + limit + " codes" + (limit == SHALLOW_WRAP_LIMIT ? "" : " (WIDE)"));
         }
         return IndicatorGadgets.search(s, fanIn);
     }
