@@ -258,8 +258,8 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         long k;
         if (shift <= 62) {
             k = rounding.roundShift(signed, shift);
-        } else { // 0 < |c| < 2^53 / 2^63 < 1/2
-            k = rounding.resolve(v < 0 ? -1 : 0, false, -1);
+        } else { // 0 < |c| < 2^53 / 2^63 < 1/2: c = 0 + tiny, or c = -1 + (1 - tiny)
+            k = v < 0 ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
         }
         return assemble(k, e);
     }
