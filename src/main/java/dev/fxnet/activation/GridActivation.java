@@ -114,6 +114,37 @@ public final class GridActivation {
     }
 
     /**
+     * {@link #decide} in double, for an anchor {@code d} that is a double: the sums {@code d +- r} are
+     * enclosed by stepping one ulp outward ({@code nextDown}/{@code nextUp} of the rounded sum), and the
+     * one-sided limits at {@code d} are {@code rho(nextUp(d))}, {@code rho(nextDown(d))}, valid when
+     * {@code d} is a multiple of {@code 2^-(r+2)} and its ulp is below {@code 2^-(r+2)} ({@code r} the
+     * resolution), so that no step of {@code rho} lies between {@code d} and its neighbour. Returns
+     * {@link TranscendentalActivation#UNDECIDED} when that does not hold or the enclosure does not decide.
+     */
+    static long decideDouble(double d, int s, double rlo, double rhi, MonotoneRounding rho) {
+        int n = rho.resolutionBits() + 2;
+        if (n > 1000 || Math.ulp(d) >= Math.scalb(1.0, -n) || Math.rint(Math.scalb(d, n)) != Math.scalb(d, n)) {
+            return TranscendentalActivation.UNDECIDED;
+        }
+        long low;
+        long high;
+        if (s > 0) {
+            low = rho.roundDouble(Math.nextUp(d));
+            if (rlo > 0) {
+                low = Math.max(low, rho.roundDouble(Math.nextDown(d + rlo)));
+            }
+            high = rho.roundDouble(Math.nextUp(d + rhi));
+        } else {
+            high = rho.roundDouble(Math.nextDown(d));
+            if (rlo > 0) {
+                high = Math.min(high, rho.roundDouble(Math.nextUp(d - rlo)));
+            }
+            low = rho.roundDouble(Math.nextDown(d - rhi));
+        }
+        return low == high ? low : TranscendentalActivation.UNDECIDED;
+    }
+
+    /**
      * The limit of {@code rho(c)} as {@code c} decreases to the dyadic {@code d}: {@code rho(d + 2^-n)} with
      * {@code n} two more than both {@code rho}'s resolution and the binary scale of {@code d}, so that no
      * step of {@code rho} lies in {@code (d, d + 2^-n]}.

@@ -15,6 +15,18 @@ public interface MonotoneRounding {
     /** The code of {@code rho(num / den)}, {@code den > 0}. */
     long round(BigInteger num, BigInteger den);
 
+    /**
+     * {@code rho} of a finite double's exact value. The default converts it to a rational; implementations
+     * may override it with a faster exact computation.
+     */
+    default long roundDouble(double v) {
+        java.math.BigDecimal d = new java.math.BigDecimal(v);
+        if (d.scale() > 0) {
+            return round(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+        }
+        return round(d.unscaledValue().multiply(BigInteger.TEN.pow(-d.scale())), BigInteger.ONE);
+    }
+
     /** {@code r} such that every point where {@link #round} changes value is a multiple of {@code 2^-r}. */
     int resolutionBits();
 }

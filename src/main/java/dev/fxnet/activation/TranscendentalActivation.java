@@ -382,7 +382,16 @@ public final class TranscendentalActivation implements Activation {
         }
         double e = 2 * (BASE_ERROR + kind.argumentError(x));
         // t (1 -+ e) in double is within a relative 2^-52 of the exact product, far inside the factor 2 margin
-        return GridActivation.decide(d, s, new BigDecimal(t * (1 - e)), new BigDecimal(t * (1 + e)), rho);
+        double rlo = t * (1 - e);
+        double rhi = t * (1 + e);
+        double dd = d.doubleValue();
+        if (Double.isFinite(rhi) && Math.abs(dd) < 0x1p1000 && new BigDecimal(dd).compareTo(d) == 0) {
+            long r = GridActivation.decideDouble(dd, s, rlo, rhi, rho);
+            if (r != UNDECIDED) {
+                return r;
+            }
+        }
+        return GridActivation.decide(d, s, new BigDecimal(rlo), new BigDecimal(rhi), rho);
     }
 
     private static long round(Rounding mode, BigDecimal c) {

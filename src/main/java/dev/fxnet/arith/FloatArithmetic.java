@@ -485,6 +485,11 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         }
 
         @Override
+        public long roundDouble(double v) {
+            return roundDoubleExtended(v);
+        }
+
+        @Override
         public int resolutionBits() {
             return m - emin + 1; // steps at grid points or midpoints, multiples of 2^(emin - m - 1)
         }
