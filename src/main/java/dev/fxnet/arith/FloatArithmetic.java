@@ -189,15 +189,26 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         return isFinite(c) && value(c).compareTo(v) == 0 ? OptionalLong.of(c) : OptionalLong.empty();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Decimals of huge or tiny magnitude are not expanded: {@code |x| >= 10^320} is beyond every
+     * format's {@code Omega < 2^1024} and overflows, and {@code 0 < |x| < 10^-340 < 2^-1129} rounds like
+     * any other value below half the smallest subnormal ({@code >= 2^-1075}), e.g. {@code 2^-1200}.
+     */
     @Override
     public long round(BigDecimal x) {
         if (x.signum() == 0) {
             return 0;
         }
-        if (x.scale() > 0) {
-            return roundRational(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
+        long log10 = (long) x.precision() - x.scale() - 1; // 10^log10 <= |x| < 10^(log10 + 1)
+        if (log10 >= 320) {
+            return finish(overflowCode(x.signum() < 0));
         }
-        return roundRational(x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale())), BigInteger.ONE);
+        if (log10 < -340) {
+            return roundRational(BigInteger.valueOf(x.signum()), BigInteger.ONE.shiftLeft(1200));
+        }
+        return finish(roundExtended(x));
     }
 
     /** {@code rho(num / den)}, exactly; {@code den > 0}. */
