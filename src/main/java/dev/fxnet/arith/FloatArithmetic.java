@@ -48,6 +48,8 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     private final int emax;
     private final double[] magnitudes;
     private final MonotoneRounding extended = new Extended();
+    /** {@code value / 2^(emin - m)} per magnitude code, or null where those integers would not fit in 62 bits. */
+    private final long[] numerators;
 
     private FloatArithmetic(FloatFormat format, Rounding rounding, FloatOverflow overflow) {
         this.format = format;
@@ -61,6 +63,24 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         for (int i = 0; i <= n; i++) {
             magnitudes[i] = format.doubleValue(i);
         }
+        this.numerators = numerators(format);
+    }
+
+    /** Every value is an integer multiple of {@code 2^(emin - m)}; these integers, when they fit in 62 bits. */
+    private static long[] numerators(FloatFormat f) {
+        int m = f.mantissaBits();
+        long n = f.positiveCount();
+        long topB = n >> m;
+        if (f.emin() - m > 0 || topB - 1 + m + 1 > 62) {
+            return null;
+        }
+        long[] num = new long[(int) n + 1];
+        for (int i = 0; i <= n; i++) {
+            long b = i >> m;
+            long t = i & ((1L << m) - 1);
+            num[i] = b == 0 ? t : ((1L << m) + t) << (b - 1);
+        }
+        return num;
     }
 
     /**
@@ -409,6 +429,12 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         if (special != 0) {
             return special;
         }
+        if (numerators != null) {
+            long r = fusedSumLong(bias, weights, inputs, copies, count);
+            if (r != Long.MIN_VALUE) {
+                return r;
+            }
+        }
         BigDecimal s = value(bias);
         for (int i = 0; i < count; i++) {
             if (copies[i] != 0 && weights[i] != 0 && inputs[i] != 0) {
@@ -416,6 +442,52 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
             }
         }
         return round(s);
+    }
+
+    /**
+     * The fused sum of finite operands in {@code long}, in units of {@code 2^(2(emin - m))}: exact, or
+     * {@code Long.MIN_VALUE} when some step would overflow 63 bits or the sum is not exactly a double
+     * (then the caller computes it in {@code BigDecimal}).
+     */
+    private long fusedSumLong(long bias, long[] weights, long[] inputs, long[] copies, int count) {
+        int shift = m - emin; // >= 0: numerators are in units of 2^-shift
+        long nb = signedNumerator(bias);
+        if (Math.abs(nb) >= 1L << Math.max(0, 62 - shift)) {
+            return Long.MIN_VALUE;
+        }
+        long acc = nb << shift;
+        for (int i = 0; i < count; i++) {
+            long p = exactProduct(signedNumerator(weights[i]), signedNumerator(inputs[i]));
+            long t = p == Long.MIN_VALUE ? p : exactProduct(p, copies[i]);
+            if (t == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            long sum = acc + t;
+            if (((acc ^ sum) & (t ^ sum)) < 0) {
+                return Long.MIN_VALUE;
+            }
+            acc = sum;
+        }
+        if (Math.abs(acc) >= 1L << 53 || 2 * shift > 1000) {
+            return Long.MIN_VALUE;
+        }
+        double v = Math.scalb((double) acc, -2 * shift); // exact: |acc| < 2^53 and |v| >= 2^-1000 when acc != 0
+        if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+            return Long.MIN_VALUE;
+        }
+        return v == 0 ? 0 : roundDouble(v);
+    }
+
+    private long signedNumerator(long code) {
+        return code < 0 ? -numerators[(int) -code] : numerators[(int) code];
+    }
+
+    /** {@code a * b} if it fits in a long other than {@code Long.MIN_VALUE}, else {@code Long.MIN_VALUE}. */
+    private static long exactProduct(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        boolean fits = (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
+        return fits && lo != Long.MIN_VALUE ? lo : Long.MIN_VALUE;
     }
 
     /** The special result of a fused sum with special operands, or 0 when every operand is finite. */
