@@ -108,6 +108,11 @@ class FloatTauHardCasesTest {
         for (long c = a.minCode(); c <= a.maxCode(); c++) {
             assertEquals(a.tau(Activations.named("gelu"), c), t.tau(c));
         }
+        FloatArithmetic inf = FloatArithmetic.of(E5M2, Rounding.HALF_EVEN, FloatOverflow.INF);
+        ActivationTable ts = ActivationTable.of(Activations.named("sigmoid"), inf);
+        assertEquals(E5M2.codeOfBits(0x3C), ts.tau(E5M2.positiveInfinityCode())); // sigmoid(+inf) = 1
+        assertEquals(E5M2.nanCode(), ts.tau(E5M2.nanCode()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.tau(a.maxCode() + 1));
     }
 
     /** binary16: random finite arguments plus the edges, all activations, modes and both policies. */
