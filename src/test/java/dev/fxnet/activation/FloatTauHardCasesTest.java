@@ -115,6 +115,44 @@ class FloatTauHardCasesTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.tau(a.maxCode() + 1));
     }
 
+    /**
+     * bfloat16: random arguments with {@code 2^-23 <= |z| < 2^31} (so {@code z 2^30} is an integer below
+     * {@code 2^61}, as SigmaOracle needs) plus edges, all activations and modes, against the oracle; the
+     * results range over the whole format, down to subnormals such as sigmoid(-90) and tanh's steps near 1.
+     */
+    @Test
+    void bfloat16RandomAgainstOracle() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        EFloatOracle o = new EFloatOracle(8, 7, 127, "IEEE");
+        List<Long> codes = new ArrayList<>();
+        for (int bits : new int[] {0x3F80, 0x3F7F, 0x3F00, 0x3EFF, 0x4000, 0x42B4, 0x42C8, 0x4416, 0x442F, 0x4E7F, 0x3400}) {
+            codes.add(f.codeOfBits(bits)); // 1, below 1, 0.5, below 0.5, 2, 90, 100, 600, 700, about 2^30, 2^-23
+            codes.add(f.codeOfBits(bits | 0x8000));
+        }
+        Random rnd = new Random(21);
+        while (codes.size() < 80) {
+            int bits = 0x3400 + rnd.nextInt(0x4F00 - 0x3400); // 2^-23 <= |z| < 2^31
+            codes.add(f.codeOfBits(rnd.nextBoolean() ? bits : bits | 0x8000));
+        }
+        long mismatches = 0;
+        String first = null;
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+            for (long code : codes) {
+                long k = FloatTauOracleTest.units(o.decode(f.bits(code)).value, 30);
+                for (Activation s : Activations.builtIns()) {
+                    EFloatOracle.Result want = FloatSigmaOracle.round(o, s.name(), k, 30, r.name(), "INF");
+                    EFloatOracle.Result got = o.decode(f.bits(a.tau(s, code)));
+                    if (!want.equals(got)) {
+                        mismatches++;
+                        first = first != null ? first : a + " " + s.name() + "(" + k + " 2^-30): " + got + " vs " + want;
+                    }
+                }
+            }
+        }
+        assertEquals(0, mismatches, first);
+    }
+
     /** binary16: random finite arguments plus the edges, all activations, modes and both policies. */
     @Test
     void binary16RandomAndEdgesAgainstOracle() {
