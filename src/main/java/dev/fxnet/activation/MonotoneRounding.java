@@ -29,4 +29,13 @@ public interface MonotoneRounding {
 
     /** {@code r} such that every point where {@link #round} changes value is a multiple of {@code 2^-r}. */
     int resolutionBits();
+
+    /**
+     * {@code r} such that every point where {@link #round} changes value within {@code [|v|/2, 2|v|]} (and
+     * its negative) is a multiple of {@code 2^-r}; at most {@link #resolutionBits()}. The default is
+     * {@link #resolutionBits()}; a floating-point rounding has coarser steps at larger magnitudes.
+     */
+    default int resolutionBitsNear(double v) {
+        return resolutionBits();
+    }
 }

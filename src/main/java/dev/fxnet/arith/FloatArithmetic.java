@@ -271,23 +271,27 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         if (v == 0) {
             return 0;
         }
-        if (!(Math.abs(v) >= Double.MIN_NORMAL) || Double.isInfinite(v)) {
-            if (Double.isInfinite(v) || Double.isNaN(v)) {
-                throw new IllegalArgumentException("rho needs a finite value, was " + v);
-            }
-            return roundExtended(new BigDecimal(v)); // a subnormal double: exact rational path
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("rho needs a finite value, was " + v);
         }
-        int x = Math.getExponent(v); // floor(log2 |v|)
+        long bits = Double.doubleToRawLongBits(v);
+        long frac = bits & 0xFFFFFFFFFFFFFL;
+        int biased = (int) ((bits >>> 52) & 0x7FF);
+        long mant = biased == 0 ? frac : frac | (1L << 52); // |v| = mant 2^scale exactly
+        int scale = (biased == 0 ? 1 : biased) - 1075;
+        int x = scale + 63 - Long.numberOfLeadingZeros(mant); // floor(log2 |v|)
         if (x > emax) {
             return overflowCode(v < 0);
         }
-        long bits = Double.doubleToRawLongBits(v);
-        long mant = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52); // |v| = mant 2^(x - 52)
         long signed = v < 0 ? -mant : mant;
         int e = Math.max(x, emin);
-        int shift = (e - m) - (x - 52); // c = signed / 2^shift, shift >= 52 - m > 0
+        // c = signed / 2^shift; shift >= x - scale - m = bitLength(mant) - 1 - m, so >= 38 for a normal double;
+        // shift <= 0 only for a subnormal double when emin - m = -1074, and then |c| < 2^m
+        int shift = (e - m) - scale;
         long k;
-        if (shift <= 62) {
+        if (shift <= 0) { // c = signed 2^-shift, an integer
+            k = signed << -shift;
+        } else if (shift <= 62) {
             k = rounding.roundShift(signed, shift);
         } else { // 0 < |c| < 2^53 / 2^63 < 1/2: c = 0 + tiny, or c = -1 + (1 - tiny)
             k = v < 0 ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
@@ -525,7 +529,7 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     @Override
     public long tau(Activation sigma, long code) {
         if (!isSpecial(code)) {
-            return finish(GridActivation.round(sigma, value(code), extended));
+            return finish(GridActivation.round(sigma, doubleValue(code), extended));
         }
         checkCode(code);
         if (code == nan()) {
@@ -575,6 +579,15 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         @Override
         public int resolutionBits() {
             return m - emin + 1; // steps at grid points or midpoints, multiples of 2^(emin - m - 1)
+        }
+
+        /** Within {@code [|v|/2, 2|v|]} the binades have exponents {@code >= max(floor(log2|v|) - 1, emin)}. */
+        @Override
+        public int resolutionBitsNear(double v) {
+            if (v == 0 || !Double.isFinite(v)) {
+                return resolutionBits();
+            }
+            return m + 1 - Math.max(Math.getExponent(v) - 1, emin);
         }
     }
 }

@@ -153,6 +153,58 @@ class FloatTauHardCasesTest {
         assertEquals(0, mismatches, first);
     }
 
+    /**
+     * bfloat16 arguments below 2^-23, which the oracle cannot take: sigmoid of tiny z by hand (1/2 + z/4 is
+     * not a double there, so the fast path re-anchors at 1/2), and every transcendental activation's fast
+     * path against its interval slow path on all those codes in every mode.
+     */
+    @Test
+    void bfloat16TinyArguments() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        long plus = f.codeOfBits(0x0D80); // 2^-100
+        assertEquals(0, f.value(plus).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-100)));
+        long half = f.codeOfBits(0x3F00);
+        Activation sig = Activations.named("sigmoid");
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.SATFINITE);
+            // sigmoid(2^-100) = 1/2 + 2^-102 - ...; spacing 2^-8 above 1/2 and 2^-9 below
+            boolean up = r == Rounding.CEILING || r == Rounding.UP;
+            assertEquals(up ? half + 1 : half, a.tau(sig, plus), r.name());
+            boolean down = r == Rounding.FLOOR || r == Rounding.DOWN;
+            assertEquals(down ? half - 1 : half, a.tau(sig, -plus), r.name());
+        }
+        assertEquals(0, f.value(half + 1).subtract(f.value(half)).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-8)));
+        assertEquals(0, f.value(half).subtract(f.value(half - 1)).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-9)));
+        java.util.Random rnd = new java.util.Random(22);
+        for (Activation s : Activations.builtIns()) {
+            if (!(s instanceof TranscendentalActivation)) {
+                continue;
+            }
+            TranscendentalActivation t = (TranscendentalActivation) s;
+            for (Rounding r : Rounding.values()) {
+                FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+                for (int i = 0; i < 30; i++) {
+                    long code0 = rnd.nextInt(0x3400); // below 2^-23
+                    long code = rnd.nextBoolean() ? code0 : -code0;
+                    double z = f.doubleValue(code);
+                    MonotoneRounding rho = new MonotoneRounding() {
+                        @Override
+                        public long round(java.math.BigInteger num, java.math.BigInteger den) {
+                            return a.roundRational(num, den);
+                        }
+
+                        @Override
+                        public int resolutionBits() {
+                            return 7 + 126 + 1;
+                        }
+                    };
+                    // production: double fast path with the arithmetic's own rho; reference: interval path, plain rho
+                    assertEquals(t.roundOn(z, rho, false), a.tau(s, code), s.name() + " " + r + " " + z);
+                }
+            }
+        }
+    }
+
     /** binary16: random finite arguments plus the edges, all activations, modes and both policies. */
     @Test
     void binary16RandomAndEdgesAgainstOracle() {
