@@ -299,6 +299,44 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         return assemble(k, e);
     }
 
+    /**
+     * The extended code of {@code rho(s + err)} for a normal double {@code s} and a double {@code err != 0}
+     * with {@code |err| <= ulp(s)/2} (the TwoSum error of a rounded double sum). With
+     * {@code s = M 2^scale} ({@code M} of 53 bits) the exact {@code c = (s + err)/u} is
+     * {@code (M + e) / 2^shift} with {@code 0 < |e| <= 1/2} of the sign of {@code err}, which fixes the floor
+     * and the side of the half without knowing {@code e} further; {@code floor(log2 |s + err|)} is that of
+     * {@code s} unless {@code s} is a power of two and {@code err} points toward zero.
+     */
+    private long roundDoubleWithError(double s, double err) {
+        long bits = Double.doubleToRawLongBits(s);
+        int scale = (int) ((bits >>> 52) & 0x7FF) - 1075;
+        long mant = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+        boolean negative = s < 0;
+        boolean towardZero = (err < 0) != negative;
+        int x = scale + 52 - (mant == 1L << 52 && towardZero ? 1 : 0);
+        if (x > emax) {
+            return overflowCode(negative);
+        }
+        int e = Math.max(x, emin);
+        int shift = (e - m) - scale; // >= 52 - 1 - m > 0
+        long k;
+        if (shift > 62) { // 0 < |c| < 2^53 / 2^63 < 1/2
+            k = negative ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
+        } else {
+            long signed = negative ? -mant : mant;
+            long q = signed >> shift;
+            long r = signed - (q << shift);
+            int errSign = err > 0 ? 1 : -1;
+            if (r == 0 && errSign < 0) {
+                k = rounding.resolve(q - 1, false, 1);
+            } else {
+                long half = 1L << (shift - 1);
+                k = rounding.resolve(q, false, r == half ? errSign : Long.compare(r, half));
+            }
+        }
+        return assemble(k, e);
+    }
+
     private long roundExtended(BigDecimal x) {
         if (x.scale() > 0) {
             return roundExtended(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
@@ -352,6 +390,9 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         double err = (x - (s - bv)) + (y - bv); // TwoSum: s + err = x + y exactly (no overflow: |s| < 2^1025)
         if (err == 0 && !Double.isInfinite(s)) {
             return roundDouble(s);
+        }
+        if (Math.abs(s) >= Double.MIN_NORMAL && !Double.isInfinite(s)) {
+            return finish(roundDoubleWithError(s, err));
         }
         return round(new BigDecimal(x).add(new BigDecimal(y)));
     }

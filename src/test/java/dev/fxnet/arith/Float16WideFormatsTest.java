@@ -168,6 +168,34 @@ class Float16WideFormatsTest {
         }
     }
 
+    /**
+     * Sums whose double result is inexact (exponents more than 53 apart, only in bfloat16): powers of two
+     * and values with a few significand bits plus much smaller values of either sign, where the exact sum
+     * lies just beside a grid point, a midpoint or a binade boundary.
+     */
+    @Test
+    void bfloat16SumsOfFarApartValuesAgainstEFloat() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        EFloatOracle o = new EFloatOracle(8, 7, 127, "IEEE");
+        Random rnd = new Random(20);
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+            for (int i = 0; i < 2500; i++) {
+                int bigExp = 60 + rnd.nextInt(195); // biased exponent of the large operand
+                int t = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(4) == 0 ? 0x40 : rnd.nextInt(128); // 1, 1.5, random
+                int bigBits = (bigExp << 7) | t;
+                int smallExp = Math.max(0, bigExp - 54 - rnd.nextInt(60));
+                int smallBits = (smallExp << 7) | rnd.nextInt(128);
+                long x = f.codeOfBits(rnd.nextBoolean() ? bigBits : bigBits | 0x8000);
+                long y = f.codeOfBits(rnd.nextBoolean() ? smallBits : smallBits | 0x8000);
+                EFloat ex = o.decode(f.bits(x)).value;
+                EFloat ey = o.decode(f.bits(y)).value;
+                assertEquals(o.round(ex.Add(ey), r.name(), "INF"), o.decode(f.bits(a.add(x, y))), () -> a + ": " + ex + " + " + ey);
+                assertEquals(o.round(ey.Add(ex), r.name(), "INF"), o.decode(f.bits(a.add(y, x))), () -> a + ": " + ey + " + " + ex);
+            }
+        }
+    }
+
     /** Uniform codes half of the time; otherwise codes near the ends and near zero, where the edge cases are. */
     private static long randomCode(Random rnd, FloatFormat f) {
         long n = f.maxCode();
