@@ -188,9 +188,16 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         }
     }
 
-    /** The exact decimal of a finite code, or {@code inf}, {@code -inf}, {@code nan}. */
+    /**
+     * The exact decimal of a finite code, or {@code inf}, {@code -inf}, {@code nan}.
+     *
+     * @throws IllegalArgumentException if {@code code} is not a code of this arithmetic
+     */
     @Override
     public String decimal(long code) {
+        if (isSpecial(code)) {
+            checkCode(code);
+        }
         if (code == n + 2) {
             return "nan";
         }

@@ -68,6 +68,34 @@ class FloatTauOracleTest {
         assertEquals(0, mismatches, first);
     }
 
+    /**
+     * Long run ({@code -Plong}): every finite binary16 argument, all 15 activations, in the modes of
+     * {@code -Dfxnet.longTests.floatModes} (default {@code HALF_EVEN,FLOOR,UP}), SATFINITE, against the oracle.
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "fxnet.longTests", matches = "true")
+    void binary16EveryArgument() {
+        FloatFormat f = FloatFormat.parse("binary16");
+        EFloatOracle o = new EFloatOracle(5, 10, 15, "IEEE");
+        long mismatches = 0;
+        String first = null;
+        for (String mode : System.getProperty("fxnet.longTests.floatModes", "HALF_EVEN,FLOOR,UP").split(",")) {
+            FloatArithmetic a = FloatArithmetic.of(f, Rounding.valueOf(mode.trim()), FloatOverflow.SATFINITE);
+            for (long code = f.minCode(); code <= f.maxCode(); code++) {
+                long k = units(o.decode(f.bits(code)).value, 24);
+                for (Activation sigma : Activations.builtIns()) {
+                    EFloatOracle.Result want = FloatSigmaOracle.round(o, sigma.name(), k, 24, mode.trim(), "SATFINITE");
+                    EFloatOracle.Result got = o.decode(f.bits(a.tau(sigma, code)));
+                    if (!want.equals(got)) {
+                        mismatches++;
+                        first = first != null ? first : a + " " + sigma.name() + "(" + k + " 2^-24): " + got + " vs " + want;
+                    }
+                }
+            }
+        }
+        assertEquals(0, mismatches, first);
+    }
+
     /** {@code v 2^q} as a long; exact for every value of the format. */
     static long units(EFloat v, int q) {
         EInteger mant = v.getMantissa();
