@@ -90,6 +90,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * multiple of {@code sqrt(2/pi)}) no such theorem is known; should {@code c} ever be within about
  * {@code 10^-3990} of a boundary, the exception is thrown. No such point is known.
  *
+ * <h2>Float grids</h2>
+ * The same anchors and tails round {@code sigma(z)} on the non-uniform grid of a float format (SPEC §8)
+ * through {@link GridActivation}: any monotone step function stands in for the fixed-point
+ * {@code round(c)}, and its one-sided limit at the anchor is taken just beside it, below the lattice
+ * of its steps. The termination argument above is unchanged (the steps are dyadic).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TranscendentalActivation implements Activation {
