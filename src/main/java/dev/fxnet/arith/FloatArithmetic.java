@@ -45,8 +45,8 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     private final long n;
     private final int m;
     private final int emin;
-    private final int emax;
     private final double[] magnitudes;
+    private final FloatRho rho;
     private final MonotoneRounding extended = new Extended();
     /** {@code value / 2^(emin - m)} per magnitude code, or null where those integers would not fit in 62 bits. */
     private final long[] numerators;
@@ -58,12 +58,12 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         this.n = format.positiveCount();
         this.m = format.mantissaBits();
         this.emin = format.emin();
-        this.emax = format.emax();
         this.magnitudes = new double[(int) n + 1];
         for (int i = 0; i <= n; i++) {
             magnitudes[i] = format.doubleValue(i);
         }
         this.numerators = numerators(format);
+        this.rho = new FloatRho(format, rounding, overflow);
     }
 
     /** Every value is an integer multiple of {@code 2^(emin - m)}; these integers, when they fit in 62 bits. */
@@ -230,151 +230,22 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         }
         long log10 = (long) x.precision() - x.scale() - 1; // 10^log10 <= |x| < 10^(log10 + 1)
         if (log10 >= 320) {
-            return finish(overflowCode(x.signum() < 0));
+            return rho.finish(rho.overflowCode(x.signum() < 0));
         }
         if (log10 < -340) {
             return roundRational(BigInteger.valueOf(x.signum()), BigInteger.ONE.shiftLeft(1200));
         }
-        return finish(roundExtended(x));
+        return rho.finish(rho.roundExtended(x));
     }
 
     /** {@code rho(num / den)}, exactly; {@code den > 0}. */
     public long roundRational(BigInteger num, BigInteger den) {
-        return finish(roundExtended(num, den));
+        return rho.finish(rho.roundExtended(num, den));
     }
 
     /** {@code rho} of a double's exact value (finite). */
     public long roundDouble(double v) {
-        return finish(roundDoubleExtended(v));
-    }
-
-    /**
-     * rho with overflow INF-style: an overflow that gives NaN under NAN is reported as +-(N+1) here,
-     * which keeps the map monotone; {@link #finish} turns it into NaN.
-     */
-    private long roundExtended(BigInteger num, BigInteger den) {
-        if (den.signum() <= 0) {
-            throw new IllegalArgumentException("denominator must be positive, was " + den);
-        }
-        int sign = num.signum();
-        if (sign == 0) {
-            return 0;
-        }
-        BigInteger a = num.abs();
-        int e0 = a.bitLength() - den.bitLength(); // floor(log2(a/den)) is e0 or e0 - 1
-        boolean below = e0 >= 0 ? a.compareTo(den.shiftLeft(e0)) < 0 : a.shiftLeft(-e0).compareTo(den) < 0;
-        int floorLog = below ? e0 - 1 : e0;
-        if (floorLog > emax) {
-            return overflowCode(sign < 0);
-        }
-        int e = Math.max(floorLog, emin);
-        int shift = m - e; // c = v 2^shift
-        BigInteger k = shift >= 0 ? rounding.roundQuotient(num.shiftLeft(shift), den)
-                : rounding.roundQuotient(num, den.shiftLeft(-shift));
-        return assemble(k.longValueExact(), e);
-    }
-
-    private long roundDoubleExtended(double v) {
-        if (v == 0) {
-            return 0;
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("rho needs a finite value, was " + v);
-        }
-        long bits = Double.doubleToRawLongBits(v);
-        long frac = bits & 0xFFFFFFFFFFFFFL;
-        int biased = (int) ((bits >>> 52) & 0x7FF);
-        long mant = biased == 0 ? frac : frac | (1L << 52); // |v| = mant 2^scale exactly
-        int scale = (biased == 0 ? 1 : biased) - 1075;
-        int x = scale + 63 - Long.numberOfLeadingZeros(mant); // floor(log2 |v|)
-        if (x > emax) {
-            return overflowCode(v < 0);
-        }
-        long signed = v < 0 ? -mant : mant;
-        int e = Math.max(x, emin);
-        // c = signed / 2^shift; shift >= x - scale - m = bitLength(mant) - 1 - m, so >= 38 for a normal double;
-        // shift <= 0 only for a subnormal double when emin - m = -1074, and then |c| < 2^m
-        int shift = (e - m) - scale;
-        long k;
-        if (shift <= 0) { // c = signed 2^-shift, an integer
-            k = signed << -shift;
-        } else if (shift <= 62) {
-            k = rounding.roundShift(signed, shift);
-        } else { // 0 < |c| < 2^53 / 2^63 < 1/2: c = 0 + tiny, or c = -1 + (1 - tiny)
-            k = v < 0 ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
-        }
-        return assemble(k, e);
-    }
-
-    /**
-     * The extended code of {@code rho(s + err)} for a normal double {@code s} and a double {@code err != 0}
-     * with {@code |err| <= ulp(s)/2} (the TwoSum error of a rounded double sum). With
-     * {@code s = M 2^scale} ({@code M} of 53 bits) the exact {@code c = (s + err)/u} is
-     * {@code (M + e) / 2^shift} with {@code 0 < |e| <= 1/2} of the sign of {@code err}, which fixes the floor
-     * and the side of the half without knowing {@code e} further; {@code floor(log2 |s + err|)} is that of
-     * {@code s} unless {@code s} is a power of two and {@code err} points toward zero.
-     */
-    private long roundDoubleWithError(double s, double err) {
-        long bits = Double.doubleToRawLongBits(s);
-        int scale = (int) ((bits >>> 52) & 0x7FF) - 1075;
-        long mant = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
-        boolean negative = s < 0;
-        boolean towardZero = (err < 0) != negative;
-        int x = scale + 52 - (mant == 1L << 52 && towardZero ? 1 : 0);
-        if (x > emax) {
-            return overflowCode(negative);
-        }
-        int e = Math.max(x, emin);
-        int shift = (e - m) - scale; // >= 52 - 1 - m > 0
-        long k;
-        if (shift > 62) { // 0 < |c| < 2^53 / 2^63 < 1/2
-            k = negative ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
-        } else {
-            long signed = negative ? -mant : mant;
-            long q = signed >> shift;
-            long r = signed - (q << shift);
-            int errSign = err > 0 ? 1 : -1;
-            if (r == 0 && errSign < 0) {
-                k = rounding.resolve(q - 1, false, 1);
-            } else {
-                long half = 1L << (shift - 1);
-                k = rounding.resolve(q, false, r == half ? errSign : Long.compare(r, half));
-            }
-        }
-        return assemble(k, e);
-    }
-
-    private long roundExtended(BigDecimal x) {
-        if (x.scale() > 0) {
-            return roundExtended(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
-        }
-        return roundExtended(x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale())), BigInteger.ONE);
-    }
-
-    /** The extended code of {@code k 2^(e - m)}, {@code |k| <= 2^(m+1)}, {@code e >= emin}. */
-    private long assemble(long k, int e) {
-        if (k == 0) {
-            return 0;
-        }
-        long idx = ((long) (e - emin) << m) + Math.abs(k); // the magnitude bits of the unbounded format
-        if (idx > n) {
-            return overflowCode(k < 0);
-        }
-        return k < 0 ? -idx : idx;
-    }
-
-    /** The extended code of an overflow of this sign: +-(N+1) where INF/NAN leave the finite range. */
-    private long overflowCode(boolean negative) {
-        boolean special = overflow != FloatOverflow.SATFINITE && FloatOverflow.beyondOmega(rounding, negative);
-        long mag = special ? n + 1 : n;
-        return negative ? -mag : mag;
-    }
-
-    private long finish(long extendedCode) {
-        if (overflow == FloatOverflow.NAN && Math.abs(extendedCode) == n + 1) {
-            return n + 2;
-        }
-        return extendedCode;
+        return rho.finish(rho.roundDoubleExtended(v));
     }
 
     private boolean isSpecial(long code) {
@@ -399,7 +270,7 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
             return roundDouble(s);
         }
         if (Math.abs(s) >= Double.MIN_NORMAL && !Double.isInfinite(s)) {
-            return finish(roundDoubleWithError(s, err));
+            return rho.finish(rho.roundDoubleWithError(s, err));
         }
         return round(new BigDecimal(x).add(new BigDecimal(y)));
     }
@@ -577,7 +448,7 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     @Override
     public long tau(Activation sigma, long code) {
         if (!isSpecial(code)) {
-            return finish(GridActivation.round(sigma, doubleValue(code), extended));
+            return rho.finish(GridActivation.round(sigma, doubleValue(code), extended));
         }
         checkCode(code);
         if (code == nan()) {
@@ -616,12 +487,12 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     private final class Extended implements MonotoneRounding {
         @Override
         public long round(BigInteger num, BigInteger den) {
-            return roundExtended(num, den);
+            return rho.roundExtended(num, den);
         }
 
         @Override
         public long roundDouble(double v) {
-            return roundDoubleExtended(v);
+            return rho.roundDoubleExtended(v);
         }
 
         @Override
