@@ -90,6 +90,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * multiple of {@code sqrt(2/pi)}) no such theorem is known; should {@code c} ever be within about
  * {@code 10^-3990} of a boundary, the exception is thrown. No such point is known.
  *
+ * <h2>Float grids</h2>
+ * The same anchors and tails round {@code sigma(z)} on the non-uniform grid of a float format (SPEC §8)
+ * through {@link GridActivation}: any monotone step function stands in for the fixed-point
+ * {@code round(c)}, and its one-sided limit at the anchor is taken just beside it, below the lattice
+ * of its steps. The termination argument above is unchanged (the steps are dyadic).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TranscendentalActivation implements Activation {
@@ -326,6 +332,103 @@ public final class TranscendentalActivation implements Activation {
                 + " within about 10^-" + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
     }
 
+    /**
+     * {@code rho(sigma(z))} for the exact real value of the finite double {@code z}, on any monotone step
+     * function {@code rho} (a floating-point grid): the same decomposition {@code sigma(z) = A + T},
+     * enclosures of {@code |T|} from the fast path and then the slow path, decided when the smallest and the
+     * largest possible rounded values agree. The one-sided limit of {@code rho} at {@code A} is
+     * {@code rho(A +- delta)} with {@code delta} below the lattice of {@code rho}'s steps and of {@code A}
+     * (see {@link GridActivation#justAbove}), which is what decides e.g. {@code FLOOR(gelu(z))} for huge
+     * {@code z}. The fast path works in double ({@link GridActivation#decideDouble}) where the anchor is
+     * a double or a sum of two, else with exact decimals.
+     *
+     * @throws ArithmeticException if 4000 significant digits do not decide (as for {@link #roundScaled})
+     */
+    long roundOn(double zd, MonotoneRounding rho) {
+        return roundOn(zd, rho, true);
+    }
+
+    /** {@link #roundOn(double, MonotoneRounding)}, with the double fast path only if {@code fast}. Test hook. */
+    long roundOn(double zd, MonotoneRounding rho, boolean fast) {
+        if (zd == 0 && kind != Kind.SOFTPLUS) {
+            return GridActivation.round(kind == Kind.SIGMOID ? HALF : BigDecimal.ZERO, rho);
+        }
+        if (kind == Kind.ELU && zd > 0) {
+            return rho.roundDouble(zd);
+        }
+        boolean pos = zd > 0;
+        double xd = Math.abs(zd);
+        int s = kind.tailSign(pos ? 1 : -1, xd);
+        long r = fast ? gridFast(zd, s, xd, pos, rho) : UNDECIDED;
+        if (r != UNDECIDED) {
+            return r;
+        }
+        BigDecimal z = new BigDecimal(zd); // exact
+        BigDecimal d = kind.anchor(z, pos, xd);
+        if (kind.tiny(xd, pos)) {
+            r = GridActivation.decide(d, s, BigDecimal.ZERO, TINY_BIG, rho);
+            if (r != UNDECIDED) {
+                return r;
+            }
+        }
+        SLOW_PATH_CALLS.incrementAndGet();
+        BigDecimal x = z.abs();
+        for (int prec : PRECISIONS) {
+            BigDecimal[] t = kind.tail(x, pos, prec);
+            r = GridActivation.decide(d, s, t[0], t[1], rho);
+            if (r != UNDECIDED) {
+                return r;
+            }
+        }
+        throw new ArithmeticException("cannot decide the rounding of " + kind.specName + "(" + z + ") with "
+                + PRECISIONS[PRECISIONS.length - 1] + " significant digits: the value is within about 10^-"
+                + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
+    }
+
+    /**
+     * The double fast path on a grid: the decided code, or {@link #UNDECIDED}. The anchor is taken as
+     * the exact sum of two doubles {@code {hi, lo}} ({@link Kind#anchorDouble}); the tail enclosure is the
+     * fixed-point fast path's (twice the error bound), or {@code (0, 2^-900]} where {@code |T|} is proved tiny.
+     */
+    private long gridFast(double zd, int s, double x, boolean pos, MonotoneRounding rho) {
+        double[] a = kind.anchorDouble(zd, pos, x);
+        if (a == null) {
+            return UNDECIDED;
+        }
+        if (kind.tiny(x, pos)) {
+            return gridDouble(a[0], a[1], s, 0, TINY, rho);
+        }
+        double t = kind.tail(x, pos);
+        if (!(t >= 0x1p-1020) || Double.isInfinite(t)) {
+            return UNDECIDED;
+        }
+        double e = 2 * (BASE_ERROR + kind.argumentError(x));
+        // t (1 -+ e) in double is within a relative 2^-52 of the exact product, far inside the factor 2 margin
+        double rlo = t * (1 - e);
+        double rhi = t * (1 + e);
+        return Double.isFinite(rhi) ? gridDouble(a[0], a[1], s, rlo, rhi, rho) : UNDECIDED;
+    }
+
+    /**
+     * The double decision for {@code sigma = dh + dl + s T}, {@code T} in {@code [rlo, rhi]}, {@code rlo >= 0}:
+     * with {@code dl = 0} directly; otherwise {@code T' = dl + s T} is enclosed by outward-rounded double sums
+     * and decided about {@code dh} if the sign of {@code T'} is known.
+     */
+    private static long gridDouble(double dh, double dl, int s, double rlo, double rhi, MonotoneRounding rho) {
+        if (!(Math.abs(dh) < 0x1p1000)) {
+            return UNDECIDED;
+        }
+        if (dl == 0) {
+            return GridActivation.decideDouble(dh, s, rlo, rhi, rho);
+        }
+        double lo = Math.nextDown(s > 0 ? dl + rlo : dl - rhi);
+        double hi = Math.nextUp(s > 0 ? dl + rhi : dl - rlo);
+        if (lo > 0) {
+            return GridActivation.decideDouble(dh, 1, lo, hi, rho);
+        }
+        return hi < 0 ? GridActivation.decideDouble(dh, -1, -hi, -lo, rho) : UNDECIDED;
+    }
+
     private static long round(Rounding mode, BigDecimal c) {
         return mode.round(c).longValueExact();
     }
@@ -390,6 +493,23 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    return HALF.add(z.multiply(QUARTER));
+                }
+                return pos ? BigDecimal.ONE : BigDecimal.ZERO;
+            }
+
+            @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    double q = z * 0.25;
+                    return q * 4 == z ? new double[] {0.5, q} : null; // z/4 exact unless it underflows
+                }
+                return new double[] {pos ? 1 : 0, 0};
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1; // near 0: T = -(z/4 - tanh(z/2)/2); else as the table says
             }
@@ -429,6 +549,19 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    return z;
+                }
+                return pos ? BigDecimal.ONE : BigDecimal.ONE.negate();
+            }
+
+            @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                return new double[] {x <= 0.5 ? z : pos ? 1 : -1, 0};
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1;
             }
@@ -462,6 +595,16 @@ public final class TranscendentalActivation implements Activation {
             @Override
             long anchor4(long k, int q, double x) {
                 return x <= 1 ? 0 : -(4L << q);
+            }
+
+            @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                return x <= 1 ? BigDecimal.ZERO : BigDecimal.ONE.negate();
+            }
+
+            @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                return new double[] {x <= 1 ? 0 : -1, 0};
             }
 
             @Override
@@ -692,6 +835,19 @@ public final class TranscendentalActivation implements Activation {
          */
         long anchor4(long k, int q, double x) {
             return k > 0 ? 4 * k : 0;
+        }
+
+        /** The anchor {@code A} itself for {@code z != 0}, exact; the same choice as {@link #anchor4}. */
+        BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+            return pos ? z : BigDecimal.ZERO;
+        }
+
+        /**
+         * The anchor of {@link #anchor} as an exact sum of two doubles {@code {hi, lo}}, or null if it is not
+         * one; {@code z} is the argument (a double, {@code x = |z|}).
+         */
+        double[] anchorDouble(double z, boolean pos, double x) {
+            return new double[] {pos ? z : 0, 0};
         }
 
         /** The sign of {@code T} for {@code k != 0}. */

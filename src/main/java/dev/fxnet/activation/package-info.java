@@ -13,6 +13,9 @@
  *       double fast path with a proven-by-margin error bound, and a rigorous {@link java.math.BigDecimal}
  *       interval slow path with escalating precision.</li>
  *   <li>{@link dev.fxnet.activation.ActivationTable}: {@code tau} on every code of a format, cached.</li>
+ *   <li>{@link dev.fxnet.activation.GridActivation}, {@link dev.fxnet.activation.MonotoneRounding}:
+ *       {@code rho(sigma(x))} correctly rounded on a non-uniform grid (the float formats of SPEC §8),
+ *       and the limits of the built-ins at {@code +-inf}.</li>
  * </ul>
  *
  * <p>Every built-in is correctly rounded in all nine {@link dev.fxnet.arith.Rounding} modes for

@@ -2,6 +2,7 @@ package dev.fxnet.cli;
 
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.FloatFormat;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fxnet info FORMAT}: what a fixed-point format contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a fixed-point format: range, eps, M, number of values, bit layout.",
+        description = "Describe a fixed-point format (range, eps, M, number of values, bit layout) or a float format"
+                + " (bias, exponent range, largest and smallest values, spacing, special encodings).",
         footer = InfoCommand.FOOTER)
 final class InfoCommand implements Callable<Integer> {
     /** The text after the options in {@code --help}, line by line as printed. */
@@ -22,11 +24,14 @@ final class InfoCommand implements Callable<Integer> {
               fxnet info Q3.4
               fxnet info 'ap_fixed<8,4>'
               fxnet info p=2,q=1
+              fxnet info e4m3
+              fxnet info 'float(3,4,specials=FN)'
               fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT\
             """;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
-            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); or use the options.")
+            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); a float format (binary16, bfloat16, "
+                    + "e5m2, e4m3, e3m2, e2m3, e2m1, float(E,M[,bias=B][,specials=IEEE|FN|FINITE])); or use the options.")
     String formatText;
 
     @Mixin
@@ -41,6 +46,11 @@ final class InfoCommand implements Callable<Integer> {
         if (formatText != null) {
             if (options.formatGiven()) {
                 throw new UserException("give the format either as FORMAT or as options, not both");
+            }
+            if (FloatFormat.isFloatSpelling(formatText)) {
+                FloatFormat ff = FloatFormat.parse(formatText);
+                FloatInfo.print(ff, spec.commandLine().getOut());
+                return 0;
             }
             f = FixedPointFormat.parse(formatText);
         } else {
