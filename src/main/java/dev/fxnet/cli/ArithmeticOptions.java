@@ -106,7 +106,7 @@ public final class ArithmeticOptions {
         if (!anyGiven()) {
             return net;
         }
-        FixedPointArithmetic ar = arithmetic(net.arithmetic());
+        FixedPointArithmetic ar = arithmetic(net.fixedPoint());
         dev.fxnet.network.Network n = dev.fxnet.network.Network.of(ar, accumulation(net.accumulation()),
                 net.activation(), net.inputs(), net.layers(), net.meta());
         err.println("note: " + verb + " under " + ar + " " + n.accumulation() + " (overriding the file)");

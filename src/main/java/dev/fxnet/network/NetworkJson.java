@@ -111,7 +111,7 @@ public final class NetworkJson {
         ArithmeticSection ar = arithmetic(root, format);
         Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
         int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Network.MAX_INPUTS);
-        List<Layer> layers = layers(root, format, inputs);
+        List<Layer> layers = layers(root, NumberSystem.of(ar.arithmetic()), inputs);
         return Network.of(ar.arithmetic(), ar.accumulation(), activation, inputs, layers, meta(root));
     }
 
@@ -173,7 +173,7 @@ public final class NetworkJson {
     }
 
     /** The section {@code $.layers}: each neuron's codes in {@code format}, its sources below the previous width. */
-    private static List<Layer> layers(JsonNode root, FixedPointFormat format, int inputs) {
+    private static List<Layer> layers(JsonNode root, NumberSystem format, int inputs) {
         JsonNode ls = field(root, "$", "layers");
         if (!ls.isArray() || ls.isEmpty()) {
             throw new NetworkFileException("$.layers", "expected a non-empty array of layers");
@@ -227,7 +227,7 @@ public final class NetworkJson {
         return value;
     }
 
-    private static Neuron neuron(JsonNode node, String path, FixedPointFormat format, int previous, boolean first) {
+    private static Neuron neuron(JsonNode node, String path, NumberSystem format, int previous, boolean first) {
         object(node, path);
         onlyKeys(node, path, Set.of("bias", "weights"));
         long bias = code(field(node, path, "bias"), path + ".bias", format);
@@ -301,13 +301,14 @@ public final class NetworkJson {
         return v;
     }
 
-    private static long code(JsonNode node, String path, FixedPointFormat format) {
+    /** A parameter: the number as written (a code, or a float's bit pattern), as a code. */
+    private static long code(JsonNode node, String path, NumberSystem format) {
         long v = integer(node, path);
-        if (!format.contains(v)) {
-            throw new NetworkFileException(path, "code " + v + " is outside " + format + " (codes " + format.minCode()
-                    + ".." + format.maxCode() + ")");
+        try {
+            return format.parameter(v);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException(path, e.getMessage());
         }
-        return v;
     }
 
     private static <T> T parseWith(JsonNode node, String path, java.util.function.Function<String, T> parser) {
@@ -355,13 +356,12 @@ public final class NetworkJson {
 
     /** The text of the network file for {@code network}, one neuron per line, ending in a newline. */
     public static String toJson(Network network) {
-        FixedPointFormat f = network.format();
+        NumberSystem ns = NumberSystem.of(network.arithmetic());
         StringBuilder b = new StringBuilder();
         b.append("{\n  \"fxnet\": ").append(VERSION).append(",\n");
-        b.append("  \"format\": {\"intBits\": ").append(f.intBits()).append(", \"fracBits\": ").append(f.fracBits())
-                .append(", \"encoding\": \"").append(f.encoding()).append("\"},\n");
-        b.append("  \"arithmetic\": {\"rounding\": \"").append(network.arithmetic().rounding())
-                .append("\", \"overflow\": \"").append(network.arithmetic().overflow())
+        b.append("  \"format\": ").append(ns.formatJson()).append(",\n");
+        b.append("  \"arithmetic\": {\"rounding\": \"").append(ns.roundingName())
+                .append("\", \"overflow\": \"").append(ns.overflowName())
                 .append("\", \"accumulation\": \"").append(network.accumulation()).append("\"},\n");
         b.append("  \"activation\": \"").append(network.activation().name()).append("\",\n");
         b.append("  \"inputs\": ").append(network.inputs()).append(",\n");
@@ -369,15 +369,15 @@ public final class NetworkJson {
         List<Layer> layers = network.layers();
         for (int l = 0; l < layers.size(); l++) {
             b.append("    [\n");
-            List<Neuron> ns = layers.get(l).neurons();
-            for (int j = 0; j < ns.size(); j++) {
-                Neuron n = ns.get(j);
-                b.append("      {\"bias\": ").append(n.bias()).append(", \"weights\": [");
+            List<Neuron> neurons = layers.get(l).neurons();
+            for (int j = 0; j < neurons.size(); j++) {
+                Neuron n = neurons.get(j);
+                b.append("      {\"bias\": ").append(ns.number(n.bias())).append(", \"weights\": [");
                 for (int i = 0; i < n.fanIn(); i++) {
-                    b.append(i == 0 ? "" : ", ").append('[').append(n.source(i)).append(", ").append(n.weight(i))
-                            .append(']');
+                    b.append(i == 0 ? "" : ", ").append('[').append(n.source(i)).append(", ")
+                            .append(ns.number(n.weight(i))).append(']');
                 }
-                b.append("]}").append(j + 1 < ns.size() ? ",\n" : "\n");
+                b.append("]}").append(j + 1 < neurons.size() ? ",\n" : "\n");
             }
             b.append("    ]").append(l + 1 < layers.size() ? ",\n" : "\n");
         }
