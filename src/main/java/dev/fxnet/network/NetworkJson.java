@@ -12,7 +12,11 @@ import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
+import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
@@ -107,7 +111,7 @@ public final class NetworkJson {
         if (version != VERSION) {
             throw new NetworkFileException("$.fxnet", "unsupported file version " + version + "; expected " + VERSION);
         }
-        FixedPointFormat format = format(root);
+        FormatSection format = format(root);
         ArithmeticSection ar = arithmetic(root, format);
         Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
         int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Network.MAX_INPUTS);
@@ -139,37 +143,73 @@ public final class NetworkJson {
         return root;
     }
 
-    /** The section {@code $.format}. */
-    private static FixedPointFormat format(JsonNode root) {
+    /** What {@code $.format} says: a fixed-point format (SPEC §5) or a floating-point one (SPEC §8); the other is null. */
+    private record FormatSection(FixedPointFormat fixed, FloatFormat floating) {
+    }
+
+    /** The section {@code $.format}: a float format when it has {@code exponentBits} or {@code mantissaBits}. */
+    private static FormatSection format(JsonNode root) {
         JsonNode fmt = object(field(root, "$", "format"), "$.format");
+        if (fmt.has("exponentBits") || fmt.has("mantissaBits")) {
+            return new FormatSection(null, floatFormat(fmt));
+        }
         onlyKeys(fmt, "$.format", Set.of("intBits", "fracBits", "encoding"));
         int p = (int) intIn(field(fmt, "$.format", "intBits"), "$.format.intBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         int q = (int) intIn(field(fmt, "$.format", "fracBits"), "$.format.fracBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         Encoding encoding = parseWith(field(fmt, "$.format", "encoding"), "$.format.encoding", Encoding::parse);
         try {
-            return FixedPointFormat.of(p, q, encoding);
+            return new FormatSection(FixedPointFormat.of(p, q, encoding), null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFileException("$.format", e.getMessage());
         }
     }
 
+    /** A float {@code $.format} (SPEC §8): {@code exponentBits}, {@code mantissaBits}, {@code bias}, {@code specials}. */
+    private static FloatFormat floatFormat(JsonNode fmt) {
+        onlyKeys(fmt, "$.format", Set.of("exponentBits", "mantissaBits", "bias", "specials"));
+        int e = (int) intIn(field(fmt, "$.format", "exponentBits"), "$.format.exponentBits", 1, 15);
+        int m = (int) intIn(field(fmt, "$.format", "mantissaBits"), "$.format.mantissaBits", 0, 14);
+        int bias = (int) intIn(field(fmt, "$.format", "bias"), "$.format.bias", -(1 << 20), 1 << 20);
+        FloatFormat.Specials specials = parseWith(field(fmt, "$.format", "specials"), "$.format.specials",
+                FloatFormat.Specials::parse);
+        try {
+            return FloatFormat.of(e, m, bias, specials);
+        } catch (IllegalArgumentException ex) {
+            throw new NetworkFileException("$.format", ex.getMessage());
+        }
+    }
+
     /** What the section {@code $.arithmetic} says: the arithmetic over the format, and the accumulation. */
-    private record ArithmeticSection(FixedPointArithmetic arithmetic, Accumulation accumulation) {
+    private record ArithmeticSection(Arithmetic arithmetic, Accumulation accumulation) {
     }
 
     /** The section {@code $.arithmetic}, over {@code format}. */
-    private static ArithmeticSection arithmetic(JsonNode root, FixedPointFormat format) {
+    private static ArithmeticSection arithmetic(JsonNode root, FormatSection format) {
         JsonNode ar = object(field(root, "$", "arithmetic"), "$.arithmetic");
         onlyKeys(ar, "$.arithmetic", Set.of("rounding", "overflow", "accumulation"));
         Rounding rounding = parseWith(field(ar, "$.arithmetic", "rounding"), "$.arithmetic.rounding", Rounding::parse);
-        Overflow overflow = parseWith(field(ar, "$.arithmetic", "overflow"), "$.arithmetic.overflow", Overflow::parse);
-        Accumulation accumulation = parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation",
-                Accumulation::parse);
-        try {
-            return new ArithmeticSection(FixedPointArithmetic.of(format, rounding, overflow), accumulation);
-        } catch (IllegalArgumentException e) {
-            throw new NetworkFileException("$.arithmetic.overflow", e.getMessage());
+        JsonNode overflowNode = field(ar, "$.arithmetic", "overflow");
+        String op = "$.arithmetic.overflow";
+        if (format.floating() != null) {
+            FloatOverflow overflow = parseWith(overflowNode, op, NumberSystem::floatOverflow);
+            Accumulation accumulation = accumulation(ar);
+            try {
+                return new ArithmeticSection(FloatArithmetic.of(format.floating(), rounding, overflow), accumulation);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFileException(op, e.getMessage());
+            }
         }
+        Overflow overflow = parseWith(overflowNode, op, NumberSystem::fixedOverflow);
+        Accumulation accumulation = accumulation(ar);
+        try {
+            return new ArithmeticSection(FixedPointArithmetic.of(format.fixed(), rounding, overflow), accumulation);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException(op, e.getMessage());
+        }
+    }
+
+    private static Accumulation accumulation(JsonNode ar) {
+        return parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation", Accumulation::parse);
     }
 
     /** The section {@code $.layers}: each neuron's codes in {@code format}, its sources below the previous width. */

@@ -2,6 +2,9 @@ package dev.fxnet.network;
 
 import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatOverflow;
+import dev.fxnet.arith.Overflow;
 
 /**
  * The parts of fxnet's files and output that depend on the number system, in one place: how a code
@@ -12,7 +15,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
  *
  * <p>Implementations are immutable; {@link #of} picks the one for an arithmetic.
  */
-public sealed interface NumberSystem permits FixedPointSystem {
+public sealed interface NumberSystem permits FixedPointSystem, FloatSystem {
     /**
      * The number system of {@code arithmetic}.
      *
@@ -21,6 +24,9 @@ public sealed interface NumberSystem permits FixedPointSystem {
     static NumberSystem of(Arithmetic arithmetic) {
         if (arithmetic instanceof FixedPointArithmetic) {
             return new FixedPointSystem((FixedPointArithmetic) arithmetic);
+        }
+        if (arithmetic instanceof FloatArithmetic) {
+            return new FloatSystem((FloatArithmetic) arithmetic);
         }
         throw new IllegalArgumentException("no file format for " + arithmetic);
     }
@@ -64,4 +70,46 @@ public sealed interface NumberSystem permits FixedPointSystem {
 
     /** The name of the rounding mode in {@code $.arithmetic.rounding}. */
     String roundingName();
+
+    /**
+     * The overflow mode of a floating-point format named {@code text} ({@code SATFINITE}, {@code INF},
+     * {@code NAN}, any case).
+     *
+     * @throws IllegalArgumentException naming the text; for a fixed-point mode such as
+     *     {@code SATURATE}, saying that it is one
+     */
+    static FloatOverflow floatOverflow(String text) {
+        try {
+            return FloatOverflow.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw otherSystem(e, text, () -> Overflow.parse(text),
+                    "a fixed-point overflow mode; float formats take SATFINITE (default), INF or NAN");
+        }
+    }
+
+    /**
+     * The overflow mode of a fixed-point format named {@code text} ({@code SATURATE}, {@code WRAP}
+     * or an alias, any case).
+     *
+     * @throws IllegalArgumentException naming the text; for a floating-point mode such as {@code INF},
+     *     saying that it is one
+     */
+    static Overflow fixedOverflow(String text) {
+        try {
+            return Overflow.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw otherSystem(e, text, () -> FloatOverflow.parse(text),
+                    "a floating-point overflow mode; fixed-point formats take SATURATE (default) or WRAP");
+        }
+    }
+
+    private static IllegalArgumentException otherSystem(IllegalArgumentException e, String text, Runnable other,
+            String kind) {
+        try {
+            other.run();
+        } catch (IllegalArgumentException notOther) {
+            return e;
+        }
+        return new IllegalArgumentException(text.trim() + " is " + kind);
+    }
 }
