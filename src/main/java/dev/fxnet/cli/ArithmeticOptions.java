@@ -11,7 +11,6 @@ import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.network.NumberSystem;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,15 +70,7 @@ public final class ArithmeticOptions {
      * that starts with {@code float(} (which the float parser then accepts or refuses with its reason).
      */
     static boolean isFloatSpelling(String text) {
-        if (text.trim().toLowerCase(Locale.ROOT).startsWith("float(")) {
-            return true;
-        }
-        try {
-            FloatFormat.parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return FloatFormat.isFloatSpelling(text);
     }
 
     /** Whether {@code --format} names a floating-point format. */
