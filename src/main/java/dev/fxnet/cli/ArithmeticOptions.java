@@ -119,6 +119,10 @@ public final class ArithmeticOptions {
         }
         FloatArithmetic fb = floatBase ? (FloatArithmetic) base : null;
         FloatFormat f = format != null ? floatFormat() : fb.format();
+        if (fb != null && !f.equals(fb.format())) {
+            throw new IllegalArgumentException("--format " + format.trim() + ": the network's parameters are bit patterns "
+                    + "of " + fb.format() + "; another float format would read them as other values");
+        }
         Rounding r = rounding != null ? parseOption("--rounding", rounding, Rounding::parse)
                 : fb != null ? fb.rounding() : Rounding.HALF_EVEN;
         FloatOverflow o = overflow != null ? parseOption("--overflow", overflow, NumberSystem::floatOverflow)

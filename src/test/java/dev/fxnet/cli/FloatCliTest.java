@@ -84,6 +84,10 @@ class FloatCliTest {
         refused(CliRun.of("export", net.toString(), "--c", c.toString()), "export does not support floating-point");
         assertFalse(Files.exists(c));
         refused(CliRun.of("eval", net.toString(), "--format", "p=2,q=2", "--input", "0"), "the network is in e2m1");
+        refused(CliRun.of("eval", net.toString(), "--format", "e4m3", "--input", "0"), "bit patterns of e2m1");
+        CliRun floor = CliRun.of("eval", net.toString(), "--rounding", "FLOOR", "--input", "0.5");
+        assertEquals(0, floor.code(), floor.err());
+        assertTrue(floor.err().contains("e2m1 FLOOR SATFINITE PER_OP (overriding the file)"), floor.err());
     }
 
     @Test
