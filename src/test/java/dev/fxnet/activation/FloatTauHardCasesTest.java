@@ -108,6 +108,101 @@ class FloatTauHardCasesTest {
         for (long c = a.minCode(); c <= a.maxCode(); c++) {
             assertEquals(a.tau(Activations.named("gelu"), c), t.tau(c));
         }
+        FloatArithmetic inf = FloatArithmetic.of(E5M2, Rounding.HALF_EVEN, FloatOverflow.INF);
+        ActivationTable ts = ActivationTable.of(Activations.named("sigmoid"), inf);
+        assertEquals(E5M2.codeOfBits(0x3C), ts.tau(E5M2.positiveInfinityCode())); // sigmoid(+inf) = 1
+        assertEquals(E5M2.nanCode(), ts.tau(E5M2.nanCode()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.tau(a.maxCode() + 1));
+    }
+
+    /**
+     * bfloat16: random arguments with {@code 2^-23 <= |z| < 2^31} (so {@code z 2^30} is an integer below
+     * {@code 2^61}, as SigmaOracle needs) plus edges, all activations and modes, against the oracle; the
+     * results range over the whole format, down to subnormals such as sigmoid(-90) and tanh's steps near 1.
+     */
+    @Test
+    void bfloat16RandomAgainstOracle() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        EFloatOracle o = new EFloatOracle(8, 7, 127, "IEEE");
+        List<Long> codes = new ArrayList<>();
+        for (int bits : new int[] {0x3F80, 0x3F7F, 0x3F00, 0x3EFF, 0x4000, 0x42B4, 0x42C8, 0x4416, 0x442F, 0x4E7F, 0x3400}) {
+            codes.add(f.codeOfBits(bits)); // 1, below 1, 0.5, below 0.5, 2, 90, 100, 600, 700, about 2^30, 2^-23
+            codes.add(f.codeOfBits(bits | 0x8000));
+        }
+        Random rnd = new Random(21);
+        while (codes.size() < 80) {
+            int bits = 0x3400 + rnd.nextInt(0x4F00 - 0x3400); // 2^-23 <= |z| < 2^31
+            codes.add(f.codeOfBits(rnd.nextBoolean() ? bits : bits | 0x8000));
+        }
+        long mismatches = 0;
+        String first = null;
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+            for (long code : codes) {
+                long k = FloatTauOracleTest.units(o.decode(f.bits(code)).value, 30);
+                for (Activation s : Activations.builtIns()) {
+                    EFloatOracle.Result want = FloatSigmaOracle.round(o, s.name(), k, 30, r.name(), "INF");
+                    EFloatOracle.Result got = o.decode(f.bits(a.tau(s, code)));
+                    if (!want.equals(got)) {
+                        mismatches++;
+                        first = first != null ? first : a + " " + s.name() + "(" + k + " 2^-30): " + got + " vs " + want;
+                    }
+                }
+            }
+        }
+        assertEquals(0, mismatches, first);
+    }
+
+    /**
+     * bfloat16 arguments below 2^-23, which the oracle cannot take: sigmoid of tiny z by hand (1/2 + z/4 is
+     * not a double there, so the fast path re-anchors at 1/2), and every transcendental activation's fast
+     * path against its interval slow path on all those codes in every mode.
+     */
+    @Test
+    void bfloat16TinyArguments() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        long plus = f.codeOfBits(0x0D80); // 2^-100
+        assertEquals(0, f.value(plus).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-100)));
+        long half = f.codeOfBits(0x3F00);
+        Activation sig = Activations.named("sigmoid");
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.SATFINITE);
+            // sigmoid(2^-100) = 1/2 + 2^-102 - ...; spacing 2^-8 above 1/2 and 2^-9 below
+            boolean up = r == Rounding.CEILING || r == Rounding.UP;
+            assertEquals(up ? half + 1 : half, a.tau(sig, plus), r.name());
+            boolean down = r == Rounding.FLOOR || r == Rounding.DOWN;
+            assertEquals(down ? half - 1 : half, a.tau(sig, -plus), r.name());
+        }
+        assertEquals(0, f.value(half + 1).subtract(f.value(half)).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-8)));
+        assertEquals(0, f.value(half).subtract(f.value(half - 1)).compareTo(dev.fxnet.oracle.FloatGridOracle.pow2(-9)));
+        java.util.Random rnd = new java.util.Random(22);
+        for (Activation s : Activations.builtIns()) {
+            if (!(s instanceof TranscendentalActivation)) {
+                continue;
+            }
+            TranscendentalActivation t = (TranscendentalActivation) s;
+            for (Rounding r : Rounding.values()) {
+                FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+                for (int i = 0; i < 30; i++) {
+                    long code0 = rnd.nextInt(0x3400); // below 2^-23
+                    long code = rnd.nextBoolean() ? code0 : -code0;
+                    double z = f.doubleValue(code);
+                    MonotoneRounding rho = new MonotoneRounding() {
+                        @Override
+                        public long round(java.math.BigInteger num, java.math.BigInteger den) {
+                            return a.roundRational(num, den);
+                        }
+
+                        @Override
+                        public int resolutionBits() {
+                            return 7 + 126 + 1;
+                        }
+                    };
+                    // production: double fast path with the arithmetic's own rho; reference: interval path, plain rho
+                    assertEquals(t.roundOn(z, rho, false), a.tau(s, code), s.name() + " " + r + " " + z);
+                }
+            }
+        }
     }
 
     /** binary16: random finite arguments plus the edges, all activations, modes and both policies. */

@@ -143,6 +143,31 @@ class Float16WideFormatsTest {
         }
     }
 
+    @Test
+    void fusedSumsOfSixteenBitFormatsAgainstEFloat() {
+        Random rnd = new Random(19);
+        for (String name : new String[] {"binary16", "bfloat16"}) {
+            FloatFormat f = FloatFormat.parse(name);
+            EFloatOracle o = new EFloatOracle(f.exponentBits(), f.mantissaBits(), f.bias(), f.specials().name());
+            for (Rounding r : Rounding.values()) {
+                FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+                for (int trial = 0; trial < 300; trial++) {
+                    int count = 1 + rnd.nextInt(8);
+                    long[] w = new long[count];
+                    long[] y = new long[count];
+                    long bias = randomCode(rnd, f);
+                    EFloat exact = o.decode(f.bits(bias)).value;
+                    for (int i = 0; i < count; i++) {
+                        w[i] = rnd.nextInt(3) == 0 ? randomCode(rnd, f) : rnd.nextInt(2 * 15360 + 1) - 15360; // |w| <= 1 mostly
+                        y[i] = randomCode(rnd, f);
+                        exact = exact.Add(o.decode(f.bits(w[i])).value.Multiply(o.decode(f.bits(y[i])).value));
+                    }
+                    assertEquals(o.round(exact, r.name(), "INF"), o.decode(f.bits(a.fusedSum(bias, w, y, count))), a + "");
+                }
+            }
+        }
+    }
+
     /** Uniform codes half of the time; otherwise codes near the ends and near zero, where the edge cases are. */
     private static long randomCode(Random rnd, FloatFormat f) {
         long n = f.maxCode();

@@ -96,6 +96,22 @@ class FloatArithmeticTest {
     }
 
     @Test
+    void hugeAndTinyDecimalsAreNotExpanded() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+            boolean up = r == Rounding.UP || r == Rounding.CEILING;
+            assertEquals(up ? 1 : 0, a.round(new BigDecimal("1e-999999999")), r.name());
+            assertEquals(r == Rounding.UP || r == Rounding.FLOOR ? -1 : 0, a.round(new BigDecimal("-1e-999999999")));
+            long big = a.round(new BigDecimal("1e999999999"));
+            boolean inf = r.isNearest() || r == Rounding.UP || r == Rounding.CEILING;
+            assertEquals(inf ? a.maxCode() + 1 : a.maxCode(), big, r.name());
+            // the boundary decimals just inside the shortcuts agree with the exact path
+            assertEquals(a.round(new BigDecimal("1e-340")), a.round(new BigDecimal("1e-341")), r.name());
+        }
+    }
+
+    @Test
     void specialOperandsFollowIeee() {
         FloatArithmetic a = FloatArithmetic.of(FloatFormat.parse("e5m2"), Rounding.HALF_EVEN, FloatOverflow.INF);
         long inf = a.maxCode() + 1;

@@ -9,13 +9,15 @@ import java.math.BigInteger;
  * anchor plus a cancellation-free defect with a claimed relative error, refined with
  * {@code BigDecimalMath}) and {@link EFloatOracle} (SPEC §8's rounding by peteroupc EFloat).
  *
- * <p>The argument is {@code z = k 2^-q} with {@code q = m - emin}, so every value of the format is such a
- * {@code z} and every point where the float rounding changes (grid points and midpoints, also beyond the
- * largest value) is a multiple of {@code 2^-(q+1)}, i.e. a half-integer in units of {@code 2^-q}.
- * Decision: the rounding of both ends of an enclosure of {@code sigma(z) 2^q} must agree (the rounding
- * is monotone). Where SigmaOracle only knows the sign of a defect below {@code 1e-100} (a "tiny"
- * defect), every point strictly between the integer anchor and the anchor plus that sign times {@code 1/2}
- * rounds alike, so the point {@code anchor +- 1e-250} stands for the exact value.
+ * <p>The argument is {@code z = k 2^-q} with {@code 0 <= q <= m - emin} (with {@code q = m - emin} every
+ * value of the format is such a {@code z}). Every point where the float rounding changes (grid points and
+ * midpoints, also beyond the largest value) is a multiple of {@code 2^(emin - m - 1)}, and so is the
+ * integer anchor's value {@code N 2^-q}. Decision: the rounding of both ends of an enclosure of
+ * {@code sigma(z) 2^q} must agree (the rounding is monotone). Where SigmaOracle only knows the sign of a
+ * defect below {@code 1e-100} units (a "tiny" defect), every point strictly between the anchor and the
+ * next multiple of {@code 2^(emin - m - 1)} on that side rounds alike, so the point
+ * {@code anchor +- 1e-250} units stands for the exact value; that needs
+ * {@code 1e-250 2^-q < 2^(emin - m - 1)}, true for every format of at most 16 bits ({@code 1e-250 < 2^-830}).
  */
 public final class FloatSigmaOracle {
     private static final BigDecimal REL = new BigDecimal("1e-10");
@@ -24,7 +26,7 @@ public final class FloatSigmaOracle {
     private FloatSigmaOracle() {
     }
 
-    /** {@code rho(sigma(k 2^-q))} in {@code mode} with {@code policy}, {@code q = m - emin} of the oracle's format. */
+    /** {@code rho(sigma(k 2^-q))} in {@code mode} with {@code policy}, {@code 0 <= q <= m - emin} of the oracle's format. */
     public static EFloatOracle.Result round(EFloatOracle o, String name, long k, int q, String mode, String policy) {
         BigInteger twoQ = BigInteger.ONE.shiftLeft(q);
         BigInteger[] rat = SigmaOracle.exact(name, k, q);
