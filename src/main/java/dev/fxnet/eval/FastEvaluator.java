@@ -119,7 +119,12 @@ public final class FastEvaluator implements Evaluator {
             int width = bl.length;
             for (int j = 0; j < width; j++) {
                 long acc;
-                if (perOp) {
+                if (perOp && fixed != null) { // the final class, so that the calls inline as before
+                    acc = bl[j];
+                    for (int k = st[j]; k < st[j + 1]; k++) {
+                        acc = fixed.add(acc, fixed.multiply(wl[k], y[sr[k]]));
+                    }
+                } else if (perOp) {
                     acc = bl[j];
                     for (int k = st[j]; k < st[j + 1]; k++) {
                         acc = ar.add(acc, ar.multiply(wl[k], y[sr[k]]));
