@@ -2,7 +2,7 @@ package dev.fxnet.cli;
 
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
-import dev.fxnet.arith.FloatFormat;
+import dev.fxnet.arith.FloatArithmetic;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fxnet info FORMAT}: what a fixed-point format contains. */
+/** {@code fxnet info FORMAT}: what a fixed-point or floating-point format contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a fixed-point format (range, eps, M, number of values, bit layout) or a float format"
                 + " (bias, exponent range, largest and smallest values, spacing, special encodings).",
@@ -43,15 +43,20 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FixedPointFormat f;
+        if (formatText != null && options.formatGiven()) {
+            throw new UserException("give the format either as FORMAT or as options, not both");
+        }
+        if (formatText != null && ArithmeticOptions.isFloatSpelling(formatText) || formatText == null && options.floatGiven()) {
+            if (formatText != null) {
+                options.format = formatText;
+            }
+            // rounding and overflow do not change a format, but a wrong value (INF for e4m3) is still a mistake
+            FloatArithmetic ar = (FloatArithmetic) options.anyArithmetic(null);
+            options.accumulation(null);
+            FloatInfo.print(ar.format(), spec.commandLine().getOut());
+            return 0;
+        }
         if (formatText != null) {
-            if (options.formatGiven()) {
-                throw new UserException("give the format either as FORMAT or as options, not both");
-            }
-            if (FloatFormat.isFloatSpelling(formatText)) {
-                FloatFormat ff = FloatFormat.parse(formatText);
-                FloatInfo.print(ff, spec.commandLine().getOut());
-                return 0;
-            }
             f = FixedPointFormat.parse(formatText);
         } else {
             f = options.format(null);
