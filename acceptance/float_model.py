@@ -316,9 +316,17 @@ def _float_cell(name, z, emin, m, prec):
             # |B| < d/4 and its sign is certain: sigma(z) is strictly between a and a +- d/4,
             # where no boundary lies; a +- d/2 is in the same cell
             return a + d / 2 if b > 0 else a - d / 2
-        bf = sm._mpf_to_fraction(b)
+        bf = _to_fraction(b)
     err = abs(bf) / (Fraction(2) ** (prec - 64))
     return _cell_proxy(a + bf - err, a + bf + err, emin, m)
+
+
+def _to_fraction(x):
+    """An mpf as a Fraction of Python ints (mpmath's gmpy2 backend hands out mpz, whose
+    Fractions turn into gmpy2 mpq under arithmetic)."""
+    sign, man, exp, _ = mpmath.mpf(x)._mpf_
+    f = Fraction(int(man)) * pow2(int(exp))
+    return -f if sign else f
 
 
 _cache = {}
