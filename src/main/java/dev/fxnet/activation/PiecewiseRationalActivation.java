@@ -44,6 +44,12 @@ public final class PiecewiseRationalActivation implements Activation {
     /** {@code sigma(z) = 1} for {@code z >= 0}, {@code 0} otherwise. */
     public static final PiecewiseRationalActivation STEP = new PiecewiseRationalActivation(Kind.STEP);
 
+    private static final BigInteger THREE = BigInteger.valueOf(3);
+    private static final BigInteger SIX = BigInteger.valueOf(6);
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+    private static final BigInteger[] ZERO = {BigInteger.ZERO, BigInteger.ONE};
+    private static final BigInteger[] ONE = {BigInteger.ONE, BigInteger.ONE};
+
     private final Kind kind;
 
     private PiecewiseRationalActivation(Kind kind) {
@@ -73,6 +79,19 @@ public final class PiecewiseRationalActivation implements Activation {
         return kind.scaled(k, fracBits, Objects.requireNonNull(rounding, "rounding"));
     }
 
+    /**
+     * {@code sigma(n/d)} exactly, as a fresh array {@code {numerator, denominator}} with a positive
+     * denominator (not reduced), for rounding on grids other than fixed point.
+     *
+     * @throws IllegalArgumentException if {@code d <= 0}
+     */
+    BigInteger[] exactValue(BigInteger n, BigInteger d) {
+        if (d.signum() <= 0) {
+            throw new IllegalArgumentException("denominator must be positive, was " + d);
+        }
+        return kind.rational(n, d).clone();
+    }
+
     /** Always {@code true}: the evaluation is exact rational arithmetic. */
     @Override
     public boolean isCorrectlyRounded() {
@@ -93,6 +112,11 @@ public final class PiecewiseRationalActivation implements Activation {
             }
 
             @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                return new BigInteger[] {n, d};
+            }
+
+            @Override
             long scaled(long k, int q, Rounding r) {
                 return k;
             }
@@ -102,6 +126,11 @@ public final class PiecewiseRationalActivation implements Activation {
             @Override
             double applyAsDouble(double z) {
                 return z > 0 ? z : 0.0;
+            }
+
+            @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                return n.signum() > 0 ? new BigInteger[] {n, d} : ZERO;
             }
 
             @Override
@@ -117,6 +146,11 @@ public final class PiecewiseRationalActivation implements Activation {
             }
 
             @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                return n.signum() >= 0 ? new BigInteger[] {n, d} : new BigInteger[] {n, d.multiply(HUNDRED)};
+            }
+
+            @Override
             long scaled(long k, int q, Rounding r) {
                 return k >= 0 ? k : r.roundQuotient(k, 100);
             }
@@ -126,6 +160,14 @@ public final class PiecewiseRationalActivation implements Activation {
             @Override
             double applyAsDouble(double z) {
                 return Math.min(1.0, Math.max(-1.0, z));
+            }
+
+            @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                if (n.compareTo(d) > 0) {
+                    return ONE;
+                }
+                return n.compareTo(d.negate()) < 0 ? new BigInteger[] {BigInteger.ONE.negate(), BigInteger.ONE} : new BigInteger[] {n, d};
             }
 
             @Override
@@ -139,6 +181,15 @@ public final class PiecewiseRationalActivation implements Activation {
             @Override
             double applyAsDouble(double z) {
                 return Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
+            }
+
+            @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                BigInteger three = d.multiply(THREE);
+                if (n.compareTo(three.negate()) <= 0) {
+                    return ZERO;
+                }
+                return n.compareTo(three) >= 0 ? ONE : new BigInteger[] {n.add(three), d.multiply(SIX)};
             }
 
             @Override
@@ -159,6 +210,16 @@ public final class PiecewiseRationalActivation implements Activation {
             @Override
             double applyAsDouble(double z) {
                 return z * Math.min(1.0, Math.max(0.0, z / 6 + 0.5));
+            }
+
+            @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                BigInteger three = d.multiply(THREE);
+                if (n.compareTo(three.negate()) <= 0) {
+                    return ZERO;
+                }
+                return n.compareTo(three) >= 0 ? new BigInteger[] {n, d}
+                        : new BigInteger[] {n.multiply(n.add(three)), d.multiply(d).multiply(SIX)};
             }
 
             @Override
@@ -191,6 +252,11 @@ public final class PiecewiseRationalActivation implements Activation {
             }
 
             @Override
+            BigInteger[] rational(BigInteger n, BigInteger d) {
+                return n.signum() >= 0 ? ONE : ZERO;
+            }
+
+            @Override
             long scaled(long k, int q, Rounding r) {
                 return k >= 0 ? 1L << q : 0;
             }
@@ -205,5 +271,8 @@ public final class PiecewiseRationalActivation implements Activation {
         abstract double applyAsDouble(double z);
 
         abstract long scaled(long k, int q, Rounding r);
+
+        /** {@code sigma(n/d)} exactly, as {@code {numerator, denominator > 0}}; {@code d > 0}. */
+        abstract BigInteger[] rational(BigInteger n, BigInteger d);
     }
 }

@@ -326,6 +326,65 @@ public final class TranscendentalActivation implements Activation {
                 + " within about 10^-" + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
     }
 
+    /**
+     * {@code rho(sigma(z))} for an exact real {@code z} that is a double, on any monotone step function
+     * {@code rho} (a floating-point grid): the same decomposition {@code sigma(z) = A + T}, enclosures of
+     * {@code |T|} from the fast path and then the slow path, decided when the smallest and the largest
+     * possible rounded values agree. The one-sided limit of {@code rho} at {@code A} is {@code rho(A +- delta)}
+     * with {@code delta} below the lattice of {@code rho}'s steps and of {@code A} (see
+     * {@link GridActivation#justAbove}), which is what decides e.g. {@code FLOOR(gelu(z))} for huge {@code z}.
+     *
+     * @throws IllegalArgumentException if {@code z} is not exactly a double
+     * @throws ArithmeticException if 4000 significant digits do not decide (as for {@link #roundScaled})
+     */
+    long roundOn(BigDecimal z, MonotoneRounding rho) {
+        double zd = z.doubleValue();
+        if (new BigDecimal(zd).compareTo(z) != 0) {
+            throw new IllegalArgumentException(kind.specName + " on a grid needs an argument that is a double, was " + z);
+        }
+        int sign = z.signum();
+        if (sign == 0 && kind != Kind.SOFTPLUS) {
+            return GridActivation.round(kind == Kind.SIGMOID ? HALF : BigDecimal.ZERO, rho);
+        }
+        if (kind == Kind.ELU && sign > 0) {
+            return GridActivation.round(z, rho);
+        }
+        boolean pos = sign > 0;
+        double xd = Math.abs(zd);
+        BigDecimal x = z.abs();
+        BigDecimal d = kind.anchor(z, pos, xd);
+        int s = kind.tailSign(pos ? 1 : -1, xd);
+        long r = gridFast(d, s, xd, pos, rho);
+        if (r != UNDECIDED) {
+            return r;
+        }
+        SLOW_PATH_CALLS.incrementAndGet();
+        for (int prec : PRECISIONS) {
+            BigDecimal[] t = kind.tail(x, pos, prec);
+            r = GridActivation.decide(d, s, t[0], t[1], rho);
+            if (r != UNDECIDED) {
+                return r;
+            }
+        }
+        throw new ArithmeticException("cannot decide the rounding of " + kind.specName + "(" + z + ") with "
+                + PRECISIONS[PRECISIONS.length - 1] + " significant digits: the value is within about 10^-"
+                + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
+    }
+
+    /** The double fast path on a grid: the decided code, or {@link #UNDECIDED}. */
+    private long gridFast(BigDecimal d, int s, double x, boolean pos, MonotoneRounding rho) {
+        if (kind.tiny(x, pos)) {
+            return GridActivation.decide(d, s, BigDecimal.ZERO, TINY_BIG, rho);
+        }
+        double t = kind.tail(x, pos);
+        if (!(t >= 0x1p-1020) || Double.isInfinite(t)) {
+            return UNDECIDED;
+        }
+        double e = 2 * (BASE_ERROR + kind.argumentError(x));
+        // t (1 -+ e) in double is within a relative 2^-52 of the exact product, far inside the factor 2 margin
+        return GridActivation.decide(d, s, new BigDecimal(t * (1 - e)), new BigDecimal(t * (1 + e)), rho);
+    }
+
     private static long round(Rounding mode, BigDecimal c) {
         return mode.round(c).longValueExact();
     }
@@ -390,6 +449,14 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    return HALF.add(z.multiply(QUARTER));
+                }
+                return pos ? BigDecimal.ONE : BigDecimal.ZERO;
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1; // near 0: T = -(z/4 - tanh(z/2)/2); else as the table says
             }
@@ -429,6 +496,14 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    return z;
+                }
+                return pos ? BigDecimal.ONE : BigDecimal.ONE.negate();
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1;
             }
@@ -462,6 +537,11 @@ public final class TranscendentalActivation implements Activation {
             @Override
             long anchor4(long k, int q, double x) {
                 return x <= 1 ? 0 : -(4L << q);
+            }
+
+            @Override
+            BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+                return x <= 1 ? BigDecimal.ZERO : BigDecimal.ONE.negate();
             }
 
             @Override
@@ -692,6 +772,11 @@ public final class TranscendentalActivation implements Activation {
          */
         long anchor4(long k, int q, double x) {
             return k > 0 ? 4 * k : 0;
+        }
+
+        /** The anchor {@code A} itself for {@code z != 0}, exact; the same choice as {@link #anchor4}. */
+        BigDecimal anchor(BigDecimal z, boolean pos, double x) {
+            return pos ? z : BigDecimal.ZERO;
         }
 
         /** The sign of {@code T} for {@code k != 0}. */

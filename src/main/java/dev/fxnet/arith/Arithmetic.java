@@ -28,7 +28,17 @@ public interface Arithmetic {
         return maxCode() - minCode() + 1;
     }
 
-    /** The exact value of a code. */
+    /**
+     * Whether {@code code} stands for a finite value: {@code minCode() <= code <= maxCode()}. Only a
+     * floating-point arithmetic with overflow {@code INF} or {@code NAN} has other codes (its specials,
+     * {@code -inf = minCode() - 1}, {@code +inf = maxCode() + 1}, {@code NaN = maxCode() + 2}), which
+     * {@link #value} refuses.
+     */
+    default boolean isFinite(long code) {
+        return code >= minCode() && code <= maxCode();
+    }
+
+    /** The exact value of a finite code. */
     BigDecimal value(long code);
 
     /** {@code rho(x)}: the code of the exact real {@code x} after rounding and overflow handling. */

@@ -90,6 +90,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
         Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
+        options.refuseFloat("check", "the universality decision and its report are for fixed-point settings");
         FixedPointArithmetic ar = options.arithmetic();
         Setting s = Setting.of(ar, options.accumulation(null), a);
         Verdict v;

@@ -125,6 +125,7 @@ final class CompileCommand implements Callable<Integer> {
         Outputs.stdoutNotInput("--table", target.table);
         // with the network on standard output, the report lines go to stderr so that stdout stays JSON
         PrintWriter o = outTarget != null && outTarget.isStandardOutput() ? err : spec.commandLine().getOut();
+        options.refuseFloat("compile", "the compiler builds networks from fixed-point target tables");
         FixedPointArithmetic ar = options.arithmetic();
         if (InputSpace.countSaturated(ar.format(), dims) > MAX_POINTS) {
             throw new UserException("F^" + dims + " of " + ar.format() + " has " + InputSpace.countText(ar.format(), dims)

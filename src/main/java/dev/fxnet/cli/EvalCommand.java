@@ -1,11 +1,10 @@
 package dev.fxnet.cli;
 
-import dev.fxnet.arith.FixedPointArithmetic;
-import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.eval.FastEvaluator;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
+import dev.fxnet.network.NumberSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +30,9 @@ final class EvalCommand implements Callable<Integer> {
             row
             per point of F^d in lexicographic order of codes, x0 slowest. With --all alone: the SPEC §5a \
             table
-            x0,...,y in exact decimals.
+            x0,...,y in exact decimals. For a float format (SPEC §8) F is every finite value once, \
+            increasing;
+            code columns hold bit patterns and values are exact decimals or inf, -inf, nan.
 
             Examples:
               fxnet eval net.json --input 0.5
@@ -80,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
         Outputs.stdoutNotInput("NET.json", file);
         Network net = NetworkJson.read(file);
         net = options.override(net, "evaluating", spec.commandLine().getErr());
-        FixedPointFormat f = net.format();
+        NumberSystem f = NumberSystem.of(net.arithmetic());
         FastEvaluator ev = new FastEvaluator(net);
         PrintWriter out = spec.commandLine().getOut();
         int d = net.inputs();
@@ -105,12 +106,12 @@ final class EvalCommand implements Callable<Integer> {
                 out.println(row(x, y, f, true));
             } else {
                 for (int o = 0; o < m; o++) {
-                    out.println((m == 1 ? "y" : "y" + o) + " = " + f.decimal(y[o]) + "  (code " + y[o] + ")");
+                    out.println((m == 1 ? "y" : "y" + o) + " = " + f.decimal(y[o]) + "  (code " + f.number(y[o]) + ")");
                 }
             }
             return 0;
         }
-        InputSpace space = InputSpace.of(f, d);
+        InputSpace space = InputSpace.of(net.arithmetic(), d);
         force.check("evaluating", space.size(), net.size().parameters());
         // streamed: the header at once, then the rows block by block as they are evaluated (each
         // block in parallel), so that a reader who closes the pipe stops fxnet within a block
@@ -156,13 +157,13 @@ final class EvalCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    static String row(long[] x, long[] y, FixedPointFormat f, boolean codes) {
+    static String row(long[] x, long[] y, NumberSystem f, boolean codes) {
         StringBuilder b = new StringBuilder();
         for (long v : x) {
-            b.append(codes ? Long.toString(v) : f.decimal(v)).append(',');
+            b.append(codes ? Long.toString(f.number(v)) : f.decimal(v)).append(',');
         }
         for (int o = 0; o < y.length; o++) {
-            b.append(codes ? Long.toString(y[o]) : f.decimal(y[o])).append(o + 1 < y.length ? "," : "");
+            b.append(codes ? Long.toString(f.number(y[o])) : f.decimal(y[o])).append(o + 1 < y.length ? "," : "");
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.fxnet.cli;
 
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.FloatArithmetic;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,9 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fxnet info FORMAT}: what a fixed-point format contains. */
+/** {@code fxnet info FORMAT}: what a fixed-point or floating-point format contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a fixed-point format: range, eps, M, number of values, bit layout.",
+        description = "Describe a format: for fixed point range, eps, M, number of values, bit layout; for a float "
+                + "format (SPEC §8) bias, emin/emax, largest and smallest normal and subnormal, finite values, "
+                + "spacing, specials.",
         footer = InfoCommand.FOOTER)
 final class InfoCommand implements Callable<Integer> {
     /** The text after the options in {@code --help}, line by line as printed. */
@@ -22,11 +25,14 @@ final class InfoCommand implements Callable<Integer> {
               fxnet info Q3.4
               fxnet info 'ap_fixed<8,4>'
               fxnet info p=2,q=1
-              fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT\
+              fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT
+              fxnet info e4m3
+              fxnet info 'float(3,2,specials=FINITE)'\
             """;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
-            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); or use the options.")
+            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); e4m3, binary16, ... or "
+                    + "float(E,M[,bias=B][,specials=S]); or use the options.")
     String formatText;
 
     @Mixin
@@ -38,10 +44,20 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FixedPointFormat f;
-        if (formatText != null) {
-            if (options.formatGiven()) {
-                throw new UserException("give the format either as FORMAT or as options, not both");
+        if (formatText != null && options.formatGiven()) {
+            throw new UserException("give the format either as FORMAT or as options, not both");
+        }
+        if (formatText != null && ArithmeticOptions.isFloatSpelling(formatText) || formatText == null && options.floatGiven()) {
+            if (formatText != null) {
+                options.format = formatText;
             }
+            // rounding and overflow do not change a format, but a wrong value (INF for e4m3) is still a mistake
+            FloatArithmetic ar = (FloatArithmetic) options.anyArithmetic(null);
+            options.accumulation(null);
+            FloatInfo.print(ar, spec.commandLine().getOut());
+            return 0;
+        }
+        if (formatText != null) {
             f = FixedPointFormat.parse(formatText);
         } else {
             f = options.format(null);

@@ -106,6 +106,7 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Refuses the options that do not apply, dimensions below 1, a non-positive --max-points, an unknown --act. */
     private void checkScalarOptions() {
+        options.refuseFloat("size", "it compiles networks, and the compiler builds from fixed-point target tables");
         if (options.format != null || options.intBits != null || options.fracBits != null) {
             throw new UserException("size takes the formats from --grid-p and --grid-q (with --encoding); "
                     + "--format, --int-bits and --frac-bits do not apply");

@@ -75,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         force.check("verifying", dev.fxnet.eval.InputSpace.of(net.format(), net.inputs()).size(),
                 net.size().parameters());
-        FunctionTable t = target.resolve(net.arithmetic(), net.inputs(), err);
+        FunctionTable t = target.resolve(net.fixedPoint(), net.inputs(), err);
         long t0 = System.nanoTime();
         Verifier.Result v;
         try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,

@@ -1,7 +1,7 @@
 package dev.fxnet.eval;
 
-import dev.fxnet.activation.ActivationTable;
 import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
@@ -11,13 +11,18 @@ import java.util.stream.LongStream;
 
 /**
  * A fast evaluator: the network flattened into primitive arrays, the activation read from its
- * cached {@link ActivationTable}, no allocation per point. It computes exactly what
+ * cached {@link dev.fxnet.activation.ActivationTable}, no allocation per point. Any arithmetic:
+ * fixed point sums {@code WIDE} in a {@code long} when it fits; another arithmetic (floating point,
+ * SPEC §8) uses its own {@code add}, {@code multiply} and {@code fusedSum}, and reads {@code tau} of
+ * the infinities and NaN a sum can reach under overflow {@code INF}/{@code NAN} from the
+ * arithmetic's rule. It computes exactly what
  * {@link ReferenceEvaluator} computes (tests compare them on every input of many networks).
  * {@link #evaluateAll} evaluates every point of {@code F^d} in parallel.
  */
 public final class FastEvaluator implements Evaluator {
-    private final FixedPointArithmetic ar;
-    private final ActivationTable tau;
+    private final Arithmetic ar;
+    private final FixedPointArithmetic fixed; // null for another arithmetic
+    private final RoundedActivation tau;
     private final boolean perOp;
     private final int inputs;
     private final int outputs;
@@ -31,7 +36,8 @@ public final class FastEvaluator implements Evaluator {
 
     public FastEvaluator(Network network) {
         this.ar = network.arithmetic();
-        this.tau = ActivationTable.of(network.activation(), ar);
+        this.fixed = ar instanceof FixedPointArithmetic ? (FixedPointArithmetic) ar : null;
+        this.tau = RoundedActivation.of(network.activation(), ar);
         this.perOp = network.accumulation() == Accumulation.PER_OP;
         this.inputs = network.inputs();
         this.outputs = network.outputs();
@@ -130,9 +136,20 @@ public final class FastEvaluator implements Evaluator {
         System.arraycopy(y, 0, output, 0, outputs);
     }
 
-    /** WIDE: the exact sum in a long when it fits (the common case), else exactly via the arithmetic. */
+    /**
+     * WIDE: in fixed point the exact sum in a long when it fits (the common case), else (and for
+     * any other arithmetic) exactly via the arithmetic.
+     */
     private long wideSum(long b, int from, int to, long[] wl, int[] sr, long[] y, Scratch s) {
-        int q = ar.format().fracBits();
+        if (fixed == null) {
+            int c = 0;
+            for (int i = from; i < to; i++, c++) {
+                s.wv[c] = wl[i];
+                s.yv[c] = y[sr[i]];
+            }
+            return ar.fusedSum(b, s.wv, s.yv, c);
+        }
+        int q = fixed.format().fracBits();
         long acc = b << q;
         for (int k = from; k < to; k++) {
             long t = wl[k] * y[sr[k]];
@@ -147,7 +164,7 @@ public final class FastEvaluator implements Evaluator {
             }
             acc = sum;
         }
-        return ar.roundScaled(acc, q);
+        return fixed.roundScaled(acc, q);
     }
 
     /**
@@ -158,7 +175,7 @@ public final class FastEvaluator implements Evaluator {
      * @throws IllegalArgumentException if the result does not fit in one array
      */
     public int[] evaluateAll(LongConsumer progress) {
-        InputSpace space = InputSpace.of(ar.format(), inputs);
+        InputSpace space = InputSpace.of(ar, inputs);
         long n = space.size();
         if (n * outputs > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("F^" + inputs + " has " + n + " points; too many to hold all outputs at once");
@@ -179,7 +196,7 @@ public final class FastEvaluator implements Evaluator {
      *     {@code result} is shorter than {@code (to - from) * outputs()}
      */
     public void evaluateRange(long from, long to, int[] result, LongConsumer progress) {
-        InputSpace space = InputSpace.of(ar.format(), inputs);
+        InputSpace space = InputSpace.of(ar, inputs);
         long n = space.size();
         if (from < 0 || from > to || to > n) {
             throw new IllegalArgumentException("need 0 <= from <= to <= " + n + ", were " + from + " and " + to);

@@ -1,8 +1,7 @@
 package dev.fxnet.eval;
 
-import dev.fxnet.activation.ActivationTable;
 import dev.fxnet.arith.Accumulation;
-import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
@@ -16,7 +15,9 @@ import java.util.stream.IntStream;
  *
  * <p>It relies on two facts of SPEC §4, true of every network: a neuron whose sources did not
  * change does not change; and a source whose value is 0 contributes nothing ({@code PER_OP}:
- * {@code acc (+) (w (*) 0) = acc}; {@code WIDE}: the exact sum gains 0), so a neuron is recomputed
+ * {@code acc (+) (w (*) 0) = acc}; {@code WIDE}: the exact sum gains 0; both hold in floating
+ * point too, where weights are finite, so {@code w (*) 0 = 0}, and {@code inf + 0}, {@code NaN + 0}
+ * are {@code inf}, {@code NaN}), so a neuron is recomputed
  * from its nonzero sources only, in list order. The result is bit-identical to
  * {@link FastEvaluator#evaluateAll} (tests compare them), but the work per point
  * is what changed rather than the whole network, which makes checking the indicator networks on
@@ -32,9 +33,8 @@ import java.util.stream.IntStream;
 public final class GridEvaluator {
     private static final int BITSET_FANIN = 32;
 
-    private final FixedPointArithmetic ar;
+    private final Arithmetic ar;
     private final boolean perOp;
-    private final int q;
     private final int inputs;
     private final int layers;
     private final int[] width;
@@ -47,13 +47,12 @@ public final class GridEvaluator {
     private final int[][][] copies;
     private final long[] tauTable;
     private final long tauMin;
-    private final ActivationTable tau;
+    private final RoundedActivation tau;
 
     /** Prepares {@code net} for walking its grid; the network is not retained. */
     public GridEvaluator(Network net) {
         this.ar = net.arithmetic();
         this.perOp = net.accumulation() == Accumulation.PER_OP;
-        this.q = ar.format().fracBits();
         this.inputs = net.inputs();
         this.layers = net.layers().size();
         this.width = new int[layers + 1];
@@ -99,7 +98,7 @@ public final class GridEvaluator {
                 }
             }
         }
-        this.tau = ActivationTable.of(net.activation(), ar);
+        this.tau = RoundedActivation.of(net.activation(), ar);
         if (ar.size() <= (1 << 20)) {
             tauMin = ar.minCode();
             tauTable = new long[(int) ar.size()];
@@ -131,7 +130,8 @@ public final class GridEvaluator {
     }
 
     private long tau(long z) {
-        return tauTable != null ? tauTable[(int) (z - tauMin)] : tau.tau(z);
+        long i = z - tauMin;
+        return tauTable != null && i >= 0 && i < tauTable.length ? tauTable[(int) i] : tau.tau(z);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class GridEvaluator {
      * @throws IllegalArgumentException if {@code F^d} has more points than an array can hold
      */
     public int[] evaluateAll(LongConsumer progress) {
-        InputSpace space = InputSpace.of(ar.format(), inputs);
+        InputSpace space = InputSpace.of(ar, inputs);
         long n = space.size();
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("F^" + inputs + " has " + n + " points; too many to hold all outputs at once");

@@ -35,7 +35,7 @@ public final class CExporter {
 
     private CExporter(Network net) {
         this.net = net;
-        this.ar = net.arithmetic();
+        this.ar = net.fixedPoint();
         this.f = ar.format();
         this.q = f.fracBits();
     }

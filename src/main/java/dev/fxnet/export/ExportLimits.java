@@ -74,7 +74,7 @@ public final class ExportLimits {
      * @throws ExportException with a one-line reason for the first limit exceeded
      */
     public static void check(Network network) {
-        FixedPointArithmetic ar = network.arithmetic();
+        FixedPointArithmetic ar = network.fixedPoint();
         FixedPointFormat f = ar.format();
         int m = f.intBits() + f.fracBits();
         if (network.hiddenLayers() > 0 && kind(network) == Kind.TABLE && m > MAX_TABLE_MAGNITUDE_BITS) {
@@ -122,7 +122,7 @@ public final class ExportLimits {
 
     /** {@code tau} over all codes, entry {@code i} for code {@code minCode + i}. Needs {@link Kind#TABLE} limits. */
     public static int[] table(Network network) {
-        FixedPointArithmetic ar = network.arithmetic();
+        FixedPointArithmetic ar = network.fixedPoint();
         FixedPointFormat f = ar.format();
         ActivationTable tau = ActivationTable.of(network.activation(), ar);
         int[] t = new int[(int) f.size()];

@@ -83,7 +83,7 @@ public final class OnnxExporter {
 
     private OnnxExporter(Network net) {
         this.net = net;
-        this.ar = net.arithmetic();
+        this.ar = net.fixedPoint();
         this.f = ar.format();
         this.q = f.fracBits();
     }

@@ -2,8 +2,10 @@ package dev.fxnet.network;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A layered feed-forward fixed-point network (SPEC §4): inputs in {@code F^d}, hidden layers that
- * apply the rounded activation {@code tau}, and a last (output) layer that applies none.
+ * A layered feed-forward network (SPEC §4) over any {@link Arithmetic} (a fixed-point format, or a
+ * floating-point format of SPEC §8): inputs in {@code F^d}, hidden layers that apply the rounded
+ * activation {@code tau}, and a last (output) layer that applies none.
  *
  * <p>Invariants checked by {@link #of}: at least one layer; every bias and weight is a code of the
- * format; every source indexes the previous layer (the inputs, for the first layer). Immutable;
+ * arithmetic in {@code minCode()..maxCode()} (for a floating-point format: a finite value, SPEC §8);
+ * every source indexes the previous layer (the inputs, for the first layer). Immutable;
  * {@code meta} is free-form JSON-like data (strings, numbers, booleans, lists, maps) that no
  * evaluation reads.
  */
@@ -26,14 +30,14 @@ public final class Network {
      */
     public static final int MAX_INPUTS = 1 << 20;
 
-    private final FixedPointArithmetic arithmetic;
+    private final Arithmetic arithmetic;
     private final Accumulation accumulation;
     private final Activation activation;
     private final int inputs;
     private final List<Layer> layers;
     private final Map<String, Object> meta;
 
-    private Network(FixedPointArithmetic arithmetic, Accumulation accumulation, Activation activation, int inputs,
+    private Network(Arithmetic arithmetic, Accumulation accumulation, Activation activation, int inputs,
             List<Layer> layers, Map<String, Object> meta) {
         this.arithmetic = arithmetic;
         this.accumulation = accumulation;
@@ -48,7 +52,7 @@ public final class Network {
      *
      * @throws IllegalArgumentException naming the layer, neuron and pair that break an invariant
      */
-    public static Network of(FixedPointArithmetic arithmetic, Accumulation accumulation, Activation activation,
+    public static Network of(Arithmetic arithmetic, Accumulation accumulation, Activation activation,
             int inputs, List<Layer> layers, Map<String, Object> meta) {
         Objects.requireNonNull(arithmetic, "arithmetic");
         Objects.requireNonNull(accumulation, "accumulation");
@@ -60,15 +64,14 @@ public final class Network {
         if (ls.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer (the output layer)");
         }
-        FixedPointFormat f = arithmetic.format();
         int previous = inputs;
         for (int l = 0; l < ls.size(); l++) {
             Layer layer = ls.get(l);
             for (int j = 0; j < layer.width(); j++) {
                 Neuron n = layer.neuron(j);
-                if (!f.contains(n.bias())) {
+                if (!contains(arithmetic, n.bias())) {
                     throw new IllegalArgumentException("layer " + l + ", neuron " + j + ": bias code " + n.bias()
-                            + " is outside " + f + " (codes " + f.minCode() + ".." + f.maxCode() + ")");
+                            + outside(arithmetic));
                 }
                 for (int i = 0; i < n.fanIn(); i++) {
                     if (n.source(i) >= previous) {
@@ -76,10 +79,9 @@ public final class Network {
                                 + n.source(i) + " is out of range; the previous layer has " + previous
                                 + (l == 0 ? " inputs" : " neurons"));
                     }
-                    if (!f.contains(n.weight(i))) {
+                    if (!contains(arithmetic, n.weight(i))) {
                         throw new IllegalArgumentException("layer " + l + ", neuron " + j + ", pair " + i
-                                + ": weight code " + n.weight(i) + " is outside " + f + " (codes " + f.minCode() + ".."
-                                + f.maxCode() + ")");
+                                + ": weight code " + n.weight(i) + outside(arithmetic));
                     }
                 }
             }
@@ -89,17 +91,48 @@ public final class Network {
         return new Network(arithmetic, accumulation, activation, inputs, ls, m);
     }
 
+    private static boolean contains(Arithmetic ar, long code) {
+        return code >= ar.minCode() && code <= ar.maxCode();
+    }
+
+    private static String outside(Arithmetic ar) {
+        return " is outside " + ar.formatName() + " (codes " + ar.minCode() + ".." + ar.maxCode() + ")";
+    }
+
     /** The same network with {@code meta} replaced. */
     public Network withMeta(Map<String, Object> newMeta) {
         return of(arithmetic, accumulation, activation, inputs, layers, newMeta);
     }
 
-    public FixedPointArithmetic arithmetic() {
+    /** The number system, with its rounding and overflow. */
+    public Arithmetic arithmetic() {
         return arithmetic;
     }
 
+    /** Whether the arithmetic is fixed point (SPEC §1–§2). */
+    public boolean isFixedPoint() {
+        return arithmetic instanceof FixedPointArithmetic;
+    }
+
+    /**
+     * The arithmetic as fixed point, for the parts of fxnet defined for fixed point only.
+     *
+     * @throws IllegalArgumentException if the arithmetic is not fixed point
+     */
+    public FixedPointArithmetic fixedPoint() {
+        if (!(arithmetic instanceof FixedPointArithmetic)) {
+            throw new IllegalArgumentException("this needs a fixed-point network, not one in " + arithmetic);
+        }
+        return (FixedPointArithmetic) arithmetic;
+    }
+
+    /**
+     * The fixed-point format, {@code fixedPoint().format()}.
+     *
+     * @throws IllegalArgumentException if the arithmetic is not fixed point
+     */
     public FixedPointFormat format() {
-        return arithmetic.format();
+        return fixedPoint().format();
     }
 
     public Accumulation accumulation() {
@@ -140,13 +173,15 @@ public final class Network {
 
     /**
      * Whether this is a binary-weight network (SPEC §4): every weight is {@code -1} or {@code +1} (as
-     * values, so codes {@code +-2^q}) and every neuron lists every source of its previous layer.
+     * values, so codes {@code +-2^q} in fixed point) and every neuron lists every source of its
+     * previous layer.
      */
     public boolean isBinary() {
-        long one = 1L << format().fracBits();
-        if (!format().contains(one)) {
+        java.util.OptionalLong oneCode = arithmetic.codeOf(BigDecimal.ONE);
+        if (oneCode.isEmpty()) {
             return false;
         }
+        long one = oneCode.getAsLong();
         int previous = inputs;
         for (Layer layer : layers) {
             for (Neuron n : layer.neurons()) {

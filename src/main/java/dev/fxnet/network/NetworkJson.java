@@ -12,7 +12,11 @@ import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
+import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
@@ -107,11 +111,11 @@ public final class NetworkJson {
         if (version != VERSION) {
             throw new NetworkFileException("$.fxnet", "unsupported file version " + version + "; expected " + VERSION);
         }
-        FixedPointFormat format = format(root);
+        FormatSection format = format(root);
         ArithmeticSection ar = arithmetic(root, format);
         Activation activation = parseWith(field(root, "$", "activation"), "$.activation", Activations::named);
         int inputs = (int) intIn(field(root, "$", "inputs"), "$.inputs", 1, Network.MAX_INPUTS);
-        List<Layer> layers = layers(root, format, inputs);
+        List<Layer> layers = layers(root, NumberSystem.of(ar.arithmetic()), inputs);
         return Network.of(ar.arithmetic(), ar.accumulation(), activation, inputs, layers, meta(root));
     }
 
@@ -139,41 +143,77 @@ public final class NetworkJson {
         return root;
     }
 
-    /** The section {@code $.format}. */
-    private static FixedPointFormat format(JsonNode root) {
+    /** What {@code $.format} says: a fixed-point format (SPEC §5) or a floating-point one (SPEC §8); the other is null. */
+    private record FormatSection(FixedPointFormat fixed, FloatFormat floating) {
+    }
+
+    /** The section {@code $.format}: a float format when it has {@code exponentBits} or {@code mantissaBits}. */
+    private static FormatSection format(JsonNode root) {
         JsonNode fmt = object(field(root, "$", "format"), "$.format");
+        if (fmt.has("exponentBits") || fmt.has("mantissaBits")) {
+            return new FormatSection(null, floatFormat(fmt));
+        }
         onlyKeys(fmt, "$.format", Set.of("intBits", "fracBits", "encoding"));
         int p = (int) intIn(field(fmt, "$.format", "intBits"), "$.format.intBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         int q = (int) intIn(field(fmt, "$.format", "fracBits"), "$.format.fracBits", 0, FixedPointFormat.MAX_MAGNITUDE_BITS);
         Encoding encoding = parseWith(field(fmt, "$.format", "encoding"), "$.format.encoding", Encoding::parse);
         try {
-            return FixedPointFormat.of(p, q, encoding);
+            return new FormatSection(FixedPointFormat.of(p, q, encoding), null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFileException("$.format", e.getMessage());
         }
     }
 
-    /** What the section {@code $.arithmetic} says: the arithmetic over the format, and the accumulation. */
-    private record ArithmeticSection(FixedPointArithmetic arithmetic, Accumulation accumulation) {
-    }
-
-    /** The section {@code $.arithmetic}, over {@code format}. */
-    private static ArithmeticSection arithmetic(JsonNode root, FixedPointFormat format) {
-        JsonNode ar = object(field(root, "$", "arithmetic"), "$.arithmetic");
-        onlyKeys(ar, "$.arithmetic", Set.of("rounding", "overflow", "accumulation"));
-        Rounding rounding = parseWith(field(ar, "$.arithmetic", "rounding"), "$.arithmetic.rounding", Rounding::parse);
-        Overflow overflow = parseWith(field(ar, "$.arithmetic", "overflow"), "$.arithmetic.overflow", Overflow::parse);
-        Accumulation accumulation = parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation",
-                Accumulation::parse);
+    /** A float {@code $.format} (SPEC §8): {@code exponentBits}, {@code mantissaBits}, {@code bias}, {@code specials}. */
+    private static FloatFormat floatFormat(JsonNode fmt) {
+        onlyKeys(fmt, "$.format", Set.of("exponentBits", "mantissaBits", "bias", "specials"));
+        int e = (int) intIn(field(fmt, "$.format", "exponentBits"), "$.format.exponentBits", 1, 15);
+        int m = (int) intIn(field(fmt, "$.format", "mantissaBits"), "$.format.mantissaBits", 0, 14);
+        int bias = (int) intIn(field(fmt, "$.format", "bias"), "$.format.bias", -(1 << 20), 1 << 20);
+        FloatFormat.Specials specials = parseWith(field(fmt, "$.format", "specials"), "$.format.specials",
+                FloatFormat.Specials::parse);
         try {
-            return new ArithmeticSection(FixedPointArithmetic.of(format, rounding, overflow), accumulation);
-        } catch (IllegalArgumentException e) {
-            throw new NetworkFileException("$.arithmetic.overflow", e.getMessage());
+            return FloatFormat.of(e, m, bias, specials);
+        } catch (IllegalArgumentException ex) {
+            throw new NetworkFileException("$.format", ex.getMessage());
         }
     }
 
+    /** What the section {@code $.arithmetic} says: the arithmetic over the format, and the accumulation. */
+    private record ArithmeticSection(Arithmetic arithmetic, Accumulation accumulation) {
+    }
+
+    /** The section {@code $.arithmetic}, over {@code format}. */
+    private static ArithmeticSection arithmetic(JsonNode root, FormatSection format) {
+        JsonNode ar = object(field(root, "$", "arithmetic"), "$.arithmetic");
+        onlyKeys(ar, "$.arithmetic", Set.of("rounding", "overflow", "accumulation"));
+        Rounding rounding = parseWith(field(ar, "$.arithmetic", "rounding"), "$.arithmetic.rounding", Rounding::parse);
+        JsonNode overflowNode = field(ar, "$.arithmetic", "overflow");
+        String op = "$.arithmetic.overflow";
+        if (format.floating() != null) {
+            FloatOverflow overflow = parseWith(overflowNode, op, NumberSystem::floatOverflow);
+            Accumulation accumulation = accumulation(ar);
+            try {
+                return new ArithmeticSection(FloatArithmetic.of(format.floating(), rounding, overflow), accumulation);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFileException(op, e.getMessage());
+            }
+        }
+        Overflow overflow = parseWith(overflowNode, op, NumberSystem::fixedOverflow);
+        Accumulation accumulation = accumulation(ar);
+        try {
+            return new ArithmeticSection(FixedPointArithmetic.of(format.fixed(), rounding, overflow), accumulation);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException(op, e.getMessage());
+        }
+    }
+
+    private static Accumulation accumulation(JsonNode ar) {
+        return parseWith(field(ar, "$.arithmetic", "accumulation"), "$.arithmetic.accumulation", Accumulation::parse);
+    }
+
     /** The section {@code $.layers}: each neuron's codes in {@code format}, its sources below the previous width. */
-    private static List<Layer> layers(JsonNode root, FixedPointFormat format, int inputs) {
+    private static List<Layer> layers(JsonNode root, NumberSystem format, int inputs) {
         JsonNode ls = field(root, "$", "layers");
         if (!ls.isArray() || ls.isEmpty()) {
             throw new NetworkFileException("$.layers", "expected a non-empty array of layers");
@@ -227,7 +267,7 @@ public final class NetworkJson {
         return value;
     }
 
-    private static Neuron neuron(JsonNode node, String path, FixedPointFormat format, int previous, boolean first) {
+    private static Neuron neuron(JsonNode node, String path, NumberSystem format, int previous, boolean first) {
         object(node, path);
         onlyKeys(node, path, Set.of("bias", "weights"));
         long bias = code(field(node, path, "bias"), path + ".bias", format);
@@ -301,13 +341,14 @@ public final class NetworkJson {
         return v;
     }
 
-    private static long code(JsonNode node, String path, FixedPointFormat format) {
+    /** A parameter: the number as written (a code, or a float's bit pattern), as a code. */
+    private static long code(JsonNode node, String path, NumberSystem format) {
         long v = integer(node, path);
-        if (!format.contains(v)) {
-            throw new NetworkFileException(path, "code " + v + " is outside " + format + " (codes " + format.minCode()
-                    + ".." + format.maxCode() + ")");
+        try {
+            return format.parameter(v);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFileException(path, e.getMessage());
         }
-        return v;
     }
 
     private static <T> T parseWith(JsonNode node, String path, java.util.function.Function<String, T> parser) {
@@ -355,13 +396,12 @@ public final class NetworkJson {
 
     /** The text of the network file for {@code network}, one neuron per line, ending in a newline. */
     public static String toJson(Network network) {
-        FixedPointFormat f = network.format();
+        NumberSystem ns = NumberSystem.of(network.arithmetic());
         StringBuilder b = new StringBuilder();
         b.append("{\n  \"fxnet\": ").append(VERSION).append(",\n");
-        b.append("  \"format\": {\"intBits\": ").append(f.intBits()).append(", \"fracBits\": ").append(f.fracBits())
-                .append(", \"encoding\": \"").append(f.encoding()).append("\"},\n");
-        b.append("  \"arithmetic\": {\"rounding\": \"").append(network.arithmetic().rounding())
-                .append("\", \"overflow\": \"").append(network.arithmetic().overflow())
+        b.append("  \"format\": ").append(ns.formatJson()).append(",\n");
+        b.append("  \"arithmetic\": {\"rounding\": \"").append(ns.roundingName())
+                .append("\", \"overflow\": \"").append(ns.overflowName())
                 .append("\", \"accumulation\": \"").append(network.accumulation()).append("\"},\n");
         b.append("  \"activation\": \"").append(network.activation().name()).append("\",\n");
         b.append("  \"inputs\": ").append(network.inputs()).append(",\n");
@@ -369,15 +409,15 @@ public final class NetworkJson {
         List<Layer> layers = network.layers();
         for (int l = 0; l < layers.size(); l++) {
             b.append("    [\n");
-            List<Neuron> ns = layers.get(l).neurons();
-            for (int j = 0; j < ns.size(); j++) {
-                Neuron n = ns.get(j);
-                b.append("      {\"bias\": ").append(n.bias()).append(", \"weights\": [");
+            List<Neuron> neurons = layers.get(l).neurons();
+            for (int j = 0; j < neurons.size(); j++) {
+                Neuron n = neurons.get(j);
+                b.append("      {\"bias\": ").append(ns.number(n.bias())).append(", \"weights\": [");
                 for (int i = 0; i < n.fanIn(); i++) {
-                    b.append(i == 0 ? "" : ", ").append('[').append(n.source(i)).append(", ").append(n.weight(i))
-                            .append(']');
+                    b.append(i == 0 ? "" : ", ").append('[').append(n.source(i)).append(", ")
+                            .append(ns.number(n.weight(i))).append(']');
                 }
-                b.append("]}").append(j + 1 < ns.size() ? ",\n" : "\n");
+                b.append("]}").append(j + 1 < neurons.size() ? ",\n" : "\n");
             }
             b.append("    ]").append(l + 1 < layers.size() ? ",\n" : "\n");
         }

@@ -2,6 +2,7 @@ package dev.fxnet.plot;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.ActivationTable;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import java.awt.BasicStroke;
@@ -16,13 +17,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A picture of an activation: the real function {@code sigma} (a smooth line, evaluated in double
- * precision, for the eye only) and its rounded staircase {@code tau} on every code of the format.
+ * precision, for the eye only) and its rounded staircase {@code tau} on every code of the format
+ * (every finite value, for a floating-point format).
  */
 public final class ActivationPlot {
     private ActivationPlot() {
     }
 
-    /** The chart of {@code sigma} and {@code tau} over the whole range of the table's format. */
+    /** The chart of {@code sigma} and {@code tau} over the whole range of the table's fixed-point format. */
     public static JFreeChart chart(ActivationTable table) {
         FixedPointArithmetic ar = table.arithmetic();
         FixedPointFormat f = ar.format();
@@ -40,6 +42,45 @@ public final class ActivationPlot {
             double z = lo + (hi - lo) * i / samples;
             sigma.add(z, a.applyAsDouble(z));
         }
+        return chart(tau, sigma, f.size() <= 256, a.name() + " on " + f + "  (eps = " + f.eps().toPlainString() + ")");
+    }
+
+    /**
+     * The chart of {@code sigma} and {@code tau} over the finite values of any arithmetic whose
+     * table this is ({@code ar} must be the table's arithmetic; a fixed-point one is drawn as by
+     * {@link #chart(ActivationTable)}). Values are plotted as doubles, for the eye only; a value
+     * {@code tau} gives as an infinity or NaN is left out of the staircase, and {@code sigma} is drawn
+     * through the finite values (and the midpoints between them), which follows a floating-point
+     * grid's spacing.
+     *
+     * @param modes the rounding and overflow, for the legend, e.g. {@code HALF_EVEN, SATFINITE}
+     */
+    public static JFreeChart chart(ActivationTable table, Arithmetic ar, String modes) {
+        if (ar instanceof FixedPointArithmetic) {
+            return chart(table);
+        }
+        Activation a = table.activation();
+        XYSeries tau = new XYSeries("tau = rho(sigma) on F (" + modes + ")", false, true);
+        XYSeries sigma = new XYSeries("sigma (real)", false, true);
+        long step = Math.max(1, ar.size() / 4096);
+        double previous = Double.NaN;
+        for (long k = ar.minCode(); k <= ar.maxCode(); k += step) {
+            double z = ar.value(k).doubleValue();
+            long t = table.tau(k);
+            if (ar.isFinite(t)) {
+                tau.add(z, ar.value(t).doubleValue());
+            }
+            if (!Double.isNaN(previous)) {
+                double mid = previous + (z - previous) / 2;
+                sigma.add(mid, a.applyAsDouble(mid));
+            }
+            sigma.add(z, a.applyAsDouble(z));
+            previous = z;
+        }
+        return chart(tau, sigma, ar.size() <= 256, a.name() + " on " + ar.formatName());
+    }
+
+    private static JFreeChart chart(XYSeries tau, XYSeries sigma, boolean shapes, String title) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(new NumberAxis("z"));
         plot.setRangeAxis(new NumberAxis("value"));
@@ -47,7 +88,7 @@ public final class ActivationPlot {
         // a marker shows the value at the code itself.
         XYStepRenderer stepRenderer = new XYStepRenderer();
         stepRenderer.setStepPoint(0.5);
-        stepRenderer.setDefaultShapesVisible(f.size() <= 256);
+        stepRenderer.setDefaultShapesVisible(shapes);
         stepRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
         stepRenderer.setSeriesPaint(0, new Color(0xD6, 0x27, 0x28));
         stepRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
@@ -61,8 +102,7 @@ public final class ActivationPlot {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        JFreeChart chart = new JFreeChart(a.name() + " on " + f + "  (eps = " + f.eps().toPlainString() + ")",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -34,10 +34,10 @@ final class SpecNet {
         this.q = net.format().fracBits();
         this.max = (1L << (p + q)) - 1;
         this.min = net.format().encoding() == Encoding.SYMMETRIC ? -max : -max - 1;
-        this.mode = net.arithmetic().rounding();
-        this.wrap = net.arithmetic().overflow() == Overflow.WRAP;
+        this.mode = net.fixedPoint().rounding();
+        this.wrap = net.fixedPoint().overflow() == Overflow.WRAP;
         this.perOp = net.accumulation() == Accumulation.PER_OP;
-        ActivationTable table = ActivationTable.of(net.activation(), net.arithmetic());
+        ActivationTable table = ActivationTable.of(net.activation(), net.fixedPoint());
         this.tau = new long[(int) (max - min + 1)];
         for (long z = min; z <= max; z++) {
             tau[(int) (z - min)] = table.tau(z);

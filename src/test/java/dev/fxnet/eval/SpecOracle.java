@@ -60,9 +60,9 @@ final class SpecOracle {
         int p = n.format().intBits();
         int q = n.format().fracBits();
         Encoding enc = n.format().encoding();
-        Rounding mode = n.arithmetic().rounding();
-        Overflow ovf = n.arithmetic().overflow();
-        ActivationTable tau = ActivationTable.of(n.activation(), n.arithmetic());
+        Rounding mode = n.fixedPoint().rounding();
+        Overflow ovf = n.fixedPoint().overflow();
+        ActivationTable tau = ActivationTable.of(n.activation(), n.fixedPoint());
         long[] y = x.clone();
         for (int l = 0; l < n.layers().size(); l++) {
             Layer layer = n.layers().get(l);

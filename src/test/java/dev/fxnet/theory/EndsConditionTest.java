@@ -114,7 +114,7 @@ class EndsConditionTest {
 
     /** Whether the network's outputs over all of F include both the least and the greatest code. */
     private static boolean reachesBothEnds(Network net) {
-        FixedPointFormat f = net.arithmetic().format();
+        FixedPointFormat f = net.fixedPoint().format();
         ReferenceEvaluator ev = new ReferenceEvaluator(net);
         boolean low = false;
         boolean high = false;

@@ -1,0 +1,492 @@
+package dev.fxnet.arith;
+
+import dev.fxnet.activation.Activation;
+import dev.fxnet.activation.ActivationRounding;
+import dev.fxnet.activation.GridActivation;
+import dev.fxnet.activation.MonotoneRounding;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Floating-point arithmetic on the codes of a {@link FloatFormat} (SPEC §8): a format, a {@link Rounding}
+ * mode and a {@link FloatOverflow} policy.
+ *
+ * <h2>rho</h2>
+ * For an exact real {@code v != 0}: {@code E = max(floor(log2 |v|), emin)}, {@code u = 2^(E - m)}, round
+ * {@code v / u} to an integer {@code k} in the mode, giving {@code k u} (a carry into the next binade is
+ * exact); then, if {@code |k u| > Omega}, the overflow policy: {@code SATFINITE} gives {@code +-Omega};
+ * {@code INF} gives {@code +-inf} when the mode is a nearest mode or rounds away from zero at that sign,
+ * else {@code +-Omega}; {@code NAN} gives NaN where {@code INF} would give an infinity. {@code rho(0) = 0}
+ * ({@code -0} is {@code +0}). Every rounding is exact: rationals are rounded with
+ * {@link Rounding#roundQuotient(BigInteger, BigInteger)}, doubles by their exact binary expansion.
+ *
+ * <h2>Operations</h2>
+ * {@code add}, {@code multiply}, {@code subtract}, {@code fma} and both {@code fusedSum}s are the exact
+ * real operation followed by {@code rho}; the sum or product of two values is computed in double when it is
+ * provably exact there (a product of two significands of at most 15 bits has at most 30 bits, exact
+ * unless it leaves the normal double range; a sum is checked exact by the TwoSum error term), else in
+ * {@link BigDecimal}. Special operands (codes outside {@code minCode..maxCode}, only with {@code INF} or
+ * {@code NAN}) follow IEEE 754: NaN propagates, {@code inf - inf} and {@code 0 * inf} are NaN, an infinity
+ * absorbs finite terms.
+ *
+ * <h2>Activations</h2>
+ * {@link #tau} rounds {@code sigma(value(z))} correctly with {@code rho} ({@link GridActivation}); at
+ * {@code +-inf} it rounds the limit of {@code sigma}; {@code tau(NaN) = NaN}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FloatArithmetic implements Arithmetic, ActivationRounding {
+    private final FloatFormat format;
+    private final Rounding rounding;
+    private final FloatOverflow overflow;
+    private final long n;
+    private final int m;
+    private final int emin;
+    private final int emax;
+    private final double[] magnitudes;
+    private final MonotoneRounding extended = new Extended();
+
+    private FloatArithmetic(FloatFormat format, Rounding rounding, FloatOverflow overflow) {
+        this.format = format;
+        this.rounding = rounding;
+        this.overflow = overflow;
+        this.n = format.positiveCount();
+        this.m = format.mantissaBits();
+        this.emin = format.emin();
+        this.emax = format.emax();
+        this.magnitudes = new double[(int) n + 1];
+        for (int i = 0; i <= n; i++) {
+            magnitudes[i] = format.doubleValue(i);
+        }
+    }
+
+    /**
+     * The arithmetic of {@code format} with the given modes.
+     *
+     * @throws IllegalArgumentException with the reason, for {@code INF} without {@code IEEE} specials or
+     *     {@code NAN} without {@code FN} specials
+     */
+    public static FloatArithmetic of(FloatFormat format, Rounding rounding, FloatOverflow overflow) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(rounding, "rounding");
+        Objects.requireNonNull(overflow, "overflow");
+        if (overflow == FloatOverflow.INF && format.specials() != FloatFormat.Specials.IEEE) {
+            throw new IllegalArgumentException("overflow INF needs a format with infinities (specials=IEEE); " + format
+                    + " has specials=" + format.specials());
+        }
+        if (overflow == FloatOverflow.NAN && format.specials() != FloatFormat.Specials.FN) {
+            throw new IllegalArgumentException("overflow NAN needs a format with NaN and no infinities (specials=FN); "
+                    + format + " has specials=" + format.specials());
+        }
+        return new FloatArithmetic(format, rounding, overflow);
+    }
+
+    /** The arithmetic of {@code format} with the defaults {@code HALF_EVEN} and {@code SATFINITE}. */
+    public static FloatArithmetic of(FloatFormat format) {
+        return of(format, Rounding.HALF_EVEN, FloatOverflow.SATFINITE);
+    }
+
+    public FloatFormat format() {
+        return format;
+    }
+
+    public Rounding rounding() {
+        return rounding;
+    }
+
+    public FloatOverflow overflow() {
+        return overflow;
+    }
+
+    @Override
+    public long minCode() {
+        return -n;
+    }
+
+    @Override
+    public long maxCode() {
+        return n;
+    }
+
+    /** Whether {@code code} is NaN (only under {@code NAN} or {@code INF}). */
+    public boolean isNaN(long code) {
+        return code == n + 2;
+    }
+
+    /**
+     * The exact value of a finite code.
+     *
+     * @throws ArithmeticException if {@code code} is a special (infinity or NaN)
+     * @throws IllegalArgumentException if {@code code} is not a code of this arithmetic
+     */
+    @Override
+    public BigDecimal value(long code) {
+        return new BigDecimal(doubleValue(code)); // exact
+    }
+
+    /**
+     * The exact value of a code as a double; infinities and NaN as the double specials.
+     *
+     * @throws IllegalArgumentException if {@code code} is not a code of this arithmetic
+     */
+    public double doubleValueOrSpecial(long code) {
+        if (code >= -n && code <= n) {
+            return code < 0 ? -magnitudes[(int) -code] : magnitudes[(int) code];
+        }
+        checkCode(code);
+        return code == n + 2 ? Double.NaN : code > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    private double doubleValue(long code) {
+        if (code >= -n && code <= n) {
+            return code < 0 ? -magnitudes[(int) -code] : magnitudes[(int) code];
+        }
+        checkCode(code);
+        throw new ArithmeticException("code " + code + " is " + decimal(code) + ", which has no real value");
+    }
+
+    private void checkCode(long code) {
+        boolean ok = (code == n + 2 && overflow != FloatOverflow.SATFINITE)
+                || (Math.abs(code) == n + 1 && overflow == FloatOverflow.INF);
+        if (!ok) {
+            throw new IllegalArgumentException("code " + code + " is not a code of " + this + " (finite codes " + -n
+                    + ".." + n + specialNote() + ")");
+        }
+    }
+
+    private String specialNote() {
+        switch (overflow) {
+            case INF:
+                return ", -inf " + -(n + 1) + ", +inf " + (n + 1) + ", nan " + (n + 2);
+            case NAN:
+                return ", nan " + (n + 2);
+            default:
+                return "";
+        }
+    }
+
+    /** The exact decimal of a finite code, or {@code inf}, {@code -inf}, {@code nan}. */
+    @Override
+    public String decimal(long code) {
+        if (code == n + 2) {
+            return "nan";
+        }
+        if (code == n + 1) {
+            return "inf";
+        }
+        if (code == -(n + 1)) {
+            return "-inf";
+        }
+        return value(code).toPlainString();
+    }
+
+    @Override
+    public OptionalLong codeOf(BigDecimal v) {
+        long c = round(v);
+        return isFinite(c) && value(c).compareTo(v) == 0 ? OptionalLong.of(c) : OptionalLong.empty();
+    }
+
+    @Override
+    public long round(BigDecimal x) {
+        if (x.signum() == 0) {
+            return 0;
+        }
+        if (x.scale() > 0) {
+            return roundRational(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
+        }
+        return roundRational(x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale())), BigInteger.ONE);
+    }
+
+    /** {@code rho(num / den)}, exactly; {@code den > 0}. */
+    public long roundRational(BigInteger num, BigInteger den) {
+        return finish(roundExtended(num, den));
+    }
+
+    /** {@code rho} of a double's exact value (finite). */
+    public long roundDouble(double v) {
+        return finish(roundDoubleExtended(v));
+    }
+
+    /**
+     * rho with overflow INF-style: an overflow that gives NaN under NAN is reported as +-(N+1) here,
+     * which keeps the map monotone; {@link #finish} turns it into NaN.
+     */
+    private long roundExtended(BigInteger num, BigInteger den) {
+        if (den.signum() <= 0) {
+            throw new IllegalArgumentException("denominator must be positive, was " + den);
+        }
+        int sign = num.signum();
+        if (sign == 0) {
+            return 0;
+        }
+        BigInteger a = num.abs();
+        int e0 = a.bitLength() - den.bitLength(); // floor(log2(a/den)) is e0 or e0 - 1
+        boolean below = e0 >= 0 ? a.compareTo(den.shiftLeft(e0)) < 0 : a.shiftLeft(-e0).compareTo(den) < 0;
+        int floorLog = below ? e0 - 1 : e0;
+        if (floorLog > emax) {
+            return overflowCode(sign < 0);
+        }
+        int e = Math.max(floorLog, emin);
+        int shift = m - e; // c = v 2^shift
+        BigInteger k = shift >= 0 ? rounding.roundQuotient(num.shiftLeft(shift), den)
+                : rounding.roundQuotient(num, den.shiftLeft(-shift));
+        return assemble(k.longValueExact(), e);
+    }
+
+    private long roundDoubleExtended(double v) {
+        if (v == 0) {
+            return 0;
+        }
+        if (!(Math.abs(v) >= Double.MIN_NORMAL) || Double.isInfinite(v)) {
+            if (Double.isInfinite(v) || Double.isNaN(v)) {
+                throw new IllegalArgumentException("rho needs a finite value, was " + v);
+            }
+            return roundExtended(new BigDecimal(v)); // a subnormal double: exact rational path
+        }
+        int x = Math.getExponent(v); // floor(log2 |v|)
+        if (x > emax) {
+            return overflowCode(v < 0);
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        long mant = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52); // |v| = mant 2^(x - 52)
+        long signed = v < 0 ? -mant : mant;
+        int e = Math.max(x, emin);
+        int shift = (e - m) - (x - 52); // c = signed / 2^shift, shift >= 52 - m > 0
+        long k;
+        if (shift <= 62) {
+            k = rounding.roundShift(signed, shift);
+        } else { // 0 < |c| < 2^53 / 2^63 < 1/2: c = 0 + tiny, or c = -1 + (1 - tiny)
+            k = v < 0 ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
+        }
+        return assemble(k, e);
+    }
+
+    private long roundExtended(BigDecimal x) {
+        if (x.scale() > 0) {
+            return roundExtended(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
+        }
+        return roundExtended(x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale())), BigInteger.ONE);
+    }
+
+    /** The extended code of {@code k 2^(e - m)}, {@code |k| <= 2^(m+1)}, {@code e >= emin}. */
+    private long assemble(long k, int e) {
+        if (k == 0) {
+            return 0;
+        }
+        long idx = ((long) (e - emin) << m) + Math.abs(k); // the magnitude bits of the unbounded format
+        if (idx > n) {
+            return overflowCode(k < 0);
+        }
+        return k < 0 ? -idx : idx;
+    }
+
+    /** The extended code of an overflow of this sign: +-(N+1) where INF/NAN leave the finite range. */
+    private long overflowCode(boolean negative) {
+        boolean special = overflow != FloatOverflow.SATFINITE && FloatOverflow.beyondOmega(rounding, negative);
+        long mag = special ? n + 1 : n;
+        return negative ? -mag : mag;
+    }
+
+    private long finish(long extendedCode) {
+        if (overflow == FloatOverflow.NAN && Math.abs(extendedCode) == n + 1) {
+            return n + 2;
+        }
+        return extendedCode;
+    }
+
+    private boolean isSpecial(long code) {
+        return code < -n || code > n;
+    }
+
+    private long nan() {
+        return n + 2;
+    }
+
+    @Override
+    public long add(long a, long b) {
+        if (isSpecial(a) || isSpecial(b)) {
+            return addSpecial(a, b);
+        }
+        double x = doubleValue(a);
+        double y = doubleValue(b);
+        double s = x + y;
+        double bv = s - x;
+        double err = (x - (s - bv)) + (y - bv); // TwoSum: s + err = x + y exactly (no overflow: |s| < 2^1025)
+        if (err == 0 && !Double.isInfinite(s)) {
+            return roundDouble(s);
+        }
+        return round(new BigDecimal(x).add(new BigDecimal(y)));
+    }
+
+    private long addSpecial(long a, long b) {
+        checkOperand(a);
+        checkOperand(b);
+        if (a == nan() || b == nan()) {
+            return nan();
+        }
+        boolean ia = isSpecial(a);
+        boolean ib = isSpecial(b);
+        if (ia && ib && a != b) {
+            return nan(); // inf - inf
+        }
+        return ia ? a : b;
+    }
+
+    private void checkOperand(long code) {
+        if (isSpecial(code)) {
+            checkCode(code);
+        }
+    }
+
+    @Override
+    public long subtract(long a, long b) {
+        return add(a, negate(b));
+    }
+
+    /** {@code -b} (exact); NaN stays NaN. */
+    public long negate(long code) {
+        checkOperand(code);
+        return code == nan() ? code : -code;
+    }
+
+    @Override
+    public long multiply(long a, long b) {
+        if (isSpecial(a) || isSpecial(b)) {
+            return multiplySpecial(a, b);
+        }
+        double p = doubleValue(a) * doubleValue(b);
+        if (Math.abs(p) >= Double.MIN_NORMAL && !Double.isInfinite(p)) {
+            return roundDouble(p); // exact: at most 30 significant bits, normal range
+        }
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        return round(value(a).multiply(value(b)));
+    }
+
+    private long multiplySpecial(long a, long b) {
+        checkOperand(a);
+        checkOperand(b);
+        if (a == nan() || b == nan() || a == 0 || b == 0) {
+            return nan(); // NaN propagates; 0 * inf
+        }
+        return (a < 0) == (b < 0) ? n + 1 : -(n + 1);
+    }
+
+    @Override
+    public long fma(long w, long y, long b) {
+        return fusedSum(b, new long[] {w}, new long[] {y}, new long[] {1}, 1);
+    }
+
+    @Override
+    public long fusedSum(long bias, long[] weights, long[] inputs, int count) {
+        long[] ones = new long[count];
+        java.util.Arrays.fill(ones, 1);
+        return fusedSum(bias, weights, inputs, ones, count);
+    }
+
+    /**
+     * The exact sum of the bias and the {@code copies[i]}-fold products, rounded once; with special
+     * operands as IEEE 754 (NaN if any term is NaN or {@code 0 * inf}, or infinities of both signs occur).
+     */
+    @Override
+    public long fusedSum(long bias, long[] weights, long[] inputs, long[] copies, int count) {
+        long special = specialSum(bias, weights, inputs, count);
+        if (special != 0) {
+            return special;
+        }
+        BigDecimal s = value(bias);
+        for (int i = 0; i < count; i++) {
+            if (copies[i] != 0 && weights[i] != 0 && inputs[i] != 0) {
+                s = s.add(BigDecimal.valueOf(copies[i]).multiply(value(weights[i])).multiply(value(inputs[i])));
+            }
+        }
+        return round(s);
+    }
+
+    /** The special result of a fused sum with special operands, or 0 when every operand is finite. */
+    private long specialSum(long bias, long[] weights, long[] inputs, int count) {
+        long acc = 0; // 0 = no special yet, else the special code of the terms so far
+        if (isSpecial(bias)) {
+            checkOperand(bias);
+            acc = bias;
+        }
+        for (int i = 0; i < count; i++) {
+            if (isSpecial(weights[i]) || isSpecial(inputs[i])) {
+                long t = multiplySpecial(weights[i], inputs[i]);
+                acc = acc == 0 ? t : addSpecial(acc, t);
+            }
+        }
+        return acc;
+    }
+
+    @Override
+    public boolean saturates() {
+        return overflow == FloatOverflow.SATFINITE;
+    }
+
+    @Override
+    public boolean wraps() {
+        return false;
+    }
+
+    /**
+     * {@code tau(code) = rho(sigma(value(code)))}, correctly rounded; at {@code +-inf} the limit of
+     * {@code sigma} rounded, at NaN NaN (SPEC §8).
+     *
+     * @throws IllegalArgumentException if {@code sigma} is not a built-in or {@code code} not a code
+     */
+    @Override
+    public long tau(Activation sigma, long code) {
+        if (!isSpecial(code)) {
+            return finish(GridActivation.round(sigma, value(code), extended));
+        }
+        checkCode(code);
+        if (code == nan()) {
+            return code;
+        }
+        Optional<BigDecimal> lim = GridActivation.limit(sigma, code > 0);
+        return lim.isPresent() ? round(lim.get()) : code;
+    }
+
+    /** The format's name, e.g. {@code e4m3}. */
+    @Override
+    public String formatName() {
+        return format.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FloatArithmetic)) {
+            return false;
+        }
+        FloatArithmetic f = (FloatArithmetic) o;
+        return format.equals(f.format) && rounding == f.rounding && overflow == f.overflow;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, rounding, overflow);
+    }
+
+    @Override
+    public String toString() {
+        return format + " " + rounding + " " + overflow;
+    }
+
+    /** rho as a monotone step function (overflow to NaN kept as +-(N+1)), for {@link GridActivation}. */
+    private final class Extended implements MonotoneRounding {
+        @Override
+        public long round(BigInteger num, BigInteger den) {
+            return roundExtended(num, den);
+        }
+
+        @Override
+        public int resolutionBits() {
+            return m - emin + 1; // steps at grid points or midpoints, multiples of 2^(emin - m - 1)
+        }
+    }
+}
