@@ -145,11 +145,15 @@ def _decimal_problems(fmt, cells, bits):
 # random float networks (SPEC §8 JSON: parameters as bit patterns)
 
 
-def random_network(rng, fmt, rounding, overflow, accumulation, activation, d):
+def random_network(rng, fmt, rounding, overflow, accumulation, activation, d, big=None):
     vals = fmt.values
     one = 1 if 1 in vals else None
     tiny = [v for v in vals if v != 0 and abs(v) <= vals[len(vals) // 2 + 2]]
     binary = one is not None and rng.random() < 0.2
+    # under INF/NAN, large weights often enough that sums overflow into inf/NaN and the
+    # specials travel through the activations and later layers
+    if big is None:
+        big = 0.3 if overflow != "SATFINITE" else 0.1
 
     def weight():
         u = rng.random()
@@ -157,9 +161,9 @@ def random_network(rng, fmt, rounding, overflow, accumulation, activation, d):
             return 0
         if u < 0.4 and one is not None:
             return rng.choice([one, -one])
-        if u < 0.5:
+        if u < 0.4 + big:
             return rng.choice([fmt.omega, -fmt.omega, vals[-2], vals[1]])
-        if u < 0.6:
+        if u < 0.5 + big:
             return rng.choice(tiny)
         return rng.choice(vals)
 
@@ -213,6 +217,21 @@ def network_cases(level, seed):
                 d = 1 + (i % dmax)
                 nets.append(random_network(rng, fmt, r, o, acc, act, d))
                 i += 1
+    # overflow-heavy networks: every format with specials, its INF/NAN policy, activations
+    # that let inf through (identity, relu, leaky_relu, elu, softplus, ...) or absorb it
+    unbounded = ["identity", "relu", "leaky_relu", "elu", "softplus", "silu", "mish", "gelu",
+                 "gelu_tanh", "hardswish", "sigmoid", "tanh"]
+    j = 0
+    for rep in range(reps):
+        for name in SMALL:
+            fmt = fm.parse_format(name)
+            if fmt.specials == "FINITE":
+                continue
+            r = ["HALF_EVEN", "UP", "HALF_UP", "CEILING", "FLOOR"][j % 5]
+            dmax = max(dd for dd in (1, 2, 3) if len(fmt.values) ** dd <= 4096)
+            nets.append(random_network(rng, fmt, r, policies(fmt)[1], sm.ACCUMULATIONS[j % 2],
+                                       unbounded[j % len(unbounded)], 1 + j % dmax, big=0.6))
+            j += 1
     return nets
 
 
