@@ -9,11 +9,7 @@ import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.network.Layer;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.Neuron;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Writes a network over a floating-point format of at most 8 bits (SPEC §8) as one self-contained
@@ -193,22 +189,9 @@ public final class FloatCExporter {
     // ------------------------------------------------------------------------------------------
     // WIDE: exact integer sums in units of 2^unitExp, rounded through a step table
 
-    /** The sum's unit: every product and the bias are integer multiples of it. */
-    private int unitExp() {
-        int s = f.emin() - f.mantissaBits(); // the smallest spacing is 2^s
-        return Math.min(2 * s, s);
-    }
-
-    /** A finite code's value in units of 2^e (exact: the caller guarantees divisibility). */
-    private static BigInteger scaled(BigDecimal v, int e) {
-        BigDecimal x = e >= 0 ? v.divide(new BigDecimal(BigInteger.TWO.pow(e)))
-                : v.multiply(new BigDecimal(BigInteger.TWO.pow(-e)));
-        return x.toBigIntegerExact();
-    }
-
     private void checkWideRange() {
         int s = f.emin() - f.mantissaBits();
-        BigInteger m = scaled(f.value(f.maxCode()), s); // the largest |value| in units of 2^s
+        BigInteger m = WideTables.scaled(f.value(f.maxCode()), s); // the largest |value| in units of 2^s
         int fanIn = 0;
         for (Layer l : net.layers()) {
             for (int j = 0; j < l.width(); j++) {
@@ -219,7 +202,7 @@ public final class FloatCExporter {
         BigInteger bound = prod.multiply(BigInteger.valueOf(fanIn)).add(m.shiftLeft(Math.max(-s, 0)));
         if (bound.bitLength() > 62) {
             throw new ExportException("a WIDE sum in " + f + " with fan-in " + fanIn + " can reach 2^"
-                    + bound.bitLength() + " units of 2^" + unitExp() + ", beyond the C export's int64 accumulator;"
+                    + bound.bitLength() + " units of 2^" + Math.min(s, 2 * s) + ", beyond the C export's int64 accumulator;"
                     + " PER_OP networks of this format export");
         }
     }
@@ -227,13 +210,14 @@ public final class FloatCExporter {
     /** {@code fx_val}: finite values in units of 2^s; {@code fx_kind}; and the step table of rho. */
     private void emitWideRounding() {
         int s = f.emin() - f.mantissaBits();
-        int u = unitExp();
+        WideTables w = WideTables.of(ar);
+        int u = w.unitExp();
         long[] val = new long[patterns];
         int[] kind = new int[patterns];
         for (int b = 0; b < patterns; b++) {
             long z = code(b);
             if (ar.isFinite(z)) {
-                val[b] = scaled(f.value(z), s).longValueExact();
+                val[b] = WideTables.scaled(f.value(z), s).longValueExact();
             } else if (z == f.nanCode()) {
                 kind[b] = 3;
             } else {
@@ -244,19 +228,17 @@ public final class FloatCExporter {
         longArray("fx_val", val);
         line("/* 0 finite, 1 +inf, 2 -inf, 3 NaN */");
         array("uint8_t", "fx_kind", kind);
-        List<long[]> steps = steps(u);
-        long[] at = new long[steps.size()];
-        int[] res = new int[steps.size()];
+        long[] at = w.stepAt();
+        int[] res = new int[at.length];
         for (int i = 0; i < at.length; i++) {
-            at[i] = steps.get(i)[0];
-            res[i] = (int) steps.get(i)[1];
+            res[i] = (int) w.stepResult()[i + 1];
         }
         line("/* rho on the exact sum S (in units of 2^" + u + "): the pattern fx_step_res[i] for the last i with");
         line(" * fx_step_at[i] <= S, fx_step_below below fx_step_at[0]; computed by fxnet at every step */");
         line("#define FX_STEPS " + at.length);
         line("#define FX_SCALE_PROD " + lit(1L << Math.max(s, 0)) + " /* product units -> sum units */");
         line("#define FX_SCALE_BIAS " + lit(1L << Math.max(-s, 0)) + " /* value units -> sum units */");
-        line("static const int fx_step_below = " + f.bits(roundScaled(BigInteger.valueOf(at[0] - 1), u)) + ";");
+        line("static const int fx_step_below = " + w.stepResult()[0] + ";");
         longArray("fx_step_at", at);
         array("uint8_t", "fx_step_res", res);
         line("");
@@ -278,65 +260,6 @@ public final class FloatCExporter {
         line("    return fx_step_res[lo];");
         line("}");
         line("");
-    }
-
-    private long roundScaled(BigInteger n, int u) {
-        BigDecimal x = new BigDecimal(n);
-        x = u >= 0 ? x.multiply(new BigDecimal(BigInteger.TWO.pow(u)))
-                : x.divide(new BigDecimal(BigInteger.TWO.pow(-u)));
-        return ar.round(x);
-    }
-
-    /**
-     * The integers where {@code S -> rho(S * 2^u)} can change, each with its result: every rounding
-     * boundary b (finite values, midpoints of neighbours, and beyond +-Omega the next grid point and
-     * the midpoint before it) contributes b and b + 1 if it is an integer, else ceil(b). Between
-     * consecutive boundaries rho is constant, so it is constant between consecutive entries.
-     */
-    private List<long[]> steps(int u) {
-        List<BigDecimal> grid = new ArrayList<>();
-        for (long k = f.minCode(); k <= f.maxCode(); k++) {
-            grid.add(f.value(k));
-        }
-        BigDecimal omega = f.value(f.maxCode());
-        BigDecimal gap = omega.subtract(f.value(f.maxCode() - 1));
-        // beyond +-Omega: the next grid point Omega + gap (and one more); every value from there on
-        // rounds past Omega, so rho is constant beyond
-        BigDecimal next = omega.add(gap);
-        BigDecimal beyond = next.add(gap);
-        grid.add(0, next.negate());
-        grid.add(0, beyond.negate());
-        grid.add(next);
-        grid.add(beyond);
-        TreeSet<BigInteger> at = new TreeSet<>();
-        BigDecimal unit = u >= 0 ? new BigDecimal(BigInteger.TWO.pow(u))
-                : BigDecimal.ONE.divide(new BigDecimal(BigInteger.TWO.pow(-u)));
-        for (int i = 0; i < grid.size(); i++) {
-            addBoundary(at, grid.get(i).divide(unit));
-            if (i + 1 < grid.size()) {
-                addBoundary(at, grid.get(i).add(grid.get(i + 1)).divide(BigDecimal.valueOf(2)).divide(unit));
-            }
-        }
-        List<long[]> out = new ArrayList<>();
-        long previous = Long.MIN_VALUE;
-        for (BigInteger b : at) {
-            long r = f.bits(roundScaled(b, u));
-            if (out.isEmpty() || r != previous) {
-                out.add(new long[] {b.longValueExact(), r});
-                previous = r;
-            }
-        }
-        return out;
-    }
-
-    private static void addBoundary(TreeSet<BigInteger> at, BigDecimal b) {
-        BigInteger fl = b.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
-        if (new BigDecimal(fl).compareTo(b) == 0) {
-            at.add(fl);
-            at.add(fl.add(BigInteger.ONE));
-        } else {
-            at.add(fl.add(BigInteger.ONE));
-        }
     }
 
     // ------------------------------------------------------------------------------------------
