@@ -272,3 +272,83 @@ def check_network(tally, obj, path, result, shell):
                 where, row, ",".join(str(b) for b in want), path))
         else:
             tally.ok()
+
+
+# ---------------------------------------------------------------------------------------------
+# bad input (issue #15's acceptance): exit 2, one line naming the option / JSON path / value, no
+# stack trace, no file left behind
+
+
+def bad_input_cases(workdir):
+    """(label, argv, tokens one of which the message must contain, a path that must not exist)."""
+    import copy
+    import json
+    import os
+
+    good = {"fxnet": 1, "format": fm.parse_format("e5m2").json(),
+            "arithmetic": {"rounding": "HALF_EVEN", "overflow": "INF", "accumulation": "PER_OP"},
+            "activation": "relu", "inputs": 1,
+            "layers": [[{"bias": 0, "weights": [[0, 60]]}], [{"bias": 0, "weights": [[0, 60]]}]],
+            "meta": {}}
+
+    def net(name, edit):
+        obj = copy.deepcopy(good)
+        edit(obj)
+        path = os.path.join(workdir, "float-bad-%s.json" % name)
+        with open(path, "w") as fh:
+            json.dump(obj, fh)
+        return path
+
+    plot = os.path.join(workdir, "float-bad-plot.svg")
+    if os.path.exists(plot):
+        os.remove(plot)
+    ok = net("good", lambda o: None)
+    cases = [
+        ("format float(0,3)", ["activation", "relu", "--format", "float(0,3)", "--csv"],
+         ["float(0,3)", "--format"], None),
+        ("format float(9,9)", ["activation", "relu", "--format", "float(9,9)", "--plot", plot],
+         ["float(9,9)", "--format"], plot),
+        ("e4m3 with INF", ["activation", "relu", "--format", "e4m3", "--overflow", "INF", "--csv"],
+         ["INF", "--overflow"], None),
+        ("e5m2 with NAN", ["activation", "relu", "--format", "e5m2", "--overflow", "NAN", "--csv"],
+         ["NAN", "--overflow"], None),
+        ("float with SATURATE", ["activation", "relu", "--format", "e2m1", "--overflow", "SATURATE",
+                                 "--csv"], ["SATURATE", "--overflow"], None),
+        ("NaN bias", ["eval", net("nan", lambda o: o["layers"][0][0].update(bias=127)), "--all", "--csv"],
+         ["layers"], None),
+        ("inf weight", ["eval", net("inf", lambda o: o["layers"][1][0]["weights"][0].__setitem__(1, 124)),
+                        "--all", "--csv"], ["layers"], None),
+        ("-inf weight", ["eval", net("ninf", lambda o: o["layers"][1][0]["weights"][0].__setitem__(1, 252)),
+                         "--all", "--csv"], ["layers"], None),
+        ("pattern 256", ["eval", net("range", lambda o: o["layers"][0][0].update(bias=256)), "--all",
+                         "--csv"], ["layers"], None),
+        ("fixed overflow name", ["eval", net("ovf", lambda o: o["arithmetic"].update(overflow="SATURATE")),
+                                 "--all", "--csv"], ["overflow", "SATURATE"], None),
+        ("-inf input", ["eval", ok, "--input=-inf"], ["--input", "-inf", "inf"], None),
+        ("nan input", ["eval", ok, "--input=nan"], ["--input", "nan", "NaN"], None),
+    ]
+    return cases
+
+
+def check_bad_input(tally, case, result, shell):
+    import os
+    label, _, tokens, absent = case
+    cmd, rc, out, err = result
+    where = "$ " + shell(cmd)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    problems = []
+    if rc != 2:
+        problems.append("exit code %d, expected 2" % rc)
+    if len(lines) != 1:
+        problems.append("%d lines on stderr, expected one" % len(lines))
+    if "Exception" in err or "\tat " in err:
+        problems.append("a stack trace")
+    if not any(t.lower() in err.lower() for t in tokens):
+        problems.append("the message names none of %s" % tokens)
+    if absent and os.path.exists(absent):
+        problems.append("left %s behind" % absent)
+    if problems:
+        tally.fail("%s\n  bad input (%s): %s; stderr: %s" % (where, label, "; ".join(problems),
+                                                             err.strip()[:300]))
+    else:
+        tally.ok()

@@ -325,6 +325,8 @@ def add_float_jobs(jobs, lvl, args):
         with open(path, "w") as fh:
             json.dump(obj, fh, indent=1)
         jobs.append(("fnet", (obj, path), ["eval", path, "--all", "--csv"]))
+    for case in fc.bad_input_cases(args.workdir):
+        jobs.append(("fbad", case, case[1]))
 
 
 def main(argv=None):
@@ -421,6 +423,8 @@ def main(argv=None):
             elif kind == "fact":
                 fc.check_activation(tally, payload, res, shell)
                 rows_act += tally.passed + tally.failed - before
+            elif kind == "fbad":
+                fc.check_bad_input(tally, payload, res, shell)
             elif kind == "fnet":
                 obj, path = payload
                 fc.check_network(tally, obj, path, res, shell)
