@@ -97,11 +97,17 @@ public final class ActivationTable {
     }
 
     /**
-     * {@code tau(code)}: the code of {@code rho(sigma(code * 2^-q))}, overflow applied.
+     * {@code tau(code)}: the code of {@code rho(sigma(value(code)))}, overflow applied. For an arithmetic
+     * with special codes outside {@code minCode..maxCode} (a float format under overflow {@code INF} or
+     * {@code NAN}) those are passed to its {@link ActivationRounding} ({@code sigma(+-inf)} is the limit,
+     * {@code sigma(NaN) = NaN}).
      *
-     * @throws IllegalArgumentException if {@code code} is not a code of the format
+     * @throws IllegalArgumentException if {@code code} is not a code of the arithmetic
      */
     public long tau(long code) {
+        if (rule != null && (code < minCode || code > maxCode)) {
+            return rule.tau(activation, code); // a special, or refused by the rule
+        }
         if (code < minCode || code > maxCode) {
             throw new IllegalArgumentException("code " + code + " is outside " + arithmetic.formatName() + " (codes " + minCode
                     + ".." + maxCode + ")");

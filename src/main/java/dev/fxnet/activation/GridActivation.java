@@ -32,9 +32,26 @@ public final class GridActivation {
      * @throws ArithmeticException as {@link TranscendentalActivation#roundScaled} (not known to happen)
      */
     public static long round(Activation sigma, BigDecimal x, MonotoneRounding rho) {
-        Objects.requireNonNull(sigma, "activation");
         Objects.requireNonNull(x, "x");
+        double xd = x.doubleValue();
+        if (!Double.isFinite(xd) || new BigDecimal(xd).compareTo(x) != 0) {
+            throw new IllegalArgumentException("an activation on a grid needs an argument that is a double, was " + x);
+        }
+        return round(sigma, xd, rho);
+    }
+
+    /**
+     * {@code rho(sigma(x))}, correctly rounded, for the exact value of the finite double {@code x}.
+     *
+     * @throws IllegalArgumentException if {@code sigma} is not a built-in, or {@code x} is not finite
+     * @throws ArithmeticException as {@link TranscendentalActivation#roundScaled} (not known to happen)
+     */
+    public static long round(Activation sigma, double x, MonotoneRounding rho) {
+        Objects.requireNonNull(sigma, "activation");
         Objects.requireNonNull(rho, "rounding");
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("an activation on a grid needs a finite argument, was " + x);
+        }
         if (sigma instanceof PiecewiseRationalActivation) {
             BigInteger[] nd = toRational(x);
             BigInteger[] v = ((PiecewiseRationalActivation) sigma).exactValue(nd[0], nd[1]);
@@ -45,6 +62,19 @@ public final class GridActivation {
         }
         throw new IllegalArgumentException("activation " + sigma.name() + " is not a built-in; only the built-ins of"
                 + " SPEC §6 can be rounded on a floating-point grid");
+    }
+
+    /** The exact value of a finite double as {@code {numerator, 2^k}}. */
+    private static BigInteger[] toRational(double x) {
+        if (x == 0) {
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ONE};
+        }
+        int exp = Math.getExponent(x);
+        long mant = (long) Math.scalb(Math.abs(x), 52 - Math.max(exp, Double.MIN_EXPONENT)); // an integer < 2^53
+        int scale = Math.max(exp, Double.MIN_EXPONENT) - 52; // |x| = mant 2^scale, exactly
+        BigInteger num = BigInteger.valueOf(x < 0 ? -mant : mant);
+        return scale >= 0 ? new BigInteger[] {num.shiftLeft(scale), BigInteger.ONE}
+                : new BigInteger[] {num, BigInteger.ONE.shiftLeft(-scale)};
     }
 
     /**
@@ -109,6 +139,37 @@ public final class GridActivation {
                 high = Math.min(high, round(d.subtract(rlo), rho));
             }
             low = round(d.subtract(rhi), rho);
+        }
+        return low == high ? low : TranscendentalActivation.UNDECIDED;
+    }
+
+    /**
+     * {@link #decide} in double, for an anchor {@code d} that is a double: the sums {@code d +- r} are
+     * enclosed by stepping one ulp outward ({@code nextDown}/{@code nextUp} of the rounded sum), and the
+     * one-sided limits at {@code d} are {@code rho(nextUp(d))}, {@code rho(nextDown(d))}, valid when
+     * {@code d} is a multiple of {@code 2^-(r+2)} and its ulp is below {@code 2^-(r+2)} ({@code r} the
+     * resolution near {@code d}), so that no step of {@code rho} lies between {@code d} and its neighbour. Returns
+     * {@link TranscendentalActivation#UNDECIDED} when that does not hold or the enclosure does not decide.
+     */
+    static long decideDouble(double d, int s, double rlo, double rhi, MonotoneRounding rho) {
+        int n = rho.resolutionBitsNear(d) + 2;
+        if (n > 1000 || Math.ulp(d) >= Math.scalb(1.0, -n) || Math.rint(Math.scalb(d, n)) != Math.scalb(d, n)) {
+            return TranscendentalActivation.UNDECIDED;
+        }
+        long low;
+        long high;
+        if (s > 0) {
+            low = rho.roundDouble(Math.nextUp(d));
+            if (rlo > 0) {
+                low = Math.max(low, rho.roundDouble(Math.nextDown(d + rlo)));
+            }
+            high = rho.roundDouble(Math.nextUp(d + rhi));
+        } else {
+            high = rho.roundDouble(Math.nextDown(d));
+            if (rlo > 0) {
+                high = Math.min(high, rho.roundDouble(Math.nextUp(d - rlo)));
+            }
+            low = rho.roundDouble(Math.nextDown(d - rhi));
         }
         return low == high ? low : TranscendentalActivation.UNDECIDED;
     }

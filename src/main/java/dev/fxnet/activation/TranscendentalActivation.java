@@ -327,38 +327,46 @@ public final class TranscendentalActivation implements Activation {
     }
 
     /**
-     * {@code rho(sigma(z))} for an exact real {@code z} that is a double, on any monotone step function
-     * {@code rho} (a floating-point grid): the same decomposition {@code sigma(z) = A + T}, enclosures of
-     * {@code |T|} from the fast path and then the slow path, decided when the smallest and the largest
-     * possible rounded values agree. The one-sided limit of {@code rho} at {@code A} is {@code rho(A +- delta)}
-     * with {@code delta} below the lattice of {@code rho}'s steps and of {@code A} (see
-     * {@link GridActivation#justAbove}), which is what decides e.g. {@code FLOOR(gelu(z))} for huge {@code z}.
+     * {@code rho(sigma(z))} for the exact real value of the finite double {@code z}, on any monotone step
+     * function {@code rho} (a floating-point grid): the same decomposition {@code sigma(z) = A + T},
+     * enclosures of {@code |T|} from the fast path and then the slow path, decided when the smallest and the
+     * largest possible rounded values agree. The one-sided limit of {@code rho} at {@code A} is
+     * {@code rho(A +- delta)} with {@code delta} below the lattice of {@code rho}'s steps and of {@code A}
+     * (see {@link GridActivation#justAbove}), which is what decides e.g. {@code FLOOR(gelu(z))} for huge
+     * {@code z}. The fast path works in double ({@link GridActivation#decideDouble}) where the anchor is
+     * a double or a sum of two, else with exact decimals.
      *
-     * @throws IllegalArgumentException if {@code z} is not exactly a double
      * @throws ArithmeticException if 4000 significant digits do not decide (as for {@link #roundScaled})
      */
-    long roundOn(BigDecimal z, MonotoneRounding rho) {
-        double zd = z.doubleValue();
-        if (new BigDecimal(zd).compareTo(z) != 0) {
-            throw new IllegalArgumentException(kind.specName + " on a grid needs an argument that is a double, was " + z);
-        }
-        int sign = z.signum();
-        if (sign == 0 && kind != Kind.SOFTPLUS) {
+    long roundOn(double zd, MonotoneRounding rho) {
+        return roundOn(zd, rho, true);
+    }
+
+    /** {@link #roundOn(double, MonotoneRounding)}, with the double fast path only if {@code fast}. Test hook. */
+    long roundOn(double zd, MonotoneRounding rho, boolean fast) {
+        if (zd == 0 && kind != Kind.SOFTPLUS) {
             return GridActivation.round(kind == Kind.SIGMOID ? HALF : BigDecimal.ZERO, rho);
         }
-        if (kind == Kind.ELU && sign > 0) {
-            return GridActivation.round(z, rho);
+        if (kind == Kind.ELU && zd > 0) {
+            return rho.roundDouble(zd);
         }
-        boolean pos = sign > 0;
+        boolean pos = zd > 0;
         double xd = Math.abs(zd);
-        BigDecimal x = z.abs();
-        BigDecimal d = kind.anchor(z, pos, xd);
         int s = kind.tailSign(pos ? 1 : -1, xd);
-        long r = gridFast(d, s, xd, pos, rho);
+        long r = fast ? gridFast(zd, s, xd, pos, rho) : UNDECIDED;
         if (r != UNDECIDED) {
             return r;
         }
+        BigDecimal z = new BigDecimal(zd); // exact
+        BigDecimal d = kind.anchor(z, pos, xd);
+        if (kind.tiny(xd, pos)) {
+            r = GridActivation.decide(d, s, BigDecimal.ZERO, TINY_BIG, rho);
+            if (r != UNDECIDED) {
+                return r;
+            }
+        }
         SLOW_PATH_CALLS.incrementAndGet();
+        BigDecimal x = z.abs();
         for (int prec : PRECISIONS) {
             BigDecimal[] t = kind.tail(x, pos, prec);
             r = GridActivation.decide(d, s, t[0], t[1], rho);
@@ -371,10 +379,18 @@ public final class TranscendentalActivation implements Activation {
                 + (PRECISIONS[PRECISIONS.length - 1] - 10) + " of a rounding boundary");
     }
 
-    /** The double fast path on a grid: the decided code, or {@link #UNDECIDED}. */
-    private long gridFast(BigDecimal d, int s, double x, boolean pos, MonotoneRounding rho) {
+    /**
+     * The double fast path on a grid: the decided code, or {@link #UNDECIDED}. The anchor is taken as
+     * the exact sum of two doubles {@code {hi, lo}} ({@link Kind#anchorDouble}); the tail enclosure is the
+     * fixed-point fast path's (twice the error bound), or {@code (0, 2^-900]} where {@code |T|} is proved tiny.
+     */
+    private long gridFast(double zd, int s, double x, boolean pos, MonotoneRounding rho) {
+        double[] a = kind.anchorDouble(zd, pos, x);
+        if (a == null) {
+            return UNDECIDED;
+        }
         if (kind.tiny(x, pos)) {
-            return GridActivation.decide(d, s, BigDecimal.ZERO, TINY_BIG, rho);
+            return gridDouble(a[0], a[1], s, 0, TINY, rho);
         }
         double t = kind.tail(x, pos);
         if (!(t >= 0x1p-1020) || Double.isInfinite(t)) {
@@ -382,7 +398,29 @@ public final class TranscendentalActivation implements Activation {
         }
         double e = 2 * (BASE_ERROR + kind.argumentError(x));
         // t (1 -+ e) in double is within a relative 2^-52 of the exact product, far inside the factor 2 margin
-        return GridActivation.decide(d, s, new BigDecimal(t * (1 - e)), new BigDecimal(t * (1 + e)), rho);
+        double rlo = t * (1 - e);
+        double rhi = t * (1 + e);
+        return Double.isFinite(rhi) ? gridDouble(a[0], a[1], s, rlo, rhi, rho) : UNDECIDED;
+    }
+
+    /**
+     * The double decision for {@code sigma = dh + dl + s T}, {@code T} in {@code [rlo, rhi]}, {@code rlo >= 0}:
+     * with {@code dl = 0} directly; otherwise {@code T' = dl + s T} is enclosed by outward-rounded double sums
+     * and decided about {@code dh} if the sign of {@code T'} is known.
+     */
+    private static long gridDouble(double dh, double dl, int s, double rlo, double rhi, MonotoneRounding rho) {
+        if (!(Math.abs(dh) < 0x1p1000)) {
+            return UNDECIDED;
+        }
+        if (dl == 0) {
+            return GridActivation.decideDouble(dh, s, rlo, rhi, rho);
+        }
+        double lo = Math.nextDown(s > 0 ? dl + rlo : dl - rhi);
+        double hi = Math.nextUp(s > 0 ? dl + rhi : dl - rlo);
+        if (lo > 0) {
+            return GridActivation.decideDouble(dh, 1, lo, hi, rho);
+        }
+        return hi < 0 ? GridActivation.decideDouble(dh, -1, -hi, -lo, rho) : UNDECIDED;
     }
 
     private static long round(Rounding mode, BigDecimal c) {
@@ -457,6 +495,15 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                if (x <= 0.5) {
+                    double q = z * 0.25;
+                    return q * 4 == z ? new double[] {0.5, q} : null; // z/4 exact unless it underflows
+                }
+                return new double[] {pos ? 1 : 0, 0};
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1; // near 0: T = -(z/4 - tanh(z/2)/2); else as the table says
             }
@@ -504,6 +551,11 @@ public final class TranscendentalActivation implements Activation {
             }
 
             @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                return new double[] {x <= 0.5 ? z : pos ? 1 : -1, 0};
+            }
+
+            @Override
             int tailSign(long k, double x) {
                 return k > 0 ? -1 : 1;
             }
@@ -542,6 +594,11 @@ public final class TranscendentalActivation implements Activation {
             @Override
             BigDecimal anchor(BigDecimal z, boolean pos, double x) {
                 return x <= 1 ? BigDecimal.ZERO : BigDecimal.ONE.negate();
+            }
+
+            @Override
+            double[] anchorDouble(double z, boolean pos, double x) {
+                return new double[] {x <= 1 ? 0 : -1, 0};
             }
 
             @Override
@@ -777,6 +834,14 @@ public final class TranscendentalActivation implements Activation {
         /** The anchor {@code A} itself for {@code z != 0}, exact; the same choice as {@link #anchor4}. */
         BigDecimal anchor(BigDecimal z, boolean pos, double x) {
             return pos ? z : BigDecimal.ZERO;
+        }
+
+        /**
+         * The anchor of {@link #anchor} as an exact sum of two doubles {@code {hi, lo}}, or null if it is not
+         * one; {@code z} is the argument (a double, {@code x = |z|}).
+         */
+        double[] anchorDouble(double z, boolean pos, double x) {
+            return new double[] {pos ? z : 0, 0};
         }
 
         /** The sign of {@code T} for {@code k != 0}. */

@@ -48,6 +48,8 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     private final int emax;
     private final double[] magnitudes;
     private final MonotoneRounding extended = new Extended();
+    /** {@code value / 2^(emin - m)} per magnitude code, or null where those integers would not fit in 62 bits. */
+    private final long[] numerators;
 
     private FloatArithmetic(FloatFormat format, Rounding rounding, FloatOverflow overflow) {
         this.format = format;
@@ -61,6 +63,24 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         for (int i = 0; i <= n; i++) {
             magnitudes[i] = format.doubleValue(i);
         }
+        this.numerators = numerators(format);
+    }
+
+    /** Every value is an integer multiple of {@code 2^(emin - m)}; these integers, when they fit in 62 bits. */
+    private static long[] numerators(FloatFormat f) {
+        int m = f.mantissaBits();
+        long n = f.positiveCount();
+        long topB = n >> m;
+        if (f.emin() - m > 0 || topB - 1 + m + 1 > 62) {
+            return null;
+        }
+        long[] num = new long[(int) n + 1];
+        for (int i = 0; i <= n; i++) {
+            long b = i >> m;
+            long t = i & ((1L << m) - 1);
+            num[i] = b == 0 ? t : ((1L << m) + t) << (b - 1);
+        }
+        return num;
     }
 
     /**
@@ -189,15 +209,26 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         return isFinite(c) && value(c).compareTo(v) == 0 ? OptionalLong.of(c) : OptionalLong.empty();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Decimals of huge or tiny magnitude are not expanded: {@code |x| >= 10^320} is beyond every
+     * format's {@code Omega < 2^1024} and overflows, and {@code 0 < |x| < 10^-340 < 2^-1129} rounds like
+     * any other value below half the smallest subnormal ({@code >= 2^-1075}), e.g. {@code 2^-1200}.
+     */
     @Override
     public long round(BigDecimal x) {
         if (x.signum() == 0) {
             return 0;
         }
-        if (x.scale() > 0) {
-            return roundRational(x.unscaledValue(), BigInteger.TEN.pow(x.scale()));
+        long log10 = (long) x.precision() - x.scale() - 1; // 10^log10 <= |x| < 10^(log10 + 1)
+        if (log10 >= 320) {
+            return finish(overflowCode(x.signum() < 0));
         }
-        return roundRational(x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale())), BigInteger.ONE);
+        if (log10 < -340) {
+            return roundRational(BigInteger.valueOf(x.signum()), BigInteger.ONE.shiftLeft(1200));
+        }
+        return finish(roundExtended(x));
     }
 
     /** {@code rho(num / den)}, exactly; {@code den > 0}. */
@@ -240,23 +271,27 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         if (v == 0) {
             return 0;
         }
-        if (!(Math.abs(v) >= Double.MIN_NORMAL) || Double.isInfinite(v)) {
-            if (Double.isInfinite(v) || Double.isNaN(v)) {
-                throw new IllegalArgumentException("rho needs a finite value, was " + v);
-            }
-            return roundExtended(new BigDecimal(v)); // a subnormal double: exact rational path
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("rho needs a finite value, was " + v);
         }
-        int x = Math.getExponent(v); // floor(log2 |v|)
+        long bits = Double.doubleToRawLongBits(v);
+        long frac = bits & 0xFFFFFFFFFFFFFL;
+        int biased = (int) ((bits >>> 52) & 0x7FF);
+        long mant = biased == 0 ? frac : frac | (1L << 52); // |v| = mant 2^scale exactly
+        int scale = (biased == 0 ? 1 : biased) - 1075;
+        int x = scale + 63 - Long.numberOfLeadingZeros(mant); // floor(log2 |v|)
         if (x > emax) {
             return overflowCode(v < 0);
         }
-        long bits = Double.doubleToRawLongBits(v);
-        long mant = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52); // |v| = mant 2^(x - 52)
         long signed = v < 0 ? -mant : mant;
         int e = Math.max(x, emin);
-        int shift = (e - m) - (x - 52); // c = signed / 2^shift, shift >= 52 - m > 0
+        // c = signed / 2^shift; shift >= x - scale - m = bitLength(mant) - 1 - m, so >= 38 for a normal double;
+        // shift <= 0 only for a subnormal double when emin - m = -1074, and then |c| < 2^m
+        int shift = (e - m) - scale;
         long k;
-        if (shift <= 62) {
+        if (shift <= 0) { // c = signed 2^-shift, an integer
+            k = signed << -shift;
+        } else if (shift <= 62) {
             k = rounding.roundShift(signed, shift);
         } else { // 0 < |c| < 2^53 / 2^63 < 1/2: c = 0 + tiny, or c = -1 + (1 - tiny)
             k = v < 0 ? rounding.resolve(-1, false, 1) : rounding.resolve(0, false, -1);
@@ -398,6 +433,12 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         if (special != 0) {
             return special;
         }
+        if (numerators != null) {
+            long r = fusedSumLong(bias, weights, inputs, copies, count);
+            if (r != Long.MIN_VALUE) {
+                return r;
+            }
+        }
         BigDecimal s = value(bias);
         for (int i = 0; i < count; i++) {
             if (copies[i] != 0 && weights[i] != 0 && inputs[i] != 0) {
@@ -405,6 +446,52 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
             }
         }
         return round(s);
+    }
+
+    /**
+     * The fused sum of finite operands in {@code long}, in units of {@code 2^(2(emin - m))}: exact, or
+     * {@code Long.MIN_VALUE} when some step would overflow 63 bits or the sum is not exactly a double
+     * (then the caller computes it in {@code BigDecimal}).
+     */
+    private long fusedSumLong(long bias, long[] weights, long[] inputs, long[] copies, int count) {
+        int shift = m - emin; // >= 0: numerators are in units of 2^-shift
+        long nb = signedNumerator(bias);
+        if (Math.abs(nb) >= 1L << Math.max(0, 62 - shift)) {
+            return Long.MIN_VALUE;
+        }
+        long acc = nb << shift;
+        for (int i = 0; i < count; i++) {
+            long p = exactProduct(signedNumerator(weights[i]), signedNumerator(inputs[i]));
+            long t = p == Long.MIN_VALUE ? p : exactProduct(p, copies[i]);
+            if (t == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            long sum = acc + t;
+            if (((acc ^ sum) & (t ^ sum)) < 0) {
+                return Long.MIN_VALUE;
+            }
+            acc = sum;
+        }
+        if (Math.abs(acc) >= 1L << 53 || 2 * shift > 1000) {
+            return Long.MIN_VALUE;
+        }
+        double v = Math.scalb((double) acc, -2 * shift); // exact: |acc| < 2^53 and |v| >= 2^-1000 when acc != 0
+        if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+            return Long.MIN_VALUE;
+        }
+        return v == 0 ? 0 : roundDouble(v);
+    }
+
+    private long signedNumerator(long code) {
+        return code < 0 ? -numerators[(int) -code] : numerators[(int) code];
+    }
+
+    /** {@code a * b} if it fits in a long other than {@code Long.MIN_VALUE}, else {@code Long.MIN_VALUE}. */
+    private static long exactProduct(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        boolean fits = (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
+        return fits && lo != Long.MIN_VALUE ? lo : Long.MIN_VALUE;
     }
 
     /** The special result of a fused sum with special operands, or 0 when every operand is finite. */
@@ -442,7 +529,7 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
     @Override
     public long tau(Activation sigma, long code) {
         if (!isSpecial(code)) {
-            return finish(GridActivation.round(sigma, value(code), extended));
+            return finish(GridActivation.round(sigma, doubleValue(code), extended));
         }
         checkCode(code);
         if (code == nan()) {
@@ -485,8 +572,22 @@ public final class FloatArithmetic implements Arithmetic, ActivationRounding {
         }
 
         @Override
+        public long roundDouble(double v) {
+            return roundDoubleExtended(v);
+        }
+
+        @Override
         public int resolutionBits() {
             return m - emin + 1; // steps at grid points or midpoints, multiples of 2^(emin - m - 1)
+        }
+
+        /** Within {@code [|v|/2, 2|v|]} the binades have exponents {@code >= max(floor(log2|v|) - 1, emin)}. */
+        @Override
+        public int resolutionBitsNear(double v) {
+            if (v == 0 || !Double.isFinite(v)) {
+                return resolutionBits();
+            }
+            return m + 1 - Math.max(Math.getExponent(v) - 1, emin);
         }
     }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@link #bits(long)} and {@link #codeOfBits(int)} convert between codes and bit patterns.
  *
  * <h2>Limits</h2>
- * {@code 1 + e + m <= 16}; at least one positive finite value; and every finite value is a finite
+ * {@code 1 + e + m <= 16}; {@code m >= 1} for {@code IEEE} specials (else NaN has no encoding); at least
+ * one positive finite value; and every finite value is a finite
  * double, normal or subnormal: {@code 2^(emin - m) >= 2^-1074} and {@code emax <= 1023}. The last
  * condition only restricts unusual biases; every preset and every {@code float(E,M)} with the default
  * bias satisfies it. Violations are refused with the reason.
@@ -121,6 +122,10 @@ public final class FloatFormat {
             throw new IllegalArgumentException(name + " has " + (1 + exponentBits + mantissaBits)
                     + " bits; fxnet computes float formats of at most 16 bits (1 + e + m <= 16) exactly");
         }
+        if (specials == Specials.IEEE && mantissaBits == 0) {
+            throw new IllegalArgumentException(name + ": specials=IEEE needs m >= 1 (NaN is the top exponent with"
+                    + " non-zero trailing bits); use specials=FN or specials=FINITE with m = 0");
+        }
         FloatFormat f = new FloatFormat(exponentBits, mantissaBits, bias, specials);
         if (f.positiveCount < 1) {
             throw new IllegalArgumentException(f + " has no non-zero finite value");
@@ -181,6 +186,41 @@ public final class FloatFormat {
             throw new IllegalArgumentException("float format '" + text + "': exponent bits must be >= 1, was " + ex);
         }
         return of(ex, ma, b == null ? (ex <= 31 ? defaultBias(ex) : 0) : b, s);
+    }
+
+    /**
+     * Whether {@code text} is meant as a float format: a preset name or alias of SPEC §8, or text starting
+     * with {@code float(} (ignoring case and surrounding white space). Such text either parses with
+     * {@link #parse} or is refused by it with the reason; other text is left to the fixed-point spellings.
+     */
+    public static boolean isFloatSpelling(String text) {
+        String t = text.trim();
+        if (t.regionMatches(true, 0, "float(", 0, 6)) {
+            return true;
+        }
+        for (Preset p : PRESETS) {
+            for (String n : p.names) {
+                if (n.equalsIgnoreCase(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The preset name and aliases of this format ({@code [e4m3, float8_e4m3fn]}), empty if it is not a preset. */
+    public List<String> presetNames() {
+        for (Preset p : PRESETS) {
+            if (p.e == e && p.m == m && p.bias == bias && p.specials == specials) {
+                return p.names;
+            }
+        }
+        return List.of();
+    }
+
+    /** The general spelling {@code float(E,M,bias=B,specials=S)}, with every field. */
+    public String generalSpelling() {
+        return "float(" + e + "," + m + ",bias=" + bias + ",specials=" + specials + ")";
     }
 
     private static int parseBias(String v, String text) {

@@ -11,7 +11,6 @@ import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.network.NumberSystem;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,15 +70,7 @@ public final class ArithmeticOptions {
      * that starts with {@code float(} (which the float parser then accepts or refuses with its reason).
      */
     static boolean isFloatSpelling(String text) {
-        if (text.trim().toLowerCase(Locale.ROOT).startsWith("float(")) {
-            return true;
-        }
-        try {
-            FloatFormat.parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return FloatFormat.isFloatSpelling(text);
     }
 
     /** Whether {@code --format} names a floating-point format. */
@@ -128,6 +119,10 @@ public final class ArithmeticOptions {
         }
         FloatArithmetic fb = floatBase ? (FloatArithmetic) base : null;
         FloatFormat f = format != null ? floatFormat() : fb.format();
+        if (fb != null && !f.equals(fb.format())) {
+            throw new IllegalArgumentException("--format " + format.trim() + ": the network's parameters are bit patterns "
+                    + "of " + fb.format() + "; another float format would read them as other values");
+        }
         Rounding r = rounding != null ? parseOption("--rounding", rounding, Rounding::parse)
                 : fb != null ? fb.rounding() : Rounding.HALF_EVEN;
         FloatOverflow o = overflow != null ? parseOption("--overflow", overflow, NumberSystem::floatOverflow)

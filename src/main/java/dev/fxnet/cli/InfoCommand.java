@@ -13,9 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fxnet info FORMAT}: what a fixed-point or floating-point format contains. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a format: for fixed point range, eps, M, number of values, bit layout; for a float "
-                + "format (SPEC §8) bias, emin/emax, largest and smallest normal and subnormal, finite values, "
-                + "spacing, specials.",
+        description = "Describe a fixed-point format (range, eps, M, number of values, bit layout) or a float format"
+                + " (bias, exponent range, largest and smallest values, spacing, special encodings).",
         footer = InfoCommand.FOOTER)
 final class InfoCommand implements Callable<Integer> {
     /** The text after the options in {@code --help}, line by line as printed. */
@@ -25,14 +24,14 @@ final class InfoCommand implements Callable<Integer> {
               fxnet info Q3.4
               fxnet info 'ap_fixed<8,4>'
               fxnet info p=2,q=1
-              fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT
               fxnet info e4m3
-              fxnet info 'float(3,2,specials=FINITE)'\
+              fxnet info 'float(3,4,specials=FN)'
+              fxnet info --int-bits 2 --frac-bits 1 --encoding TWOS_COMPLEMENT\
             """;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
-            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); e4m3, binary16, ... or "
-                    + "float(E,M[,bias=B][,specials=S]); or use the options.")
+            description = "p=3,q=4 (symmetric), Q3.4 (ARM) or ap_fixed<8,4> (Xilinx); a float format (binary16, bfloat16, "
+                    + "e5m2, e4m3, e3m2, e2m3, e2m1, float(E,M[,bias=B][,specials=IEEE|FN|FINITE])); or use the options.")
     String formatText;
 
     @Mixin
@@ -54,7 +53,7 @@ final class InfoCommand implements Callable<Integer> {
             // rounding and overflow do not change a format, but a wrong value (INF for e4m3) is still a mistake
             FloatArithmetic ar = (FloatArithmetic) options.anyArithmetic(null);
             options.accumulation(null);
-            FloatInfo.print(ar, spec.commandLine().getOut());
+            FloatInfo.print(ar.format(), spec.commandLine().getOut());
             return 0;
         }
         if (formatText != null) {

@@ -4,7 +4,12 @@ import dev.fxnet.target.FunctionTable;
 import dev.fxnet.target.OnUncertain;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.network.Network;
+import dev.fxnet.eval.GridEvaluator;
+import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.NetworkJson;
+import dev.fxnet.network.NumberSystem;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,6 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
 
             The format, arithmetic and dimension are the network's. Exit code 0: exact everywhere; 3: \
             mismatches (listed); 2: a user error.
+            For a float network (SPEC §8), F is every finite value and the target is --table (exact
+            decimals, finite values) or --random.
 
             Examples:
               fxnet verify net.json --table t.csv
@@ -73,14 +80,16 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserException(file + " has " + net.outputs() + " outputs; a target function needs exactly 1");
         }
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
-        force.check("verifying", dev.fxnet.eval.InputSpace.of(net.format(), net.inputs()).size(),
+        force.check("verifying", dev.fxnet.eval.InputSpace.of(net.arithmetic(), net.inputs()).size(),
                 net.size().parameters());
-        FunctionTable t = target.resolve(net.fixedPoint(), net.inputs(), err);
+        NumberSystem ns = NumberSystem.of(net.arithmetic());
+        int[] floatTarget = net.isFixedPoint() ? null : floatTarget(ns, net.inputs());
+        FunctionTable t = net.isFixedPoint() ? target.resolve(net.fixedPoint(), net.inputs(), err) : null;
         long t0 = System.nanoTime();
         Verifier.Result v;
-        try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
-                quiet.quiet)) {
-            v = Verifier.verify(net, t, Math.max(0, show), p::step);
+        try (Progress p = Progress.of("verify", t != null ? t.size() : floatTarget.length, "points",
+                Math.max(1, net.size().parameters() / 64), err, quiet.quiet)) {
+            v = t != null ? Verifier.verify(net, t, Math.max(0, show), p::step) : compare(net, floatTarget, p);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (v.exact()) {
@@ -93,12 +102,39 @@ final class VerifyCommand implements Callable<Integer> {
         for (Verifier.Mismatch m : v.first()) {
             StringBuilder b = new StringBuilder("  (");
             for (int j = 0; j < m.point().length; j++) {
-                b.append(j == 0 ? "" : ", ").append(net.format().decimal(m.point()[j]));
+                b.append(j == 0 ? "" : ", ").append(ns.decimal(m.point()[j]));
             }
-            b.append("): expected ").append(net.format().decimal(m.expected())).append(", network gives ")
-                    .append(net.format().decimal(m.actual()));
+            b.append("): expected ").append(ns.decimal(m.expected())).append(", network gives ")
+                    .append(ns.decimal(m.actual()));
             o.println(b);
         }
         return MISMATCH;
+    }
+
+    /** The target of a floating-point network: a table or a random table ({@code --expr} is fixed point only so far). */
+    private int[] floatTarget(NumberSystem ns, int dims) throws IOException {
+        if (target.expr != null) {
+            throw new UserException("verify --expr does not support floating-point networks yet: the expression is "
+                    + "tabulated in fixed point; give the target as --table or --random");
+        }
+        return target.table != null ? FloatTargetTable.read(target.table, ns, dims)
+                : FloatTargetTable.random(ns, dims, target.random);
+    }
+
+    /** Every point of a floating-point network against its target, as {@link Verifier} does for fixed point. */
+    private Verifier.Result compare(Network net, int[] expected, Progress p) {
+        int[] out = new GridEvaluator(net).evaluateAll(p::step);
+        InputSpace space = InputSpace.of(net.arithmetic(), net.inputs());
+        long bad = 0;
+        List<Verifier.Mismatch> first = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != expected[i]) {
+                bad++;
+                if (first.size() < show) {
+                    first.add(new Verifier.Mismatch(space.point(i), expected[i], out[i]));
+                }
+            }
+        }
+        return new Verifier.Result(out.length, bad, first, null);
     }
 }

@@ -15,6 +15,11 @@
  *       varying slowest.</li>
  * </ul>
  *
+ * <p>Any {@link dev.fxnet.arith.Arithmetic}: for a floating-point format (SPEC §8) {@code F} is its
+ * finite values and a neuron can also output an infinity or NaN under overflow {@code INF} or
+ * {@code NAN}; those special codes lie beyond {@code minCode..maxCode} and are handled by every
+ * evaluator.
+ *
  * <p>Contract: every evaluator computes exactly the same codes, bit for bit (tests compare them on
  * random networks in every rounding, overflow and accumulation mode); nothing is approximated.
  * {@code PER_OP} adds in the listed order of a neuron's sources. Evaluators are thread-safe; the

@@ -47,8 +47,8 @@ record FloatSystem(FloatArithmetic arithmetic) implements NumberSystem {
         String shown = t.length() > 40 ? t.substring(0, 37) + "..." : t;
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.matches("[+-]?(inf|infinity|nan)")) {
-            throw new IllegalArgumentException("'" + shown + "' is not a finite value; inputs range over the finite "
-                    + "values of " + arithmetic.format() + " (SPEC §8)");
+            throw new IllegalArgumentException("'" + shown + "' is not a finite value of " + arithmetic.format()
+                    + "; inputs and target values are finite (SPEC §8)");
         }
         BigDecimal v;
         try {

@@ -33,10 +33,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads and writes the network file of SPEC §5 (JSON, version 1).
+ * Reads and writes the network file of SPEC §5 (JSON, version 1), for a fixed-point format or a
+ * floating-point format of SPEC §8 ({@code format} with {@code exponentBits}, {@code mantissaBits},
+ * {@code bias}, {@code specials}; {@code arithmetic.overflow} {@code SATFINITE}, {@code INF} or
+ * {@code NAN}; every parameter in {@code layers} a bit pattern as an unsigned integer, {@code -0}
+ * read as 0, NaN and infinities refused). How numbers are written and read is
+ * {@link NumberSystem}'s.
  *
  * <p>Reading is strict: unknown keys outside {@code meta}, a missing field, a value of the wrong
- * type, a code outside the format, a source index out of range, a source listed twice, an unknown
+ * type, a code outside the format (a bit pattern outside the format or of a special), the other
+ * number system's overflow name, a source index out of range, a source listed twice, an unknown
  * activation or mode, and duplicate keys are all refused with a {@link NetworkFileException} whose
  * message starts with the JSON path of the fault. Writing produces a file that reading accepts and
  * maps back to an {@link Network#equals equal} network, with one neuron per line.

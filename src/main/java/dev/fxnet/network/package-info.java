@@ -1,6 +1,6 @@
 /**
- * Networks and their file: the layered feed-forward fixed-point network of SPEC §4 and its JSON
- * network file of SPEC §5.
+ * Networks and their file: the layered feed-forward network of SPEC §4 over a fixed-point or a
+ * floating-point format (SPEC §8), and its JSON network file of SPEC §5.
  *
  * <ul>
  *   <li>{@link dev.fxnet.network.Network}: the arithmetic, the accumulation, the activation
@@ -10,6 +10,9 @@
  *       ordered list of {@code (source, weight)} pairs; under {@code PER_OP} the list order is the
  *       accumulation order.</li>
  *   <li>{@link dev.fxnet.network.NetworkSize}: neurons, depth, widest layer and parameters.</li>
+ *   <li>{@link dev.fxnet.network.NumberSystem}: the one place where files and output depend on the
+ *       number system (codes written as themselves in fixed point, as bit patterns in floating
+ *       point; value parsing; the {@code format} object and the overflow names).</li>
  *   <li>{@link dev.fxnet.network.NetworkJson}: reads and writes the network file (version 1);
  *       {@link dev.fxnet.network.NetworkFileException} says what is wrong with a file, starting with
  *       the JSON path (or the line and column) of the fault.</li>

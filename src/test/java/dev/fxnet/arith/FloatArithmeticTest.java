@@ -42,7 +42,8 @@ class FloatArithmeticTest {
                 .contains(">= 1"));
         assertThrows(IllegalArgumentException.class, () -> FloatFormat.parse("float(3,4,foo=1)"));
         assertThrows(IllegalArgumentException.class, () -> FloatFormat.parse("e9m9"));
-        assertThrows(IllegalArgumentException.class, () -> FloatFormat.parse("float(1,0)")); // only zero
+        assertThrows(IllegalArgumentException.class, () -> FloatFormat.parse("float(1,0,specials=FN)")); // only zero
+        assertThrows(IllegalArgumentException.class, () -> FloatFormat.parse("float(3,0)")); // IEEE NaN needs m >= 1
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> FloatArithmetic.of(FloatFormat.parse("e4m3"), Rounding.HALF_EVEN, FloatOverflow.INF)).getMessage()
                 .contains("INF"));
@@ -77,7 +78,8 @@ class FloatArithmeticTest {
 
     @Test
     void addAndMultiplyAgreeWithBruteForceOnSmallFormats() {
-        for (String name : new String[] {"e2m1", "e3m2", "float(2,0,specials=FINITE)", "float(3,1)"}) {
+        for (String name : new String[] {"e2m1", "e3m2", "float(2,0,specials=FINITE)", "float(3,1)", "float(3,0,specials=FN)",
+            "float(2,2,bias=-1,specials=FN)"}) {
             FloatFormat f = FloatFormat.parse(name);
             for (FloatOverflow pol : FloatOverflow.values()) {
                 if (!allowed(f, pol)) {
@@ -91,6 +93,22 @@ class FloatArithmeticTest {
         FloatFormat e4m3 = FloatFormat.parse("e4m3");
         checkAllPairs(FloatArithmetic.of(e4m3, Rounding.HALF_EVEN, FloatOverflow.NAN), oracle(e4m3));
         checkAllPairs(FloatArithmetic.of(e4m3, Rounding.FLOOR, FloatOverflow.SATFINITE), oracle(e4m3));
+    }
+
+    @Test
+    void hugeAndTinyDecimalsAreNotExpanded() {
+        FloatFormat f = FloatFormat.parse("bfloat16");
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, FloatOverflow.INF);
+            boolean up = r == Rounding.UP || r == Rounding.CEILING;
+            assertEquals(up ? 1 : 0, a.round(new BigDecimal("1e-999999999")), r.name());
+            assertEquals(r == Rounding.UP || r == Rounding.FLOOR ? -1 : 0, a.round(new BigDecimal("-1e-999999999")));
+            long big = a.round(new BigDecimal("1e999999999"));
+            boolean inf = r.isNearest() || r == Rounding.UP || r == Rounding.CEILING;
+            assertEquals(inf ? a.maxCode() + 1 : a.maxCode(), big, r.name());
+            // the boundary decimals just inside the shortcuts agree with the exact path
+            assertEquals(a.round(new BigDecimal("1e-340")), a.round(new BigDecimal("1e-341")), r.name());
+        }
     }
 
     @Test

@@ -85,6 +85,62 @@ class FloatEFloatOracleTest {
         assertEquals(0, mismatches, first);
     }
 
+    /** WIDE sums (bias + sum copies * w * y, one rounding) and fma, random operands, every mode and policy. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("settings")
+    void fusedSumsAndFma(String name, FloatOverflow pol) {
+        FloatFormat f = FloatFormat.parse(name);
+        EFloatOracle o = new EFloatOracle(f.exponentBits(), f.mantissaBits(), f.bias(), f.specials().name());
+        java.util.Random rnd = new java.util.Random(name.hashCode() * 31L + pol.ordinal());
+        for (Rounding r : Rounding.values()) {
+            FloatArithmetic a = FloatArithmetic.of(f, r, pol);
+            for (int trial = 0; trial < 400; trial++) {
+                int count = rnd.nextInt(9);
+                long[] w = new long[count];
+                long[] y = new long[count];
+                long[] copies = new long[count];
+                long bias = randomFinite(rnd, f);
+                EFloat exact = o.decode(f.bits(bias)).value;
+                EFloat exactOnce = exact;
+                for (int i = 0; i < count; i++) {
+                    w[i] = randomFinite(rnd, f);
+                    y[i] = randomFinite(rnd, f);
+                    copies[i] = rnd.nextInt(4);
+                    EFloat p = o.decode(f.bits(w[i])).value.Multiply(o.decode(f.bits(y[i])).value);
+                    exact = exact.Add(p.Multiply(EFloat.FromInt64(copies[i])));
+                    exactOnce = exactOnce.Add(p);
+                }
+                EFloatOracle.Result want = o.round(exact, r.name(), pol.name());
+                EFloatOracle.Result got = o.decode(f.bits(a.fusedSum(bias, w, y, copies, count)));
+                assertEquals(want, got, a + " fused sum of " + count);
+                assertEquals(o.round(exactOnce, r.name(), pol.name()), o.decode(f.bits(a.fusedSum(bias, w, y, count))),
+                        a + " fused sum");
+                if (count > 0) {
+                    EFloat fma = o.decode(f.bits(bias)).value.Add(o.decode(f.bits(w[0])).value
+                            .Multiply(o.decode(f.bits(y[0])).value));
+                    assertEquals(o.round(fma, r.name(), pol.name()), o.decode(f.bits(a.fma(w[0], y[0], bias))), a + " fma");
+                }
+            }
+        }
+    }
+
+    /** Codes near zero, near the ends and uniform, each a third of the time. */
+    private static long randomFinite(java.util.Random rnd, FloatFormat f) {
+        long n = f.maxCode();
+        long c;
+        switch (rnd.nextInt(3)) {
+            case 0:
+                c = rnd.nextInt((int) Math.min(n, 8) + 1);
+                break;
+            case 1:
+                c = n - rnd.nextInt((int) Math.min(n, 8));
+                break;
+            default:
+                c = rnd.nextInt((int) n + 1);
+        }
+        return rnd.nextBoolean() ? c : -c;
+    }
+
     private static EFloatOracle.Result expected(EFloatOracle o, EFloat exact, Rounding r, FloatOverflow pol) {
         if (exact.IsNaN()) {
             return o.decode((1 << (o.e + o.m)) - 1); // the canonical NaN pattern decodes to nan

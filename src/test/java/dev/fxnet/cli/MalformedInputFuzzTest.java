@@ -66,7 +66,7 @@ class MalformedInputFuzzTest {
         }
     }
 
-    private static void check(String[] args, String input) {
+    static void check(String[] args, String input) {
         CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of(args), () -> "too slow on:\n" + input);
         String context = String.join(" ", args).replaceAll("/\\S*/", "") + "\ninput:\n" + abbreviate(input)
                 + "\nexit " + run.code() + ", stderr:\n" + run.err();

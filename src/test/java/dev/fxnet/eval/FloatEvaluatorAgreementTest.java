@@ -110,6 +110,14 @@ class FloatEvaluatorAgreementTest {
 
     /** Compares every evaluator with the oracle on every input; returns the number of special outputs. */
     private static long compare(Network net, FloatSpecOracle oracle, int d) {
+        return compare(net, oracle, d, 1);
+    }
+
+    /**
+     * As {@link #compare(Network, FloatSpecOracle, int)}, on every {@code stride}-th point and the 256
+     * points at each end and around zero (all points are still evaluated by the whole-grid methods).
+     */
+    private static long compare(Network net, FloatSpecOracle oracle, int d, int stride) {
         FastEvaluator fast = new FastEvaluator(net);
         ReferenceEvaluator ref = new ReferenceEvaluator(net);
         int[] all = fast.evaluateAll(null);
@@ -117,7 +125,11 @@ class FloatEvaluatorAgreementTest {
         InputSpace space = InputSpace.of(net.arithmetic(), d);
         int m = net.outputs();
         long specials = 0;
+        long middle = space.size() / 2;
         for (long i = 0; i < space.size(); i++) {
+            if (i % stride != 0 && i >= 256 && i < space.size() - 256 && Math.abs(i - middle) > 256) {
+                continue;
+            }
             long[] x = space.point(i);
             long[] expected = oracle.evaluate(net, x);
             String where = net + " at " + java.util.Arrays.toString(x);
@@ -132,5 +144,34 @@ class FloatEvaluatorAgreementTest {
             assertEquals(expected[0], grid[(int) i], "grid: " + where);
         }
         return specials;
+    }
+
+    @Test
+    void sixteenBitFormatsAgreeOnSampledFiniteInputs() {
+        Random rnd = new Random(16);
+        long specials = 0;
+        long points = 0;
+        String[][] cases = {{"binary16", "5", "10", "15", "INF", "PER_OP"}, {"bfloat16", "8", "7", "127", "INF", "WIDE"}};
+        for (String[] c : cases) {
+            for (Accumulation acc : List.of(Accumulation.valueOf(c[5]))) {
+                // modes that overflow to +inf at positive sums, so that infinities and NaN do appear
+                Rounding mode = List.of(Rounding.HALF_EVEN, Rounding.HALF_UP, Rounding.UP, Rounding.CEILING)
+                        .get(rnd.nextInt(4));
+                FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse(c[0]), mode, FloatOverflow.valueOf(c[4]));
+                FloatSpecOracle oracle = new FloatSpecOracle(Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                        Integer.parseInt(c[3]), "IEEE", c[4], mode.name());
+                assertEquals(oracle.n(), ar.maxCode(), c[0]);
+                long n = ar.maxCode();
+                // h0 = relu(b + Omega x) overflows for x > 1; the output adds Omega h0 and -Omega h0 (inf - inf)
+                Network net = Network.of(ar, acc, Activations.named("relu"), 1, List.of(
+                        Layer.of(Neuron.dense(code(rnd, n), n), Neuron.dense(code(rnd, n), code(rnd, n))),
+                        Layer.of(Neuron.dense(code(rnd, n), n, code(rnd, n)), Neuron.dense(0, n, -n))), Map.of());
+                specials += compare(net, oracle, 1, 61);
+                points += ar.size();
+            }
+        }
+        assertTrue(specials > 0, "no infinity or NaN appeared");
+        System.out.println("FloatEvaluatorAgreementTest, 16 bits: " + points + " points, " + specials
+                + " special outputs among those compared");
     }
 }

@@ -114,7 +114,31 @@ public final class EFloatOracle {
             return Result.finite(EFloat.Zero);
         }
         boolean neg = x.signum() < 0;
-        EFloat r = x.RoundToPrecision(contexts[erounding(mode, neg).ordinal()]);
+        return overflow(x.RoundToPrecision(contexts[erounding(mode, neg).ordinal()]), neg, mode, policy);
+    }
+
+    /** rho of the exact rational {@code num/den} ({@code den != 0}), correctly rounded by EFloat's division. */
+    public Result roundRational(java.math.BigInteger num, java.math.BigInteger den, String mode, String policy) {
+        if (num.signum() == 0) {
+            return Result.finite(EFloat.Zero);
+        }
+        boolean neg = num.signum() * den.signum() < 0;
+        EFloat a = EFloat.FromEInteger(EInteger.FromString(num.toString()));
+        EFloat b = EFloat.FromEInteger(EInteger.FromString(den.toString()));
+        return overflow(a.Divide(b, contexts[erounding(mode, neg).ordinal()]), neg, mode, policy);
+    }
+
+    /** rho of the exact decimal {@code v}. */
+    public Result roundDecimal(java.math.BigDecimal v, String mode, String policy) {
+        java.math.BigInteger un = v.unscaledValue();
+        if (v.scale() <= 0) {
+            return roundRational(un.multiply(java.math.BigInteger.TEN.pow(-v.scale())), java.math.BigInteger.ONE, mode,
+                    policy);
+        }
+        return roundRational(un, java.math.BigInteger.TEN.pow(v.scale()), mode, policy);
+    }
+
+    private Result overflow(EFloat r, boolean neg, String mode, String policy) {
         if (r.Abs().CompareToValue(omega) <= 0) {
             return Result.finite(r);
         }
