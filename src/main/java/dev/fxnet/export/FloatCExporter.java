@@ -70,7 +70,7 @@ public final class FloatCExporter {
         }
         FloatCExporter x = new FloatCExporter(network);
         if (network.accumulation() == Accumulation.WIDE) {
-            x.checkWideRange();
+            checkWideRange(network, f, true);
         }
         return x.build();
     }
@@ -189,7 +189,12 @@ public final class FloatCExporter {
     // ------------------------------------------------------------------------------------------
     // WIDE: exact integer sums in units of 2^unitExp, rounded through a step table
 
-    private void checkWideRange() {
+    /**
+     * Refuses a WIDE network whose exact sum the export cannot hold: with {@code twoLimbs} (the C
+     * export) every product and the bias must fit 64 unsigned bits and the fan-in stay below 2^30;
+     * otherwise (ONNX) the whole sum must stay below 2^62.
+     */
+    static void checkWideRange(Network net, FloatFormat f, boolean twoLimbs) {
         int s = f.emin() - f.mantissaBits();
         BigInteger m = WideTables.scaled(f.value(f.maxCode()), s); // the largest |value| in units of 2^s
         int fanIn = 0;
@@ -199,11 +204,15 @@ public final class FloatCExporter {
             }
         }
         BigInteger prod = m.multiply(m).shiftLeft(Math.max(s, 0));
-        BigInteger bound = prod.multiply(BigInteger.valueOf(fanIn)).add(m.shiftLeft(Math.max(-s, 0)));
-        if (bound.bitLength() > 62) {
+        BigInteger bias = m.shiftLeft(Math.max(-s, 0));
+        BigInteger bound = prod.multiply(BigInteger.valueOf(fanIn)).add(bias);
+        boolean fits = twoLimbs ? prod.bitLength() <= 64 && bias.bitLength() <= 62 && fanIn < (1 << 30)
+                : bound.bitLength() <= 62;
+        if (!fits) {
             throw new ExportException("a WIDE sum in " + f + " with fan-in " + fanIn + " can reach 2^"
-                    + bound.bitLength() + " units of 2^" + Math.min(s, 2 * s) + ", beyond the C export's int64 accumulator;"
-                    + " PER_OP networks of this format export");
+                    + bound.bitLength() + " units of 2^" + Math.min(s, 2 * s) + ", beyond the "
+                    + (twoLimbs ? "C export's two 64-bit limbs" : "ONNX export's int64 accumulator")
+                    + "; PER_OP networks of this format export");
         }
     }
 
@@ -230,28 +239,40 @@ public final class FloatCExporter {
         array("uint8_t", "fx_kind", kind);
         long[] at = w.stepAt();
         int[] res = new int[at.length];
+        long[] atHi = new long[at.length];
+        long[] atLo = new long[at.length];
         for (int i = 0; i < at.length; i++) {
             res[i] = (int) w.stepResult()[i + 1];
+            atHi[i] = Math.floorDiv(at[i], 1L << 32);
+            atLo[i] = Math.floorMod(at[i], 1L << 32);
         }
         line("/* rho on the exact sum S (in units of 2^" + u + "): the pattern fx_step_res[i] for the last i with");
-        line(" * fx_step_at[i] <= S, fx_step_below below fx_step_at[0]; computed by fxnet at every step */");
+        line(" * T[i] <= S, fx_step_below below T[0]; T[i] = fx_step_hi[i] * 2^32 + fx_step_lo[i], 0 <= lo < 2^32;");
+        line(" * computed by fxnet at every integer where rho can change */");
         line("#define FX_STEPS " + at.length);
-        line("#define FX_SCALE_PROD " + lit(1L << Math.max(s, 0)) + " /* product units -> sum units */");
-        line("#define FX_SCALE_BIAS " + lit(1L << Math.max(-s, 0)) + " /* value units -> sum units */");
+        line("#define FX_SCALE_PROD UINT64_C(" + (1L << Math.max(s, 0)) + ") /* product units -> sum units */");
+        line("#define FX_SCALE_BIAS UINT64_C(" + (1L << Math.max(-s, 0)) + ") /* value units -> sum units */");
         line("static const int fx_step_below = " + w.stepResult()[0] + ";");
-        longArray("fx_step_at", at);
+        longArray("fx_step_hi", atHi);
+        longArray("fx_step_lo", atLo);
         array("uint8_t", "fx_step_res", res);
         line("");
-        line("static int32_t fx_round(int64_t sum)");
+        line("/* T[i] <= S for S = shi * 2^32 + slo, 0 <= slo < 2^32 */");
+        line("static int fx_step_le(int32_t i, int64_t shi, int64_t slo)");
+        line("{");
+        line("    return fx_step_hi[i] < shi || (fx_step_hi[i] == shi && fx_step_lo[i] <= slo);");
+        line("}");
+        line("");
+        line("static int32_t fx_round(int64_t shi, int64_t slo)");
         line("{");
         line("    int32_t lo = 0;");
         line("    int32_t hi = FX_STEPS - 1;");
-        line("    if (sum < fx_step_at[0]) {");
+        line("    if (!fx_step_le(0, shi, slo)) {");
         line("        return fx_step_below;");
         line("    }");
-        line("    while (lo < hi) { /* invariant: fx_step_at[lo] <= sum, and sum's step is in lo..hi */");
+        line("    while (lo < hi) { /* invariant: T[lo] <= S, and S's step is in lo..hi */");
         line("        int32_t mid = lo + (hi - lo + 1) / 2;");
-        line("        if (fx_step_at[mid] <= sum) {");
+        line("        if (fx_step_le(mid, shi, slo)) {");
         line("            lo = mid;");
         line("        } else {");
         line("            hi = mid - 1;");
@@ -285,16 +306,41 @@ public final class FloatCExporter {
 
     private void emitWideLayer() {
         boolean hidden = net.hiddenLayers() > 0;
+        line("#define FX_TWO32 INT64_C(4294967296)");
+        line("");
+        line("static uint64_t fx_mag(int64_t v)");
+        line("{");
+        line("    return (uint64_t) (v < 0 ? -v : v); /* |v| < 2^62 */");
+        line("}");
+        line("");
+        line("/* S += (negative ? -mag : mag), S = *hi * 2^32 + *lo */");
+        line("static void fx_term(int64_t *hi, int64_t *lo, int negative, uint64_t mag)");
+        line("{");
+        line("    int64_t h = (int64_t) (mag >> 32);");
+        line("    int64_t l = (int64_t) (mag & UINT64_C(0xFFFFFFFF));");
+        line("    if (negative) {");
+        line("        *hi -= h;");
+        line("        *lo -= l;");
+        line("    } else {");
+        line("        *hi += h;");
+        line("        *lo += l;");
+        line("    }");
+        line("}");
+        line("");
         line("/* one neuron: IEEE rules when an input is special, else the exact sum rounded once */");
         line("static int32_t fx_neuron(int32_t bias, const int32_t *src, const int32_t *w, int from, int to,");
         line("                         const int32_t *in)");
         line("{");
-        line("    int64_t sum = fx_val[bias] * FX_SCALE_BIAS;");
+        line("    /* the exact sum S = hi * 2^32 + lo: each term's magnitude (< 2^64, checked at export) is split");
+        line("     * into its high and low 32 bits, so both limbs stay below 2^62 for a fan-in below 2^30 */");
+        line("    int64_t hi = 0, lo = 0, carry;");
         line("    int k, pinf = 0, ninf = 0, undefined = 0;");
+        line("    fx_term(&hi, &lo, fx_val[bias] < 0, fx_mag(fx_val[bias]) * FX_SCALE_BIAS);");
         line("    for (k = from; k < to; k++) {");
         line("        int32_t y = in[src[k]];");
         line("        if (fx_kind[y] == 0) {");
-        line("            sum += fx_val[w[k]] * fx_val[y] * FX_SCALE_PROD; /* exact: checked at export */");
+        line("            fx_term(&hi, &lo, (fx_val[w[k]] < 0) != (fx_val[y] < 0),");
+        line("                    fx_mag(fx_val[w[k]]) * fx_mag(fx_val[y]) * FX_SCALE_PROD);");
         line("        } else if (fx_kind[y] == 3 || fx_val[w[k]] == 0) {");
         line("            undefined = 1;");
         line("        } else if ((fx_kind[y] == 1) == (fx_val[w[k]] > 0)) {");
@@ -310,7 +356,8 @@ public final class FloatCExporter {
         line("        return pinf ? " + (f.hasInfinity() ? f.bits(f.positiveInfinityCode()) : 0) + " : "
                 + (f.hasInfinity() ? f.bits(f.negativeInfinityCode()) : 0) + ";");
         line("    }");
-        line("    return fx_round(sum);");
+        line("    carry = lo >= 0 ? lo / FX_TWO32 : -((-lo + FX_TWO32 - 1) / FX_TWO32); /* floor(lo / 2^32) */");
+        line("    return fx_round(hi + carry, lo - carry * FX_TWO32);");
         line("}");
         line("");
         line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");

@@ -59,8 +59,10 @@ public final class FloatOnnxExporter {
      *     WIDE sum could leave int64
      */
     public static byte[] export(Network network) {
-        // the C exporter's checks (bits, WIDE range) are the same; its tables are the same too
-        FloatCExporter.export(network);
+        FloatCExporter.export(network); // the same format check (and tables)
+        if (network.accumulation() == Accumulation.WIDE) {
+            FloatCExporter.checkWideRange(network, ((FloatArithmetic) network.arithmetic()).format(), false);
+        }
         return new FloatOnnxExporter(network).build();
     }
 

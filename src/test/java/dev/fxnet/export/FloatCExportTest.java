@@ -58,11 +58,10 @@ class FloatCExportTest {
                 Network net = network(rnd, ar, acc, ACTIVATIONS[i % ACTIVATIONS.length], d(f));
                 i++;
                 if (name.equals("e5m2") && acc == Accumulation.WIDE) {
-                    ExportException e = assertThrows(ExportException.class, () -> CExporter.export(net));
+                    // products up to 2^63.6 units: two limbs in C, refused by the ONNX export
+                    ExportException e = assertThrows(ExportException.class, () -> OnnxExporter.export(net));
                     assertTrue(e.getMessage().contains("int64"), e.getMessage());
                     refused++;
-                    nets.add(network(rnd, ar, Accumulation.PER_OP, ACTIVATIONS[i % ACTIVATIONS.length], d(f)));
-                    continue;
                 }
                 nets.add(net);
             }
@@ -70,7 +69,7 @@ class FloatCExportTest {
         long start = System.nanoTime();
         long points = compileAndCompare(nets);
         System.out.println("float C export: " + nets.size() + " networks, " + points + " inputs, 0 mismatches ("
-                + refused + " e5m2 WIDE refused), " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                + refused + " e5m2 WIDE: exported in C, refused by ONNX), " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     @Test
