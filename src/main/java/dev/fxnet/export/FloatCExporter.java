@@ -37,7 +37,7 @@ import java.math.BigInteger;
  * {@code fxnet eval NET.json --all --csv} prints.
  */
 public final class FloatCExporter {
-    /** The widest format exported with operation tables. */
+    /** The widest format exported with operation tables; wider ones (up to 16 bits) are computed. */
     public static final int MAX_BITS = 8;
 
     private final Network net;
@@ -64,9 +64,9 @@ public final class FloatCExporter {
             throw new IllegalArgumentException("not a floating-point network: " + network.arithmetic());
         }
         FloatFormat f = ((FloatArithmetic) network.arithmetic()).format();
-        if (f.totalBits() > MAX_BITS) {
-            throw new ExportException("C export of float formats is implemented for at most " + MAX_BITS
-                    + " bits (operation tables); " + f + " has " + f.totalBits());
+        if (f.totalBits() > MAX_BITS && network.accumulation() == Accumulation.WIDE) {
+            throw new ExportException("C export of WIDE sums is implemented for float formats of at most "
+                    + MAX_BITS + " bits; " + f + " has " + f.totalBits() + " (PER_OP networks export)");
         }
         FloatCExporter x = new FloatCExporter(network);
         if (network.accumulation() == Accumulation.WIDE) {
@@ -82,7 +82,9 @@ public final class FloatCExporter {
         }
         emitHeader(widest);
         emitPatternTables();
-        if (net.accumulation() == Accumulation.PER_OP) {
+        if (net.accumulation() == Accumulation.PER_OP && f.totalBits() > MAX_BITS) {
+            c.append(FloatCArithmeticSource.of(ar));
+        } else if (net.accumulation() == Accumulation.PER_OP) {
             emitOperationTable("fx_add", true);
             emitOperationTable("fx_mul", false);
         } else {
@@ -148,7 +150,7 @@ public final class FloatCExporter {
             finite[b] = ar.isFinite(code(b)) ? 1 : 0;
         }
         line("/* 1 where the pattern is a finite value (-0 included) */");
-        array("uint8_t", "fx_finite", finite);
+        array(patternType(), "fx_finite", finite);
         line("");
     }
 
@@ -163,9 +165,14 @@ public final class FloatCExporter {
                 }
             }
         }
-        line("/* " + name + "[a * FX_PATTERNS + b]: the pattern of a " + (add ? "(+)" : "(*)")
+        line("/* " + name + "_table[a * FX_PATTERNS + b]: the pattern of a " + (add ? "(+)" : "(*)")
                 + " b, computed by fxnet (0 where an operand cannot occur) */");
-        array("uint8_t", name, t);
+        array("uint8_t", name + "_table", t);
+        line("");
+        line("static int32_t " + name + "(int32_t a, int32_t b)");
+        line("{");
+        line("    return " + name + "_table[a * FX_PATTERNS + b];");
+        line("}");
         line("");
     }
 
@@ -182,7 +189,7 @@ public final class FloatCExporter {
             }
         }
         line("/* tau on every pattern: activation " + net.activation().name() + ", correctly rounded by fxnet */");
-        array("uint8_t", "fx_tau", t);
+        array(patternType(), "fx_tau", t);
         line("");
     }
 
@@ -295,8 +302,8 @@ public final class FloatCExporter {
         line("    for (j = 0; j < width; j++) {");
         line("        int32_t acc = bias[j];");
         line("        for (k = start[j]; k < start[j + 1]; k++) {");
-        line("            /* acc (+) (w (*) y), both by fxnet's tables */");
-        line("            acc = fx_add[acc * FX_PATTERNS + fx_mul[w[k] * FX_PATTERNS + in[src[k]]]];");
+        line("            /* acc (+) (w (*) y): fxnet's tables, or the exact integer computation above 8 bits */");
+        line("            acc = fx_add(acc, fx_mul(w[k], in[src[k]]));");
         line("        }");
         line(hidden ? "        out[j] = hidden ? fx_tau[acc] : acc;" : "        out[j] = acc;");
         line("    }");
@@ -448,7 +455,7 @@ public final class FloatCExporter {
             order[(int) (k - f.minCode())] = f.bits(k);
         }
         line("/* the finite values' patterns in increasing order of value (the inputs of --all) */");
-        array("uint8_t", "fx_order", order);
+        array(patternType(), "fx_order", order);
         line("");
         line("/* every finite input in increasing order (x0 slowest) and the outputs, as 'fxnet eval --all --csv' */");
         line("int main(void)");
@@ -487,6 +494,11 @@ public final class FloatCExporter {
         line("    return ferror(stdout) ? 1 : 0;");
         line("}");
         line("#endif");
+    }
+
+    /** The C type of a pattern table's entries. */
+    private String patternType() {
+        return patterns > 256 ? "uint16_t" : "uint8_t";
     }
 
     private static String lit(long v) {

@@ -59,7 +59,11 @@ public final class FloatOnnxExporter {
      *     WIDE sum could leave int64
      */
     public static byte[] export(Network network) {
-        FloatCExporter.export(network); // the same format check (and tables)
+        FloatFormat f = ((FloatArithmetic) network.arithmetic()).format();
+        if (f.totalBits() > FloatCExporter.MAX_BITS) {
+            throw new ExportException("ONNX export of float formats is implemented for at most "
+                    + FloatCExporter.MAX_BITS + " bits (operation tables); " + f + " has " + f.totalBits());
+        }
         if (network.accumulation() == Accumulation.WIDE) {
             FloatCExporter.checkWideRange(network, ((FloatArithmetic) network.arithmetic()).format(), false);
         }

@@ -72,12 +72,32 @@ class FloatCExportTest {
                 + refused + " e5m2 WIDE: exported in C, refused by ONNX), " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
+    /**
+     * binary16 and bfloat16 (computed (+)/(*), tau as fxnet's table): one-input networks in all
+     * nine modes, SATFINITE and INF alternating, on every finite input; WIDE is refused.
+     */
     @Test
-    void refusesSixteenBitFormats() {
-        FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse("binary16"));
-        Network net = network(new Random(1), ar, Accumulation.PER_OP, "relu", 1);
-        ExportException e = assertThrows(ExportException.class, () -> CExporter.export(net));
-        assertTrue(e.getMessage().contains("at most 8 bits"), e.getMessage());
+    void sixteenBitFormatsOnEveryInput() throws Exception {
+        Gcc.require();
+        Random rnd = new Random(1616);
+        List<Network> nets = new ArrayList<>();
+        int i = 0;
+        for (String name : new String[] {"binary16", "bfloat16"}) {
+            FloatFormat f = FloatFormat.parse(name);
+            for (Rounding r : Rounding.values()) {
+                FloatOverflow o = i % 2 == 0 ? FloatOverflow.SATFINITE : FloatOverflow.INF;
+                FloatArithmetic ar = FloatArithmetic.of(f, r, o);
+                nets.add(network(rnd, ar, Accumulation.PER_OP, ACTIVATIONS[i % ACTIVATIONS.length], 1));
+                i++;
+            }
+            Network wide = network(rnd, FloatArithmetic.of(f), Accumulation.WIDE, "relu", 1);
+            ExportException e = assertThrows(ExportException.class, () -> CExporter.export(wide));
+            assertTrue(e.getMessage().contains("WIDE"), e.getMessage());
+        }
+        long start = System.nanoTime();
+        long points = compileAndCompare(nets);
+        System.out.println("float C export, 16 bits: " + nets.size() + " networks, " + points
+                + " inputs, 0 mismatches, " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private static List<FloatOverflow> policies(FloatFormat f) {
