@@ -5,7 +5,9 @@
       activations, every row compared with tau = rho(sigma(z)) computed here;
   (2) random networks (SPEC §5 JSON) of every rounding, overflow, encoding, accumulation and
       every activation, `fxnet eval NET.json --all --csv`, every point of F^d compared;
-  (3) the SPEC §5 example network, which must compute 0.5 * [x >= 0.5] in p=2, q=1.
+  (3) the SPEC §5 example network, which must compute 0.5 * [x >= 0.5] in p=2, q=1;
+  (4) with --float: SPEC §8 float formats, `fxnet activation NAME --format F ... --csv` and
+      `fxnet eval NET.json --all --csv` on random float networks (float_cases.py).
 
 Prints `N passed, M failed` on its own line and exits 1 on any mismatch (2 on a usage error).
 See acceptance/README.md.
@@ -23,6 +25,7 @@ from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import spec_model as sm  # noqa: E402
+import float_cases as fc  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -313,6 +316,19 @@ def check_network(tally, obj, path, result, closed_form=None):
             tally.ok()
 
 
+def add_float_jobs(jobs, lvl, args):
+    """SPEC §8: float activation tables and random float networks (float_cases.py)."""
+    for case in fc.activation_cases(lvl):
+        jobs.append(("fact", case, fc.activation_argv(case)))
+    for i, obj in enumerate(fc.network_cases(lvl, args.seed)):
+        path = os.path.join(args.workdir, "float-net-%03d.json" % i)
+        with open(path, "w") as fh:
+            json.dump(obj, fh, indent=1)
+        jobs.append(("fnet", (obj, path), ["eval", path, "--all", "--csv"]))
+    for case in fc.bad_input_cases(args.workdir):
+        jobs.append(("fbad", case, case[1]))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -340,7 +356,11 @@ def main(argv=None):
                     help="where the generated network files go")
     ap.add_argument("--max-report", type=int, default=25, help="mismatches listed in detail")
     ap.add_argument("--call-timeout", type=float, default=300)
-    ap.add_argument("--only", choices=["activations", "networks"], help="run one part only")
+    ap.add_argument("--only", choices=["activations", "networks", "float"],
+                    help="run one part only (float: the SPEC §8 cases alone)")
+    ap.add_argument("--float", action="store_true",
+                    help="add the SPEC §8 float cases (activation tables over float formats, "
+                         "random float networks)")
     args = ap.parse_args(argv)
     if args.jvm_opt is None:
         args.jvm_opt = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
@@ -354,6 +374,8 @@ def main(argv=None):
     os.makedirs(args.workdir, exist_ok=True)
 
     jobs = []  # (kind, payload, argv)
+    if args.only == "float" or args.float:
+        add_float_jobs(jobs, lvl, args)
     if args.only in (None, "activations"):
         if args.formats:
             fl = [tuple(int(v) for v in f.split(",")) for f in args.formats.split()]
@@ -380,7 +402,7 @@ def main(argv=None):
                 json.dump(obj, fh, indent=1)
             jobs.append(("net", (obj, path), ["eval", path, "--all", "--csv"]))
 
-    n_act = sum(1 for j in jobs if j[0] == "act")
+    n_act = sum(1 for j in jobs if j[0] in ("act", "fact"))
     n_net = len(jobs) - n_act
     if args.classpath:
         SHORTEN[args.classpath] = "$CP"
@@ -398,6 +420,15 @@ def main(argv=None):
             if kind == "act":
                 check_activation(tally, payload, res)
                 rows_act += tally.passed + tally.failed - before
+            elif kind == "fact":
+                fc.check_activation(tally, payload, res, shell)
+                rows_act += tally.passed + tally.failed - before
+            elif kind == "fbad":
+                fc.check_bad_input(tally, payload, res, shell)
+            elif kind == "fnet":
+                obj, path = payload
+                fc.check_network(tally, obj, path, res, shell)
+                rows_net += tally.passed + tally.failed - before
             elif kind == "spec":
                 obj, path = payload
                 check_network(tally, obj, path, res,

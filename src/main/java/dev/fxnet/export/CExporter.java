@@ -43,9 +43,13 @@ public final class CExporter {
     /**
      * The C source of {@code network}.
      *
-     * @throws ExportException if the network exceeds {@link ExportLimits}
+     * @throws ExportException if the network exceeds {@link ExportLimits} (or, for a float format, the
+     *     limits of {@link FloatCExporter})
      */
     public static String export(Network network) {
+        if (!network.isFixedPoint()) {
+            return FloatCExporter.export(network); // SPEC §8: tables over bit patterns
+        }
         ExportLimits.check(network);
         return new CExporter(network).build();
     }

@@ -91,9 +91,13 @@ public final class OnnxExporter {
     /**
      * The serialized ONNX model of {@code network}.
      *
-     * @throws ExportException if the network exceeds {@link ExportLimits}
+     * @throws ExportException if the network exceeds {@link ExportLimits} (or, for a float format, the
+     *     limits of {@link FloatOnnxExporter})
      */
     public static byte[] export(Network network) {
+        if (!network.isFixedPoint()) {
+            return FloatOnnxExporter.export(network); // SPEC §8: tables over bit patterns
+        }
         ExportLimits.check(network);
         return new OnnxExporter(network).build();
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * ({@code acceptance/spec_model.py}, exact rationals and mpmath, written from the SPEC alone)
  * run against the real CLI ({@code java -cp <this JVM's class path> dev.fxnet.cli.Main}) on
  * activation tables and random networks of every mode, encoding, overflow and accumulation
- * ({@code acceptance/run_acceptance.py}, quick grid). Every row must agree.
+ * ({@code acceptance/run_acceptance.py}, quick grid), and the same for the float formats of
+ * SPEC §8 ({@code acceptance/float_model.py}, {@code --only float}). Every row must agree.
  *
  * <p>Needs {@code python3} with {@code mpmath} (Debian: {@code apt-get install python3-mpmath});
  * without them the test is skipped, except in CI ({@code CI=true}), where it fails.
@@ -33,6 +34,20 @@ class SpecAcceptanceTest {
 
     @Test
     void independentSpecModelAgreesWithTheCliOnEveryRow() throws Exception {
+        run("acceptance.log", 10_000);
+    }
+
+    /**
+     * SPEC §8: float activation tables (bit patterns in the code columns, exact decimals or
+     * inf/-inf/nan) and random float networks under {@code eval --all --csv}, against the float
+     * part of the model ({@code acceptance/float_model.py}).
+     */
+    @Test
+    void independentFloatModelAgreesWithTheCliOnEveryRow() throws Exception {
+        run("acceptance-float.log", 10_000, "--only", "float");
+    }
+
+    private static void run(String logName, long minRows, String... extra) throws Exception {
         String python = pythonWithMpmath();
         Path root = Path.of("").toAbsolutePath();
         Path script = root.resolve("acceptance/run_acceptance.py");
@@ -43,7 +58,8 @@ class SpecAcceptanceTest {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
                 "--java", java, "--classpath", classpath,
                 "--workdir", root.resolve("target/acceptance").toString()));
-        Path log = Files.createDirectories(root.resolve("target")).resolve("acceptance.log");
+        cmd.addAll(List.of(extra));
+        Path log = Files.createDirectories(root.resolve("target")).resolve(logName);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         long t0 = System.nanoTime();
@@ -54,14 +70,14 @@ class SpecAcceptanceTest {
             fail("acceptance run exceeded " + BUDGET_SECONDS + " s; log: " + log);
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.printf("SpecAcceptanceTest: %.1f s%n%s", (System.nanoTime() - t0) / 1e9,
-                tail(out, 40));
+        System.out.printf("SpecAcceptanceTest %s: %.1f s%n%s", String.join(" ", extra),
+                (System.nanoTime() - t0) / 1e9, tail(out, 40));
         Matcher m = SUMMARY.matcher(out);
         assertTrue(m.find(), "no summary line in the acceptance output:\n" + tail(out, 40));
         assertEquals(0, p.exitValue(), "fxnet disagrees with the independent SPEC model ("
                 + m.group(2) + " rows failed); full log " + log + ":\n" + tail(out, 60));
         assertEquals("0", m.group(2));
-        assertTrue(Long.parseLong(m.group(1)) > 10_000, "suspiciously few rows compared");
+        assertTrue(Long.parseLong(m.group(1)) > minRows, "suspiciously few rows compared");
     }
 
     /**
