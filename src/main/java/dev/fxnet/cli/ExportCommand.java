@@ -70,10 +70,6 @@ final class ExportCommand implements Callable<Integer> {
         Network net = NetworkJson.read(file);
         PrintWriter err = spec.commandLine().getErr();
         net = options.override(net, "exporting", err);
-        if (!net.isFixedPoint()) {
-            throw new UserException("export does not support floating-point networks yet (" + file + " is in "
-                    + net.arithmetic().formatName() + "): the ONNX and C exporters compute in fixed point");
-        }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
         byte[] source = c == null ? null : CExporter.export(net).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (model != null) {

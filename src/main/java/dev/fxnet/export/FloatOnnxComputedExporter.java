@@ -57,8 +57,8 @@ final class FloatOnnxComputedExporter {
         FloatFormat f = ar.format();
         String why = f + " (" + f.totalBits() + " bits) exports to ONNX computed in float64";
         if (ar.rounding() != Rounding.HALF_EVEN) {
-            throw new ExportException(why + " only under HALF_EVEN (ONNX Round is the only rounding it has); the "
-                    + "network rounds " + ar.rounding());
+            throw new ExportException(why + " only under HALF_EVEN (rounding a float64 sum again is exact "
+                    + "only to nearest); the network rounds " + ar.rounding() + " (the C export takes every mode)");
         }
         if (network.accumulation() != Accumulation.PER_OP) {
             throw new ExportException(why + " only with PER_OP accumulation; the network is "
