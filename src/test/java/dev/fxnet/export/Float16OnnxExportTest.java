@@ -190,6 +190,22 @@ class Float16OnnxExportTest {
         return Network.of(ar, Accumulation.PER_OP, Activations.named(act), d, layers, Map.of());
     }
 
+    /** Output patterns seen, by class: [zero, subnormal, normal, Omega, infinity, NaN] (the tests cover every class). */
+    private static final long[] SEEN = new long[6];
+
+    private static void count(FloatFormat f, long code) {
+        long a = Math.abs(code);
+        int cls = code == f.nanCode() ? 5 : a > f.maxCode() ? 4 : a == f.maxCode() ? 3
+                : a == 0 ? 0 : a < 1L << f.mantissaBits() ? 1 : 2;
+        SEEN[cls]++;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        System.out.println("16-bit ONNX outputs compared [zero, subnormal, normal, Omega, inf, NaN]: "
+                + java.util.Arrays.toString(SEEN));
+    }
+
     private static long compare(Network net, List<long[]> xs) throws Exception {
         FloatFormat f = ((FloatArithmetic) net.arithmetic()).format();
         int n = xs.size();
@@ -210,6 +226,7 @@ class Float16OnnxExportTest {
         for (int i = 0; i < n; i++) {
             long[] out = ref.evaluate(xs.get(i));
             for (int k = 0; k < o; k++) {
+                count(f, out[k]);
                 if (f.bits(out[k]) != y[i * o + k]) {
                     throw new AssertionError("x=" + java.util.Arrays.toString(xs.get(i)) + " output " + k
                             + ": reference pattern " + f.bits(out[k]) + ", onnx " + y[i * o + k] + "\n"
