@@ -37,6 +37,8 @@ final class FloatOnnxComputedExporter {
     private final OnnxGraph g = new OnnxGraph();
     private final int steps;
     private String valueTable;
+    private String thresholds;
+    private String scales;
 
     private FloatOnnxComputedExporter(Network net) {
         this.net = net;
@@ -167,8 +169,11 @@ final class FloatOnnxComputedExporter {
             threshold[k] = k <= kmax ? Math.scalb(1.0, emin + k) : Double.NaN;
             scale[k] = k <= kmax ? Math.scalb(1.0, m - emin - k) : Double.NaN;
         }
+        if (thresholds == null) {
+            thresholds = g.init(threshold);
+            scales = g.init(scale);
+        }
         String a = g.op("Abs", List.of(v));
-        String thresholds = g.init(threshold);
         // binade index k = E - emin: the largest k <= kmax with |v| >= 2^(emin + k), or 0
         String k = g.constant(0L);
         for (int b = steps - 1; b >= 0; b--) {
@@ -176,7 +181,7 @@ final class FloatOnnxComputedExporter {
             String t = g.op("Gather", List.of(thresholds, cand), OnnxGraph.intAttr("axis", 0));
             k = g.op("Where", List.of(g.op("GreaterOrEqual", List.of(a, t)), cand, k));
         }
-        String scaled = g.op("Mul", List.of(a, g.op("Gather", List.of(g.init(scale), k), OnnxGraph.intAttr("axis", 0))));
+        String scaled = g.op("Mul", List.of(a, g.op("Gather", List.of(scales, k), OnnxGraph.intAttr("axis", 0))));
         String n = g.op("Round", List.of(scaled));
         String kd = g.op("Cast", List.of(k), OnnxGraph.intAttr("to", OnnxGraph.DOUBLE));
         String mag = g.op("Add", List.of(g.op("Mul", List.of(kd, g.constant((double) (1L << m)))), n));
