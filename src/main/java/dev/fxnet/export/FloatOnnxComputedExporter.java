@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Writes a PER_OP network over a float format of more than 8 bits ({@code binary16},
- * {@code bfloat16}, ...) under {@code HALF_EVEN} as an ONNX model (opset
+ * {@code bfloat16}, ...) under {@code HALF_EVEN} and any overflow policy as an ONNX model (opset
  * {@value OnnxExporter#OPSET}) whose {@code (+)} and {@code (*)} are computed in float64 and
  * rounded once by the graph itself; the interface is that of {@link FloatOnnxExporter}: input
  * {@code x}, {@code int32 [batch, d]} bit patterns of finite values, output {@code y},

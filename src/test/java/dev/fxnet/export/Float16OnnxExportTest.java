@@ -56,6 +56,18 @@ class Float16OnnxExportTest {
                 }
             }
         }
+        for (String act : new String[] {"relu", "sigmoid"}) { // a 16-bit format with FN specials, overflow to NaN
+            FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse("float(5,10,specials=FN)"), Rounding.HALF_EVEN,
+                    FloatOverflow.NAN);
+            Network net = network(rnd, ar, act, 1);
+            InputSpace space = InputSpace.of(ar, 1);
+            List<long[]> xs = new ArrayList<>();
+            for (long i = 0; i < space.size(); i++) {
+                xs.add(space.point(i));
+            }
+            points += compare(net, xs);
+            nets++;
+        }
         System.out.println("float ONNX export, 16 bits, d=1: " + nets + " networks, " + points
                 + " inputs (every finite input), 0 mismatches");
     }
