@@ -66,7 +66,7 @@ final class FloatOnnxComputedExporter {
             throw new ExportException(why + " only with PER_OP accumulation; the network is "
                     + network.accumulation());
         }
-        if (2 * (f.emax() + 1) > 1023 || 2 * (f.emin() - f.mantissaBits()) < -1074 || f.mantissaBits() > 25) {
+        if (2 * (f.emax() + 1) > 1023 || 2 * (f.emin() - f.mantissaBits()) < -1074) {
             throw new ExportException(why + " only when its products are exact doubles; exponents "
                     + f.emin() + ".." + f.emax() + " with " + f.mantissaBits() + " mantissa bits are not");
         }
