@@ -88,7 +88,8 @@ class Float16OnnxExportTest {
                 }
                 Network adder = Network.of(ar, Accumulation.PER_OP, Activations.named("identity"), 2,
                         List.of(Layer.of(Neuron.of(0, new int[] {0, 1}, new long[] {one(ar), one(ar)}))), Map.of());
-                points += compare(adder, points(rnd, ar, 40000, 40000));
+                int pairs = Boolean.getBoolean("fxnet.longTests") ? 500_000 : 40_000; // -Dfxnet.longTests=true: a longer run
+                points += compare(adder, points(rnd, ar, pairs, pairs));
                 nets++;
             }
         }
