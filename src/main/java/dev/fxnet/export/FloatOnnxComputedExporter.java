@@ -58,9 +58,10 @@ final class FloatOnnxComputedExporter {
         FloatArithmetic ar = (FloatArithmetic) network.arithmetic();
         FloatFormat f = ar.format();
         String why = f + " (" + f.totalBits() + " bits) exports to ONNX computed in float64";
-        if (ar.rounding() != Rounding.HALF_EVEN) {
-            throw new ExportException(why + " only under HALF_EVEN (rounding a float64 sum again is exact "
-                    + "only to nearest); the network rounds " + ar.rounding() + " (the C export takes every mode)");
+        if (ar.rounding() != Rounding.HALF_EVEN && !sumsExact(f)) {
+            throw new ExportException(why + " only under HALF_EVEN (its float64 sums are rounded, and rounding "
+                    + "twice is exact only to nearest); the network rounds " + ar.rounding()
+                    + " (the C export takes every mode)");
         }
         if (network.accumulation() != Accumulation.PER_OP) {
             throw new ExportException(why + " only with PER_OP accumulation; the network is "
@@ -71,6 +72,15 @@ final class FloatOnnxComputedExporter {
                     + f.emin() + ".." + f.emax() + " with " + f.mantissaBits() + " mantissa bits are not");
         }
         return new FloatOnnxComputedExporter(network).build();
+    }
+
+    /**
+     * Whether every sum of two finite values is exact in float64: they are multiples of
+     * {@code 2^(emin - m)} below {@code 2^(emax + 2)}, at most {@code emax + 2 - emin + m} bits, and
+     * {@code t +- 1/2} in {@link #roundMagnitude} needs one bit more (binary16: 41; bfloat16: 262).
+     */
+    static boolean sumsExact(FloatFormat f) {
+        return f.emax() + 2 - f.emin() + f.mantissaBits() <= 52;
     }
 
     private byte[] build() {
@@ -182,22 +192,89 @@ final class FloatOnnxComputedExporter {
             k = g.op("Where", List.of(g.op("GreaterOrEqual", List.of(a, t)), cand, k));
         }
         String scaled = g.op("Mul", List.of(a, g.op("Gather", List.of(scales, k), OnnxGraph.intAttr("axis", 0))));
-        String n = g.op("Round", List.of(scaled));
+        String neg = g.op("Less", List.of(v, g.constant(0.0)));
+        String n = roundMagnitude(scaled, neg);
         String kd = g.op("Cast", List.of(k), OnnxGraph.intAttr("to", OnnxGraph.DOUBLE));
         String mag = g.op("Add", List.of(g.op("Mul", List.of(kd, g.constant((double) (1L << m)))), n));
         double largest = f.maxCode(); // the pattern of Omega
-        double cap = ar.overflow() == FloatOverflow.INF ? largest + 1 : largest; // +inf is Omega's successor
-        String clamped = g.op("Min", List.of(mag, g.constant(cap)));
-        String negative = g.op("And", List.of(g.op("Less", List.of(v, g.constant(0.0))),
-                g.op("Greater", List.of(clamped, g.constant(0.0)))));
+        String toInfinity = overflowCap(v, neg); // N + 1 (the pattern of +inf) where IEEE overflows to inf, else N
+        String clamped = g.op("Min", List.of(mag, ar.overflow() == FloatOverflow.INF ? toInfinity
+                : g.constant(largest)));
+        String negative = g.op("And", List.of(neg, g.op("Greater", List.of(clamped, g.constant(0.0)))));
         String signed = g.op("Where", List.of(negative,
                 g.op("Add", List.of(clamped, g.constant((double) (1L << (f.totalBits() - 1))))), clamped));
         String nan = g.op("IsNaN", List.of(v));
         if (ar.overflow() == FloatOverflow.NAN) {
-            nan = g.op("Or", List.of(nan, g.op("Greater", List.of(mag, g.constant(largest)))));
+            nan = g.op("Or", List.of(nan, g.op("And", List.of(g.op("Greater", List.of(mag, g.constant(largest))),
+                    g.op("Greater", List.of(toInfinity, g.constant(largest)))))));
         }
         String pattern = ar.overflow() == FloatOverflow.SATFINITE ? signed
                 : g.op("Where", List.of(nan, g.constant((double) f.bits(f.nanCode())), signed));
         return g.op("Cast", List.of(pattern), OnnxGraph.intAttr("to", OnnxGraph.INT64));
+    }
+
+    /**
+     * The integer {@code n} the mode rounds the magnitude {@code t >= 0} to, {@code neg} the sign of
+     * the value. {@code Round} is half-to-even; {@code t +- 1/2} is exact under HALF_UP/HALF_DOWN and
+     * friends because those modes are exported only when {@link #sumsExact} (then {@code t} has at
+     * most 42 bits when {@code t >= 1}, and is a multiple of {@code 2^(emin - m)} below 1 otherwise).
+     */
+    private String roundMagnitude(String t, String neg) {
+        switch (ar.rounding()) {
+            case HALF_EVEN:
+                return g.op("Round", List.of(t));
+            case DOWN:
+                return g.op("Floor", List.of(t));
+            case UP:
+                return g.op("Ceil", List.of(t));
+            case CEILING:
+                return g.op("Where", List.of(neg, g.op("Floor", List.of(t)), g.op("Ceil", List.of(t))));
+            case FLOOR:
+                return g.op("Where", List.of(neg, g.op("Ceil", List.of(t)), g.op("Floor", List.of(t))));
+            case HALF_UP:
+                return halfAway(t);
+            case HALF_DOWN:
+                return halfToZero(t);
+            case HALF_CEILING:
+                return g.op("Where", List.of(neg, halfToZero(t), halfAway(t)));
+            case HALF_FLOOR:
+                return g.op("Where", List.of(neg, halfAway(t), halfToZero(t)));
+            default:
+                throw new IllegalStateException("unknown rounding " + ar.rounding());
+        }
+    }
+
+    private String halfAway(String t) {
+        return g.op("Floor", List.of(g.op("Add", List.of(t, g.constant(0.5)))));
+    }
+
+    private String halfToZero(String t) {
+        return g.op("Ceil", List.of(g.op("Sub", List.of(t, g.constant(0.5)))));
+    }
+
+    /**
+     * Per element, {@code N + 1} (the pattern of {@code +inf}, Omega's successor) where IEEE 754 §7.4
+     * overflows to infinity (nearest modes, UP, CEILING for positives, FLOOR for negatives), else
+     * {@code N}; an infinite {@code v} (an infinite operand under {@code INF}) stays infinite in every
+     * mode, as IEEE 754 says.
+     */
+    private String overflowCap(String v, String neg) {
+        double n = f.maxCode();
+        String cap;
+        switch (ar.rounding()) {
+            case DOWN:
+                cap = g.constant(n);
+                break;
+            case CEILING:
+                cap = g.op("Where", List.of(neg, g.constant(n), g.constant(n + 1)));
+                break;
+            case FLOOR:
+                cap = g.op("Where", List.of(neg, g.constant(n + 1), g.constant(n)));
+                break;
+            default:
+                return g.constant(n + 1);
+        }
+        return ar.overflow() == FloatOverflow.INF ? g.op("Where", List.of(g.op("IsInf", List.of(v)), g.constant(n + 1), cap))
+                : cap;
     }
 }

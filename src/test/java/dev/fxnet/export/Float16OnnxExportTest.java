@@ -68,6 +68,36 @@ class Float16OnnxExportTest {
             points += compare(net, xs);
             nets++;
         }
+        int i = 0;
+        for (Rounding mode : Rounding.values()) { // binary16's sums are exact in float64: every mode exports
+            for (FloatOverflow o : new FloatOverflow[] {FloatOverflow.SATFINITE, FloatOverflow.INF}) {
+                FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse("binary16"), mode, o);
+                Network net = network(rnd, ar, ACTIVATIONS[i++ % ACTIVATIONS.length], 1);
+                InputSpace space = InputSpace.of(ar, 1);
+                List<long[]> xs = new ArrayList<>();
+                for (long c = 0; c < space.size(); c++) {
+                    xs.add(space.point(c));
+                }
+                points += compare(net, xs);
+                nets++;
+            }
+            // infinities as operands: x * Omega overflows (to inf where the mode allows), then
+            // +-inf * -+1 and +-inf + Omega must stay infinite in every mode
+            FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse("binary16"), mode, FloatOverflow.INF);
+            long omega = ar.maxCode();
+            long one = one(ar);
+            Network inf = Network.of(ar, Accumulation.PER_OP, Activations.named("identity"), 1, List.of(
+                    Layer.of(Neuron.of(0, new int[] {0}, new long[] {omega}), Neuron.of(0, new int[] {0}, new long[] {-omega})),
+                    Layer.of(Neuron.of(0, new int[] {0}, new long[] {-one}), Neuron.of(omega, new int[] {1}, new long[] {-one}),
+                            Neuron.of(-omega, new int[] {0, 1}, new long[] {one, one}))), Map.of());
+            InputSpace space = InputSpace.of(ar, 1);
+            List<long[]> xs = new ArrayList<>();
+            for (long c = 0; c < space.size(); c++) {
+                xs.add(space.point(c));
+            }
+            points += compare(inf, xs);
+            nets++;
+        }
         System.out.println("float ONNX export, 16 bits, d=1: " + nets + " networks, " + points
                 + " inputs (every finite input), 0 mismatches");
     }
@@ -93,13 +123,22 @@ class Float16OnnxExportTest {
                 nets++;
             }
         }
+        int i = 0;
+        for (Rounding mode : Rounding.values()) { // binary16 (+) in every mode: ties, cancellation, overflow
+            FloatOverflow o = i++ % 2 == 0 ? FloatOverflow.INF : FloatOverflow.SATFINITE;
+            FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse("binary16"), mode, o);
+            Network adder = Network.of(ar, Accumulation.PER_OP, Activations.named("identity"), 2,
+                    List.of(Layer.of(Neuron.of(0, new int[] {0, 1}, new long[] {one(ar), one(ar)}))), Map.of());
+            points += compare(adder, points(rnd, ar, 20000, 20000));
+            nets++;
+        }
         System.out.println("float ONNX export, 16 bits, d=2: " + nets + " networks, " + points
                 + " random and hard inputs, 0 mismatches");
     }
 
     @Test
     void refusesOtherModesAndWide() {
-        FloatFormat f = FloatFormat.parse("binary16");
+        FloatFormat f = FloatFormat.parse("bfloat16");
         Network down = network(new Random(3), FloatArithmetic.of(f, Rounding.DOWN, FloatOverflow.SATFINITE),
                 "relu", 1);
         ExportException e = assertThrows(ExportException.class, () -> OnnxExporter.export(down));
