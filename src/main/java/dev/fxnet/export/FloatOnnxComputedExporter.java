@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes a PER_OP network over a float format of more than 8 bits ({@code binary16},
- * {@code bfloat16}, ...) under {@code HALF_EVEN} and any overflow policy as an ONNX model (opset
+ * {@code bfloat16}, ...) under {@code HALF_EVEN}, or any mode when the format's sums are exact in
+ * float64 ({@link #sumsExact}: {@code binary16}), and any overflow policy, as an ONNX model (opset
  * {@value OnnxExporter#OPSET}) whose {@code (+)} and {@code (*)} are computed in float64 and
  * rounded once by the graph itself; the interface is that of {@link FloatOnnxExporter}: input
  * {@code x}, {@code int32 [batch, d]} bit patterns of finite values, output {@code y},
@@ -51,7 +52,8 @@ final class FloatOnnxComputedExporter {
     /**
      * The serialized model of a float network of more than 8 bits.
      *
-     * @throws ExportException if the mode is not HALF_EVEN, the accumulation is WIDE, or the format's
+     * @throws ExportException if the mode is not HALF_EVEN and the sums are not exact in float64, the
+     *     accumulation is WIDE, or the format's
      *     products leave float64's exact range
      */
     static byte[] export(Network network) {
