@@ -32,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "    p + q <= " + ExportLimits.MAX_TABLE_MAGNITUDE_BITS + " when the network has hidden layers;",
                 "  WIDE: |b|*2^q + sum |w|*max|code| <= 2^63 - 2^33 for every neuron;",
                 "  at most " + ExportLimits.MAX_WEIGHTS + " weights. See docs/EXPORT.md.",
+                "Float networks (SPEC 8): x and y hold bit patterns. Formats of at most 8 bits:",
+                "  every mode and overflow (ONNX WIDE not for e5m2); binary16, bfloat16: PER_OP,",
+                "  every mode (ONNX bfloat16: HALF_EVEN only). See docs/float/export.md.",
                 "Arithmetic options given here override the network file's own (a note goes",
                 "to stderr).",
                 "Outputs are regular files, replaced atomically (a symbolic link is followed),",
@@ -70,10 +73,6 @@ final class ExportCommand implements Callable<Integer> {
         Network net = NetworkJson.read(file);
         PrintWriter err = spec.commandLine().getErr();
         net = options.override(net, "exporting", err);
-        if (!net.isFixedPoint()) {
-            throw new UserException("export does not support floating-point networks yet (" + file + " is in "
-                    + net.arithmetic().formatName() + "): the ONNX and C exporters compute in fixed point");
-        }
         byte[] model = onnx == null ? null : OnnxExporter.export(net);
         byte[] source = c == null ? null : CExporter.export(net).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (model != null) {

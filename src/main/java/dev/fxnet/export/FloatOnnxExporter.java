@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a network over a floating-point format of at most 8 bits (SPEC §8) as an ONNX model
+ * Writes a network over a floating-point format (SPEC §8) as an ONNX model; formats of more than
+ * {@value FloatCExporter#MAX_BITS} bits go to {@link FloatOnnxComputedExporter}, those of at most 8 bits are written here
  * (opset {@value OnnxExporter#OPSET}) that works on bit patterns through tables generated from the
  * network's {@link FloatArithmetic}, like {@link FloatCExporter}: input {@code x}, {@code int32
  * [batch, d]} patterns of finite values; output {@code y}, {@code int32 [batch, outputs]} patterns.
@@ -55,14 +56,13 @@ public final class FloatOnnxExporter {
     /**
      * The serialized ONNX model of {@code network}, whose arithmetic must be a {@link FloatArithmetic}.
      *
-     * @throws ExportException if the format has more than {@value FloatCExporter#MAX_BITS} bits or a
-     *     WIDE sum could leave int64
+     * @throws ExportException if a WIDE sum could leave int64, or a format of more than
+     *     {@value FloatCExporter#MAX_BITS} bits is refused by {@link FloatOnnxComputedExporter}
      */
     public static byte[] export(Network network) {
         FloatFormat f = ((FloatArithmetic) network.arithmetic()).format();
         if (f.totalBits() > FloatCExporter.MAX_BITS) {
-            throw new ExportException("ONNX export of float formats is implemented for at most "
-                    + FloatCExporter.MAX_BITS + " bits (operation tables); " + f + " has " + f.totalBits());
+            return FloatOnnxComputedExporter.export(network); // 2^32-entry pair tables: computed in float64
         }
         if (network.accumulation() == Accumulation.WIDE) {
             FloatCExporter.checkWideRange(network, ((FloatArithmetic) network.arithmetic()).format(), false);
@@ -142,7 +142,7 @@ public final class FloatOnnxExporter {
      * Term position t of neuron j is pair {@code index[t][j]} of the flattened list, or the padding
      * column {@code count} when the neuron has fewer terms.
      */
-    private record Pairs(long[] sources, long[] weights, long[][] index, int count) {
+    record Pairs(long[] sources, long[] weights, long[][] index, int count) {
         static Pairs of(Layer layer) {
             int width = layer.width();
             int terms = 0;

@@ -80,9 +80,6 @@ class FloatCliTest {
         refused(CliRun.of("check", "--act", "relu", "--dims", "1", "--format", "e5m2", "--overflow", "INF"), "check does not support floating-point");
         assertFalse(Files.exists(out));
         Path net = write("e2.json", E2M1_NET);
-        Path c = dir.resolve("net.c");
-        refused(CliRun.of("export", net.toString(), "--c", c.toString()), "export does not support floating-point");
-        assertFalse(Files.exists(c));
         refused(CliRun.of("eval", net.toString(), "--format", "p=2,q=2", "--input", "0"), "the network is in e2m1");
         refused(CliRun.of("eval", net.toString(), "--format", "e4m3", "--input", "0"), "bit patterns of e2m1");
         CliRun floor = CliRun.of("eval", net.toString(), "--rounding", "FLOOR", "--input", "0.5");

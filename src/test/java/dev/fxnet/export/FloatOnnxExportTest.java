@@ -1,7 +1,6 @@
 package dev.fxnet.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.onnxruntime.OrtSession;
 import dev.fxnet.arith.Accumulation;
@@ -48,14 +47,6 @@ class FloatOnnxExportTest {
             }
         }
         System.out.println("float ONNX export: " + nets + " networks, " + points + " inputs, 0 mismatches");
-    }
-
-    @Test
-    void refusesSixteenBitFormats() {
-        Network net = FloatCExportTest.network(new Random(2), FloatArithmetic.of(FloatFormat.parse("bfloat16")),
-                Accumulation.PER_OP, "relu", 1);
-        ExportException e = assertThrows(ExportException.class, () -> OnnxExporter.export(net));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at most 8 bits"), e.getMessage());
     }
 
     private static long compare(Network net) throws Exception {
