@@ -1,5 +1,6 @@
 package dev.fxnet.gadget;
 
+import dev.fxnet.arith.FixedPointArithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -325,6 +326,8 @@ public final class IndicatorGadgets {
                         }
                     }
                 }
+            } else if (high == s.one().orElse(-1) && !(s.arithmetic() instanceof FixedPointArithmetic)) {
+                unitTermsByValue(st, out);
             } else if (high == s.one().orElse(-1)) {
                 // WIDE with unit terms: rho(start + K) = start + K exactly when in range; K is split into codes
                 for (long v = s.min(); v <= s.max(); v++) {
@@ -366,6 +369,50 @@ public final class IndicatorGadgets {
             out.remove(st);
             return out;
         });
+    }
+
+    /**
+     * WIDE with unit terms in an arithmetic whose codes are not proportional to values (floating
+     * point, SPEC §8): {@code rho(start + w_1 + ... + w_k)} is {@code v} when the weights' values add
+     * up to {@code v - start} exactly. The difference is split greedily into the largest values of F
+     * not above what remains (the remainder shrinks below the spacing of each term's binade, and every
+     * difference of two values is a multiple of the smallest positive value, so it ends at 0), at most
+     * {@link #MAX_OUTPUT_TERMS} terms; every result is checked by {@link #acc}.
+     */
+    private void unitTermsByValue(long start, Map<Long, long[]> out) {
+        java.math.BigDecimal from = s.arithmetic().value(start);
+        for (long v = s.min(); v <= s.max(); v++) {
+            java.math.BigDecimal rest = s.arithmetic().value(v).subtract(from);
+            List<Long> ws = new ArrayList<>();
+            while (rest.signum() != 0 && ws.size() < MAX_OUTPUT_TERMS) {
+                long c = largestNotAbove(rest.abs());
+                if (c == 0) {
+                    break;
+                }
+                long w = rest.signum() > 0 ? c : -c;
+                ws.add(w);
+                rest = rest.subtract(s.arithmetic().value(w));
+            }
+            long[] terms = ws.stream().mapToLong(Long::longValue).toArray();
+            if (rest.signum() == 0 && terms.length > 0 && acc(start, terms) == v) {
+                out.put(v, terms);
+            }
+        }
+    }
+
+    /** The largest code {@code c >= 0} whose value is at most {@code x >= 0} (codes are ordered like values). */
+    private long largestNotAbove(java.math.BigDecimal x) {
+        long lo = 0;
+        long hi = s.max();
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2;
+            if (s.arithmetic().value(mid).compareTo(x) <= 0) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     private long[] wOrderCache;
