@@ -218,7 +218,8 @@ public final class Compiler {
         IndicatorGadgets.Outcome shallow = shallow(s, 2 * target.dims());
         if (shallow.gadgets().isEmpty()) {
             if (strategy == Strategy.BOXES || strategy == Strategy.STEPS) { // the certificate gives points only
-                throw new IllegalArgumentException(shallow.refusal() + "; strategy " + strategy.id() + " needs these"
+                throw new IllegalArgumentException((isFloat(s) ? "gadget search: " : "") + shallow.refusal()
+                        + "; strategy " + strategy.id() + " needs these"
                         + " gadgets (the certificate of S builds one indicator per point: strategy cubes)");
             }
             return certified(target, s, shallow.refusal(), limit);

@@ -197,6 +197,12 @@ class FloatCompileTest {
         assertTrue(e.getMessage().startsWith("gadget search: no indicator gadgets for e2m1 UP SATFINITE PER_OP sigmoid"
                 + " (shallow search: no exact step gadget"), e.getMessage());
         assertTrue(e.getMessage().contains("Theorems P, W, Z, binary weights) are not applied"), e.getMessage());
+        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class, () -> Compiler.compile(
+                randomTable(a, 1, 1), s, CompileOptions.defaults().withStrategy(Strategy.STEPS)));
+        assertTrue(steps.getMessage().startsWith("gadget search: no exact step gadget in e2m1 UP SATFINITE PER_OP sigmoid"),
+                steps.getMessage());
+        assertTrue(steps.getMessage().endsWith("strategy steps needs these gadgets (the certificate of S builds one"
+                + " indicator per point: strategy cubes)"), steps.getMessage());
     }
 
     /**
