@@ -1,6 +1,7 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.Rounding;
 import dev.fxnet.construct.CompileOptions;
@@ -16,6 +17,7 @@ import dev.fxnet.io.OutputTarget;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;
 import dev.fxnet.network.NetworkJson;
+import dev.fxnet.network.NumberSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +41,9 @@ final class CompileCommand implements Callable<Integer> {
     static final String DESCRIPTION = """
             Compile a fixed-point function f: F^d -> F into a network that computes it exactly on every \
             point of F^d (indicators of boxes built from searched gadgets), verify it, and report its size \
-            against the counting lower bound.\
+            against the counting lower bound. Floating-point formats (--format e4m3 etc., SPEC §8): F is the \
+            finite values, overflow SATFINITE (or FINITE specials), targets --table or --random \
+            (docs/float/compile.md).\
             """;
 
     /** The text after the options in {@code --help}, line by line as printed. */
@@ -125,17 +129,17 @@ final class CompileCommand implements Callable<Integer> {
         Outputs.stdoutNotInput("--table", target.table);
         // with the network on standard output, the report lines go to stderr so that stdout stays JSON
         PrintWriter o = outTarget != null && outTarget.isStandardOutput() ? err : spec.commandLine().getOut();
-        options.refuseFloat("compile", "the compiler builds networks from fixed-point target tables");
-        FixedPointArithmetic ar = options.arithmetic();
-        if (InputSpace.countSaturated(ar.format(), dims) > MAX_POINTS) {
-            throw new UserException("F^" + dims + " of " + ar.format() + " has " + InputSpace.countText(ar.format(), dims)
+        Arithmetic ar = options.floatGiven() ? options.anyArithmetic(null) : options.arithmetic();
+        if (InputSpace.countSaturated(ar, dims) > MAX_POINTS) {
+            throw new UserException("F^" + dims + " of " + ar.formatName() + " has " + InputSpace.countText(ar, dims)
                     + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
+        Compiler.checkFloat(ar, binary); // before the tables of tau and of the operations
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         s.machine(); // refuses a format too large for the gadget search now, as before any work
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
-        FunctionTable t = target.resolve(ar, dims, err);
+        FunctionTable t = ar instanceof FixedPointArithmetic fp ? target.resolve(fp, dims, err) : floatTarget(ar);
         long t0 = System.nanoTime();
         Compiler.Result r;
         try (Progress.Phase building = Progress.phase("compile", "building the network (gadget search, indicators)", err,
@@ -159,31 +163,17 @@ final class CompileCommand implements Callable<Integer> {
                 + " indicators");
         o.println("gadgets:   " + r.gadgets());
         o.println("size:      " + r.size().line());
-        String verified;
-        if (noVerify) {
-            verified = "not verified (--no-verify)";
-        } else {
-            Verifier.Result v;
-            Network checked = net;
-            o.flush();
-            try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
-                    quiet.quiet)) {
-                v = Verifier.verify(checked, t, 5, p::step);
-            }
-            if (!v.exact()) {
-                throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()
-                        + " points; not written");
-            }
-            verified = "exact on all " + v.points() + " points";
-        }
+        o.flush();
+        String verified = noVerify ? "not verified (--no-verify)" : verify(net, t, r, s, err);
         long t2 = System.nanoTime();
         o.println("verified:  " + verified + String.format(Locale.ROOT, " (compile %.2f s, verify %.2f s)",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9));
         if (target.tabulation != null) {
-            Rounding mode = ar.rounding();
+            FixedPointArithmetic fp = (FixedPointArithmetic) ar;
+            Rounding mode = fp.rounding();
             o.println(String.format(Locale.ROOT, "continuous: max |N(x) - f(x)| = %.6g on the grid where f is in range"
                     + " (bound %s = %s)%s", target.tabulation.maxError(), mode.isNearest() ? "eps/2" : "eps",
-                    ar.format().eps().divide(java.math.BigDecimal.valueOf(mode.isNearest() ? 2 : 1)).toPlainString(),
+                    fp.format().eps().divide(java.math.BigDecimal.valueOf(mode.isNearest() ? 2 : 1)).toPlainString(),
                     target.tabulation.saturated() > 0 ? "; f leaves [min, M] at " + target.tabulation.saturated()
                             + " points, where N saturates" : ""));
         }
@@ -193,5 +183,43 @@ final class CompileCommand implements Callable<Integer> {
             o.println("wrote:     " + outTarget + (noVerify ? " (NOT verified)" : ""));
         }
         return 0;
+    }
+
+    /**
+     * Checks {@code net} on every point of the target's grid; a mismatch is an internal error for
+     * fixed point and a refusal naming the stage for a floating-point setting (where the gadgets'
+     * fixed-point facts need not hold).
+     */
+    private String verify(Network net, FunctionTable t, Compiler.Result r, Setting s, PrintWriter err) {
+        Verifier.Result v;
+        try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
+                quiet.quiet)) {
+            v = Verifier.verify(net, t, 5, p::step);
+        }
+        if (!v.exact() && !t.isFixedPoint()) {
+            throw new UserException("stage verify: the " + r.strategy().id() + " network built for "
+                    + s.machine() + " differs from the target on " + v.mismatches() + " of " + v.points()
+                    + " points (the fixed-point facts its gadgets rest on do not all hold for floats); not written");
+        }
+        if (!v.exact()) {
+            throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()
+                    + " points; not written");
+        }
+        return "exact on all " + v.points() + " points";
+    }
+
+    /**
+     * The target on the finite values of a floating-point format (SPEC §8): a table of exact
+     * decimals or a random table; {@code --expr} is refused (its tabulator rounds in fixed point).
+     */
+    private FunctionTable floatTarget(Arithmetic ar) throws IOException {
+        if (target.expr != null) {
+            throw new UserException("compile --expr does not support floating-point formats yet: the expression is "
+                    + "tabulated in fixed point; give the target as --table or --random");
+        }
+        NumberSystem ns = NumberSystem.of(ar);
+        int[] codes = target.table != null ? FloatTargetTable.read(target.table, ns, dims)
+                : FloatTargetTable.random(ns, dims, target.random);
+        return FunctionTable.of(ar, dims, codes);
     }
 }

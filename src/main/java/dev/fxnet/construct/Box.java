@@ -34,8 +34,9 @@ public record Box(long[] lo, long[] hi, long value, Long from) {
      */
     static List<Box> cover(FunctionTable t, long background) {
         int d = t.dims();
-        long n = t.format().size();
-        long min = t.format().minCode();
+        long n = t.grid().size();
+        long min = t.grid().minCode();
+        long max = t.grid().maxCode();
         long[] stride = new long[d];
         stride[d - 1] = 1;
         for (int j = d - 2; j >= 0; j--) {
@@ -52,7 +53,7 @@ public record Box(long[] lo, long[] hi, long value, Long from) {
             long[] lo = space.point(i);
             long[] hi = lo.clone();
             for (int j = d - 1; j >= 0; j--) {
-                while (hi[j] < t.format().maxCode()) {
+                while (hi[j] < max) {
                     // the slab with x_j = hi[j] + 1 and the other coordinates in the box
                     long[] slabLo = lo.clone();
                     long[] slabHi = hi.clone();

@@ -305,7 +305,7 @@ final class CertifiedConstruction {
                 ls.add(Layer.of(l));
             }
             ls.add(Layer.of(Neuron.of(bias, sources.stream().mapToInt(Integer::intValue).toArray(), w)));
-            return Network.of(m.setting().fixedPoint(), m.accumulation(), m.activation(), dims, ls, Map.of());
+            return Network.of(m.arithmetic(), m.accumulation(), m.activation(), dims, ls, Map.of());
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.fxnet.construct;
 
 import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.target.FunctionTable;
 import dev.fxnet.construct.binary.BinaryCompiler;
 import dev.fxnet.construct.binary.BinaryNetwork;
@@ -52,18 +54,22 @@ public final class Compiler {
      * verification, work limit).
      *
      * @throws IllegalArgumentException if the setting admits no gadget within the search, or the
-     *     target's format differs from the setting's
+     *     target's format differs from the setting's; for a floating-point setting (SPEC §8) also
+     *     under overflow {@code INF}/{@code NAN} and for binary weights (each message names the stage)
      * @throws WorkLimitException if verifying the network, {@code target.size()} points x its
      *     parameters, would exceed the options' limit (refused before the network is built; for the
      *     binary construction, which plans as it builds, before it is verified)
-     * @throws IllegalStateException if a network fails verification (a bug, never a user error)
+     * @throws IllegalStateException if a network fails verification (a bug, never a user error); for a
+     *     floating-point setting (SPEC §8), where the gadgets' fixed-point facts need not hold, an
+     *     {@link IllegalArgumentException} naming the stage {@code verify} instead
      */
     public static Result compile(FunctionTable target, Setting setting, CompileOptions options) {
-        Machine s = setting.machine();
-        if (!target.format().equals(setting.fixedPoint().format())) {
-            throw new IllegalArgumentException("the target is on " + target.format() + " but the setting is "
-                    + setting.fixedPoint().format());
+        if (!target.onGridOf(setting.arithmetic())) {
+            throw new IllegalArgumentException("the target is on " + target.gridName() + " but the setting is "
+                    + setting.arithmetic().formatName());
         }
+        checkFloat(setting.arithmetic(), options.binaryWeights()); // before the tables of the machine
+        Machine s = setting.machine();
         if (options.binaryWeights()) {
             BinaryNetwork b = BinaryCompiler.compile(target, s);
             options.limit().check("verifying", target.size(), b.network().size().parameters());
@@ -75,6 +81,45 @@ public final class Compiler {
         Layout layout = isConstant(target) ? constant(target, s, strategy, options.limit())
                 : indicators(target, s, strategy, options.limit());
         return finish(target, s, layout, options);
+    }
+
+    /** Whether the setting's arithmetic is a floating-point one (SPEC §8), not fixed point. */
+    static boolean isFloat(Machine s) {
+        return !(s.arithmetic() instanceof FixedPointArithmetic);
+    }
+
+    /**
+     * The most finite values of a floating-point format whose gadgets the compiler searches (that of
+     * the certificate search, {@link GadgetSearch#LIMIT}): about 12-bit formats. Measured on e4m3 and
+     * e5m2 (about 250 values), the shallow search alone takes up to two CPU minutes (gelu).
+     */
+    public static final long MAX_FLOAT_CODES = GadgetSearch.LIMIT;
+
+    /**
+     * Refuses what the compiler does not build for a floating-point arithmetic (SPEC §8), each message
+     * beginning with the stage: overflow {@code INF} or {@code NAN} (targets are finite; networks that
+     * can meet specials are the float theory's), more than {@link #MAX_FLOAT_CODES} finite values, and
+     * binary weights (their construction rests on fixed-point facts). Does nothing for fixed point.
+     *
+     * @throws IllegalArgumentException naming the stage and the reason
+     */
+    public static void checkFloat(Arithmetic ar, boolean binaryWeights) {
+        if (ar instanceof FixedPointArithmetic) {
+            return;
+        }
+        if (!ar.saturates()) {
+            throw new IllegalArgumentException("overflow: " + ar + " can produce inf or NaN; compile builds"
+                    + " floating-point networks under overflow SATFINITE (or FINITE specials) only, where every value is"
+                    + " finite (a theory of networks that meet specials is future work)");
+        }
+        if (ar.size() > MAX_FLOAT_CODES) {
+            throw new IllegalArgumentException("gadget search: " + ar.formatName() + " has " + ar.size() + " finite values;"
+                    + " compile searches gadgets for floating-point formats with at most " + MAX_FLOAT_CODES);
+        }
+        if (binaryWeights) {
+            throw new IllegalArgumentException("compile --binary: the binary-weight construction is for fixed-point"
+                    + " formats only (it rests on fixed-point facts), not " + ar.formatName());
+        }
     }
 
     /** A network and how it was laid out, before its metadata and verification. */
@@ -93,7 +138,7 @@ public final class Compiler {
             Built b = build(plan(target, s, Box.points(target), 0), limit);
             return new Layout(b.network, used, b.indicators, 0, b.gadgets.summary());
         }
-        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), target.dims(),
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), target.dims(),
                 List.of(Layer.of(Neuron.constant(c))), Map.of());
         return new Layout(net, used, 0, c, "none (constant)");
     }
@@ -107,6 +152,7 @@ public final class Compiler {
      *     reason too if the network would be too large
      */
     private static Layout certified(FunctionTable target, Machine s, String refusal, WorkLimit limit) {
+        // for floats: wraps() is false, so Theorem W is never tried (it is fixed point only)
         Optional<Certificate> c = ModularSearch.applies(s) ? GadgetSearch.searchWithoutChains(s).gadgets()
                 : GadgetSearch.search(s).gadgets();
         if (c.isEmpty() && ModularSearch.applies(s)) { // the order of Universality: R1-R4, Theorem W, R5/R6
@@ -117,7 +163,7 @@ public final class Compiler {
             c = GadgetSearch.search(s).gadgets();
         }
         if (c.isEmpty()) {
-            throw new IllegalArgumentException(refusal);
+            throw new IllegalArgumentException(isFloat(s) ? floatRefusal(s, refusal) : refusal);
         }
         CertifiedConstruction.Outcome o = CertifiedConstruction.build(target, s, c.get());
         if (o instanceof CertifiedConstruction.TooLarge tooLarge) {
@@ -127,6 +173,16 @@ public final class Compiler {
         limit.check("verifying", target.size(), b.network().size().parameters());
         return new Layout(b.network(), Strategy.CUBES, b.indicators(), b.outputBias(),
                 FROM_CERTIFICATE + " (docs/THEORY.md §3): " + c.get().describe(target.dims(), s.arithmetic()));
+    }
+
+    /**
+     * The refusal for a floating-point setting where neither route of the compiler found gadgets:
+     * the stage (gadget search), the setting, both searches, and the routes not tried for floats.
+     */
+    static String floatRefusal(Machine s, String shallowRefusal) {
+        return "gadget search: no indicator gadgets for " + s + " (shallow search: " + shallowRefusal
+                + "; the certificate of S (docs/THEORY.md §3): none within the search); the fixed-point routes"
+                + " (Theorems P, W, Z, binary weights) are not applied to floating-point formats";
     }
 
     /** The network of Theorem W (docs/THEORY.md §12) from its certificate. */
@@ -170,7 +226,8 @@ public final class Compiler {
         IndicatorGadgets.Outcome shallow = shallow(s, 2 * target.dims());
         if (shallow.gadgets().isEmpty()) {
             if (strategy == Strategy.BOXES || strategy == Strategy.STEPS) { // the certificate gives points only
-                throw new IllegalArgumentException(shallow.refusal() + "; strategy " + strategy.id() + " needs these"
+                throw new IllegalArgumentException((isFloat(s) ? "gadget search: " : "") + shallow.refusal()
+                        + "; strategy " + strategy.id() + " needs these"
                         + " gadgets (the certificate of S builds one indicator per point: strategy cubes)");
             }
             return certified(target, s, shallow.refusal(), limit);
@@ -233,7 +290,7 @@ public final class Compiler {
     }
 
     private static long changesAlongLast(FunctionTable t) {
-        int n = (int) t.format().size();
+        int n = (int) t.grid().size();
         long c = 0;
         for (int i = 0; i < t.size(); i++) {
             if (i % n != 0 && t.code(i) != t.code(i - 1)) {
@@ -245,7 +302,7 @@ public final class Compiler {
 
     private static long forcedCorners(FunctionTable t, long background) {
         int d = t.dims();
-        int n = (int) t.format().size();
+        int n = (int) t.grid().size();
         int[] stride = new int[d];
         stride[d - 1] = 1;
         for (int j = d - 2; j >= 0; j--) {
@@ -297,6 +354,10 @@ public final class Compiler {
         Verifier.Result v = null;
         if (options.verification()) {
             v = Verifier.verify(net, target, 5, null);
+            if (!v.exact() && isFloat(s)) { // a refusal: the gadgets' fixed-point facts need not hold for floats
+                throw new IllegalArgumentException("stage verify: the " + used.id() + " network built for " + s
+                        + " differs from the target on " + v.mismatches() + " of " + v.points() + " points; not returned");
+            }
             if (!v.exact()) {
                 throw new IllegalStateException("internal error: the " + used.id() + " network for " + s + " differs"
                         + " from the target on " + v.mismatches() + " of " + v.points() + " points, e.g. at "
@@ -496,7 +557,7 @@ public final class Compiler {
             w[i] = outW.get(i);
         }
         layers.add(Layer.of(Neuron.of(background, src, w)));
-        Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d, layers, Map.of());
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), d, layers, Map.of());
         if (net.size().parameters() != plan.parameters()) {
             throw new IllegalStateException("internal error: planned " + plan.parameters() + " parameters, built "
                     + net.size().parameters());

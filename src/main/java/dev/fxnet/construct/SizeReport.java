@@ -32,7 +32,7 @@ public record SizeReport(long neurons, int depth, int widestLayer, long paramete
         NetworkSize s = n.size();
         long weights = s.parameters() - s.neurons();
         return new SizeReport(s.neurons(), s.depth(), s.widestLayer(), s.parameters(), s.denseParameters(), weights,
-                lowerBound(n.format().size(), n.inputs(), binary), binary);
+                lowerBound(n.arithmetic().size(), n.inputs(), binary), binary);
     }
 
     /** {@code |F|^d}, or {@code |F|^d * log2|F|} for binary weights. */

@@ -33,9 +33,9 @@ public final class Verifier {
      * @throws IllegalArgumentException if the network and the table disagree on format or dimension
      */
     public static Result verify(Network net, FunctionTable target, int keep, LongConsumer progress) {
-        if (!net.format().equals(target.format())) {
-            throw new IllegalArgumentException("the network's format " + net.format() + " differs from the target's "
-                    + target.format());
+        if (!target.onGridOf(net.arithmetic())) {
+            throw new IllegalArgumentException("the network's format " + net.arithmetic().formatName()
+                    + " differs from the target's " + target.gridName());
         }
         if (net.inputs() != target.dims()) {
             throw new IllegalArgumentException("the network has " + net.inputs() + " inputs but the target is on F^"
@@ -57,6 +57,6 @@ public final class Verifier {
                 }
             }
         }
-        return new Result(out.length, bad, first, FunctionTable.of(target.format(), target.dims(), out));
+        return new Result(out.length, bad, first, FunctionTable.of(net.arithmetic(), target.dims(), out));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fxnet.gadget;
 
+import dev.fxnet.arith.FixedPointArithmetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -325,6 +326,8 @@ public final class IndicatorGadgets {
                         }
                     }
                 }
+            } else if (!(s.arithmetic() instanceof FixedPointArithmetic)) {
+                termsByValue(st, out);
             } else if (high == s.one().orElse(-1)) {
                 // WIDE with unit terms: rho(start + K) = start + K exactly when in range; K is split into codes
                 for (long v = s.min(); v <= s.max(); v++) {
@@ -366,6 +369,55 @@ public final class IndicatorGadgets {
             out.remove(st);
             return out;
         });
+    }
+
+    /**
+     * WIDE in an arithmetic whose codes are not proportional to values (floating point, SPEC §8):
+     * {@code rho(start + (w_1 + ... + w_k) h)}. The difference {@code v - start} is split greedily into
+     * terms {@code w h} with the largest {@code |w|} whose term is not above what remains, at most
+     * {@link #MAX_OUTPUT_TERMS} terms; with unit indicators ({@code h = 1}) this ends at 0 (the
+     * remainder falls below the spacing of each term's binade, and every difference of two values is a
+     * multiple of the smallest positive value). Every candidate is kept only if {@link #acc} gives
+     * {@code v}.
+     */
+    private void termsByValue(long start, Map<Long, long[]> out) {
+        java.math.BigDecimal from = s.arithmetic().value(start);
+        java.math.BigDecimal h = s.arithmetic().value(high).abs();
+        for (long v = s.min(); v <= s.max(); v++) {
+            java.math.BigDecimal rest = s.arithmetic().value(v).subtract(from);
+            List<Long> ws = new ArrayList<>();
+            while (rest.signum() != 0 && ws.size() < MAX_OUTPUT_TERMS) {
+                long c = largestNotAbove(rest.abs(), h);
+                if (c == 0) {
+                    break;
+                }
+                long w = rest.signum() * s.arithmetic().value(high).signum() > 0 ? c : -c;
+                ws.add(w);
+                rest = rest.subtract(s.arithmetic().value(w).multiply(s.arithmetic().value(high)));
+            }
+            long[] terms = ws.stream().mapToLong(Long::longValue).toArray();
+            if (terms.length > 0 && acc(start, terms) == v) {
+                out.put(v, terms);
+            }
+        }
+    }
+
+    /**
+     * The largest code {@code c >= 0} whose value times {@code h > 0} is at most {@code x >= 0} (codes
+     * are ordered like values).
+     */
+    private long largestNotAbove(java.math.BigDecimal x, java.math.BigDecimal h) {
+        long lo = 0;
+        long hi = s.max();
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2;
+            if (s.arithmetic().value(mid).multiply(h).compareTo(x) <= 0) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     private long[] wOrderCache;

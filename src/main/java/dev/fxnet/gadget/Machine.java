@@ -4,6 +4,7 @@ import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.ActivationTable;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.FixedPointArithmetic;
 import java.math.BigDecimal;
 import java.util.OptionalLong;
 
@@ -27,6 +28,16 @@ public final class Machine {
     private final long max;
     private final long[] tau;
     private final OptionalLong one;
+    /** {@code a (+) b} and {@code a (*) b} by {@link #opIndex}, or null where the arithmetic computes them. */
+    private final int[] addTable;
+    private final int[] mulTable;
+
+    /**
+     * The most codes for which a floating-point machine tabulates {@code (+)} and {@code (*)} (2 x
+     * 512^2 ints, 2 MiB): the gadget searches apply these operations millions of times, and a float
+     * operation goes through the binade and the rounding mode each time.
+     */
+    static final long MAX_TABULATED = 512;
 
     private Machine(Setting setting) {
         this.setting = setting;
@@ -40,6 +51,36 @@ public final class Machine {
         for (long z = min; z <= max; z++) {
             tau[(int) (z - min)] = table.tau(z);
         }
+        // fixed point computes on integers directly; a saturating float arithmetic never leaves min..max
+        boolean tabulate = !(ar instanceof FixedPointArithmetic) && ar.saturates() && ar.size() <= MAX_TABULATED;
+        this.addTable = tabulate ? operationTable(ar::add) : null;
+        this.mulTable = tabulate ? operationTable(ar::multiply) : null;
+    }
+
+    /** {@code op(a, b)} for every pair of codes, at {@link #opIndex}; each result is checked to be a code. */
+    private int[] operationTable(java.util.function.LongBinaryOperator op) {
+        int n = tau.length;
+        int[] t = new int[n * n];
+        for (long a = min; a <= max; a++) {
+            for (long b = min; b <= max; b++) {
+                long r = op.applyAsLong(a, b);
+                if (!contains(r)) {
+                    throw new IllegalStateException("internal error: " + ar + " gives code " + r + " outside "
+                            + min + ".." + max + " though it saturates");
+                }
+                t[opIndex(a, b)] = (int) r;
+            }
+        }
+        return t;
+    }
+
+    private int opIndex(long a, long b) {
+        return (int) (a - min) * tau.length + (int) (b - min);
+    }
+
+    /** Whether both codes are in {@code min..max}, so that a table holds their result. */
+    private boolean inTable(long a, long b) {
+        return a >= min && a <= max && b >= min && b <= max;
     }
 
     /**
@@ -133,12 +174,12 @@ public final class Machine {
 
     /** {@code a (+) b}. */
     public long add(long a, long b) {
-        return ar.add(a, b);
+        return addTable != null && inTable(a, b) ? addTable[opIndex(a, b)] : ar.add(a, b);
     }
 
     /** {@code w (*) y}, a term as {@code PER_OP} adds it to an accumulator. */
     public long mul(long w, long y) {
-        return ar.multiply(w, y);
+        return mulTable != null && inTable(w, y) ? mulTable[opIndex(w, y)] : ar.multiply(w, y);
     }
 
     /**
@@ -151,7 +192,7 @@ public final class Machine {
 
     /** The accumulator of a neuron with one source: {@code b (+) (w (*) y)} or {@code rho(b + w y)}. */
     public long pre(long b, long w, long y) {
-        return perOp() ? ar.add(b, ar.multiply(w, y)) : ar.fma(w, y, b);
+        return perOp() ? add(b, mul(w, y)) : ar.fma(w, y, b);
     }
 
     /** The output {@code tau(pre(b, w, y))} of a hidden neuron with one source. */
@@ -174,7 +215,27 @@ public final class Machine {
         if (!perOp()) {
             return ar.fusedSum(bias, new long[] {w}, new long[] {y}, new long[] {k}, 1);
         }
-        return ar.addCopies(bias, ar.multiply(w, y), k);
+        return addCopies(bias, mul(w, y), k);
+    }
+
+    /**
+     * {@code acc (+) t (+) ... (+) t} ({@code k} times), as {@link Arithmetic#addCopies}: by the
+     * tables where this machine has them (stopping, like the default, once the sum stops changing),
+     * else by the arithmetic.
+     */
+    private long addCopies(long acc, long t, long k) {
+        if (addTable == null) {
+            return ar.addCopies(acc, t, k);
+        }
+        long a = acc;
+        for (long i = 0; i < k; i++) {
+            long next = add(a, t);
+            if (next == a) {
+                return a;
+            }
+            a = next;
+        }
+        return a;
     }
 
     /**
@@ -185,7 +246,7 @@ public final class Machine {
         if (!perOp()) {
             return ar.fusedSum(bias, new long[] {w1, w2}, new long[] {y1, y2}, new long[] {k1, k2}, 2);
         }
-        return ar.addCopies(ar.addCopies(bias, ar.multiply(w1, y1), k1), ar.multiply(w2, y2), k2);
+        return addCopies(addCopies(bias, mul(w1, y1), k1), mul(w2, y2), k2);
     }
 
     /** The code as an exact decimal, e.g. {@code -0.375}. */

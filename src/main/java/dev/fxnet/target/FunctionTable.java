@@ -1,6 +1,10 @@
 package dev.fxnet.target;
 
+import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.io.AtomicFiles;
 import dev.fxnet.io.InputFile;
@@ -18,19 +22,87 @@ import java.util.SplittableRandom;
  * order of {@link InputSpace} ({@code x0} slowest). Reads and writes the CSV of SPEC §5a: header
  * {@code x0,...,x{d-1},y}, one row per point, exact decimals on the grid, every point exactly once
  * (rows may come in any order). Immutable.
+ *
+ * <p>A table is on the grid of a fixed-point format, or (SPEC §8) on the finite values of a
+ * floating-point format, codes {@code minCode()..maxCode()} of its arithmetic ({@link #of(Arithmetic,
+ * int, int[])}); the CSV methods and {@link #format()} are for fixed-point tables only.
  */
 public final class FunctionTable {
     /** The most points a table holds ({@code 2^28}). */
     public static final long MAX_POINTS = 1L << 28;
 
-    private final FixedPointFormat format;
+    private final FixedPointFormat format; // null for a table on a floating-point grid
+    private final FloatFormat floatFormat; // null for a fixed-point table
     private final int dims;
     private final int[] codes;
 
     private FunctionTable(FixedPointFormat format, int dims, int[] codes) {
+        this(format, null, dims, codes);
+    }
+
+    private FunctionTable(FixedPointFormat format, FloatFormat floatFormat, int dims, int[] codes) {
         this.format = format;
+        this.floatFormat = floatFormat;
         this.dims = dims;
         this.codes = codes;
+    }
+
+    /**
+     * A table on the grid of {@code arithmetic} (its codes {@code minCode()..maxCode()}; for a
+     * floating-point format the finite values, SPEC §8) from output codes in {@link InputSpace} order.
+     * Rounding and overflow of {@code arithmetic} are not part of the table.
+     *
+     * @throws IllegalArgumentException if the length is not {@code |F|^d}, a code is outside
+     *     {@code minCode()..maxCode()}, or the arithmetic is neither fixed nor floating point
+     */
+    public static FunctionTable of(Arithmetic arithmetic, int dims, int[] codes) {
+        if (arithmetic instanceof FixedPointArithmetic fp) {
+            return of(fp.format(), dims, codes);
+        }
+        if (!(arithmetic instanceof FloatArithmetic fa)) {
+            throw new IllegalArgumentException("a table needs a fixed-point or floating-point format, not " + arithmetic);
+        }
+        FloatArithmetic grid = FloatArithmetic.of(fa.format());
+        InputSpace space = InputSpace.of(grid, dims);
+        if (space.size() > MAX_POINTS || codes.length != space.size()) {
+            throw new IllegalArgumentException("a table on F^" + dims + " of " + fa.formatName() + " needs "
+                    + space.size() + " values" + (space.size() > MAX_POINTS ? ", more than the 2^28 tables hold"
+                    : ", got " + codes.length));
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < grid.minCode() || codes[i] > grid.maxCode()) {
+                throw new IllegalArgumentException("value code " + codes[i] + " at point " + i + " is not a finite value of "
+                        + fa.formatName());
+            }
+        }
+        return new FunctionTable(null, fa.format(), dims, codes.clone());
+    }
+
+    /** Whether the table is on a fixed-point grid (else on the finite values of a floating-point format). */
+    public boolean isFixedPoint() {
+        return format != null;
+    }
+
+    /**
+     * The arithmetic whose codes {@code minCode()..maxCode()} are the grid: the fixed-point format's
+     * (HALF_EVEN SATURATE) or the floating-point format's (HALF_EVEN SATFINITE). Use it for the
+     * grid's codes and decimals only: its rounding and overflow are not the table's.
+     */
+    public Arithmetic grid() {
+        return format != null ? FixedPointArithmetic.of(format) : FloatArithmetic.of(floatFormat);
+    }
+
+    /** Whether {@code arithmetic} has this table's grid (same format; rounding and overflow may differ). */
+    public boolean onGridOf(Arithmetic arithmetic) {
+        if (arithmetic instanceof FixedPointArithmetic fp) {
+            return fp.format().equals(format);
+        }
+        return arithmetic instanceof FloatArithmetic fa && fa.format().equals(floatFormat);
+    }
+
+    /** The grid's name, e.g. {@code p=3,q=3,SYMMETRIC} or {@code e4m3}. */
+    public String gridName() {
+        return format != null ? format.toString() : floatFormat.toString();
     }
 
     /**
@@ -84,7 +156,16 @@ public final class FunctionTable {
         return new FunctionTable(format, dims, c);
     }
 
+    /**
+     * The fixed-point format of the grid.
+     *
+     * @throws IllegalStateException if the table is on a floating-point grid
+     */
     public FixedPointFormat format() {
+        if (format == null) {
+            throw new IllegalStateException("the table is on the floating-point grid of " + floatFormat
+                    + ", not of a fixed-point format");
+        }
         return format;
     }
 
@@ -98,7 +179,7 @@ public final class FunctionTable {
     }
 
     public InputSpace space() {
-        return InputSpace.of(format, dims);
+        return format != null ? InputSpace.of(format, dims) : InputSpace.of(grid(), dims);
     }
 
     /** The output code at point index {@code i}. */
@@ -243,6 +324,7 @@ public final class FunctionTable {
     /** Writes the table as CSV (SPEC §5a). */
     public void writeCsv(Writer w) throws IOException {
         InputSpace space = space();
+        format(); // fixed point only
         String[] dec = new String[(int) format.size()];
         for (int i = 0; i < dec.length; i++) {
             dec[i] = format.decimal(format.codeAt(i));
@@ -268,11 +350,12 @@ public final class FunctionTable {
             return false;
         }
         FunctionTable t = (FunctionTable) o;
-        return format.equals(t.format) && dims == t.dims && Arrays.equals(codes, t.codes);
+        return Objects.equals(format, t.format) && Objects.equals(floatFormat, t.floatFormat) && dims == t.dims
+                && Arrays.equals(codes, t.codes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(format, dims, Arrays.hashCode(codes));
+        return Objects.hash(format, floatFormat, dims, Arrays.hashCode(codes));
     }
 }
