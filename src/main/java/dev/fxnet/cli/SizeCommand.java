@@ -3,7 +3,9 @@ package dev.fxnet.cli;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Encoding;
+import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.network.NumberSystem;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
@@ -37,11 +39,15 @@ final class SizeCommand implements Callable<Integer> {
     /** The text after the options in {@code --help}, line by line as printed. */
     static final String FOOTER = """
 
-            Grid points with more than --max-points points are skipped.
+            Grid points with more than --max-points points are skipped. With a floating-point --format
+            (e4m3, e2m1, float(E,M,...); SPEC §8) the grid is that one format over --grid-dims: F is its
+            finite values, the tables are random (or structured) over them, and the first columns are
+            format and d instead of p, q and d (docs/float/compile.md).
 
             Examples:
               fxnet size --act relu --grid-p 1,2,3 --grid-q 1,2 --grid-dims 1,2
-              fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv\
+              fxnet size --act gelu --grid-p 3 --grid-q 3 --grid-dims 2 --csv
+              fxnet size --act relu --format e2m3 --grid-dims 1,2\
             """;
 
     @Option(names = "--act", defaultValue = "relu", paramLabel = "NAME", description = "The activation (default relu).")
@@ -86,7 +92,7 @@ final class SizeCommand implements Callable<Integer> {
         // check every option and every format of the grid before printing anything
         checkScalarOptions();
         Accumulation accumulation = options.accumulation(null);
-        List<FixedPointArithmetic> grid = grid();
+        List<Arithmetic> grid = grid();
         if (!kind.equals("random") && !kind.equals("structured")) {
             throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
         }
@@ -95,7 +101,7 @@ final class SizeCommand implements Callable<Integer> {
         header(o);
         Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
                 spec.commandLine().getErr(), quiet.quiet);
-        for (FixedPointArithmetic ar : grid) {
+        for (Arithmetic ar : grid) {
             for (int d : ds) {
                 rows(o, ar, accumulation, d, sts, progress);
             }
@@ -106,8 +112,15 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Refuses the options that do not apply, dimensions below 1, a non-positive --max-points, an unknown --act. */
     private void checkScalarOptions() {
-        options.refuseFloat("size", "it compiles networks, and the compiler builds from fixed-point target tables");
-        if (options.format != null || options.intBits != null || options.fracBits != null) {
+        if (options.floatGiven()) {
+            if (options.intBits != null || options.fracBits != null || options.encoding != null) {
+                throw new UserException("size with a floating-point --format takes no --int-bits, --frac-bits or --encoding");
+            }
+            if (strategies.stream().anyMatch(st -> st.trim().equalsIgnoreCase("binary"))) {
+                throw new UserException("--strategies binary: the binary-weight construction is fixed point only"
+                        + " (its construction rests on fixed-point facts)");
+            }
+        } else if (options.format != null || options.intBits != null || options.fracBits != null) {
             throw new UserException("size takes the formats from --grid-p and --grid-q (with --encoding); "
                     + "--format, --int-bits and --frac-bits do not apply");
         }
@@ -122,10 +135,18 @@ final class SizeCommand implements Callable<Integer> {
         Activations.named(act);
     }
 
-    /** The arithmetics of the grid, p slowest: every (p, q) with --encoding and the arithmetic options. */
-    private List<FixedPointArithmetic> grid() {
+    /**
+     * The arithmetics of the grid, p slowest: every (p, q) with --encoding and the arithmetic options;
+     * or the one floating-point format of --format.
+     */
+    private List<Arithmetic> grid() {
+        if (options.floatGiven()) {
+            Arithmetic ar = options.anyArithmetic(null);
+            Compiler.checkFloat(ar, false);
+            return List.of(ar);
+        }
         String enc = options.encoding == null ? "SYMMETRIC" : options.encoding;
-        List<FixedPointArithmetic> grid = new ArrayList<>();
+        List<Arithmetic> grid = new ArrayList<>();
         for (int p : ps) {
             for (int q : qs) {
                 FixedPointFormat f;
@@ -154,7 +175,10 @@ final class SizeCommand implements Callable<Integer> {
     }
 
     private void header(PrintWriter o) {
-        String[] head = {"p", "q", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
+        String[] head = options.floatGiven()
+            ? new String[] {"format", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
+                "lower_bound", "ratio"}
+            : new String[] {"p", "q", "d", "strategy", "points", "neurons", "depth", "widest", "parameters",
             "lower_bound", "ratio"};
         if (csv) {
             o.println(String.join(",", head));
@@ -165,48 +189,81 @@ final class SizeCommand implements Callable<Integer> {
     }
 
     /** The rows of one grid point (ar, d): one per strategy, or one "skipped" row if it has too many points. */
-    private void rows(PrintWriter o, FixedPointArithmetic ar, Accumulation accumulation, int d, List<Strategy> sts,
+    private void rows(PrintWriter o, Arithmetic ar, Accumulation accumulation, int d, List<Strategy> sts,
             Progress progress) {
-        FixedPointFormat f = ar.format();
-        int p = f.intBits();
-        int q = f.fracBits();
-        long points = dev.fxnet.eval.InputSpace.countSaturated(f, d);
+        long points = dev.fxnet.eval.InputSpace.countSaturated(ar, d);
         if (points > maxPoints) {
-            row(o, new String[] {"" + p, "" + q, "" + d, "-",
-                points == Long.MAX_VALUE ? f.size() + "^" + d : Long.toString(points),
-                "skipped", "", "", "", "", ""});
+            row(o, cells(ar, d, "-", points == Long.MAX_VALUE ? ar.size() + "^" + d : Long.toString(points),
+                    "skipped", "", "", "", "", ""));
             progress.step(sts.size());
             return;
         }
         Setting s = Setting.of(ar, accumulation, Activations.named(act));
         s.machine(); // refuses a format too large for the gadget search now, as before any work
-        FunctionTable t = kind.equals("random") ? FunctionTable.random(f, d, seed)
-                : FunctionTable.fromCodes(f, d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? f.maxCode() : 0);
+        FunctionTable t = table(ar, d);
         for (Strategy st : sts) {
             row(o, cells(t, s, st));
             progress.step(1);
         }
     }
 
+    /** The random table (or, with --table-kind structured, the step-shaped one) on F^d. */
+    private FunctionTable table(Arithmetic ar, int d) {
+        if (kind.equals("random")) {
+            return ar instanceof FixedPointArithmetic fp ? FunctionTable.random(fp.format(), d, seed)
+                    : FunctionTable.of(ar, d, FloatTargetTable.random(NumberSystem.of(ar), d, seed));
+        }
+        long top = ar.maxCode();
+        if (ar instanceof FixedPointArithmetic fp) {
+            return FunctionTable.fromCodes(fp.format(), d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? top : 0);
+        }
+        dev.fxnet.eval.InputSpace space = dev.fxnet.eval.InputSpace.of(ar, d);
+        int[] codes = new int[(int) space.size()];
+        long[] x = new long[d];
+        for (int i = 0; i < codes.length; i++) {
+            space.point(i, x);
+            codes[i] = x[0] >= 0 && x[d - 1] >= 0 ? (int) top : 0;
+        }
+        return FunctionTable.of(ar, d, codes);
+    }
+
     /** The cells of one row: the compiled network's size against the lower bound, or "refused" (reason to stderr). */
     private String[] cells(FunctionTable t, Setting s, Strategy st) {
-        FixedPointFormat f = t.format();
-        int p = f.intBits();
-        int q = f.fracBits();
+        Arithmetic ar = t.grid();
         int d = t.dims();
         String id = st == null ? "binary" : st.id();
         try {
             SizeReport r = Compiler.compile(t, s,
                     CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
                     .size();
-            return new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "" + r.neurons(),
-                "" + r.depth(), "" + r.widestLayer(), "" + r.parameters(),
-                String.format(Locale.ROOT, "%.0f", r.lowerBound()),
-                String.format(Locale.ROOT, "%.3f", r.ratio())};
+            return cells(ar, d, id, "" + t.size(), "" + r.neurons(), "" + r.depth(), "" + r.widestLayer(),
+                    "" + r.parameters(), String.format(Locale.ROOT, "%.0f", r.lowerBound()),
+                    String.format(Locale.ROOT, "%.3f", r.ratio()));
         } catch (IllegalArgumentException refused) {
-            spec.commandLine().getErr().println("p=" + p + ",q=" + q + ",d=" + d + ": " + refused.getMessage());
-            return new String[] {"" + p, "" + q, "" + d, id, "" + t.size(), "refused", "", "", "", "", ""};
+            spec.commandLine().getErr().println(lead(ar, d) + ": " + refused.getMessage());
+            return cells(ar, d, id, "" + t.size(), "refused", "", "", "", "", "");
         }
+    }
+
+    /** The grid point's name in messages: {@code p=P,q=Q,d=D} or {@code FORMAT,d=D}. */
+    private static String lead(Arithmetic ar, int d) {
+        return ar instanceof FixedPointArithmetic fp
+                ? "p=" + fp.format().intBits() + ",q=" + fp.format().fracBits() + ",d=" + d
+                : ar.formatName() + ",d=" + d;
+    }
+
+    /** A row: the grid point's leading cells (p, q, d; or format, d), then {@code rest}. */
+    private static String[] cells(Arithmetic ar, int d, String... rest) {
+        List<String> c = new ArrayList<>();
+        if (ar instanceof FixedPointArithmetic fp) {
+            c.add("" + fp.format().intBits());
+            c.add("" + fp.format().fracBits());
+        } else {
+            c.add(ar.formatName());
+        }
+        c.add("" + d);
+        c.addAll(List.of(rest));
+        return c.toArray(new String[0]);
     }
 
     private void row(PrintWriter o, String[] cells) {
