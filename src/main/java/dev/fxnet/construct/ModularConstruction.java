@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The network of Theorem W (docs/THEORY.md §12.4) from a {@link ModularCertificate}: per
  * coordinate, the first-layer neurons {@code tau(b -+ x_i)} for every bias {@code b} (and, when the unit
- * is deeper, its family's second-layer neurons and chain stages at every shift, docs/theory/identity-wrap.md
+ * is deeper, its family's second-layer neurons and chain stages at every shift, docs/THEORY.md §12.7
  * Lemma S), the unit layer (every shift, in as many replicas as a combination
  * lists), the point tests {@code tau(c + K [x_i = v])} as integer combinations of the unit's shifts
  * (coefficients {@code K e^-1 X^v}, each realised by the weights whose terms are integer multiples of

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
- * Units of Theorem W from a <em>wrap defect</em> (docs/theory/identity-wrap.md, Lemmas S and D): a
+ * Units of Theorem W from a <em>wrap defect</em> (docs/THEORY.md §12.7, Lemmas S and D): a
  * second-layer neuron that lists the first-layer neurons {@code tau(-x)} and {@code tau(1 - x)} (or
  * {@code tau(x)}) with one weight {@code w1}, optionally {@code tau(-x)} once more with the weight
  * {@code -+1.0}, and whose values on {@code F} are one background value and one other value taken at

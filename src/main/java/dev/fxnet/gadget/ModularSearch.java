@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code WRAP} setting: a unit among short lists of candidates ({@code O(N)} each, with parities of
  * value multiplicities) — depth 1, depth-2 families with exact terms, then (only where those fail, so
  * earlier certificates are unchanged) inexact one-source families under {@code WIDE} and wrap defects
- * followed by a chain ({@link DefectSearch}, docs/theory/identity-wrap.md) — then levels satisfying condition (A), an AND and an output weight. All
+ * followed by a chain ({@link DefectSearch}, docs/THEORY.md §12.7) — then levels satisfying condition (A), an AND and an output weight. All
  * budgets are counts. The certificate returned has passed {@link ModularCertificate#verify}.
  */
 public final class ModularSearch {

@@ -1,7 +1,7 @@
 package dev.fxnet.gadget;
 
 /**
- * A first-layer neuron of a shift-closed family (docs/THEORY.md §12.2, docs/theory/identity-wrap.md
+ * A first-layer neuron of a shift-closed family (docs/THEORY.md §12.2, docs/THEORY.md §12.7
  * Lemma S) and the weight with which the family's second-layer neuron reads it. The neuron is
  * {@code tau(bias + slope x)} with {@code slope = +-1} (the weight {@code +-1.0}, whose terms are
  * exact in every accumulation), so its shift by {@code s}, {@code tau(bias + slope (x - s))}, is the

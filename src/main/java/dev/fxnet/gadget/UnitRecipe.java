@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * A shift-closed hidden family and the weight that turns it into the candidate unit of Theorem W
- * (docs/THEORY.md §12.2; docs/theory/identity-wrap.md, Lemma S). The family's representative {@code h} is
+ * (docs/THEORY.md §12.2; docs/THEORY.md §12.7, Lemma S). The family's representative {@code h} is
  * <ul>
  *   <li>depth 1 ({@code taps} empty): {@code h1(x) = tau(-x)}, the first-layer neuron
  *       {@code tau(0 (+) (-1.0) (*) x)} (its shift by {@code b} is the neuron with bias {@code b});</li>

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *       (a listed input 0 adds nothing, THEORY §1 F1), so the indicator of the first is not
  *       represented in dimension {@code d}: {@link #liftedPair} looks in {@code e = 2} and
  *       {@code e = d} where {@link BinarySeparation} runs.</li>
- *   <li><b>Construction (Theorem B5; in {@code d = 3} else Theorem B7, docs/theory/binary-d3.md).</b>
+ *   <li><b>Construction (Theorem B5; in {@code d = 3} else Theorem B7, docs/THEORY.md §13.1).</b>
  *       The feature step construction, or the coordinate sign construction, compiled for a table
  *       {@link #everyValue} that takes every nonzero value at one point each, checked on every
  *       point of {@code F^d} where that is within {@link #FULL_BUDGET} weight-operations and on a

@@ -260,7 +260,7 @@ public final class Universality {
      * Binary weights in dimension {@code d >= 3} (docs/THEORY.md §13): binary N-sep in
      * {@code F^2} lifted by zeros (Theorem B6) and in {@code F^d}, where it runs; then the feature
      * step construction (Theorem B5), in {@code d = 3} else the coordinate sign construction
-     * (docs/theory/binary-d3.md, Theorem B7), compiled for a table that takes every nonzero value
+     * (docs/THEORY.md §13.1, Theorem B7), compiled for a table that takes every nonzero value
      * and checked ({@link BinaryHighDimension}).
      */
     private static Verdict highDimension(Question question, Machine m, NecessaryCondition.Result n,
@@ -306,7 +306,7 @@ public final class Universality {
                 + " on every point of F^" + d;
         return Verdict.universal(question, new Findings(n.holds(), decided, tried),
                 Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
-                where + (signs ? "the binary coordinate sign construction in d = 3 (docs/theory/binary-d3.md, Theorem B7)"
+                where + (signs ? "the binary coordinate sign construction in d = 3 (docs/THEORY.md §13.1, Theorem B7)"
                 : "the binary feature step construction (docs/THEORY.md §13, Theorem B5)") + " built the network for"
                 + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())
                 + ". Every layer before the point layer is the same for every table, and the point neurons of any f:"

@@ -26,7 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identity under two's complement WRAP (docs/theory/identity-wrap.md): the seven settings of
+ * The identity under two's complement WRAP (docs/THEORY.md §12.7): the seven settings of
  * issue #14 that were UNDETERMINED are UNIVERSAL by Theorem W with a unit from a wrap defect (PER_OP)
  * or from an inexact one-source family (WIDE); their networks, compiled for random tables in
  * {@code d = 1} and {@code d = 2}, are exact on every point by the SPEC-only {@link ReferenceEvaluator};

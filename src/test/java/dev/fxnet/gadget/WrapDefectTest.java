@@ -22,7 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proposition I of docs/theory/identity-wrap.md (the identity under two's complement WRAP, PER_OP,
+ * Proposition I of docs/THEORY.md §12.7 (the identity under two's complement WRAP, PER_OP,
  * {@code q >= 1}): the wrap defect (Lemma D) and the halving chain (Lemma H) computed with an
  * independent oracle (rounding by {@link BigDecimal}, wrap by hand, the SPEC's PER_OP accumulator),
  * for every format with {@code 2 <= n <= 10}; the recipe evaluated by {@link UnitRecipe#hidden}

@@ -41,7 +41,7 @@ import java.util.Map;
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
  * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
  * and, in {@code d = 3} where its steps are missing, {@link BinaryCoordinateCompiler} over three
- * coordinates (docs/theory/binary-d3.md, Theorem B7). The network is verified on all of
+ * coordinates (docs/THEORY.md §13.1, Theorem B7). The network is verified on all of
  * {@code F^d} by the caller.
  */
 public final class BinaryCompiler {

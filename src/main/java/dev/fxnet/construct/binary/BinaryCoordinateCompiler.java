@@ -16,7 +16,7 @@ import java.util.function.LongPredicate;
 
 /**
  * The coordinate sign construction for binary weights in {@code d = 2} (docs/CONSTRUCTION.md,
- * section 6) and {@code d = 3} (docs/theory/binary-d3.md, Theorem B7), for settings without step
+ * section 6) and {@code d = 3} (docs/THEORY.md §13.1, Theorem B7), for settings without step
  * gadgets; the identity under saturation is the case it was made for. It reads the coordinates
  * {@code x0, x1} rather than the directions {@code x0 +- x1}. In {@code d = 3} the ramps are
  * {@code tau(acc(-c; x_i, +-x_j, +-x_k))} (four sign patterns), and the sign stage has two layers:
@@ -251,7 +251,7 @@ final class BinaryCoordinateCompiler {
             }
             vals = second.orElseThrow();
         } else {
-            // halves: (y++, y--) and (y+-, y-+) each free of the last coordinate (docs/theory/binary-d3.md, Lemma H);
+            // halves: (y++, y--) and (y+-, y-+) each free of the last coordinate (docs/THEORY.md §13.1, Lemma H);
             // merged: they never have opposite signs, so acc(0; h1, h2, h1, h2) has the sign of x_i - c
             Attempt<long[][]> halves = interleaved(c, rampVals, ramps.pairValues(), new int[] {0, 3, 1, 2}, layers);
             if (halves instanceof Attempt.Refused<long[][]> r) {

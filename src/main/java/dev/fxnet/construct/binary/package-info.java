@@ -3,7 +3,7 @@
  * source of the previous layer) for {@code d = 1} and {@code d = 2} (docs/CONSTRUCTION.md,
  * section 6, and docs/THEORY.md §6), and for {@code d >= 3} by the feature step construction
  * (docs/THEORY.md §13, Theorem B5), in {@code d = 3} else by the coordinate sign construction
- * over three coordinates (docs/theory/binary-d3.md, Theorem B7).
+ * over three coordinates (docs/THEORY.md §13.1, Theorem B7).
  *
  * <ul>
  *   <li><b>Entry.</b> {@link dev.fxnet.construct.binary.BinaryCompiler#compile} builds a

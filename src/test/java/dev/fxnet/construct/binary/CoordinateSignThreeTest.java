@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coordinate sign construction in {@code d = 3} (docs/theory/binary-d3.md, Lemma H and Theorem
+ * The coordinate sign construction in {@code d = 3} (docs/THEORY.md §13.1, Lemma H and Theorem
  * B7): the lemma with plain saturating integer arithmetic written here, independently of the fxnet
  * arithmetic; a random table compiled and checked on every point of {@code F^3} by the reference
  * evaluator (written from the SPEC alone); the layers before the point layer do not depend on the
