@@ -64,12 +64,10 @@ public final class FloatCExporter {
             throw new IllegalArgumentException("not a floating-point network: " + network.arithmetic());
         }
         FloatFormat f = ((FloatArithmetic) network.arithmetic()).format();
-        if (f.totalBits() > MAX_BITS && network.accumulation() == Accumulation.WIDE) {
-            throw new ExportException("C export of WIDE sums is implemented for float formats of at most "
-                    + MAX_BITS + " bits; " + f + " has " + f.totalBits() + " (PER_OP networks export)");
-        }
         FloatCExporter x = new FloatCExporter(network);
-        if (network.accumulation() == Accumulation.WIDE) {
+        if (network.accumulation() == Accumulation.WIDE && f.totalBits() > MAX_BITS) {
+            checkWideFanIn(network, f);
+        } else if (network.accumulation() == Accumulation.WIDE) {
             checkWideRange(network, f, true);
         }
         return x.build();
@@ -82,8 +80,12 @@ public final class FloatCExporter {
         }
         emitHeader(widest);
         emitPatternTables();
-        if (net.accumulation() == Accumulation.PER_OP && f.totalBits() > MAX_BITS) {
+        boolean computed = f.totalBits() > MAX_BITS;
+        if (net.accumulation() == Accumulation.PER_OP && computed) {
             c.append(FloatCArithmeticSource.of(ar));
+        } else if (computed) {
+            c.append(FloatCArithmeticSource.of(ar, false));
+            c.append(FloatCWideSource.of(ar));
         } else if (net.accumulation() == Accumulation.PER_OP) {
             emitOperationTable("fx_add", true);
             emitOperationTable("fx_mul", false);
@@ -99,6 +101,9 @@ public final class FloatCExporter {
         if (net.accumulation() == Accumulation.PER_OP) {
             emitPerOpLayer();
         } else {
+            if (!computed) {
+                emitWideNeuron();
+            }
             emitWideLayer();
         }
         emitEval(widest);
@@ -223,6 +228,18 @@ public final class FloatCExporter {
         }
     }
 
+    /** A computed WIDE sum (above 8 bits) keeps its limbs below 2^62 for a fan-in below 2^30. */
+    private static void checkWideFanIn(Network net, FloatFormat f) {
+        for (Layer l : net.layers()) {
+            for (int j = 0; j < l.width(); j++) {
+                if (l.neuron(j).fanIn() >= FloatCWideSource.MAX_FAN_IN) {
+                    throw new ExportException("a WIDE sum in " + f + " with fan-in " + l.neuron(j).fanIn()
+                            + " is beyond the C export's limbs (fan-in below 2^30); PER_OP networks export");
+                }
+            }
+        }
+    }
+
     /** {@code fx_val}: finite values in units of 2^s; {@code fx_kind}; and the step table of rho. */
     private void emitWideRounding() {
         int s = f.emin() - f.mantissaBits();
@@ -311,8 +328,8 @@ public final class FloatCExporter {
         line("");
     }
 
-    private void emitWideLayer() {
-        boolean hidden = net.hiddenLayers() > 0;
+    /** {@code fx_neuron} of formats up to 8 bits: the two-limb sum and the step table of rho. */
+    private void emitWideNeuron() {
         line("#define FX_TWO32 INT64_C(4294967296)");
         line("");
         line("static uint64_t fx_mag(int64_t v)");
@@ -367,6 +384,10 @@ public final class FloatCExporter {
         line("    return fx_round(hi + carry, lo - carry * FX_TWO32);");
         line("}");
         line("");
+    }
+
+    private void emitWideLayer() {
+        boolean hidden = net.hiddenLayers() > 0;
         line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");
         line("                     const int32_t *bias, const int32_t *in, int32_t *out" + (hidden ? ", int hidden" : "")
                 + ")");
