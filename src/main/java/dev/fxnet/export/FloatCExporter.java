@@ -12,7 +12,7 @@ import dev.fxnet.network.Neuron;
 import java.math.BigInteger;
 
 /**
- * Writes a network over a floating-point format of at most 8 bits (SPEC §8) as one self-contained
+ * Writes a network over a floating-point format of at most 16 bits (SPEC §8) as one self-contained
  * C99 file that works on bit patterns only, through tables generated from the network's
  * {@link FloatArithmetic} (so the C computes exactly what fxnet computes, by construction):
  *
@@ -26,6 +26,10 @@ import java.math.BigInteger;
  *       function {@code S -> rho(S)} on the integers, whose steps are computed by the arithmetic at
  *       every integer where a rounding boundary (grid point or midpoint) can change the result.
  * </ul>
+ *
+ * <p>Above 8 bits (binary16, bfloat16; IEEE specials) {@code (+)} and {@code (*)} are computed
+ * exactly on integers ({@link FloatCArithmeticSource}) and a WIDE sum is held in 32-bit chunks of
+ * int64 limbs and rounded once ({@link FloatCWideSource}).
  *
  * <pre>
  * int fxnet_eval(const int32_t *x, int32_t *y);
@@ -56,8 +60,8 @@ public final class FloatCExporter {
     /**
      * The C source of {@code network}, whose arithmetic must be a {@link FloatArithmetic}.
      *
-     * @throws ExportException if the format has more than {@value #MAX_BITS} bits, or a WIDE sum
-     *     could leave the int64 range
+     * @throws ExportException if a format above {@value #MAX_BITS} bits has no IEEE specials, or a
+     *     WIDE sum could leave the limbs (fan-in 2^30 and more above 8 bits)
      */
     public static String export(Network network) {
         if (!(network.arithmetic() instanceof FloatArithmetic)) {
