@@ -33,6 +33,15 @@ final class FloatCArithmeticSource {
 
     /** The functions' source for {@code ar} (IEEE specials, at most 16 bits). */
     static String of(FloatArithmetic ar) {
+        return of(ar, true);
+    }
+
+    /**
+     * The source for {@code ar}: {@code fx_class}, {@code fx_decode}, {@code fx_rho}, and with
+     * {@code operations} also {@code fx_mul}, {@code fx_add} (a WIDE export rounds only once and needs
+     * no pair operation; strict C refuses unused static functions).
+     */
+    static String of(FloatArithmetic ar, boolean operations) {
         FloatFormat f = ar.format();
         if (f.specials() != FloatFormat.Specials.IEEE) {
             throw new ExportException("C export computes only formats with IEEE specials above 8 bits; " + f
@@ -40,7 +49,7 @@ final class FloatCArithmeticSource {
         }
         int m = f.mantissaBits();
         int e = f.exponentBits();
-        String src = TEMPLATE
+        String src = (operations ? CORE + OPERATIONS : CORE)
                 .replace("@M@", Integer.toString(m))
                 .replace("@SIGN@", Integer.toString(1 << (e + m)))
                 .replace("@EMIN@", Integer.toString(f.emin()))
@@ -92,7 +101,7 @@ final class FloatCArithmeticSource {
         return "return (" + away + ") ? (neg ? (FX_SIGN | FX_INF) : FX_INF) : (neg ? (FX_SIGN | FX_OMEGA) : FX_OMEGA);";
     }
 
-    private static final String TEMPLATE = """
+    private static final String CORE = """
             #define FX_M @M@
             #define FX_SIGN @SIGN@
             #define FX_EMIN @EMIN@
@@ -172,6 +181,9 @@ final class FloatCArithmeticSource {
                 return (int32_t) (((int64_t) (big + FX_BIAS) << FX_M) | (q - (INT64_C(1) << FX_M))) | (neg ? FX_SIGN : 0);
             }
 
+            """;
+
+    private static final String OPERATIONS = """
             static int32_t fx_mul(int32_t a, int32_t b)
             {
                 int ca = fx_class(a), cb = fx_class(b), na, nb, ea, eb;

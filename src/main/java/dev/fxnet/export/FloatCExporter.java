@@ -12,7 +12,7 @@ import dev.fxnet.network.Neuron;
 import java.math.BigInteger;
 
 /**
- * Writes a network over a floating-point format of at most 8 bits (SPEC §8) as one self-contained
+ * Writes a network over a floating-point format of at most 16 bits (SPEC §8) as one self-contained
  * C99 file that works on bit patterns only, through tables generated from the network's
  * {@link FloatArithmetic} (so the C computes exactly what fxnet computes, by construction):
  *
@@ -26,6 +26,10 @@ import java.math.BigInteger;
  *       function {@code S -> rho(S)} on the integers, whose steps are computed by the arithmetic at
  *       every integer where a rounding boundary (grid point or midpoint) can change the result.
  * </ul>
+ *
+ * <p>Above 8 bits (binary16, bfloat16; IEEE specials) {@code (+)} and {@code (*)} are computed
+ * exactly on integers ({@link FloatCArithmeticSource}) and a WIDE sum is held in 32-bit chunks of
+ * int64 limbs and rounded once ({@link FloatCWideSource}).
  *
  * <pre>
  * int fxnet_eval(const int32_t *x, int32_t *y);
@@ -56,20 +60,18 @@ public final class FloatCExporter {
     /**
      * The C source of {@code network}, whose arithmetic must be a {@link FloatArithmetic}.
      *
-     * @throws ExportException if the format has more than {@value #MAX_BITS} bits, or a WIDE sum
-     *     could leave the int64 range
+     * @throws ExportException if a format above {@value #MAX_BITS} bits has no IEEE specials, or a
+     *     WIDE sum could leave the limbs (fan-in 2^30 and more above 8 bits)
      */
     public static String export(Network network) {
         if (!(network.arithmetic() instanceof FloatArithmetic)) {
             throw new IllegalArgumentException("not a floating-point network: " + network.arithmetic());
         }
         FloatFormat f = ((FloatArithmetic) network.arithmetic()).format();
-        if (f.totalBits() > MAX_BITS && network.accumulation() == Accumulation.WIDE) {
-            throw new ExportException("C export of WIDE sums is implemented for float formats of at most "
-                    + MAX_BITS + " bits; " + f + " has " + f.totalBits() + " (PER_OP networks export)");
-        }
         FloatCExporter x = new FloatCExporter(network);
-        if (network.accumulation() == Accumulation.WIDE) {
+        if (network.accumulation() == Accumulation.WIDE && f.totalBits() > MAX_BITS) {
+            checkWideFanIn(network, f);
+        } else if (network.accumulation() == Accumulation.WIDE) {
             checkWideRange(network, f, true);
         }
         return x.build();
@@ -82,8 +84,12 @@ public final class FloatCExporter {
         }
         emitHeader(widest);
         emitPatternTables();
-        if (net.accumulation() == Accumulation.PER_OP && f.totalBits() > MAX_BITS) {
+        boolean computed = f.totalBits() > MAX_BITS;
+        if (net.accumulation() == Accumulation.PER_OP && computed) {
             c.append(FloatCArithmeticSource.of(ar));
+        } else if (computed) {
+            c.append(FloatCArithmeticSource.of(ar, false));
+            c.append(FloatCWideSource.of(ar));
         } else if (net.accumulation() == Accumulation.PER_OP) {
             emitOperationTable("fx_add", true);
             emitOperationTable("fx_mul", false);
@@ -99,6 +105,9 @@ public final class FloatCExporter {
         if (net.accumulation() == Accumulation.PER_OP) {
             emitPerOpLayer();
         } else {
+            if (!computed) {
+                emitWideNeuron();
+            }
             emitWideLayer();
         }
         emitEval(widest);
@@ -223,6 +232,18 @@ public final class FloatCExporter {
         }
     }
 
+    /** A computed WIDE sum (above 8 bits) keeps its limbs below 2^62 for a fan-in below 2^30. */
+    private static void checkWideFanIn(Network net, FloatFormat f) {
+        for (Layer l : net.layers()) {
+            for (int j = 0; j < l.width(); j++) {
+                if (l.neuron(j).fanIn() >= FloatCWideSource.MAX_FAN_IN) {
+                    throw new ExportException("a WIDE sum in " + f + " with fan-in " + l.neuron(j).fanIn()
+                            + " is beyond the C export's limbs (fan-in below 2^30); PER_OP networks export");
+                }
+            }
+        }
+    }
+
     /** {@code fx_val}: finite values in units of 2^s; {@code fx_kind}; and the step table of rho. */
     private void emitWideRounding() {
         int s = f.emin() - f.mantissaBits();
@@ -311,8 +332,8 @@ public final class FloatCExporter {
         line("");
     }
 
-    private void emitWideLayer() {
-        boolean hidden = net.hiddenLayers() > 0;
+    /** {@code fx_neuron} of formats up to 8 bits: the two-limb sum and the step table of rho. */
+    private void emitWideNeuron() {
         line("#define FX_TWO32 INT64_C(4294967296)");
         line("");
         line("static uint64_t fx_mag(int64_t v)");
@@ -367,6 +388,10 @@ public final class FloatCExporter {
         line("    return fx_round(hi + carry, lo - carry * FX_TWO32);");
         line("}");
         line("");
+    }
+
+    private void emitWideLayer() {
+        boolean hidden = net.hiddenLayers() > 0;
         line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");
         line("                     const int32_t *bias, const int32_t *in, int32_t *out" + (hidden ? ", int hidden" : "")
                 + ")");
