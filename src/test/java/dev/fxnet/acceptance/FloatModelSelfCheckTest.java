@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Test;
 class FloatModelSelfCheckTest {
     private static final long BUDGET_SECONDS = 300;
 
+    /** {@code -Plong}: e4m3 too (every operand pair, about 10 s more). */
+    private static final boolean LONG = Boolean.getBoolean("fxnet.longTests");
+
     @Test
     void floatModelAgreesWithMpfrAndNumpy() throws Exception {
         String python = pythonWithGmpy2();
         Path root = Path.of("").toAbsolutePath();
         Path log = Files.createDirectories(root.resolve("target")).resolve("float-selfcheck.log");
         Process p = new ProcessBuilder(python, root.resolve("acceptance/float_selfcheck.py").toString(),
-                "--formats", "e4m3 e2m1 float(3,4)", "--random", "5000")
+                "--formats", LONG ? "e4m3 e2m1 float(3,4)" : "e2m1 float(3,4)", "--random", LONG ? "5000" : "2000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(BUDGET_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -42,7 +45,7 @@ class FloatModelSelfCheckTest {
         String out = Files.readString(log, StandardCharsets.UTF_8);
         System.out.print("FloatModelSelfCheckTest:\n" + out);
         assertTrue(out.contains("0 disagreements"), out);
-        assertTrue(out.contains("e4m3: 64009 operand pairs"), out);
+        assertTrue(!LONG || out.contains("e4m3: 64009 operand pairs"), out);
         assertEquals(0, p.exitValue(), out);
     }
 

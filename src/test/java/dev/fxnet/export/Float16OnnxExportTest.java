@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class Float16OnnxExportTest {
     private static final String[] FORMATS = {"binary16", "bfloat16"};
+
+    private static final boolean LONG = Boolean.getBoolean("fxnet.longTests");
     private static final String[] ACTIVATIONS = {"relu", "sigmoid", "gelu", "identity"};
 
     @Test
@@ -46,6 +48,9 @@ class Float16OnnxExportTest {
                 FloatArithmetic ar = FloatArithmetic.of(FloatFormat.parse(name), Rounding.HALF_EVEN, o);
                 for (String act : ACTIVATIONS) {
                     Network net = network(rnd, ar, act, 1);
+                    if (!LONG && (act.equals("gelu") || act.equals("identity"))) {
+                        continue; // -Plong: all four activations on every finite input
+                    }
                     InputSpace space = InputSpace.of(ar, 1);
                     List<long[]> xs = new ArrayList<>();
                     for (long i = 0; i < space.size(); i++) {
