@@ -1,5 +1,8 @@
 package dev.fxnet.export;
 
+import static dev.fxnet.export.OnnxGraph.le;
+import static dev.fxnet.export.OnnxGraph.valueInfo;
+
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
@@ -520,19 +523,4 @@ public final class OnnxExporter {
         return name;
     }
 
-    private static byte[] le(long[] values) {
-        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (long v : values) {
-            b.putLong(v);
-        }
-        return b.array();
-    }
-
-    private static ProtoWriter valueInfo(String name, int columns) {
-        ProtoWriter shape = new ProtoWriter()
-                .message(1, new ProtoWriter().string(2, "batch"))
-                .message(1, new ProtoWriter().varint(1, columns));
-        ProtoWriter tensor = new ProtoWriter().varint(1, INT32).message(2, shape);
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor));
-    }
 }

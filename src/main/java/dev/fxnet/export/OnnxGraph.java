@@ -104,7 +104,8 @@ final class OnnxGraph {
         return model.toByteArray();
     }
 
-    private static byte[] le(long[] values) {
+    /** {@code values} as little-endian 64-bit integers (an ONNX tensor's raw data). */
+    static byte[] le(long[] values) {
         ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putLong(v);
@@ -120,7 +121,8 @@ final class OnnxGraph {
         return b.array();
     }
 
-    private static ProtoWriter valueInfo(String name, int columns) {
+    /** The value info of an int32 tensor of shape {@code [batch, columns]} (the exports' inputs and outputs). */
+    static ProtoWriter valueInfo(String name, int columns) {
         ProtoWriter shape = new ProtoWriter()
                 .message(1, new ProtoWriter().string(2, "batch"))
                 .message(1, new ProtoWriter().varint(1, columns));
