@@ -105,7 +105,8 @@ public final class FixedPointFormat {
             return of(i - 1, w - i, Encoding.TWOS_COMPLEMENT);
         }
         throw new IllegalArgumentException("cannot read format '" + text + "'; expected p=3,q=4 (symmetric),"
-                + " Q3.4 (ARM, two's complement) or ap_fixed<8,4> (Xilinx, two's complement)");
+                + " Q3.4 (ARM, two's complement) or ap_fixed<8,4> (Xilinx, two's complement); floating point:"
+                + " binary16, bfloat16, e5m2, e4m3, e3m2, e2m3, e2m1 or float(E,M[,bias=B][,specials=IEEE|FN|FINITE])");
     }
 
     private static int parseBits(String digits, String text) {

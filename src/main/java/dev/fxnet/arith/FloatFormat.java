@@ -171,8 +171,12 @@ public final class FloatFormat {
         Integer b = null;
         Specials s = Specials.IEEE;
         Matcher o = OPTION.matcher(mt.group(3));
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (o.find()) {
             String key = o.group(1).toLowerCase(Locale.ROOT);
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("float format '" + text + "': option '" + key + "' given twice");
+            }
             if (key.equals("bias")) {
                 b = parseBias(o.group(2), text);
             } else if (key.equals("specials")) {

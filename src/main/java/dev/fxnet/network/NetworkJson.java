@@ -308,8 +308,11 @@ public final class NetworkJson {
 
     private static JsonNode field(JsonNode obj, String path, String name) {
         JsonNode v = obj.get(name);
-        if (v == null || v.isNull()) {
+        if (v == null) {
             throw new NetworkFileException(path + "." + name, "missing field '" + name + "'");
+        }
+        if (v.isNull()) {
+            throw new NetworkFileException(path + "." + name, "field '" + name + "' is null");
         }
         return v;
     }

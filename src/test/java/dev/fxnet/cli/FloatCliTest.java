@@ -52,6 +52,13 @@ class FloatCliTest {
     }
 
     @Test
+    void repeatedOptionsAndUnknownNamesAreRefusedNamingTheFloatSpellings() {
+        refused(CliRun.of("info", "float(4,3,specials=FN,specials=IEEE)"), "option 'specials' given twice");
+        refused(CliRun.of("info", "float(5,10,bias=15,bias=3)"), "option 'bias' given twice");
+        refused(CliRun.of("info", "binary32"), "float(E,M[,bias=B][,specials=IEEE|FN|FINITE])");
+    }
+
+    @Test
     void infoTakesTheFormatAsOptionAndChecksTheOverflow() {
         CliRun r = CliRun.of("info", "--format", "e4m3", "--overflow", "NAN");
         assertEquals(0, r.code(), r.err());

@@ -157,6 +157,8 @@ class FloatNetworkJsonTest {
                 .startsWith("$.format.exponentBits: "));
         assertTrue(refusal(E4M3.replace("BIAS", "0").replace(", \"specials\": \"FN\"", ""))
                 .startsWith("$.format.specials: missing field"));
+        assertTrue(refusal(E4M3.replace("BIAS", "0").replace("\"bias\": 7", "\"bias\": null"))
+                .startsWith("$.format.bias: field 'bias' is null"));
         assertTrue(refusal(E4M3.replace("BIAS", "0").replace("\"bias\": 7", "\"bias\": 7, \"encoding\": \"SYMMETRIC\""))
                 .startsWith("$.format.encoding: unknown key"));
         String fixed = SpecExamples.SPEC_NETWORK.replaceFirst("\"SATURATE\"", "\"SATFINITE\"");
