@@ -1,12 +1,9 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.eval.InputSpace;
-import dev.fxnet.io.InputFile;
 import dev.fxnet.network.NumberSystem;
 import dev.fxnet.target.FunctionTable;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -45,107 +42,11 @@ final class FloatTargetTable {
     }
 
     /**
-     * Reads a table file.
+     * Reads a table file ({@link FunctionTable#readCodes} with this number system's value parser).
      *
      * @throws IllegalArgumentException naming the file, row and column of the first fault
      */
     static int[] read(Path file, NumberSystem ns, int dims) throws IOException {
-        byte[] bytes = InputFile.readAllBytes(file, "table file", InputFile.MAX_TABLE_BYTES);
-        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(bytes), utf8))) {
-            return read(r, file.toString(), ns, dims);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text (a byte sequence that is not valid UTF-8)");
-        }
-    }
-
-    private static int[] read(BufferedReader r, String name, NumberSystem ns, int dims) throws IOException {
-        InputSpace space = space(ns, dims);
-        header(r.readLine(), name, dims);
-        int n = (int) space.size();
-        int[] codes = new int[n];
-        boolean[] seen = new boolean[n];
-        int count = 0;
-        long[] x = new long[dims];
-        String line;
-        int row = 1;
-        while ((line = r.readLine()) != null) {
-            row++;
-            if (line.isBlank()) {
-                continue;
-            }
-            long cells = 1 + line.chars().filter(c -> c == ',').count();
-            if (cells != dims + 1) {
-                throw new IllegalArgumentException(name + ", row " + row + ": " + cells + " columns; expected "
-                        + (dims + 1) + " (" + headerText(dims) + ")");
-            }
-            String[] cell = line.split(",", -1);
-            for (int j = 0; j <= dims; j++) {
-                long code;
-                try {
-                    code = ns.parseValue(cell[j]);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + ", row " + row + ", column " + (j < dims ? "x" + j : "y")
-                            + ": " + e.getMessage());
-                }
-                if (j < dims) {
-                    x[j] = code;
-                    continue;
-                }
-                int idx = (int) space.indexOf(x);
-                if (seen[idx]) {
-                    throw new IllegalArgumentException(name + ", row " + row + ": point " + point(ns, x) + " appears twice");
-                }
-                seen[idx] = true;
-                codes[idx] = (int) code;
-                count++;
-            }
-        }
-        for (int i = 0; count < n && i < n; i++) {
-            if (!seen[i]) {
-                throw new IllegalArgumentException(name + ": " + (n - count) + " of the " + n + " points of F^" + dims
-                        + " are missing, the first " + point(ns, space.point(i)));
-            }
-        }
-        return codes;
-    }
-
-    private static void header(String header, String name, int dims) {
-        if (header == null) {
-            throw new IllegalArgumentException(name + ": empty file; expected the header " + headerText(dims));
-        }
-        String h = header.startsWith("\uFEFF") ? header.substring(1) : header;
-        String[] cells = h.split(",", -1);
-        if (cells.length != dims + 1) {
-            throw new IllegalArgumentException(name + ", row 1: header has " + cells.length + " columns; expected "
-                    + headerText(dims) + " (" + (dims + 1) + " columns for F^" + dims + ")");
-        }
-        for (int j = 0; j <= dims; j++) {
-            String want = j < dims ? "x" + j : "y";
-            if (!cells[j].trim().equals(want)) {
-                String got = cells[j].trim();
-                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '"
-                        + (got.length() > 40 ? got.substring(0, 37) + "..." : got) + "'; expected '" + want + "'");
-            }
-        }
-    }
-
-    static String point(NumberSystem ns, long[] x) {
-        StringBuilder b = new StringBuilder("(");
-        for (int j = 0; j < x.length; j++) {
-            b.append(j == 0 ? "" : ", ").append(ns.decimal(x[j]));
-        }
-        return b.append(')').toString();
-    }
-
-    private static String headerText(int dims) {
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < dims; j++) {
-            b.append('x').append(j).append(',');
-        }
-        return b.append('y').toString();
+        return FunctionTable.readCodes(file, space(ns, dims), ns.arithmetic(), ns::parseValue);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 
 /**
  * A function {@code f: F^d -> F} as a table of output codes, one per point of {@code F^d} in the
@@ -205,42 +206,43 @@ public final class FunctionTable {
      * @throws IllegalArgumentException naming the file, row and column of the first fault
      */
     public static FunctionTable readCsv(Path file, FixedPointFormat format, int dims) throws IOException {
+        return new FunctionTable(format, dims, readCodes(file, space(format, dims), FixedPointArithmetic.of(format),
+                format::parseValue));
+    }
+
+    /** Reads a table from a reader; {@code name} is used in messages. */
+    public static FunctionTable readCsv(BufferedReader r, String name, FixedPointFormat format, int dims)
+            throws IOException {
+        return new FunctionTable(format, dims, readCodes(r, name, space(format, dims), FixedPointArithmetic.of(format),
+                format::parseValue));
+    }
+
+    /**
+     * Reads the target codes of a table file (SPEC §5a) over any number system: one code per point of
+     * {@code space} (in its order), each cell read by {@code parse} (the code of a value written as a
+     * decimal, or {@link IllegalArgumentException} with the reason); {@code grid} writes points in
+     * messages. Fixed point: {@link #readCsv}; floating point (SPEC §8): the CLI with its value parser.
+     *
+     * @throws IllegalArgumentException naming the file, row and column of the first fault
+     */
+    public static int[] readCodes(Path file, InputSpace space, Arithmetic grid, ToLongFunction<String> parse)
+            throws IOException {
         byte[] bytes = InputFile.readAllBytes(file, "table file", InputFile.MAX_TABLE_BYTES);
         java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
                 new java.io.ByteArrayInputStream(bytes), utf8))) {
-            return readCsv(r, file.toString(), format, dims);
+            return readCodes(r, file.toString(), space, grid, parse);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException(file + ": not UTF-8 text (a byte sequence that is not valid UTF-8)");
         }
     }
 
-    /** Reads a table from a reader; {@code name} is used in messages. */
-    public static FunctionTable readCsv(BufferedReader r, String name, FixedPointFormat format, int dims)
-            throws IOException {
-        InputSpace space = space(format, dims);
-        String header = r.readLine();
-        if (header == null) {
-            throw new IllegalArgumentException(name + ": empty file; expected the header " + headerText(dims));
-        }
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
-        }
-        long headerCells = 1 + header.chars().filter(c -> c == ',').count();
-        if (headerCells != dims + 1) {
-            throw new IllegalArgumentException(name + ", row 1: header has " + columns(headerCells) + "; expected "
-                    + headerText(dims) + " (" + (dims + 1) + " columns for F^" + dims + ")");
-        }
-        String[] h = header.split(",", -1);
-        for (int j = 0; j <= dims; j++) {
-            String want = j < dims ? "x" + j : "y";
-            if (!h[j].trim().equals(want)) {
-                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '" + brief(h[j].trim())
-                        + "'; expected '" + want + "' (header " + headerText(dims) + ")");
-            }
-        }
+    private static int[] readCodes(BufferedReader r, String name, InputSpace space, Arithmetic grid,
+            ToLongFunction<String> parse) throws IOException {
+        int dims = space.dims();
+        readHeader(r.readLine(), name, dims);
         int n = (int) space.size();
         int[] codes = new int[n];
         boolean[] seen = new boolean[n];
@@ -262,7 +264,7 @@ public final class FunctionTable {
             for (int j = 0; j <= dims; j++) {
                 long code;
                 try {
-                    code = format.parseValue(cells[j]);
+                    code = parse.applyAsLong(cells[j]);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(name + ", row " + row + ", column " + (j < dims ? "x" + j : "y")
                             + ": " + e.getMessage());
@@ -272,7 +274,7 @@ public final class FunctionTable {
                 } else {
                     int idx = (int) space.indexOf(x);
                     if (seen[idx]) {
-                        throw new IllegalArgumentException(name + ", row " + row + ": point " + point(format, x)
+                        throw new IllegalArgumentException(name + ", row " + row + ": point " + point(grid, x)
                                 + " appears twice");
                     }
                     seen[idx] = true;
@@ -285,11 +287,34 @@ public final class FunctionTable {
             for (int i = 0; i < n; i++) {
                 if (!seen[i]) {
                     throw new IllegalArgumentException(name + ": " + (n - count) + " of the " + n + " points of F^" + dims
-                            + " are missing, the first " + point(format, space.point(i)));
+                            + " are missing, the first " + point(grid, space.point(i)));
                 }
             }
         }
-        return new FunctionTable(format, dims, codes);
+        return codes;
+    }
+
+    /** Checks the header line {@code x0,...,x{d-1},y} (a leading byte order mark is ignored). */
+    private static void readHeader(String header, String name, int dims) {
+        if (header == null) {
+            throw new IllegalArgumentException(name + ": empty file; expected the header " + headerText(dims));
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        long headerCells = 1 + header.chars().filter(c -> c == ',').count();
+        if (headerCells != dims + 1) {
+            throw new IllegalArgumentException(name + ", row 1: header has " + columns(headerCells) + "; expected "
+                    + headerText(dims) + " (" + (dims + 1) + " columns for F^" + dims + ")");
+        }
+        String[] h = header.split(",", -1);
+        for (int j = 0; j <= dims; j++) {
+            String want = j < dims ? "x" + j : "y";
+            if (!h[j].trim().equals(want)) {
+                throw new IllegalArgumentException(name + ", row 1, column " + (j + 1) + ": header '" + brief(h[j].trim())
+                        + "'; expected '" + want + "' (header " + headerText(dims) + ")");
+            }
+        }
     }
 
     private static String brief(String text) {
@@ -300,10 +325,10 @@ public final class FunctionTable {
         return n == 1 ? "1 column" : n + " columns";
     }
 
-    private static String point(FixedPointFormat f, long[] x) {
+    private static String point(Arithmetic grid, long[] x) {
         StringBuilder b = new StringBuilder("(");
         for (int j = 0; j < x.length; j++) {
-            b.append(j == 0 ? "" : ", ").append(f.decimal(x[j]));
+            b.append(j == 0 ? "" : ", ").append(grid.decimal(x[j]));
         }
         return b.append(')').toString();
     }
