@@ -52,7 +52,8 @@ public final class ComparisonText {
         for (FormatFacts f : c.facts()) {
             b.append("| ").append(f.format()).append(" | ").append(f.bits()).append(" | ").append(f.finiteValues())
                     .append(" | ").append(shortValue(f.min())).append(" | ").append(shortValue(f.max())).append(" | ")
-                    .append(shortValue(f.smallestPositive())).append(" | ").append(f.inUnitInterval()).append(" |\n");
+                    .append(f.smallestPositive().map(ComparisonText::shortValue).orElse("none")).append(" | ")
+                    .append(f.inUnitInterval()).append(" |\n");
         }
     }
 
@@ -106,7 +107,8 @@ public final class ComparisonText {
             rows.add(List.of("values", f.format(), "", "min", f.min().stripTrailingZeros().toPlainString(), ""));
             rows.add(List.of("values", f.format(), "", "max", f.max().stripTrailingZeros().toPlainString(), ""));
             rows.add(List.of("values", f.format(), "", "smallest_positive",
-                    f.smallestPositive().stripTrailingZeros().toPlainString(), ""));
+                    f.smallestPositive().map(v -> v.stripTrailingZeros().toPlainString()).orElse(""),
+                    f.smallestPositive().isPresent() ? "" : "F = {0}"));
             rows.add(List.of("values", f.format(), "", "values_in_unit_interval", Long.toString(f.inUnitInterval()), ""));
         }
         for (VerdictCell v : c.verdicts()) {
