@@ -68,6 +68,8 @@ public final class VerdictGrid {
         }
         XYBlockRenderer r = new XYBlockRenderer();
         r.setPaintScale(scale);
+        r.setBlockWidth(0.96); // a white seam between cells
+        r.setBlockHeight(0.92);
         String[] rowLabels = new String[n];
         for (int i = 0; i < n; i++) {
             rowLabels[i] = rows.get(n - 1 - i);
