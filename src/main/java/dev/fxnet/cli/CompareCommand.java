@@ -39,8 +39,9 @@ final class CompareCommand implements Callable<Integer> {
             --bits N compares: fixed point p=floor((N-1)/2),q=rest (symmetric), Q0.(N-1), Q1.(N-2) and the balanced \
             Q split (two's complement), and the float presets of N bits (4: e2m1; 6: e3m2, e2m3; 8: e4m3, e5m2; \
             16: binary16, bfloat16). Modes: HALF_EVEN, SATURATE / SATFINITE, PER_OP.
-            Float verdicts are computed for formats of at most --verdict-limit finite values (default 4096); at \
-            8 bits each takes up to a minute today. Network sizes are for formats of at most 2048 values.
+            Verdicts are computed for formats of at most --verdict-limit finite values (default 4096), above it \
+            only where Theorem P applies (fixed point, SATURATE, p >= 1: no tabulation of F); at 8 bits a float \
+            verdict takes up to a minute today. Network sizes are for formats of at most 2048 values.
             CSV (--csv) is long form: section,format,subject,quantity,value,note (docs/float/compare.md).
 
             Examples:
@@ -76,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
     String sections;
 
     @Option(names = "--verdict-limit", paramLabel = "N", defaultValue = "4096",
-            description = "Most finite values of a float format whose verdicts are computed (default 4096).")
+            description = "Most finite values of a format whose verdicts are computed in any case (default 4096).")
     long verdictLimit;
 
     @Option(names = "--csv", description = "Long-form CSV instead of Markdown.")

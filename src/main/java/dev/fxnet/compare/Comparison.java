@@ -5,6 +5,7 @@ import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.gadget.Question;
 import dev.fxnet.gadget.Setting;
+import dev.fxnet.theory.SaturationTheorem;
 import dev.fxnet.theory.Universality;
 import dev.fxnet.theory.Verdict;
 import java.util.ArrayList;
@@ -124,14 +125,24 @@ public record Comparison(ComparisonPlan plan, List<FormatFacts> facts, List<Verd
         }
     }
 
-    /** The verdict of one format and activation, or why it is not computed. */
+    /**
+     * The verdict of one format and activation, or why it is not computed: above the plan's verdict
+     * limit only where Theorem P applies (checked from the format's parameters, without tabulating F),
+     * since the finite checks tabulate F (minutes per activation at 16 bits).
+     */
     static VerdictCell cell(ComparisonPlan plan, Arithmetic ar, Activation sigma) {
         String name = CompareFormats.name(ar);
-        if (CompareFormats.isFloat(ar) && ar.size() > plan.verdictLimit()) {
-            return VerdictCell.skipped(name, sigma.name(), "not computed: |F| = " + ar.size() + " finite values > "
-                    + plan.verdictLimit() + " (the float decision tabulates F; raise --verdict-limit to run it)");
+        Setting setting = Setting.of(ar, Accumulation.PER_OP, sigma);
+        if (ar.size() > plan.verdictLimit()) {
+            SaturationTheorem.Result p = SaturationTheorem.check(setting);
+            if (!p.holds()) {
+                return VerdictCell.skipped(name, sigma.name(), "not computed: |F| = " + ar.size() + " finite values > "
+                        + plan.verdictLimit() + " and " + SaturationTheorem.NAME + " does not apply (" + p.reason()
+                        + "); the finite checks tabulate F, minutes per activation at this size: raise --verdict-limit"
+                        + " to run them");
+            }
         }
-        Verdict v = Universality.check(Question.of(Setting.of(ar, Accumulation.PER_OP, sigma)));
+        Verdict v = Universality.check(Question.of(setting));
         return VerdictCell.of(name, sigma.name(), v);
     }
 }

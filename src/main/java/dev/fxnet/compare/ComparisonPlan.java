@@ -12,9 +12,8 @@ import java.util.Set;
 /**
  * What {@link Comparison#run} computes: the formats, the activations of the verdict grid, the
  * activation the size section compiles with, the test functions and their interval {@code [a, b]},
- * the seed of the random table, the sections, and the most finite values of a floating-point format
- * whose verdicts are computed (fixed-point verdicts are always computed: above the gadget search,
- * Universality answers them by Theorem P without tabulating F).
+ * the seed of the random table, the sections, and the most finite values of a format whose verdicts are
+ * computed in any case (above it, only where Theorem P applies: checked without tabulating F).
  *
  * @param formats the formats, in the order printed
  * @param activations the activations of the verdict grid
@@ -24,7 +23,7 @@ import java.util.Set;
  * @param b the interval's right end, {@code >= a}
  * @param seed the seed of the random table
  * @param sections the sections to compute
- * @param verdictLimit the most finite values of a float format whose verdicts are computed
+ * @param verdictLimit the most finite values of a format whose verdicts are computed in any case
  */
 public record ComparisonPlan(List<Arithmetic> formats, List<Activation> activations, Activation sizeActivation,
         List<TestFunction> functions, BigDecimal a, BigDecimal b, long seed, Set<Section> sections, long verdictLimit) {
