@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
                 + "construction and decision (Park, Park, Hwang, arXiv 2409.00297).",
         subcommands = {InfoCommand.class, ActivationCommand.class, EvalCommand.class, ExportCommand.class,
                 ReportCommand.class, CompileCommand.class, VerifyCommand.class, SizeCommand.class,
-                CheckCommand.class, TableCommand.class,
+                CheckCommand.class, TableCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for user mistakes. */

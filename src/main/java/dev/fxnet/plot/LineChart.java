@@ -25,7 +25,18 @@ public final class LineChart {
     /** A series: a name and its points {@code (x[i], y[i])}. */
     public record Series(String name, double[] x, double[] y) { }
 
+    /** A chart whose horizontal axis has integer ticks (bits, dimensions, ...). */
     public static JFreeChart chart(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        return chart(title, xLabel, yLabel, logY, series, true);
+    }
+
+    /**
+     * A chart of the series; {@code integerX} chooses integer ticks on the horizontal axis, else
+     * automatic decimal ticks (for values such as {@code [-1, 1]}). With {@code logY}, points with
+     * {@code y <= 0} are left out.
+     */
+    public static JFreeChart chart(String title, String xLabel, String yLabel, boolean logY, List<Series> series,
+            boolean integerX) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
@@ -37,7 +48,9 @@ public final class LineChart {
             data.addSeries(xy);
         }
         NumberAxis xa = new NumberAxis(xLabel);
-        xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (integerX) {
+            xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         xa.setAutoRangeIncludesZero(false);
         ValueAxis ya;
         if (logY) {

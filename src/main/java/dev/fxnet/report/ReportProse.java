@@ -50,6 +50,14 @@ final class ReportProse {
             picture only.) For real inputs rounded to F first, add the modulus of continuity of f over eps/2: \
             here at most 3 * eps/2.""";
 
+    /** The comparison section's opening; {@code %s}: the formats, the bit budget. */
+    static final String COMPARISON = """
+            The formats %s, all of %s bits, side by side (HALF_EVEN; fixed point SATURATE, floating point \
+            SATFINITE; PER_OP), as `fxnet compare` computes them: every value counted exactly, every verdict \
+            decided by fxnet's check when this page was made, and rho_F(g(x)) certified at every value x of \
+            each format (the errors themselves are drawn in double precision). A verdict's domain is 'all \
+            finite' where it is UNIVERSAL; the float theory's smaller domains appear once fxnet decides them.""";
+
     private ReportProse() {
     }
 }

@@ -55,7 +55,7 @@ public final class StandardReport {
 
     /** Builds the full report. */
     /** How many sections {@link #build(Scope, Consumer)} announces to its progress consumer. */
-    public static final int SECTIONS = 5;
+    public static final int SECTIONS = 6;
 
     public static HtmlReport build() {
         return build(Scope.FULL, s -> { });
@@ -86,6 +86,7 @@ public final class StandardReport {
         heatMaps(r);
         progress.section("approximation error", 0, "");
         approximation(r, scope);
+        ComparisonSection.add(r, scope, progress);
         return r;
     }
 

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link dev.fxnet.report.StandardReport}: the sections (verdicts, staircases, sizes, heat
- *       maps, errors) in a {@linkplain dev.fxnet.report.StandardReport.Scope full or quick} scope.</li>
+ *       maps, errors, fixed point vs floating point) in a {@linkplain dev.fxnet.report.StandardReport.Scope full or quick} scope.</li>
  *   <li>{@link dev.fxnet.report.HtmlReport}: one HTML page of sections, paragraphs, tables and
  *       figures, every SVG inlined, with markers a headless browser can check.</li>
  *   <li>{@link dev.fxnet.report.ReportProgress}: what a report tells of its progress while it is
@@ -16,6 +16,6 @@
  * elsewhere. Building returns the page and writes no file; the caller decides where it goes.
  *
  * <p>Dependencies: {@code arith}, {@code activation}, {@code eval}, {@code construct},
- * {@code theory} and {@code plot}, the top of the library; never {@code cli}.
+ * {@code theory}, {@code compare} and {@code plot}, the top of the library; never {@code cli}.
  */
 package dev.fxnet.report;

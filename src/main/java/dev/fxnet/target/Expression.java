@@ -193,6 +193,19 @@ public final class Expression {
         return new Tabulation(FunctionTable.of(ar.format(), dims, codes), unc, first, maxErr, saturated);
     }
 
+    /**
+     * The enclosure of {@code f(x)} at working precision {@code prec} (for {@link CertifiedRounding});
+     * {@link Enclosure.Undecided} when this precision cannot decide a step.
+     */
+    Enclosure enclose(Enclosure[] x, int prec) {
+        return root.eval(x, prec);
+    }
+
+    /** The working precisions tried in turn, in significant digits. */
+    static int[] precisions() {
+        return PRECISIONS.clone();
+    }
+
     /** A certified code, whether it was assumed exact, and an approximation of f(x) for reports. */
     private record Decision(long code, boolean assumed, BigDecimal value) {
     }

@@ -47,7 +47,8 @@ class ReportPageTest {
         HtmlReport report = StandardReport.build(StandardReport.Scope.QUICK, s -> { });
         Path page = dir.resolve("index.html");
         AtomicFiles.writeString(page, report.toHtml());
-        assertTrue(report.figureCount() >= 8, "figures: " + report.figureCount());
+        // 8 figures before the comparison section, which adds 2 number lines, 4 error curves and the verdict grid
+        assertTrue(report.figureCount() >= 15, "figures: " + report.figureCount());
         Path profile = Files.createDirectories(dir.resolve("profile"));
         ProcessBuilder pb = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -65,5 +66,13 @@ class ReportPageTest {
         Matcher r = Pattern.compile("data-rendered=\"(\\d+)\"").matcher(body);
         assertTrue(r.find(), body);
         assertEquals(report.figureCount(), Integer.parseInt(r.group(1)), "figures rendered with a real size: " + body);
+        // the section "Fixed point vs floating point" (issue 16) rendered with its formats and charts
+        int at = text.indexOf("Fixed point vs floating point</h2>");
+        assertTrue(at >= 0, "no comparison section in the dumped DOM");
+        String section = text.substring(at);
+        for (String s : List.of("e2m1", "Q0.3", "p=1,q=2", "Values in [-2, 2]", "g(x) = sin(3x)",
+                "Universal representation (PER_OP)")) {
+            assertTrue(section.contains(s), "comparison section lacks " + s);
+        }
     }
 }
