@@ -158,6 +158,9 @@ final class CheckCommand implements Callable<Integer> {
                 ? dev.fxnet.target.FunctionTable.random(fp.format(), dims, 1)
                 : dev.fxnet.target.FunctionTable.of(ar, dims, FloatTargetTable.random(dev.fxnet.network.NumberSystem.of(ar),
                         dims, 1));
+        if (v.indicators().isPresent()) {
+            return theoremFsSample(v.indicators().get(), t);
+        }
         try {
             dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t, s,
                     dev.fxnet.construct.CompileOptions.defaults());
@@ -168,28 +171,29 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The sample of a verdict that rests on the certificate S_I (Theorem FS): the network of the theorem's
+     * proof for the table, built from the certificate itself, evaluated on every point of F^d.
+     */
+    private String theoremFsSample(dev.fxnet.gadget.IndicatorCertificate c, dev.fxnet.target.FunctionTable t) {
+        long[] codes = new long[t.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = t.code(i);
+        }
+        dev.fxnet.network.Network net = dev.fxnet.construct.IndicatorConstruction.build(c, dims, codes);
+        dev.fxnet.construct.Verifier.Result r = dev.fxnet.construct.Verifier.verify(net, t, 1, null);
+        return "a random table on F^" + dims + " (seed 1), the network of Theorem FS built from the certificate: "
+                + (r.exact() ? "verified exact on all " + r.points() + " points"
+                : "DIFFERS on " + r.mismatches() + " of " + r.points() + " points") + "; neurons " + net.size().neurons()
+                + ", depth " + net.size().depth() + ", parameters " + net.size().parameters();
+    }
+
     static String toJson(Verdict v, int dims, String sampled) throws Exception {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         Setting s = v.setting();
         dev.fxnet.arith.Arithmetic ar = s.arithmetic();
-        ObjectNode set = root.putObject("setting");
-        set.put("activation", s.activation().name());
-        if (ar instanceof FixedPointArithmetic fp) {
-            set.put("intBits", fp.format().intBits());
-            set.put("fracBits", fp.format().fracBits());
-            set.put("encoding", fp.format().encoding().name());
-            set.put("rounding", fp.rounding().name());
-            set.put("overflow", fp.overflow().name());
-        } else {
-            dev.fxnet.arith.FloatArithmetic fa = (dev.fxnet.arith.FloatArithmetic) ar;
-            set.put("format", fa.format().generalSpelling());
-            set.put("formatName", fa.format().toString());
-            set.put("rounding", fa.rounding().name());
-            set.put("overflow", fa.overflow().name());
-        }
-        set.put("accumulation", s.accumulation().name());
-        set.put("binary", v.question().binary());
+        putSetting(root, v);
         root.put("verdict", v.kind().name());
         putTruth(root, "necessary", v.necessary());
         putTruth(root, "sufficient", v.sufficient());
@@ -216,13 +220,7 @@ final class CheckCommand implements Callable<Integer> {
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });
-        v.indicators().ifPresent(c -> { // Theorem FS (docs/theory/float-universality.md)
-            ObjectNode th = ev.putObject("construction");
-            th.put("dims", dims);
-            th.put("description", c.describe());
-            th.put("hiddenLayers", c.hiddenLayers());
-            th.put("neuronsPerPoint", c.neuronsPerPoint(dims));
-        });
+        v.indicators().ifPresent(c -> putIndicators(ev, c, dims));
         v.modular().ifPresent(c -> { // Theorem W (docs/THEORY.md §12): the certificate's parts as numbers (codes)
             ObjectNode th = ev.putObject("theorem");
             th.put("name", "Theorem W (docs/THEORY.md §12)");
@@ -289,6 +287,38 @@ final class CheckCommand implements Callable<Integer> {
             dn.putNull("stoppedBy");
         }
         dn.put("construction", d.construction());
+    }
+
+    /** The setting's fields: format parts for fixed point, the general spelling and name for floats. */
+    private static void putSetting(ObjectNode root, Verdict v) {
+        Setting s = v.setting();
+        dev.fxnet.arith.Arithmetic ar = s.arithmetic();
+        ObjectNode set = root.putObject("setting");
+        set.put("activation", s.activation().name());
+        if (ar instanceof FixedPointArithmetic fp) {
+            set.put("intBits", fp.format().intBits());
+            set.put("fracBits", fp.format().fracBits());
+            set.put("encoding", fp.format().encoding().name());
+            set.put("rounding", fp.rounding().name());
+            set.put("overflow", fp.overflow().name());
+        } else {
+            dev.fxnet.arith.FloatArithmetic fa = (dev.fxnet.arith.FloatArithmetic) ar;
+            set.put("format", fa.format().generalSpelling());
+            set.put("formatName", fa.format().toString());
+            set.put("rounding", fa.rounding().name());
+            set.put("overflow", fa.overflow().name());
+        }
+        set.put("accumulation", s.accumulation().name());
+        set.put("binary", v.question().binary());
+    }
+
+    /** The certificate S_I of Theorem FS (docs/theory/float-universality.md) as the construction. */
+    private static void putIndicators(ObjectNode ev, dev.fxnet.gadget.IndicatorCertificate c, int dims) {
+        ObjectNode th = ev.putObject("construction");
+        th.put("dims", dims);
+        th.put("description", c.describe());
+        th.put("hiddenLayers", c.hiddenLayers());
+        th.put("neuronsPerPoint", c.neuronsPerPoint(dims));
     }
 
     /** A JSON boolean, or null when the truth is not known. */

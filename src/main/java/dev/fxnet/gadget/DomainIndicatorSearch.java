@@ -110,8 +110,21 @@ public final class DomainIndicatorSearch {
         return SortedCodes.intersects(cls[0], cls[1]) ? null : cls;
     }
 
+    /** Done: the ok class is {0}, the other one nonzero value. */
+    static final ChainSearch.Goal TWO_VALUED = new ChainSearch.Goal() {
+        @Override
+        public boolean done(long[][] c) {
+            return c[0].length == 1 && c[0][0] == 0 && c[1].length == 1 && c[1][0] != 0;
+        }
+
+        @Override
+        public double score(long[][] c) {
+            return c[0].length + c[1].length + (c[0][0] == 0 ? 0 : 1);
+        }
+    };
+
     /** Done: the ok class is {0}, the other nonzero of one sign. */
-    private static final ChainSearch.Goal DETECTOR = new ChainSearch.Goal() {
+    static final ChainSearch.Goal DETECTOR = new ChainSearch.Goal() {
         @Override
         public boolean done(long[][] c) {
             long[] v = c[1];
@@ -172,7 +185,7 @@ public final class DomainIndicatorSearch {
     }
 
     /** The NOR, the normalizer and the output weights; each NOR candidate is verified as a whole. */
-    private static IndicatorCertificate.Outcome norOnwards(Machine m, long r, Map<Long, List<Stage>> lo,
+    static IndicatorCertificate.Outcome norOnwards(Machine m, long r, Map<Long, List<Stage>> lo,
             Map<Long, List<Stage>> hi, ChainSearch.Candidates cand) {
         IndicatorCertificate.Outcome last = IndicatorCertificate.Outcome.failed("no NOR neuron over F");
         java.util.TreeSet<Long> viol = new java.util.TreeSet<>(); // signed: every value a detector outputs, as w's sign sees it
@@ -188,8 +201,8 @@ public final class DomainIndicatorSearch {
         }
         Map<List<Long>, Optional<List<Stage>>> normalizers = new HashMap<>();
         int verified = 0;
-        for (long w = 1; w <= m.max() && verified < MAX_NOR_CHECKS; w++) {
-            for (long b = m.min(); b <= m.max() && verified < MAX_NOR_CHECKS; b++) {
+        for (long w = m.min(); w <= m.max() && verified < MAX_NOR_CHECKS; w++) {
+            for (long b = m.min(); b <= m.max() && verified < MAX_NOR_CHECKS && w != 0; b++) {
                 long off = off(m, b, w, viol);
                 long on = m.tau(b);
                 if (off == Long.MIN_VALUE || off == on) {

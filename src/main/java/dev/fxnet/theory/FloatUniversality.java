@@ -6,6 +6,7 @@ import dev.fxnet.gadget.IndicatorCertificate;
 import dev.fxnet.gadget.IndicatorGadgets;
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.gadget.Question;
+import dev.fxnet.gadget.ScaledDetectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,15 +38,19 @@ final class FloatUniversality {
             tried.add("S_I (Theorem FS): needs a saturating arithmetic (SATFINITE or FINITE specials)");
             return Optional.empty();
         }
-        IndicatorGadgets.Outcome g = IndicatorGadgets.search(m, FAN_IN);
-        if (g.gadgets().isEmpty()) {
-            tried.add("S_I (Theorem FS): indicator gadgets not found: " + g.refusal());
-            return Optional.empty();
-        }
-        IndicatorCertificate.Outcome c = IndicatorCertificate.verify(m, IndicatorCertificate.partsOf(g.gadgets().get()));
+        IndicatorCertificate.Outcome c = ScaledDetectors.search(m);
         if (c.certificate().isEmpty()) {
-            tried.add("S_I (Theorem FS): the indicator gadgets fail verification: " + c.failure());
-            return Optional.empty();
+            tried.add("S_I (Theorem FS) from scaled detectors: " + c.failure());
+            IndicatorGadgets.Outcome g = IndicatorGadgets.search(m, FAN_IN);
+            if (g.gadgets().isEmpty()) {
+                tried.add("S_I (Theorem FS): indicator gadgets not found: " + g.refusal());
+                return Optional.empty();
+            }
+            c = IndicatorCertificate.verify(m, IndicatorCertificate.partsOf(g.gadgets().get()));
+            if (c.certificate().isEmpty()) {
+                tried.add("S_I (Theorem FS): the indicator gadgets fail verification: " + c.failure());
+                return Optional.empty();
+            }
         }
         IndicatorCertificate cert = c.certificate().get();
         tried.add("S_I (Theorem FS): holds, " + cert.describe());
