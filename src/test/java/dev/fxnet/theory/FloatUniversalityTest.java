@@ -59,6 +59,18 @@ class FloatUniversalityTest {
         }
     }
 
+    static Stream<Arguments> eightBit() {
+        return Stream.of("e4m3", "e5m2").flatMap(f -> Stream.of(ACTIVATIONS).map(a -> Arguments.of(f, a)));
+    }
+
+    /** The 8-bit formats (about 5 s each on a loaded machine): {@code -Dfxnet.longTests=true}. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("eightBit")
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "fxnet.longTests", matches = "true")
+    void eightBitVerdictsCompileRandomTablesExactly(String format, String act) {
+        universalVerdictsCompileRandomTablesExactly(format, act);
+    }
+
     /** A smaller domain searched on purpose: the construction is exact on it (its detectors only see the domain). */
     @Test
     void domainConstructionIsExactOnItsDomain() {
