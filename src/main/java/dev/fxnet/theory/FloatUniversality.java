@@ -23,6 +23,24 @@ final class FloatUniversality {
     private FloatUniversality() {
     }
 
+    /** The most finite values of a float format the checks tabulate (the compiler's limit, |F|^2 work per scale). */
+    static final long MAX_CODES = 2048;
+
+    /**
+     * An UNDETERMINED verdict, without tabulating anything, for a float format with more than
+     * {@value #MAX_CODES} finite values (binary16, bfloat16); empty otherwise.
+     */
+    static Optional<Verdict> tooLarge(Question question) {
+        long size = question.setting().arithmetic().size();
+        if (size <= MAX_CODES) {
+            return Optional.empty();
+        }
+        String why = "floating-point format with " + size + " finite values: the float checks (N-sep, S_I) tabulate"
+                + " operations on F and run for at most " + MAX_CODES + " values";
+        return Optional.of(Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), List.of(why)), Truth.UNKNOWN,
+                why));
+    }
+
     /** Whether the question is about a floating-point setting with general weights. */
     static boolean applies(Question q) {
         return q.setting().arithmetic() instanceof FloatArithmetic && !q.binary();

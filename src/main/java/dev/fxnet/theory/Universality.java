@@ -60,8 +60,10 @@ public final class Universality {
      */
     public static Verdict check(Question question) {
         Objects.requireNonNull(question, "question");
-        Verdict v = decide(question);
-        return FloatUniversality.applies(question) ? FloatUniversality.withDomain(v) : v;
+        if (FloatUniversality.applies(question)) {
+            return FloatUniversality.tooLarge(question).orElseGet(() -> FloatUniversality.withDomain(decide(question)));
+        }
+        return decide(question);
     }
 
     private static Verdict decide(Question question) {

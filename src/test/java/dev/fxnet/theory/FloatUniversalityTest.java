@@ -71,6 +71,15 @@ class FloatUniversalityTest {
         universalVerdictsCompileRandomTablesExactly(format, act);
     }
 
+    /** binary16 is above the float checks: UNDETERMINED at once, saying why, with no domain. */
+    @Test
+    void formatsAboveTheFloatChecksAreUndetermined() {
+        Verdict v = Universality.check(setting("binary16", Rounding.HALF_EVEN, "relu"));
+        assertEquals(Verdict.Kind.UNDETERMINED, v.kind());
+        assertTrue(v.text().contains("63487 finite values"), v.text());
+        assertTrue(v.domain().isEmpty());
+    }
+
     /** A smaller domain searched on purpose: the construction is exact on it (its detectors only see the domain). */
     @Test
     void domainConstructionIsExactOnItsDomain() {
