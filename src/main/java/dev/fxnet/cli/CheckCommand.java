@@ -42,7 +42,12 @@ final class CheckCommand implements Callable<Integer> {
               fxnet check --act gelu --int-bits 3 --frac-bits 3
               fxnet check --act relu --format Q1.0 --overflow SATURATE --json
               fxnet check --act sigmoid -p 0 -q 1 --rounding FLOOR
-              fxnet check --act sigmoid --binary --dims 2\
+              fxnet check --act sigmoid --binary --dims 2
+              fxnet check --act relu --format e4m3 --json
+
+            Floating-point formats (--format e4m3 etc., SPEC §8; overflow SATFINITE or FINITE specials, general
+            weights): the verdict also gives the domain |x| <= r on which every function is represented
+            (docs/theory/float-universality.md).\
             """;
 
     @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation.")
@@ -90,8 +95,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserException("--dims must be >= 1, was " + dims);
         }
         Activation a = ArithmeticOptions.parseOption("--act", act.toLowerCase(Locale.ROOT), Activations::named);
-        options.refuseFloat("check", "the universality decision and its report are for fixed-point settings");
-        FixedPointArithmetic ar = options.arithmetic();
+        dev.fxnet.arith.Arithmetic ar = options.floatGiven() ? floatArithmetic() : options.arithmetic();
         Setting s = Setting.of(ar, options.accumulation(null), a);
         Verdict v;
         String sampled;
@@ -115,20 +119,48 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
+     * The floating-point arithmetic of the options (SPEC §8), refusing what check does not decide: overflow
+     * INF or NAN (specials), binary weights, formats with more than {@link dev.fxnet.construct.Compiler#MAX_FLOAT_CODES}
+     * finite values.
+     */
+    private dev.fxnet.arith.Arithmetic floatArithmetic() {
+        dev.fxnet.arith.Arithmetic ar = options.anyArithmetic(null);
+        if (!ar.saturates()) {
+            throw new UserException("--overflow: check decides floating-point settings under overflow SATFINITE (or FINITE"
+                    + " specials) only, where every value is finite; " + ar + " can produce inf or NaN");
+        }
+        if (binary) {
+            throw new UserException("check --binary: binary weights are decided for fixed-point formats only, not "
+                    + ar.formatName() + " (the binary constructions rest on fixed-point facts)");
+        }
+        if (ar.size() > dev.fxnet.construct.Compiler.MAX_FLOAT_CODES) {
+            throw new UserException("--format " + ar.formatName() + ": " + ar.size() + " finite values; check decides"
+                    + " floating-point formats with at most " + dev.fxnet.construct.Compiler.MAX_FLOAT_CODES);
+        }
+        return ar;
+    }
+
+    /**
      * A concrete check of a UNIVERSAL verdict: the compiler builds a network for a random table on
      * F^d (from its shallow gadgets, or else from the verdict's certificate of S), which is verified
      * on every point.
      */
     private String sample(Setting s, Verdict v) {
-        FixedPointArithmetic ar = s.fixedPoint();
+        dev.fxnet.arith.Arithmetic ar = s.arithmetic();
         if (v.theorem().isPresent()) { // above the gadget search: no verified gadgets for the compiler to build from
             return "no sample: the verdict rests on " + v.theorem().get().name() + " for |F| = " + ar.size()
                     + ", above the gadget search, where the compiler has no verified gadgets to build from";
         }
-        if (dev.fxnet.eval.InputSpace.countSaturated(ar.format(), dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
+        if (dev.fxnet.eval.InputSpace.countSaturated(ar, dims) > SAMPLE_POINTS || ar.size() > Machine.MAX_SIZE) {
             return null;
         }
-        dev.fxnet.target.FunctionTable t = dev.fxnet.target.FunctionTable.random(ar.format(), dims, 1);
+        dev.fxnet.target.FunctionTable t = ar instanceof FixedPointArithmetic fp
+                ? dev.fxnet.target.FunctionTable.random(fp.format(), dims, 1)
+                : dev.fxnet.target.FunctionTable.of(ar, dims, FloatTargetTable.random(dev.fxnet.network.NumberSystem.of(ar),
+                        dims, 1));
+        if (v.indicators().isPresent()) {
+            return theoremFsSample(v.indicators().get(), t);
+        }
         try {
             dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t, s,
                     dev.fxnet.construct.CompileOptions.defaults());
@@ -139,20 +171,29 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The sample of a verdict that rests on the certificate S_I (Theorem FS): the network of the theorem's
+     * proof for the table, built from the certificate itself, evaluated on every point of F^d.
+     */
+    private String theoremFsSample(dev.fxnet.gadget.IndicatorCertificate c, dev.fxnet.target.FunctionTable t) {
+        long[] codes = new long[t.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = t.code(i);
+        }
+        dev.fxnet.network.Network net = dev.fxnet.construct.IndicatorConstruction.build(c, dims, codes);
+        dev.fxnet.construct.Verifier.Result r = dev.fxnet.construct.Verifier.verify(net, t, 1, null);
+        return "a random table on F^" + dims + " (seed 1), the network of Theorem FS built from the certificate: "
+                + (r.exact() ? "verified exact on all " + r.points() + " points"
+                : "DIFFERS on " + r.mismatches() + " of " + r.points() + " points") + "; neurons " + net.size().neurons()
+                + ", depth " + net.size().depth() + ", parameters " + net.size().parameters();
+    }
+
     static String toJson(Verdict v, int dims, String sampled) throws Exception {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         Setting s = v.setting();
-        FixedPointArithmetic ar = s.fixedPoint();
-        ObjectNode set = root.putObject("setting");
-        set.put("activation", s.activation().name());
-        set.put("intBits", ar.format().intBits());
-        set.put("fracBits", ar.format().fracBits());
-        set.put("encoding", ar.format().encoding().name());
-        set.put("rounding", ar.rounding().name());
-        set.put("overflow", ar.overflow().name());
-        set.put("accumulation", s.accumulation().name());
-        set.put("binary", v.question().binary());
+        dev.fxnet.arith.Arithmetic ar = s.arithmetic();
+        putSetting(root, v);
         root.put("verdict", v.kind().name());
         putTruth(root, "necessary", v.necessary());
         putTruth(root, "sufficient", v.sufficient());
@@ -179,6 +220,7 @@ final class CheckCommand implements Callable<Integer> {
             c.put("hiddenLayers", g.hiddenLayers(dims));
             c.put("neuronsPerPoint", g.neuronsPerPoint(dims));
         });
+        v.indicators().ifPresent(c -> putIndicators(ev, c, dims));
         v.modular().ifPresent(c -> { // Theorem W (docs/THEORY.md §12): the certificate's parts as numbers (codes)
             ObjectNode th = ev.putObject("theorem");
             th.put("name", "Theorem W (docs/THEORY.md §12)");
@@ -213,9 +255,70 @@ final class CheckCommand implements Callable<Integer> {
         if (sampled != null) {
             ev.put("compiledSample", sampled);
         }
+        if (!(ar instanceof FixedPointArithmetic)) {
+            putDomain(root, v, ar);
+        }
         root.put("notation", v.notation());
         root.put("summary", v.summary());
         return m.writeValueAsString(root);
+    }
+
+    /**
+     * The float verdict's domain (docs/theory/float-universality.md §4): null where there is none, else
+     * the radius r as code and exact decimal, whether it is every finite value, the pair of codes (and
+     * values) that stops it from growing, and what was verified on it.
+     */
+    private static void putDomain(ObjectNode root, Verdict v, dev.fxnet.arith.Arithmetic ar) {
+        if (v.domain().isEmpty()) {
+            root.putNull("domain");
+            return;
+        }
+        dev.fxnet.theory.Domain d = v.domain().get();
+        ObjectNode dn = root.putObject("domain");
+        dn.put("radiusCode", d.radiusCode());
+        dn.put("radius", d.radius().toPlainString());
+        dn.put("wholeFormat", d.wholeFormat());
+        if (d.stoppedBy().isPresent()) {
+            long[] p = d.stoppedBy().get();
+            ObjectNode st = dn.putObject("stoppedBy");
+            st.putArray("codes").add(p[0]).add(p[1]);
+            st.putArray("values").add(ar.decimal(p[0])).add(ar.decimal(p[1]));
+        } else {
+            dn.putNull("stoppedBy");
+        }
+        dn.put("construction", d.construction());
+    }
+
+    /** The setting's fields: format parts for fixed point, the general spelling and name for floats. */
+    private static void putSetting(ObjectNode root, Verdict v) {
+        Setting s = v.setting();
+        dev.fxnet.arith.Arithmetic ar = s.arithmetic();
+        ObjectNode set = root.putObject("setting");
+        set.put("activation", s.activation().name());
+        if (ar instanceof FixedPointArithmetic fp) {
+            set.put("intBits", fp.format().intBits());
+            set.put("fracBits", fp.format().fracBits());
+            set.put("encoding", fp.format().encoding().name());
+            set.put("rounding", fp.rounding().name());
+            set.put("overflow", fp.overflow().name());
+        } else {
+            dev.fxnet.arith.FloatArithmetic fa = (dev.fxnet.arith.FloatArithmetic) ar;
+            set.put("format", fa.format().generalSpelling());
+            set.put("formatName", fa.format().toString());
+            set.put("rounding", fa.rounding().name());
+            set.put("overflow", fa.overflow().name());
+        }
+        set.put("accumulation", s.accumulation().name());
+        set.put("binary", v.question().binary());
+    }
+
+    /** The certificate S_I of Theorem FS (docs/theory/float-universality.md) as the construction. */
+    private static void putIndicators(ObjectNode ev, dev.fxnet.gadget.IndicatorCertificate c, int dims) {
+        ObjectNode th = ev.putObject("construction");
+        th.put("dims", dims);
+        th.put("description", c.describe());
+        th.put("hiddenLayers", c.hiddenLayers());
+        th.put("neuronsPerPoint", c.neuronsPerPoint(dims));
     }
 
     /** A JSON boolean, or null when the truth is not known. */

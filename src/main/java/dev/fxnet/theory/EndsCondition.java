@@ -43,7 +43,9 @@ final class EndsCondition {
      * exceed {@link #WORK_LIMIT}) or no witness is found.
      */
     static NecessaryCondition.Result check(Machine m, boolean binary) {
-        if (m.accumulation() != Accumulation.PER_OP || !m.arithmetic().saturates() || m.size() < 3) {
+        // the proof needs a (+) t exact up to overflow (fixed point): a float sum can round m + t back to m
+        if (m.accumulation() != Accumulation.PER_OP || !m.arithmetic().saturates() || m.size() < 3
+                || !(m.arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic)) {
             return null;
         }
         long[] values = m.tauImage(); // ascending

@@ -11,6 +11,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Gadgets}: the verified gadgets of the sufficient condition S; with the construction of
  *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
+ *   <li>{@link Indicators}: the verified certificate S_I of the indicator construction on a symmetric
+ *       domain (Theorem FS, docs/theory/float-universality.md; floating point), which gives a network for
+ *       every {@code f} on that domain in every dimension (UNIVERSAL when the domain is all of F);</li>
  *   <li>{@link Modular}: the verified certificate of Theorem W (two's complement WRAP, docs/THEORY.md §12):
  *       a unit among the hidden signals of one input, point tests, AND and output (UNIVERSAL);</li>
  *   <li>{@link VerifiedNetwork}: a network of the binary construction, verified on every point of
@@ -31,6 +34,11 @@ public sealed interface Evidence {
     /** The verified gadgets of S. */
     static Evidence gadgets(Certificate gadgets) {
         return new Gadgets(gadgets);
+    }
+
+    /** The verified certificate S_I of Theorem FS. */
+    static Evidence indicators(dev.fxnet.gadget.IndicatorCertificate certificate) {
+        return new Indicators(certificate);
     }
 
     /** The verified certificate of Theorem W. */
@@ -58,6 +66,17 @@ public sealed interface Evidence {
         /** @throws NullPointerException if {@code gadgets} is null */
         public Gadgets {
             Objects.requireNonNull(gadgets, "gadgets");
+        }
+    }
+
+    /**
+     * The certificate S_I of Theorem FS (docs/theory/float-universality.md), verified by
+     * {@link dev.fxnet.gadget.IndicatorCertificate#verify} on every code of its domain.
+     */
+    record Indicators(dev.fxnet.gadget.IndicatorCertificate certificate) implements Evidence {
+        /** @throws NullPointerException if {@code certificate} is null */
+        public Indicators {
+            Objects.requireNonNull(certificate, "certificate");
         }
     }
 

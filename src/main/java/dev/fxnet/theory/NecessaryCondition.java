@@ -166,6 +166,25 @@ public final class NecessaryCondition {
     static long[] unseparatedPair(Machine m, boolean binary) {
         int size = (int) m.size();
         long min = m.min();
+        int[] cls = separationClasses(m, binary);
+        int[] first = new int[size];
+        java.util.Arrays.fill(first, -1);
+        for (int u = 0; u < size; u++) {
+            if (first[cls[u]] >= 0) {
+                return new long[] {min + first[cls[u]], min + u};
+            }
+            first[cls[u]] = u;
+        }
+        return null;
+    }
+
+    /**
+     * The classes of codes no first-layer neuron {@code tau(acc(b; w, x))} tells apart (partition
+     * refinement over every bias and weight): entry {@code u} is the class of code {@code min + u}.
+     */
+    static int[] separationClasses(Machine m, boolean binary) {
+        int size = (int) m.size();
+        long min = m.min();
         int[] cls = new int[size];
         int classes = 1;
         long[] weights = weights(m, binary);
@@ -191,18 +210,7 @@ public final class NecessaryCondition {
                 }
             }
         }
-        if (classes == size) {
-            return null;
-        }
-        int[] first = new int[size];
-        java.util.Arrays.fill(first, -1);
-        for (int u = 0; u < size; u++) {
-            if (first[cls[u]] >= 0) {
-                return new long[] {min + first[cls[u]], min + u};
-            }
-            first[cls[u]] = u;
-        }
-        throw new AssertionError();
+        return cls;
     }
 
     static long[] weights(Machine m, boolean binary) {

@@ -28,6 +28,8 @@ import java.util.Optional;
  *       the hypotheses of Theorem Z hold (N and a zero of tau, SATURATE, {@code p >= 1}; docs/THEORY.md §10)
  *       the verdict also cites it; above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to
  *       {@code p + q = 30}) first {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
+ *   <li>floating point (general weights): first S_I ({@link FloatUniversality}, Theorem FS of
+ *       docs/theory/float-universality.md), and every float verdict carries its {@link Verdict#domain()};</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
@@ -58,6 +60,13 @@ public final class Universality {
      */
     public static Verdict check(Question question) {
         Objects.requireNonNull(question, "question");
+        if (FloatUniversality.applies(question)) {
+            return FloatUniversality.tooLarge(question).orElseGet(() -> FloatUniversality.withDomain(decide(question)));
+        }
+        return decide(question);
+    }
+
+    private static Verdict decide(Question question) {
         Setting setting = question.setting();
         long size = setting.arithmetic().size();
         List<String> tried = new ArrayList<>();
@@ -104,6 +113,12 @@ public final class Universality {
             Optional<Verdict> w = wrap(question, m, decided, tried);
             if (w.isPresent()) {
                 return w.get();
+            }
+        }
+        if (FloatUniversality.applies(question)) { // S_I, Theorem FS (docs/theory/float-universality.md)
+            Optional<Verdict> f = FloatUniversality.sufficient(question, m, n.holds(), decided, tried);
+            if (f.isPresent()) {
+                return f.get();
             }
         }
         GadgetSearch.Outcome s = GadgetSearch.search(m);

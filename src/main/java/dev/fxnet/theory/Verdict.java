@@ -36,6 +36,7 @@ public final class Verdict {
     private final Evidence evidence;
     private final Findings findings;
     private final String text;
+    private final Optional<Domain> domain;
 
     private Verdict(Question question, Kind kind, Truth sufficient, String violated, Evidence evidence, Findings findings,
             String text) {
@@ -46,6 +47,58 @@ public final class Verdict {
         this.evidence = Objects.requireNonNull(evidence, "evidence");
         this.findings = Objects.requireNonNull(findings, "findings");
         this.text = Objects.requireNonNull(text, "text");
+        this.domain = Optional.empty();
+    }
+
+    private Verdict(Verdict v, Findings findings, Optional<Domain> domain) {
+        this.question = v.question;
+        this.kind = v.kind;
+        this.sufficient = v.sufficient;
+        this.violated = v.violated;
+        this.evidence = v.evidence;
+        this.findings = findings;
+        this.text = v.text;
+        this.domain = domain;
+    }
+
+    /** This verdict with one more line of {@link #tried()} (what a later check found). */
+    Verdict withTried(String line) {
+        List<String> t = new java.util.ArrayList<>(findings.tried());
+        t.add(Objects.requireNonNull(line, "line"));
+        return new Verdict(this, new Findings(findings.necessary(), findings.decided(), t), domain);
+    }
+
+    /**
+     * This verdict with its floating-point domain (docs/theory/float-universality.md §4).
+     *
+     * @throws NullPointerException if {@code domain} is null
+     * @throws IllegalArgumentException if a whole-format domain is given to a verdict that is not UNIVERSAL
+     *     or a smaller one to a UNIVERSAL verdict
+     */
+    Verdict withDomain(Domain domain) {
+        Objects.requireNonNull(domain, "domain");
+        if (domain.wholeFormat() != (kind == Kind.UNIVERSAL)) {
+            throw new IllegalArgumentException("a " + (domain.wholeFormat() ? "whole-format" : "partial") + " domain for a "
+                    + kind + " verdict of " + question);
+        }
+        return new Verdict(this, findings, Optional.of(domain));
+    }
+
+    /**
+     * Floating-point settings (SPEC §8): the largest symmetric interval {@code [-r, r]} of finite values on
+     * which every function {@code f: [-r, r]^d -> F} (every {@code d}) is computed, with the construction
+     * verified there ({@link Domain}). A UNIVERSAL float verdict has the whole format as domain; a
+     * NOT_UNIVERSAL one whose N-sep fails has the domain below the first inseparable pair, when a
+     * construction was verified on it ({@link Domain#stoppedBy()} names the pair). Empty for fixed point,
+     * for UNDETERMINED verdicts, and where no construction on a domain was verified.
+     */
+    public Optional<Domain> domain() {
+        return domain;
+    }
+
+    /** The certificate S_I (Theorem FS) of a UNIVERSAL verdict, if its evidence is {@link Evidence.Indicators}. */
+    public Optional<dev.fxnet.gadget.IndicatorCertificate> indicators() {
+        return evidence instanceof Evidence.Indicators i ? Optional.of(i.certificate()) : Optional.empty();
     }
 
     /**
@@ -210,6 +263,10 @@ public final class Verdict {
             sb.append("theorem     ").append(t.name()).append('\n');
             t.hypotheses().forEach(h -> sb.append("hypothesis  ").append(h).append('\n'));
         });
+        indicators().ifPresent(c -> sb.append("construction ").append(c.describe()).append("; in d = ").append(d)
+                .append(": at most ").append(c.neuronsPerPoint(d)).append(" hidden neurons per point\n"));
+        domain.ifPresent(r -> sb.append("domain      ").append(r.describe(f)).append("; ").append(r.construction())
+                .append('\n'));
         modular().ifPresent(c -> sb.append("construction ").append(c.describe(question.setting().machine())).append('\n'));
         for (DeciderResult r : decided()) {
             sb.append("decider     ").append(r).append('\n');
@@ -228,6 +285,13 @@ public final class Verdict {
      * k/8); codes only where marked (codes)}, and what {@code n copies of w*y} means.
      */
     public String notation() {
+        if (question.setting().arithmetic() instanceof dev.fxnet.arith.FloatArithmetic a) {
+            dev.fxnet.arith.FloatFormat f = a.format();
+            return "numbers are values of " + f + " = " + f.generalSpelling() + " (" + a.size() + " finite values, -0 = +0;"
+                    + " largest " + f.largest().toPlainString() + ", smallest positive " + a.decimal(1) + "), except where"
+                    + " marked (codes: code k > 0 is the k-th smallest positive value, -k its negative); tau(z) = rho(sigma(z));"
+                    + " 'n copies of w*y' is the input y listed n times with weight w";
+        }
         dev.fxnet.arith.FixedPointFormat f = question.setting().fixedPoint().format();
         return "numbers are values of " + f + " (code k is k" + (f.fracBits() == 0 ? "" : "/" + (1L << f.fracBits()))
                 + "), except where marked (codes); tau(z) = rho(sigma(z)); '" + "n copies of w*y' is the input y listed"
@@ -245,6 +309,11 @@ public final class Verdict {
             return "Theorem W holds: with the unit above, every function of one input is an integer combination of the"
                     + " unit's shifts mod 2^n (Lemma U), so point tests, the AND and the modular output give every"
                     + " f: F^d -> F, for every d >= 1 (docs/THEORY.md §12)";
+        }
+        if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Indicators) {
+            return "S_I holds: the detectors, NOR, normalizer and output weights above are verified on every input they"
+                    + " can receive, so every f: F^d -> F, for every d >= 1, is computed by a network on every finite input"
+                    + " (Theorem FS, docs/theory/float-universality.md)";
         }
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"
