@@ -67,6 +67,12 @@ public final class Universality {
                 return large.get();
             }
         }
+        if (!setting.arithmetic().saturates() && !setting.arithmetic().wraps()) {
+            tried.add("nothing: the arithmetic leaves its finite values (infinities or NaN), and the finite checks"
+                    + " tabulate operations on them");
+            return Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN,
+                    "not decided for an arithmetic with infinities or NaN (" + setting.arithmetic() + ")");
+        }
         Machine m = setting.machine();
         List<DeciderResult> decided = new ArrayList<>();
         if (m.size() == 1 && !question.binary()) {
