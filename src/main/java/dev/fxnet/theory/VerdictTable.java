@@ -164,6 +164,30 @@ public final class VerdictTable {
                 List.of(Overflow.values()), List.of(Rounding.values())), Accumulation.PER_OP, false);
     }
 
+    /**
+     * The float formats of the tiny float grid, as SPEC §8 spells them: the formats {@code float(E,M)}
+     * with {@code E + M <= 2} and at most five finite values, where the exact decider runs routinely
+     * at {@code d = 1} (and at {@code d = 2} with three values): {@code float(1,1)} (values 0, +-1),
+     * {@code float(1,1,specials=FN)} and {@code float(2,0,specials=FN)} (0, +-1, +-2; {@code float(2,0)}
+     * with the default IEEE specials is refused, its NaN needs {@code M >= 1}) and
+     * {@code float(1,0,specials=FINITE)} (0, +-2).
+     */
+    public static final List<String> TINY_FLOAT_FORMATS =
+            List.of("float(1,1)", "float(1,1,specials=FN)", "float(2,0,specials=FN)", "float(1,0,specials=FINITE)");
+
+    /**
+     * The tiny float grid: every built-in activation, the {@link #TINY_FLOAT_FORMATS}, {@code SATFINITE},
+     * every rounding, {@code PER_OP} (540 settings).
+     */
+    public static VerdictTable tinyFloatGrid() {
+        List<Object> formats = new ArrayList<>();
+        for (String f : TINY_FLOAT_FORMATS) {
+            formats.add(dev.fxnet.arith.FloatFormat.parse(f));
+        }
+        return of(Activations.builtIns(), ArithmeticGrid.of(formats, List.of(Rounding.values())), Accumulation.PER_OP,
+                false);
+    }
+
     /** Whether only {@code p = q} pairs of the grid are used (the default grid). */
     public boolean diagonalOnly() {
         return diagonalOnly;
