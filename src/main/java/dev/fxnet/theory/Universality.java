@@ -160,7 +160,9 @@ public final class Universality {
      * beside the certificate of S. Returns the citation for the verdict's text, empty where it does not apply.
      */
     private static String theoremZ(Machine m, List<String> tried) {
-        if (!m.arithmetic().saturates() || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
+        // Theorem Z is stated and proved for fixed-point formats (p >= 1); a float verdict does not cite it
+        if (!(m.arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic) || !m.arithmetic().saturates()
+                || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
             return "";
         }
         dev.fxnet.construct.ZeroConstruction.Outcome z = dev.fxnet.construct.ZeroConstruction.plan(m);
