@@ -2,9 +2,17 @@ package dev.fxnet.cli;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
+import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.theory.ArithmeticGrid;
 import dev.fxnet.theory.Verdict;
 import dev.fxnet.theory.VerdictTable;
 import java.io.PrintWriter;
@@ -116,8 +124,8 @@ final class TableCommand implements Callable<Integer> {
         } else {
             List<Activation> acts = activations == null ? paper()
                     : list("--activations", activations, Activations.builtIns(), Activations::named);
-            grid = VerdictTable.of(acts, arithmeticGrid(), accumulation == null ? dev.fxnet.arith.Accumulation.PER_OP
-                    : ArithmeticOptions.parseOption("--accumulation", accumulation, dev.fxnet.arith.Accumulation::parse),
+            grid = VerdictTable.of(acts, arithmeticGrid(), accumulation == null ? Accumulation.PER_OP
+                    : ArithmeticOptions.parseOption("--accumulation", accumulation, Accumulation::parse),
                     binary);
             if (grid.questions(1).isEmpty()) {
                 throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT, INF only with"
@@ -143,7 +151,7 @@ final class TableCommand implements Callable<Integer> {
      * The formats (the p/q grid when --int-bits, --frac-bits or --encodings is given or no --format is,
      * then the --format formats), the overflow modes of each number system and the roundings.
      */
-    private dev.fxnet.theory.ArithmeticGrid arithmeticGrid() {
+    private ArithmeticGrid arithmeticGrid() {
         checkBits("--int-bits", intBits);
         checkBits("--frac-bits", fracBits);
         List<Object> all = new ArrayList<>();
@@ -154,25 +162,25 @@ final class TableCommand implements Callable<Integer> {
                 for (int q : fracBits == null ? List.of(3) : fracBits) {
                     for (Encoding e : encs) {
                         all.add(ArithmeticOptions.parseOption("--int-bits/--frac-bits", p + "," + q,
-                                x -> dev.fxnet.arith.FixedPointFormat.of(p, q, e)));
+                                x -> FixedPointFormat.of(p, q, e)));
                     }
                 }
             }
         }
         for (String f : formats == null ? List.<String>of() : formats) {
-            all.add(dev.fxnet.arith.FloatFormat.isFloatSpelling(f)
-                    ? ArithmeticOptions.parseOption("--format", f, dev.fxnet.arith.FloatFormat::parse)
-                    : ArithmeticOptions.parseOption("--format", f, dev.fxnet.arith.FixedPointFormat::parse));
+            all.add(FloatFormat.isFloatSpelling(f)
+                    ? ArithmeticOptions.parseOption("--format", f, FloatFormat::parse)
+                    : ArithmeticOptions.parseOption("--format", f, FixedPointFormat::parse));
         }
         List<Overflow> fixed = new ArrayList<>();
-        List<dev.fxnet.arith.FloatOverflow> floats = new ArrayList<>();
+        List<FloatOverflow> floats = new ArrayList<>();
         if (overflows != null && overflows.trim().equalsIgnoreCase("all")) {
             fixed.addAll(Arrays.asList(Overflow.values()));
-            floats.addAll(Arrays.asList(dev.fxnet.arith.FloatOverflow.values()));
+            floats.addAll(Arrays.asList(FloatOverflow.values()));
         } else if (overflows != null) {
             for (String o : list("--overflows", overflows, List.of(), x -> x)) {
                 if (isFloatOverflow(o)) {
-                    floats.add(dev.fxnet.arith.FloatOverflow.parse(o));
+                    floats.add(FloatOverflow.parse(o));
                 } else {
                     fixed.add(ArithmeticOptions.parseOption("--overflows", o, x -> {
                         try {
@@ -185,14 +193,14 @@ final class TableCommand implements Callable<Integer> {
                 }
             }
         }
-        return new dev.fxnet.theory.ArithmeticGrid(all, fixed.isEmpty() ? List.of(Overflow.SATURATE) : fixed,
-                floats.isEmpty() ? List.of(dev.fxnet.arith.FloatOverflow.SATFINITE) : floats,
+        return new ArithmeticGrid(all, fixed.isEmpty() ? List.of(Overflow.SATURATE) : fixed,
+                floats.isEmpty() ? List.of(FloatOverflow.SATFINITE) : floats,
                 roundings == null ? List.of(Rounding.HALF_EVEN)
                         : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse));
     }
 
     private static boolean isFloatOverflow(String text) {
-        for (dev.fxnet.arith.FloatOverflow o : dev.fxnet.arith.FloatOverflow.values()) {
+        for (FloatOverflow o : FloatOverflow.values()) {
             if (o.name().equalsIgnoreCase(text.trim())) {
                 return true;
             }
@@ -202,7 +210,7 @@ final class TableCommand implements Callable<Integer> {
 
     static String markdown(List<Verdict> rows, int dims) {
         StringBuilder b = new StringBuilder();
-        boolean fixedOnly = rows.stream().allMatch(v -> v.setting().arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic);
+        boolean fixedOnly = rows.stream().allMatch(v -> v.setting().arithmetic() instanceof FixedPointArithmetic);
         if (fixedOnly) {
             b.append("| activation | p | q | encoding | overflow | rounding | verdict | N | S | evidence |\n");
             b.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -233,18 +241,18 @@ final class TableCommand implements Callable<Integer> {
     }
 
     /** The format, overflow and rounding cells of a Markdown row: p | q | encoding in a fixed-point-only table, else the format column. */
-    private static String arithmeticCells(dev.fxnet.arith.Arithmetic arithmetic, boolean fixedOnly) {
+    private static String arithmeticCells(Arithmetic arithmetic, boolean fixedOnly) {
         String format;
         String overflow;
         String rounding;
-        if (arithmetic instanceof dev.fxnet.arith.FixedPointArithmetic) {
-            var ar = (dev.fxnet.arith.FixedPointArithmetic) arithmetic;
+        if (arithmetic instanceof FixedPointArithmetic) {
+            var ar = (FixedPointArithmetic) arithmetic;
             var f = ar.format();
             format = fixedOnly ? f.intBits() + " | " + f.fracBits() + " | " + f.encoding() : f.toString();
             overflow = ar.overflow().name();
             rounding = ar.rounding().name();
         } else {
-            var ar = (dev.fxnet.arith.FloatArithmetic) arithmetic;
+            var ar = (FloatArithmetic) arithmetic;
             format = ar.format().generalSpelling();
             overflow = ar.overflow().name();
             rounding = ar.rounding().name();

@@ -1,6 +1,7 @@
 package dev.fxnet.theory;
 
 import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.FloatArithmetic;
@@ -66,7 +67,7 @@ public record ArithmeticGrid(List<Object> formats, List<Overflow> fixedOverflows
             if (f instanceof FixedPointFormat) {
                 FixedPointFormat x = (FixedPointFormat) f;
                 for (Overflow o : fixedOverflows) {
-                    if (o == Overflow.WRAP && x.encoding() == dev.fxnet.arith.Encoding.SYMMETRIC) {
+                    if (o == Overflow.WRAP && x.encoding() == Encoding.SYMMETRIC) {
                         continue;
                     }
                     for (Rounding r : roundings) {

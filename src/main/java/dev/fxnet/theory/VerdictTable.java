@@ -7,6 +7,7 @@ import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
@@ -182,7 +183,7 @@ public final class VerdictTable {
     public static VerdictTable tinyFloatGrid() {
         List<Object> formats = new ArrayList<>();
         for (String f : TINY_FLOAT_FORMATS) {
-            formats.add(dev.fxnet.arith.FloatFormat.parse(f));
+            formats.add(FloatFormat.parse(f));
         }
         return of(Activations.builtIns(), ArithmeticGrid.of(formats, List.of(Rounding.values())), Accumulation.PER_OP,
                 false);
