@@ -120,6 +120,12 @@ public final class Universality {
             return Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
                     "S holds: " + g.describe(1) + z);
         }
+        return lifted(question, m, decided, tried).orElseGet(() -> undetermined(question, m, n, s, decided, tried));
+    }
+
+    /** The verdict when N holds and S is not found: UNDETERMINED, with what was tried. */
+    private static Verdict undetermined(Question question, Machine m, NecessaryCondition.Result n, GadgetSearch.Outcome s,
+            List<DeciderResult> decided, List<String> tried) {
         boolean searched = m.size() <= GadgetSearch.LIMIT;
         String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
                 + " (all d not proved)";
@@ -171,6 +177,21 @@ public final class Universality {
         }
         tried.add("Theorem Z (N and a zero of tau, docs/THEORY.md §10) applies: " + z.plan().get().describe());
         return "; also by Theorem Z (N and a zero of tau imply universal, docs/THEORY.md §10)";
+    }
+
+    /**
+     * Theorem L for a float setting S does not settle ({@link ClosureLifting}: exhaustive closures over
+     * tiny domains, {@code |F| <= 7}); empty where it does not apply. Fixed-point settings do not use it.
+     */
+    private static Optional<Verdict> lifted(Question question, Machine m, List<DeciderResult> decided, List<String> tried) {
+        if (m.arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic || !ClosureLifting.feasible(m)) {
+            return Optional.empty();
+        }
+        Optional<ClosureLifting.Plan> plan = ClosureLifting.find(m);
+        tried.add(ClosureLifting.NAME + (plan.isPresent() ? ": holds" : ": no plan within its limits"));
+        return plan.map(p -> Verdict.universal(question, new Findings(Truth.TRUE, decided, tried),
+                Evidence.theorem(ClosureLifting.NAME, p.hypotheses(m)), "universal by " + ClosureLifting.NAME + ": "
+                + String.join("; ", p.hypotheses(m)) + "; " + p.hiddenLayers(1) + " hidden layers at d = 1"));
     }
 
     /**

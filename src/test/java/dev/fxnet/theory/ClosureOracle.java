@@ -144,7 +144,8 @@ final class ClosureOracle {
         return seen;
     }
 
-    private BitSet applyTau(BitSet s) {
+    /** {@code tau} applied pointwise to every function of {@code s}. */
+    BitSet applyTau(BitSet s) {
         BitSet out = new BitSet(total);
         for (int f = s.nextSetBit(0); f >= 0; f = s.nextSetBit(f + 1)) {
             int[] v = values(f);
