@@ -2,9 +2,17 @@ package dev.fxnet.cli;
 
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
+import dev.fxnet.arith.Accumulation;
+import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.arith.FixedPointFormat;
+import dev.fxnet.arith.FloatArithmetic;
+import dev.fxnet.arith.FloatFormat;
+import dev.fxnet.arith.FloatOverflow;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.theory.ArithmeticGrid;
 import dev.fxnet.theory.Verdict;
 import dev.fxnet.theory.VerdictTable;
 import java.io.PrintWriter;
@@ -38,10 +46,21 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A grid option that is not given takes: the paper's activations, --int-bits 3,",
                 "--frac-bits 3, SYMMETRIC, SATURATE, HALF_EVEN. WRAP is paired with",
                 "TWOS_COMPLEMENT only.", "",
+                "--format (repeatable) adds formats of either number system: a fixed-point",
+                "spelling (p=3,q=4, Q3.4, ap_fixed<8,4>) or a float format (e2m1, e4m3,",
+                "float(E,M[,bias=B][,specials=S]), ...). Without --int-bits/--frac-bits/",
+                "--encodings only the --format formats are used; with them, the p/q grid comes",
+                "first, then the --format formats in the order given. --overflows lists modes",
+                "of both systems: fixed formats take SATURATE/WRAP (default SATURATE), float",
+                "formats SATFINITE/INF/NAN (default SATFINITE); INF pairs only with",
+                "specials=IEEE, NAN only with specials=FN. For a float format the columns",
+                "intBits, fracBits and encoding are empty; the column format names every",
+                "format (float(E,M,bias=B,specials=S), or p=P,q=Q,ENCODING).", "",
                 "CSV columns: " + VerdictTable.HEADER, "", "Examples:", "  fxnet table",
                 "  fxnet table --csv --activations all --int-bits 0,1 --frac-bits 0,1 --encodings all "
                         + "--overflows all --roundings all",
-                "  fxnet table --activations relu,gelu --int-bits 1,2,3,4 --frac-bits 2 --binary"})
+                "  fxnet table --activations relu,gelu --int-bits 1,2,3,4 --frac-bits 2 --binary",
+                "  fxnet table --format e2m1 --format e3m2 --activations all --roundings HALF_EVEN"})
 final class TableCommand implements Callable<Integer> {
     @Option(names = "--activations", paramLabel = "all|a,b,...", description = "Activations (default: the paper's).")
     String activations;
@@ -55,7 +74,13 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--encodings", paramLabel = "all|...", description = "Encodings (default SYMMETRIC).")
     String encodings;
 
-    @Option(names = "--overflows", paramLabel = "all|...", description = "Overflow modes (default SATURATE).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "A format of either number system (repeatable): p=3,q=4, Q3.4, ap_fixed<8,4>, e2m1, e4m3, "
+                    + "float(E,M[,bias=B][,specials=IEEE|FN|FINITE]), ...")
+    List<String> formats;
+
+    @Option(names = "--overflows", paramLabel = "all|...",
+            description = "Overflow modes (default SATURATE for fixed point, SATFINITE for floats).")
     String overflows;
 
     @Option(names = "--roundings", paramLabel = "all|...", description = "Rounding modes (default HALF_EVEN).")
@@ -92,30 +117,19 @@ final class TableCommand implements Callable<Integer> {
             throw new UserException("--threads must be >= 1, was " + threads);
         }
         boolean anyGrid = activations != null || intBits != null || fracBits != null || encodings != null
-                || overflows != null || roundings != null || accumulation != null || binary;
+                || overflows != null || roundings != null || accumulation != null || binary || formats != null;
         VerdictTable grid;
         if (!anyGrid) {
             grid = VerdictTable.defaultGrid();
         } else {
             List<Activation> acts = activations == null ? paper()
                     : list("--activations", activations, Activations.builtIns(), Activations::named);
-            checkBits("--int-bits", intBits);
-            checkBits("--frac-bits", fracBits);
-            VerdictTable.FormatGrid formats = new VerdictTable.FormatGrid(intBits == null ? List.of(3) : intBits,
-                    fracBits == null ? List.of(3) : fracBits,
-                    encodings == null ? List.of(Encoding.SYMMETRIC)
-                            : list("--encodings", encodings, Arrays.asList(Encoding.values()), Encoding::parse),
-                    overflows == null ? List.of(Overflow.SATURATE)
-                            : list("--overflows", overflows, Arrays.asList(Overflow.values()), Overflow::parse),
-                    roundings == null ? List.of(Rounding.HALF_EVEN)
-                            : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse));
-            grid = VerdictTable.of(acts, formats,
-                    accumulation == null ? dev.fxnet.arith.Accumulation.PER_OP
-                            : ArithmeticOptions.parseOption("--accumulation", accumulation,
-                                    dev.fxnet.arith.Accumulation::parse),
+            grid = VerdictTable.of(acts, arithmeticGrid(), accumulation == null ? Accumulation.PER_OP
+                    : ArithmeticOptions.parseOption("--accumulation", accumulation, Accumulation::parse),
                     binary);
             if (grid.questions(1).isEmpty()) {
-                throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT)");
+                throw new UserException("the grid is empty (WRAP pairs only with TWOS_COMPLEMENT, INF only with"
+                        + " specials=IEEE, NAN only with specials=FN)");
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -133,14 +147,80 @@ final class TableCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The formats (the p/q grid when --int-bits, --frac-bits or --encodings is given or no --format is,
+     * then the --format formats), the overflow modes of each number system and the roundings.
+     */
+    private ArithmeticGrid arithmeticGrid() {
+        checkBits("--int-bits", intBits);
+        checkBits("--frac-bits", fracBits);
+        List<Object> all = new ArrayList<>();
+        if (formats == null || intBits != null || fracBits != null || encodings != null) {
+            List<Encoding> encs = encodings == null ? List.of(Encoding.SYMMETRIC)
+                    : list("--encodings", encodings, Arrays.asList(Encoding.values()), Encoding::parse);
+            for (int p : intBits == null ? List.of(3) : intBits) {
+                for (int q : fracBits == null ? List.of(3) : fracBits) {
+                    for (Encoding e : encs) {
+                        all.add(ArithmeticOptions.parseOption("--int-bits/--frac-bits", p + "," + q,
+                                x -> FixedPointFormat.of(p, q, e)));
+                    }
+                }
+            }
+        }
+        for (String f : formats == null ? List.<String>of() : formats) {
+            all.add(FloatFormat.isFloatSpelling(f)
+                    ? ArithmeticOptions.parseOption("--format", f, FloatFormat::parse)
+                    : ArithmeticOptions.parseOption("--format", f, FixedPointFormat::parse));
+        }
+        List<Overflow> fixed = new ArrayList<>();
+        List<FloatOverflow> floats = new ArrayList<>();
+        if (overflows != null && overflows.trim().equalsIgnoreCase("all")) {
+            fixed.addAll(Arrays.asList(Overflow.values()));
+            floats.addAll(Arrays.asList(FloatOverflow.values()));
+        } else if (overflows != null) {
+            for (String o : list("--overflows", overflows, List.of(), x -> x)) {
+                if (isFloatOverflow(o)) {
+                    floats.add(FloatOverflow.parse(o));
+                } else {
+                    fixed.add(ArithmeticOptions.parseOption("--overflows", o, x -> {
+                        try {
+                            return Overflow.parse(x);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("unknown overflow mode '" + x + "'; expected SATURATE or WRAP"
+                                    + " (fixed point), SATFINITE, INF or NAN (floating point), or all");
+                        }
+                    }));
+                }
+            }
+        }
+        return new ArithmeticGrid(all, fixed.isEmpty() ? List.of(Overflow.SATURATE) : fixed,
+                floats.isEmpty() ? List.of(FloatOverflow.SATFINITE) : floats,
+                roundings == null ? List.of(Rounding.HALF_EVEN)
+                        : list("--roundings", roundings, Arrays.asList(Rounding.values()), Rounding::parse));
+    }
+
+    private static boolean isFloatOverflow(String text) {
+        for (FloatOverflow o : FloatOverflow.values()) {
+            if (o.name().equalsIgnoreCase(text.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String markdown(List<Verdict> rows, int dims) {
         StringBuilder b = new StringBuilder();
-        b.append("| activation | p | q | encoding | overflow | rounding | verdict | N | S | evidence |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        boolean fixedOnly = rows.stream().allMatch(v -> v.setting().arithmetic() instanceof FixedPointArithmetic);
+        if (fixedOnly) {
+            b.append("| activation | p | q | encoding | overflow | rounding | verdict | N | S | evidence |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        } else {
+            b.append("| activation | format | overflow | rounding | verdict | N | S | evidence |\n");
+            b.append("|---|---|---|---|---|---|---|---|\n");
+        }
         int universal = 0;
         for (Verdict v : rows) {
             var s = v.setting();
-            var f = s.fixedPoint().format();
             String evidence = v.kind() == Verdict.Kind.UNIVERSAL
                     ? v.gadgets().map(g -> g.hiddenLayers(dims) + " hidden layers, " + String.format(Locale.ROOT, "%.0f",
                             g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(v.text(160))
@@ -148,9 +228,8 @@ final class TableCommand implements Callable<Integer> {
             if (v.kind() == Verdict.Kind.UNIVERSAL) {
                 universal++;
             }
-            b.append("| ").append(s.activation().name()).append(" | ").append(f.intBits()).append(" | ")
-                    .append(f.fracBits()).append(" | ").append(f.encoding()).append(" | ")
-                    .append(s.fixedPoint().overflow()).append(" | ").append(s.fixedPoint().rounding()).append(" | **")
+            b.append("| ").append(s.activation().name()).append(" | ").append(arithmeticCells(s.arithmetic(), fixedOnly))
+                    .append(" | **")
                     .append(v.kind()).append("** | ").append(v.necessary().spelling()).append(" | ")
                     .append(v.sufficient().spelling()).append(" | ").append(evidence.replace("|", "\\|")).append(" |\n");
         }
@@ -159,6 +238,26 @@ final class TableCommand implements Callable<Integer> {
         long und = rows.size() - universal - not;
         b.append(", ").append(not).append(" NOT_UNIVERSAL, ").append(und).append(" UNDETERMINED.\n");
         return b.toString();
+    }
+
+    /** The format, overflow and rounding cells of a Markdown row: p | q | encoding in a fixed-point-only table, else the format column. */
+    private static String arithmeticCells(Arithmetic arithmetic, boolean fixedOnly) {
+        String format;
+        String overflow;
+        String rounding;
+        if (arithmetic instanceof FixedPointArithmetic) {
+            var ar = (FixedPointArithmetic) arithmetic;
+            var f = ar.format();
+            format = fixedOnly ? f.intBits() + " | " + f.fracBits() + " | " + f.encoding() : f.toString();
+            overflow = ar.overflow().name();
+            rounding = ar.rounding().name();
+        } else {
+            var ar = (FloatArithmetic) arithmetic;
+            format = ar.format().generalSpelling();
+            overflow = ar.overflow().name();
+            rounding = ar.rounding().name();
+        }
+        return format + " | " + overflow + " | " + rounding;
     }
 
     private static List<Activation> paper() {

@@ -14,7 +14,11 @@ import java.util.Optional;
  * values of {@code tau} of one sign; every weight {@code w} either has {@code w (*) y != 0} for every
  * value {@code y} of {@code tau} or {@code w (*) y = 0} for all of them (such a weight acts as 0). Rounding
  * UP, away from zero, gives the last one for every {@code tau} without a zero: sigmoid and softplus under
- * UP are the instances on the paper's grid; CEILING at {@code p = 0} gives more.
+ * UP are the instances on the paper's grid; CEILING at {@code p = 0} gives more. Last, no nonzero term
+ * is absorbed at the end it moves away from: {@code m (+) t != m} for every term {@code t = w (*) y > 0}
+ * and {@code M (+) t != M} for every {@code t < 0} (automatic in fixed point, where a nonzero term is at
+ * least one code; a real hypothesis in floating point, SPEC §8, where a small term added to
+ * {@code -Omega} can round back to {@code -Omega}).
  *
  * <p><b>Theorem (N-ends).</b> Under (H-ends), for every network with at least one hidden layer the
  * range of the computed function does not contain both {@code m} and {@code M}. <i>Proof.</i> The
@@ -23,8 +27,10 @@ import java.util.Optional;
  * bias, a constant. Otherwise let {@code w} be the last weight in the listed order that is not 0 on every
  * value of {@code tau} (the later terms are 0 at every input). Its term {@code t = w (*) y} is nonzero by hypothesis and has the sign of {@code w s} (rounding is monotone
  * with {@code rho(0) = 0}, and saturation keeps the sign), the same at every input. After it the
- * accumulator is {@code sat(a + t)} with {@code a >= m}: if {@code t > 0} it is at least
- * {@code min(M, m + 1) = m + 1}, so never {@code m}; if {@code t < 0} it is never {@code M}; and the
+ * accumulator is {@code a (+) t} with {@code a >= m}: if {@code t > 0} it is at least {@code a (+) 0 = a}
+ * (monotone rounding), so above {@code m} when {@code a > m}, and {@code m (+) t != m} by the last
+ * hypothesis when {@code a = m} (in fixed point: at least {@code min(M, m + 1) = m + 1}); so never
+ * {@code m}; if {@code t < 0} it is never {@code M}, symmetrically; and the
  * later terms are 0. &#8718; The witness is a function of one input taking both ends, checked not to be
  * computed by any network without hidden layer.
  *
@@ -61,7 +67,14 @@ final class EndsCondition {
         for (long w : weights) {
             int zeros = 0;
             for (long y : values) {
-                zeros += m.mul(w, y) == 0 ? 1 : 0;
+                long t = m.mul(w, y);
+                zeros += t == 0 ? 1 : 0;
+                // Theorem E needs a nonzero last term to move even the end it starts from: m (+) t != m for
+                // t > 0 (M (+) t != M for t < 0). Automatic in fixed point (a term is at least one code);
+                // in floating point a small term can be absorbed at -Omega (SPEC §8), and then the proof fails.
+                if (t > 0 && m.add(m.min(), t) == m.min() || t < 0 && m.add(m.max(), t) == m.max()) {
+                    return null;
+                }
             }
             if (zeros != 0 && zeros != values.length) { // w kills some values of tau but not all
                 return null;

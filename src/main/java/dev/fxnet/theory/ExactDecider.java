@@ -27,6 +27,14 @@ import java.util.Map;
  *
  * <p>Feasible when {@code |F|^(|F|^d) <= }{@value #MAX_FUNCTIONS}; {@code WIDE} is not handled
  * (its exact sums make the accumulator state unbounded).
+ *
+ * <p>Number systems: the decider reads only the {@link Machine}'s {@code (+)}, {@code (*)} and
+ * {@code tau} on the codes {@code min..max}, so it decides floating-point settings (SPEC §8, codes
+ * = signed ranks of the finite values) exactly as fixed-point ones, provided every operation stays
+ * among the finite values ({@code SATFINITE}; see {@link #feasible(Machine, int, long)}). Nothing in
+ * the closure argument uses the grid of fixed point: F1 ({@code w (*) 0 = 0}, {@code a (+) 0 = a})
+ * holds in every format because {@code rho} fixes values of F, and repeated terms are enumerated one
+ * addition at a time, never through F3 (docs/float/theory-table.md).
  */
 public final class ExactDecider {
     /** The largest number of functions {@code |F|^(|F|^d)} the decider accepts. */
@@ -82,9 +90,15 @@ public final class ExactDecider {
         return feasible(machine, dims, MAX_FUNCTIONS);
     }
 
-    /** Whether the setting is PER_OP and has at most {@code limit} functions at dimension {@code dims}. */
+    /**
+     * Whether the setting is PER_OP, its operations stay among the codes (overflow saturates or wraps:
+     * fixed point, or a float format under {@code SATFINITE}; not {@code INF}/{@code NAN}, whose
+     * infinities and NaN lie outside {@code minCode..maxCode}) and it has at most {@code limit}
+     * functions at dimension {@code dims}.
+     */
     public static boolean feasible(Machine machine, int dims, long limit) {
-        if (machine.accumulation() != Accumulation.PER_OP || dims < 1) {
+        if (machine.accumulation() != Accumulation.PER_OP || dims < 1
+                || !(machine.arithmetic().saturates() || machine.arithmetic().wraps())) {
             return false;
         }
         double pts = Math.pow(machine.size(), dims);

@@ -76,6 +76,12 @@ public final class Universality {
                 return large.get();
             }
         }
+        if (!setting.arithmetic().saturates() && !setting.arithmetic().wraps()) {
+            tried.add("nothing: the arithmetic leaves its finite values (infinities or NaN), and the finite checks"
+                    + " tabulate operations on them");
+            return Verdict.undetermined(question, new Findings(Truth.UNKNOWN, List.of(), tried), Truth.UNKNOWN,
+                    "not decided for an arithmetic with infinities or NaN (" + setting.arithmetic() + ")");
+        }
         Machine m = setting.machine();
         List<DeciderResult> decided = new ArrayList<>();
         if (m.size() == 1 && !question.binary()) {
@@ -129,6 +135,12 @@ public final class Universality {
             return Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.gadgets(g),
                     "S holds: " + g.describe(1) + z);
         }
+        return lifted(question, m, decided, tried).orElseGet(() -> undetermined(question, m, n, s, decided, tried));
+    }
+
+    /** The verdict when N holds and S is not found: UNDETERMINED, with what was tried. */
+    private static Verdict undetermined(Question question, Machine m, NecessaryCondition.Result n, GadgetSearch.Outcome s,
+            List<DeciderResult> decided, List<String> tried) {
         boolean searched = m.size() <= GadgetSearch.LIMIT;
         String dec = decided.isEmpty() ? "" : "; exact decider: universal at d <= " + decided.size()
                 + " (all d not proved)";
@@ -169,7 +181,9 @@ public final class Universality {
      * beside the certificate of S. Returns the citation for the verdict's text, empty where it does not apply.
      */
     private static String theoremZ(Machine m, List<String> tried) {
-        if (!m.arithmetic().saturates() || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
+        // Theorem Z is stated and proved for fixed-point formats (p >= 1); a float verdict does not cite it
+        if (!(m.arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic) || !m.arithmetic().saturates()
+                || m.one().isEmpty() || m.size() > dev.fxnet.gadget.ZeroTests.LIMIT) {
             return "";
         }
         dev.fxnet.construct.ZeroConstruction.Outcome z = dev.fxnet.construct.ZeroConstruction.plan(m);
@@ -178,6 +192,21 @@ public final class Universality {
         }
         tried.add("Theorem Z (N and a zero of tau, docs/THEORY.md §10) applies: " + z.plan().get().describe());
         return "; also by Theorem Z (N and a zero of tau imply universal, docs/THEORY.md §10)";
+    }
+
+    /**
+     * Theorem L for a float setting S does not settle ({@link ClosureLifting}: exhaustive closures over
+     * tiny domains, {@code |F| <= 7}); empty where it does not apply. Fixed-point settings do not use it.
+     */
+    private static Optional<Verdict> lifted(Question question, Machine m, List<DeciderResult> decided, List<String> tried) {
+        if (m.arithmetic() instanceof dev.fxnet.arith.FixedPointArithmetic || !ClosureLifting.feasible(m)) {
+            return Optional.empty();
+        }
+        Optional<ClosureLifting.Plan> plan = ClosureLifting.find(m);
+        tried.add(ClosureLifting.NAME + (plan.isPresent() ? ": holds" : ": no plan within its limits"));
+        return plan.map(p -> Verdict.universal(question, new Findings(Truth.TRUE, decided, tried),
+                Evidence.theorem(ClosureLifting.NAME, p.hypotheses(m)), "universal by " + ClosureLifting.NAME + ": "
+                + String.join("; ", p.hypotheses(m)) + "; " + p.hiddenLayers(1) + " hidden layers at d = 1"));
     }
 
     /**
