@@ -47,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
 
             Floating-point formats (--format e4m3 etc., SPEC §8; overflow SATFINITE or FINITE specials, general
             weights): the verdict also gives the domain |x| <= r on which every function is represented
-            (docs/theory/float-universality.md).\
+            (docs/THEORY.md §15).\
             """;
 
     @Option(names = "--act", required = true, paramLabel = "NAME", description = "The activation.")
@@ -264,7 +264,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The float verdict's domain (docs/theory/float-universality.md §4): null where there is none, else
+     * The float verdict's domain (docs/THEORY.md §15.4): null where there is none, else
      * the radius r as code and exact decimal, whether it is every finite value, the pair of codes (and
      * values) that stops it from growing, and what was verified on it.
      */
@@ -312,7 +312,7 @@ final class CheckCommand implements Callable<Integer> {
         set.put("binary", v.question().binary());
     }
 
-    /** The certificate S_I of Theorem FS (docs/theory/float-universality.md) as the construction. */
+    /** The certificate S_I of Theorem FS (docs/THEORY.md §15) as the construction. */
     private static void putIndicators(ObjectNode ev, dev.fxnet.gadget.IndicatorCertificate c, int dims) {
         ObjectNode th = ev.putObject("construction");
         th.put("dims", dims);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The network of the proof of Theorem FS (docs/theory/float-universality.md §2) for one table on the
+ * The network of the proof of Theorem FS (docs/THEORY.md §15.2) for one table on the
  * certificate's domain {@code D = {-r..r}} (codes): detector chains (hidden layers {@code 1..L}), one
  * NOR per point and output term (layer {@code L+1}), its normalizer chain, and an output neuron with
  * bias 0 listing, point by point, the indicator copies with the certificate's output weights. Nothing
@@ -144,6 +144,6 @@ public final class IndicatorConstruction {
         }
         layers.add(Layer.of(Neuron.of(0, src, ws)));
         return Network.of(m.arithmetic(), m.accumulation(), m.activation(), d, layers, Map.of("construction",
-                "Theorem FS (docs/theory/float-universality.md)"));
+                "Theorem FS (docs/THEORY.md §15)"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A search for the parts of an {@link IndicatorCertificate} on a symmetric domain of codes
  * {@code -radius..radius} smaller than F (the float theory's "almost all" domains,
- * docs/theory/float-universality.md §4): detectors need to be right only on the domain's codes, so they
+ * docs/THEORY.md §15.4): detectors need to be right only on the domain's codes, so they
  * exist where a pair outside the domain is inseparable. Exhaustive over first neurons and bounded beam
  * searches ({@link ChainSearch}) for the tails, normalizer and padding, for {@code |F| <= }{@value #LIMIT};
  * the result is whatever {@link IndicatorCertificate#verify} accepts, so the search may fail but never

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The certificate of the indicator condition S_I (Theorem FS, docs/theory/float-universality.md) on
+ * The certificate of the indicator condition S_I (Theorem FS, docs/THEORY.md §15) on
  * the symmetric domain {@code D = {x : -radius <= x <= radius}} of codes: with it every
  * {@code f: D^d -> F}, for every {@code d >= 1}, is computed on {@code D^d} by a network of
  * {@code detectorLength() + 1 + normalizer().size()} hidden layers. It uses neither the saturation of
@@ -366,7 +366,7 @@ public final class IndicatorCertificate {
     /** The certificate in values of the format, one line. */
     public String describe() {
         Stage first = parts.lo().isEmpty() ? null : parts.lo().values().iterator().next().get(0);
-        return "indicator certificate S_I (Theorem FS, docs/theory/float-universality.md) on the codes "
+        return "indicator certificate S_I (Theorem FS, docs/THEORY.md §15) on the codes "
                 + "-" + parts.radius() + ".." + parts.radius() + " (|x| <= " + m.dec(parts.radius()) + "): "
                 + (parts.lo().size() + parts.hi().size()) + " threshold detectors of " + detectorLength + " layer(s)"
                 + (first == null ? "" : " (e.g. LO first neuron " + first.describe(m.arithmetic()) + ")")

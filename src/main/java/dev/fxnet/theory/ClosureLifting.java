@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * <b>Theorem L</b> (docs/float/theory-table.md §8): universality for every dimension from three
+ * <b>Theorem L</b> (docs/THEORY.md §15.10): universality for every dimension from three
  * exhaustive closures over tiny domains, for PER_OP settings whose operations stay among the codes.
  * With levels {@code on != off}:
  * <ol>
@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class ClosureLifting {
     /** The name verdicts cite. */
-    static final String NAME = "Theorem L (lifting from exhaustive closures, docs/float/theory-table.md §8)";
+    static final String NAME = "Theorem L (lifting from exhaustive closures, docs/THEORY.md §15.10)";
 
     /** The most functions {@code |F|^|F|} of one input the indicator closure enumerates. */
     static final long MAX_FUNCTIONS = 1L << 20;

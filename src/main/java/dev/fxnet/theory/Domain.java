@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The symmetric input domain on which a floating-point setting represents every function (the float
- * theory's "almost all", docs/theory/float-universality.md §4): the finite values {@code x} with
+ * theory's "almost all", docs/THEORY.md §15.4): the finite values {@code x} with
  * {@code |x| <= r}. Every {@code f: D^d -> F}, for every {@code d >= 1}, is computed on {@code D^d} by
  * a network whose construction was verified on every code of {@code D} ({@link #construction()}).
  * Immutable; {@code r} is a value of the format, given as its code (the signed rank, SPEC §8) and as an

@@ -12,7 +12,7 @@ import java.util.Objects;
  *   <li>{@link Gadgets}: the verified gadgets of the sufficient condition S; with the construction of
  *       docs/THEORY.md §3 they give a network for every {@code f} in every dimension (UNIVERSAL);</li>
  *   <li>{@link Indicators}: the verified certificate S_I of the indicator construction on a symmetric
- *       domain (Theorem FS, docs/theory/float-universality.md; floating point), which gives a network for
+ *       domain (Theorem FS, docs/THEORY.md §15; floating point), which gives a network for
  *       every {@code f} on that domain in every dimension (UNIVERSAL when the domain is all of F);</li>
  *   <li>{@link Modular}: the verified certificate of Theorem W (two's complement WRAP, docs/THEORY.md §12):
  *       a unit among the hidden signals of one input, point tests, AND and output (UNIVERSAL);</li>
@@ -70,7 +70,7 @@ public sealed interface Evidence {
     }
 
     /**
-     * The certificate S_I of Theorem FS (docs/theory/float-universality.md), verified by
+     * The certificate S_I of Theorem FS (docs/THEORY.md §15), verified by
      * {@link dev.fxnet.gadget.IndicatorCertificate#verify} on every code of its domain.
      */
     record Indicators(dev.fxnet.gadget.IndicatorCertificate certificate) implements Evidence {

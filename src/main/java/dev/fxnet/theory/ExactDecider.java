@@ -34,7 +34,7 @@ import java.util.Map;
  * among the finite values ({@code SATFINITE}; see {@link #feasible(Machine, int, long)}). Nothing in
  * the closure argument uses the grid of fixed point: F1 ({@code w (*) 0 = 0}, {@code a (+) 0 = a})
  * holds in every format because {@code rho} fixes values of F, and repeated terms are enumerated one
- * addition at a time, never through F3 (docs/float/theory-table.md).
+ * addition at a time, never through F3 (docs/THEORY.md §15.7).
  */
 public final class ExactDecider {
     /** The largest number of functions {@code |F|^(|F|^d)} the decider accepts. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The floating-point part of {@link Universality} (docs/theory/float-universality.md): the
+ * The floating-point part of {@link Universality} (docs/THEORY.md §15): the
  * sufficient condition S_I (Theorem FS), built from the compiler's indicator gadgets
  * ({@link IndicatorGadgets}) and verified on every code by {@link IndicatorCertificate#verify}, and the
  * domain {@code [-r, r]} of a verdict ({@link Domain}). N (Theorem 1) runs unchanged on float codes.
@@ -73,7 +73,7 @@ final class FloatUniversality {
         IndicatorCertificate cert = c.certificate().get();
         tried.add("S_I (Theorem FS): holds, " + cert.describe());
         Verdict v = Verdict.universal(question, new Findings(necessary, decided, tried), Evidence.indicators(cert), "S_I holds (Theorem FS,"
-                + " docs/theory/float-universality.md): " + cert.describe());
+                + " docs/THEORY.md §15): " + cert.describe());
         return Optional.of(v.withDomain(whole(m, "the certificate S_I, verified on every code")));
     }
 

@@ -29,7 +29,7 @@ import java.util.Optional;
  *       the verdict also cites it; above the search limit ({@code |F| > GadgetSearch.LIMIT}, up to
  *       {@code p + q = 30}) first {@link SaturationTheorem} (Theorem P, no table over F) &rArr; UNIVERSAL citing it;</li>
  *   <li>floating point (general weights): first S_I ({@link FloatUniversality}, Theorem FS of
- *       docs/theory/float-universality.md), and every float verdict carries its {@link Verdict#domain()};</li>
+ *       docs/THEORY.md §15), and every float verdict carries its {@link Verdict#domain()};</li>
  *   <li>otherwise UNDETERMINED, listing what was tried.</li>
  * </ol>
  * Binary weights ({@link #check(Question)}): the verdict is about one dimension {@code d}: N with
@@ -121,7 +121,7 @@ public final class Universality {
                 return w.get();
             }
         }
-        if (FloatUniversality.applies(question)) { // S_I, Theorem FS (docs/theory/float-universality.md)
+        if (FloatUniversality.applies(question)) { // S_I, Theorem FS (docs/THEORY.md §15)
             Optional<Verdict> f = FloatUniversality.sufficient(question, m, n.holds(), decided, tried);
             if (f.isPresent()) {
                 return f.get();

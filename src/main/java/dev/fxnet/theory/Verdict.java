@@ -69,7 +69,7 @@ public final class Verdict {
     }
 
     /**
-     * This verdict with its floating-point domain (docs/theory/float-universality.md §4).
+     * This verdict with its floating-point domain (docs/THEORY.md §15.4).
      *
      * @throws NullPointerException if {@code domain} is null
      * @throws IllegalArgumentException if a whole-format domain is given to a verdict that is not UNIVERSAL
@@ -313,7 +313,7 @@ public final class Verdict {
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Indicators) {
             return "S_I holds: the detectors, NOR, normalizer and output weights above are verified on every input they"
                     + " can receive, so every f: F^d -> F, for every d >= 1, is computed by a network on every finite input"
-                    + " (Theorem FS, docs/theory/float-universality.md)";
+                    + " (Theorem FS, docs/THEORY.md §15)";
         }
         if (kind == Kind.UNIVERSAL && evidence instanceof Evidence.Gadgets) {
             return "S holds: the gadgets of the construction above are verified on every input they can receive,"

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code fxnet check} on floating-point formats (docs/theory/float-universality.md): the verdict, its
+ * {@code fxnet check} on floating-point formats (docs/THEORY.md §15): the verdict, its
  * domain in the report and in JSON, and the refusals (exit 2, one line). The domains are checked against
  * the format's own values (e2m1: largest 6) and, for the inseparable pair, by brute force here.
  */

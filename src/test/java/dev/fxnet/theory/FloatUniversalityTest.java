@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Floating-point verdicts (docs/theory/float-universality.md): every UNIVERSAL verdict's certificate
+ * Floating-point verdicts (docs/THEORY.md §15): every UNIVERSAL verdict's certificate
  * S_I is turned into networks for random tables (drawn here) by the construction of Theorem FS, and
  * {@link ReferenceEvaluator} (SPEC §4 and §8 read aloud, none of the gadget code) finds each exact on
  * every point of the domain; N-sep witnesses and the stopping pair of a domain are re-checked by brute
