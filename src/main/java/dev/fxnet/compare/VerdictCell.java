@@ -44,14 +44,16 @@ public record VerdictCell(String format, String activation, Optional<Verdict.Kin
     }
 
     /**
-     * The domain of a verdict where it is known: today {@code all finite} for a UNIVERSAL verdict (every
-     * function on all finite inputs is computed, which is what UNIVERSAL means), nothing otherwise.
-     *
-     * <p>DOMAIN: this is the one place where the domain enters compare. When {@code Verdict.domain()}
-     * appears (the largest symmetric interval {@code [-r, r]} on which every function is represented,
-     * for float settings where N-sep fails), return it here for every verdict that has one.
+     * The domain of a verdict where it is known: the verdict's own {@link Verdict#domain()} (float settings:
+     * {@code |x| <= r}, the largest symmetric interval on which every function is represented, verified, or
+     * every finite value), else {@code all finite} for a UNIVERSAL verdict (which means exactly that), else
+     * nothing.
      */
     static Optional<String> domain(Verdict v) {
+        if (v.domain().isPresent()) {
+            dev.fxnet.theory.Domain d = v.domain().get();
+            return Optional.of(d.wholeFormat() ? "all finite" : "|x| <= " + d.radius().toPlainString());
+        }
         return v.kind() == Verdict.Kind.UNIVERSAL ? Optional.of("all finite") : Optional.empty();
     }
 
@@ -67,6 +69,9 @@ public record VerdictCell(String format, String activation, Optional<Verdict.Kin
             }
             if (e instanceof Evidence.Modular) {
                 return "S holds: Theorem W (modular construction)";
+            }
+            if (e instanceof Evidence.Indicators) {
+                return "S_I holds: verified indicator certificate (Theorem FS)";
             }
             if (e instanceof Evidence.VerifiedNetwork) {
                 return "verified network";
