@@ -386,6 +386,7 @@ class FloatNetwork:
                 if not is_finite(b) or not all(is_finite(w) for _, w in ws):
                     raise ValueError("non-finite parameter")
         self._tau = {}
+        self._acc = {}
 
     def tau(self, v):
         t = self._tau.get(v)
@@ -404,11 +405,20 @@ class FloatNetwork:
         return ar.wide(bias, [(w, y[s]) for s, w in weights])
 
     def evaluate(self, x):
-        """Values (Fractions / specials) in, values out."""
+        """Values (Fractions / specials) in, values out. A neuron's accumulator depends only on
+        the values of its sources, so it is computed once per (neuron, source values) and
+        remembered: many points share the values of the hidden layers."""
         y = list(x)
         last = len(self.layers) - 1
         for li, layer in enumerate(self.layers):
-            accs = [self.neuron(b, ws, y) for b, ws in layer]
+            accs = []
+            for j, (b, ws) in enumerate(layer):
+                key = (li, j) + tuple(y[s] for s, _ in ws)
+                acc = self._acc.get(key)
+                if acc is None:
+                    acc = self.neuron(b, ws, y)
+                    self._acc[key] = acc
+                accs.append(acc)
             y = accs if li == last else [self.tau(a) for a in accs]
         return y
 

@@ -17,6 +17,7 @@ import concurrent.futures
 import json
 import os
 import random
+import socket
 import subprocess
 import sys
 import time
@@ -173,6 +174,11 @@ def network_cases(level, seed):
 
 
 class Runner:
+    """Runs one fxnet call: a new process (the launcher, `java -jar` or `java -cp ... Main`), or,
+    with --server, a request to the in-process command line of the test JVM
+    (src/test/java/dev/fxnet/acceptance/InProcessCli.java) for every call but the ones that
+    real() picks, which still start a process."""
+
     def __init__(self, args):
         if args.classpath:
             self.base = [args.java] + args.jvm_opt + ["-cp", args.classpath, "dev.fxnet.cli.Main"]
@@ -181,8 +187,20 @@ class Runner:
         else:
             self.base = [args.launcher]
         self.timeout = args.call_timeout
+        self.server = args.server
+        self.real_every = args.real_every
 
-    def run(self, argv):
+    def real(self, index, first_of_kind):
+        """With --server: whether job `index` still runs as a process of its own: the first job
+        of each kind and every --real-every-th one, so that the process path (exit status,
+        stdout and stderr as separate streams) stays checked on every kind of call."""
+        if self.server is None:
+            return True
+        return first_of_kind or (self.real_every > 0 and index % self.real_every == 0)
+
+    def run(self, argv, real=True):
+        if not real:
+            return self.ask_server(argv)
         cmd = self.base + argv
         try:
             p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -190,6 +208,24 @@ class Runner:
             return cmd, p.returncode, p.stdout, p.stderr
         except subprocess.TimeoutExpired:
             return cmd, -1, "", "timed out after %ss" % self.timeout
+
+    def ask_server(self, argv):
+        cmd = ["<in-process>", "fxnet"] + argv
+        try:
+            with socket.create_connection(("127.0.0.1", self.server), timeout=self.timeout) as s:
+                s.sendall((json.dumps(argv) + "\n").encode("utf-8"))
+                chunks = []
+                while True:
+                    b = s.recv(1 << 16)
+                    if not b:
+                        break
+                    chunks.append(b)
+        except OSError as e:
+            return cmd, -1, "", "in-process call failed: %s" % e
+        if not chunks:
+            return cmd, -1, "", "in-process call ended without a reply"
+        reply = json.loads(b"".join(chunks).decode("utf-8"))
+        return cmd, reply["exit"], reply["stdout"], reply["stderr"]
 
 
 SHORTEN = {}  # long arguments (the class path) shown by a short name in reports
@@ -337,6 +373,14 @@ def main(argv=None):
     how.add_argument("--jar", help="run `java -jar JAR` (e.g. target/fxnet.jar)")
     how.add_argument("--launcher", default=os.path.join(ROOT, "fxnet"),
                      help="the fxnet launcher script (default: the repository's ./fxnet)")
+    ap.add_argument("--server", type=int, metavar="PORT",
+                    help="send the calls to the in-process fxnet of a test JVM listening on this "
+                         "loopback port (InProcessCli) instead of starting a process each; the "
+                         "calls that --real-every picks still start one (needs --classpath, "
+                         "--jar or the launcher for those)")
+    ap.add_argument("--real-every", type=int, default=40, metavar="K",
+                    help="with --server: the first call of each kind and every K-th call still "
+                         "run as a process of their own (0: only the first of each kind)")
     ap.add_argument("--java", default="java", help="java executable for --classpath/--jar")
     ap.add_argument("--jvm-opt", action="append", default=None,
                     help="JVM option for --classpath/--jar (repeatable; default: fast startup "
@@ -411,9 +455,18 @@ def main(argv=None):
     print("fxnet acceptance (%s): %d activation tables, %d networks, %d fxnet calls via %s"
           % (label, n_act, n_net, len(jobs), shell(runner.base)), flush=True)
 
+    kinds = set()
+    real = []
+    for i, (kind, _, _) in enumerate(jobs):
+        real.append(runner.real(i, kind not in kinds))
+        kinds.add(kind)
+    if args.server is not None:
+        print("%d calls in-process (loopback port %d), %d as processes of their own"
+              % (real.count(False), args.server, real.count(True)), flush=True)
+
     rows_act = rows_net = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = [pool.submit(runner.run, argv) for (_, _, argv) in jobs]
+        futures = [pool.submit(runner.run, argv, r) for (_, _, argv), r in zip(jobs, real)]
         for (kind, payload, _), fut in zip(jobs, futures):
             before = tally.passed + tally.failed
             res = fut.result()

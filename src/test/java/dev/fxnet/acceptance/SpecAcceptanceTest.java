@@ -13,16 +13,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The issue's acceptance check: an independent implementation of SPEC.md in Python
  * ({@code acceptance/spec_model.py}, exact rationals and mpmath, written from the SPEC alone)
- * run against the real CLI ({@code java -cp <this JVM's class path> dev.fxnet.cli.Main}) on
- * activation tables and random networks of every mode, encoding, overflow and accumulation
- * ({@code acceptance/run_acceptance.py}, quick grid), and the same for the float formats of
- * SPEC §8 ({@code acceptance/float_model.py}, {@code --only float}). Every row must agree.
+ * run against the CLI on activation tables and random networks of every mode, encoding, overflow
+ * and accumulation ({@code acceptance/run_acceptance.py}, quick grid), and the same for the float
+ * formats of SPEC §8 ({@code acceptance/float_model.py}, {@code --only float}). Every row must
+ * agree.
+ *
+ * <p>The calls reach the CLI through {@link InProcessCli}: the picocli entry of {@code Main} run
+ * inside this JVM, stdout, stderr and exit code captured apart, instead of about 240 JVM starts.
+ * The first call of each kind (activation table, network, SPEC example, bad input) and every
+ * {@value #REAL_EVERY}th call still run as a real process ({@code java -cp <this JVM's class
+ * path> dev.fxnet.cli.Main}), checked in the same way, so the process path stays covered too.
  *
  * <p>Needs {@code python3} with {@code mpmath} (Debian: {@code apt-get install python3-mpmath});
  * without them the test is skipped, except in CI ({@code CI=true}), where it fails.
@@ -30,11 +38,41 @@ import org.junit.jupiter.api.Test;
 class SpecAcceptanceTest {
 
     private static final long BUDGET_SECONDS = 300;
+    /** Every this many calls, one runs as a process of its own (besides the first of each kind). */
+    static final int REAL_EVERY = 40;
     private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+
+    private static InProcessCli cli;
+    private static Run fixedPoint;
+    private static Run floats;
+
+    /**
+     * Starts both model runs at once (the Python model is single-threaded and the CLI calls are
+     * served by this JVM, so on two cores the runs overlap); each test waits for its own.
+     */
+    @BeforeAll
+    static void startBothRuns() throws Exception {
+        String python = pythonWithMpmath();
+        cli = InProcessCli.start(2);
+        fixedPoint = Run.start(python, cli, "acceptance.log");
+        floats = Run.start(python, cli, "acceptance-float.log", "--only", "float");
+    }
+
+    @AfterAll
+    static void stopServing() throws Exception {
+        for (Run r : new Run[] {fixedPoint, floats}) {
+            if (r != null) {
+                r.stop();
+            }
+        }
+        if (cli != null) {
+            cli.close();
+        }
+    }
 
     @Test
     void independentSpecModelAgreesWithTheCliOnEveryRow() throws Exception {
-        run("acceptance.log", 10_000);
+        fixedPoint.check(10_000);
     }
 
     /**
@@ -44,40 +82,52 @@ class SpecAcceptanceTest {
      */
     @Test
     void independentFloatModelAgreesWithTheCliOnEveryRow() throws Exception {
-        run("acceptance-float.log", 10_000, "--only", "float");
+        floats.check(10_000);
     }
 
-    private static void run(String logName, long minRows, String... extra) throws Exception {
-        String python = pythonWithMpmath();
-        Path root = Path.of("").toAbsolutePath();
-        Path script = root.resolve("acceptance/run_acceptance.py");
-        assertTrue(Files.isRegularFile(script), "missing " + script);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path");
+    /** One run of {@code acceptance/run_acceptance.py}, its output going to {@code target/LOG}. */
+    private record Run(Process process, Path log, String label, long startNanos) {
 
-        List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
-                "--java", java, "--classpath", classpath,
-                "--workdir", root.resolve("target/acceptance").toString()));
-        cmd.addAll(List.of(extra));
-        Path log = Files.createDirectories(root.resolve("target")).resolve(logName);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(BUDGET_SECONDS, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("acceptance run exceeded " + BUDGET_SECONDS + " s; log: " + log);
+        static Run start(String python, InProcessCli cli, String logName, String... extra) throws IOException {
+            Path root = Path.of("").toAbsolutePath();
+            Path script = root.resolve("acceptance/run_acceptance.py");
+            assertTrue(Files.isRegularFile(script), "missing " + script);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = new ArrayList<>(List.of(python, script.toString(),
+                    "--java", java, "--classpath", System.getProperty("java.class.path"),
+                    "--server", Integer.toString(cli.port()), "--real-every", Integer.toString(REAL_EVERY),
+                    "--workdir", root.resolve("target/acceptance").toString()));
+            cmd.addAll(List.of(extra));
+            Path log = Files.createDirectories(root.resolve("target")).resolve(logName);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new Run(p, log, String.join(" ", extra), t0);
         }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.printf("SpecAcceptanceTest %s: %.1f s%n%s", String.join(" ", extra),
-                (System.nanoTime() - t0) / 1e9, tail(out, 40));
-        Matcher m = SUMMARY.matcher(out);
-        assertTrue(m.find(), "no summary line in the acceptance output:\n" + tail(out, 40));
-        assertEquals(0, p.exitValue(), "fxnet disagrees with the independent SPEC model ("
-                + m.group(2) + " rows failed); full log " + log + ":\n" + tail(out, 60));
-        assertEquals("0", m.group(2));
-        assertTrue(Long.parseLong(m.group(1)) > minRows, "suspiciously few rows compared");
+
+        void check(long minRows) throws Exception {
+            Process p = process;
+            long left = BUDGET_SECONDS * 1_000_000_000L - (System.nanoTime() - startNanos);
+            if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                stop();
+                fail("acceptance run exceeded " + BUDGET_SECONDS + " s; log: " + log);
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            System.out.printf("SpecAcceptanceTest %s: %.1f s%n%s", label,
+                    (System.nanoTime() - startNanos) / 1e9, tail(out, 40));
+            Matcher m = SUMMARY.matcher(out);
+            assertTrue(m.find(), "no summary line in the acceptance output:\n" + tail(out, 40));
+            assertEquals(0, p.exitValue(), "fxnet disagrees with the independent SPEC model ("
+                    + m.group(2) + " rows failed); full log " + log + ":\n" + tail(out, 60));
+            assertEquals("0", m.group(2));
+            assertTrue(Long.parseLong(m.group(1)) > minRows, "suspiciously few rows compared");
+        }
+
+        void stop() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
     }
 
     /**

@@ -24,7 +24,9 @@ import dev.fxnet.testing.SettingGrid;
 import dev.fxnet.theory.Verdict;
 import dev.fxnet.theory.VerdictTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +42,29 @@ class CertifiedConstructionTest {
 
     private static final List<Activation> PAPER = VerdictTable.PAPER_ACTIVATIONS.stream().map(Activations::named).toList();
 
-    private static List<Setting> tiny(boolean withCertificate) {
+    /** The non-shallow settings of the tiny grid, each with whether S has a certificate; classified once for both tests. */
+    private static Map<Setting, Boolean> nonShallow;
+
+    private static synchronized List<Setting> tiny(boolean withCertificate) {
+        if (nonShallow == null) {
+            Map<Setting, Boolean> m = new LinkedHashMap<>();
+            // the default run: p = q = 1 and the paper's activations; -Plong: also p = 0, q = 2 and every built-in
+            int[] oneOne = {1, 1};
+            List<int[]> pqs = LongTests.pick(List.of(oneOne, new int[] {0, 2}), List.of(oneOne));
+            List<Activation> acts = LongTests.pick(Activations.builtIns(), PAPER);
+            for (Setting s : SettingGrid.of(pqs, acts)) {
+                if (!shallow(s.machine())) {
+                    m.put(s, GadgetSearch.search(s.machine()).gadgets().isPresent());
+                }
+            }
+            nonShallow = m;
+        }
         List<Setting> out = new ArrayList<>();
-        // the default run: p = q = 1 and the paper's activations; -Plong: also p = 0, q = 2 and every built-in
-        int[] oneOne = {1, 1};
-        List<int[]> pqs = LongTests.pick(List.of(oneOne, new int[] {0, 2}), List.of(oneOne));
-        List<Activation> acts = LongTests.pick(Activations.builtIns(), PAPER);
-        for (Setting s : SettingGrid.of(pqs, acts)) {
-            if (GadgetSearch.search(s.machine()).gadgets().isPresent() == withCertificate && !shallow(s.machine())) {
+        nonShallow.forEach((s, withS) -> {
+            if (withS == withCertificate) {
                 out.add(s);
             }
-        }
+        });
         return out;
     }
 
@@ -85,7 +99,9 @@ class CertifiedConstructionTest {
                         r.gadgets());
                 ReferenceEvaluator ref = new ReferenceEvaluator(r.network());
                 for (int i = 0; i < t.size(); i++) {
-                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
+                    int at = i;
+                    int dim = d;
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> s + " d=" + dim + " point " + at);
                 }
                 checked++;
             }

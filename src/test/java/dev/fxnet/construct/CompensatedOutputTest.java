@@ -45,7 +45,9 @@ class CompensatedOutputTest {
                                 CertifiedConstruction.build(t, m, c), s.toString());
                         ReferenceEvaluator ref = new ReferenceEvaluator(built.network());
                         for (int i = 0; i < t.size(); i++) {
-                            assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
+                            int at = i;
+                            int dim = d;
+                            assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> s + " d=" + dim + " point " + at);
                         }
                         checked++;
                     }

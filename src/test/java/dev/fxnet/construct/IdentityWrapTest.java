@@ -71,7 +71,9 @@ class IdentityWrapTest {
                         CertifiedConstruction.build(t, m, cert), spec);
                 ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
                 for (int i = 0; i < t.size(); i++) {
-                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], spec + " d=" + d + " point " + i);
+                    int at = i;
+                    int dim = d;
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> spec + " d=" + dim + " point " + at);
                 }
                 System.out.printf("identity %s d=%d: %s, exact on %d points, %.1f s%n", spec, d, b.network().size(),
                         t.size(), (System.nanoTime() - start) / 1e9);
@@ -98,7 +100,9 @@ class IdentityWrapTest {
                         CertifiedConstruction.build(t, m, cert), spec);
                 ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
                 for (int i = 0; i < t.size(); i++) {
-                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], spec + " d=" + d + " point " + i);
+                    int at = i;
+                    int dim = d;
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> spec + " d=" + dim + " point " + at);
                 }
             }
         }

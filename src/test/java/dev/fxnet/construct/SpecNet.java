@@ -27,6 +27,10 @@ final class SpecNet {
     private final boolean wrap;
     private final boolean perOp;
     private final long[] tau;
+    /** The network's parameters copied once into arrays: layer, neuron (and source index). */
+    private final long[][] bias;
+    private final int[][][] source;
+    private final long[][][] weight;
 
     SpecNet(Network net) {
         this.net = net;
@@ -41,6 +45,26 @@ final class SpecNet {
         this.tau = new long[(int) (max - min + 1)];
         for (long z = min; z <= max; z++) {
             tau[(int) (z - min)] = table.tau(z);
+        }
+        int layers = net.layers().size();
+        this.bias = new long[layers][];
+        this.source = new int[layers][][];
+        this.weight = new long[layers][][];
+        for (int l = 0; l < layers; l++) {
+            Layer layer = net.layers().get(l);
+            bias[l] = new long[layer.width()];
+            source[l] = new int[layer.width()][];
+            weight[l] = new long[layer.width()][];
+            for (int j = 0; j < layer.width(); j++) {
+                Neuron n = layer.neuron(j);
+                bias[l][j] = n.bias();
+                source[l][j] = new int[n.fanIn()];
+                weight[l][j] = new long[n.fanIn()];
+                for (int i = 0; i < n.fanIn(); i++) {
+                    source[l][j][i] = n.source(i);
+                    weight[l][j][i] = n.weight(i);
+                }
+            }
         }
     }
 
@@ -90,29 +114,30 @@ final class SpecNet {
 
     long evaluate(long[] x) {
         long[] y = x.clone();
-        int last = net.layers().size() - 1;
+        int last = bias.length - 1;
         for (int l = 0; l <= last; l++) {
-            Layer layer = net.layers().get(l);
-            long[] next = new long[layer.width()];
-            for (int j = 0; j < layer.width(); j++) {
-                Neuron n = layer.neuron(j);
+            long[] b = bias[l];
+            long[] next = new long[b.length];
+            for (int j = 0; j < b.length; j++) {
+                int[] src = source[l][j];
+                long[] w = weight[l][j];
                 long acc;
                 if (perOp) {
-                    acc = n.bias();
-                    for (int i = 0; i < n.fanIn(); i++) {
-                        long v = y[n.source(i)];
+                    acc = b[j];
+                    for (int i = 0; i < src.length; i++) {
+                        long v = y[src[i]];
                         if (v == 0) {
                             continue;
                         }
-                        long prod = fit(roundDiv(Math.multiplyExact(n.weight(i), v), q));
+                        long prod = fit(roundDiv(Math.multiplyExact(w[i], v), q));
                         acc = fit(acc + prod);
                     }
                 } else {
-                    BigInteger sum = BigInteger.valueOf(n.bias()).shiftLeft(q);
-                    for (int i = 0; i < n.fanIn(); i++) {
-                        long v = y[n.source(i)];
+                    BigInteger sum = BigInteger.valueOf(b[j]).shiftLeft(q);
+                    for (int i = 0; i < src.length; i++) {
+                        long v = y[src[i]];
                         if (v != 0) {
-                            sum = sum.add(BigInteger.valueOf(n.weight(i)).multiply(BigInteger.valueOf(v)));
+                            sum = sum.add(BigInteger.valueOf(w[i]).multiply(BigInteger.valueOf(v)));
                         }
                     }
                     acc = fit(roundDiv(sum.longValueExact(), q));

@@ -67,7 +67,9 @@ class TheoremWTest {
                         CertifiedConstruction.build(t, m, cert), s.toString());
                 ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
                 for (int i = 0; i < t.size(); i++) {
-                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
+                    int at = i;
+                    int dim = d;
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> s + " d=" + dim + " point " + at);
                 }
                 System.out.println("verified " + s + " d=" + d + ": " + b.network().size());
                 compiled++;

@@ -96,7 +96,9 @@ class WrapRoutesTest {
                         CertifiedConstruction.build(t, m, c), s.toString());
                 ReferenceEvaluator ref = new ReferenceEvaluator(b.network());
                 for (int i = 0; i < t.size(); i++) {
-                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], s + " d=" + d + " point " + i);
+                    int at = i;
+                    int dim = d;
+                    assertEquals(t.code(i), ref.evaluate(t.space().point(i))[0], () -> s + " d=" + dim + " point " + at);
                 }
             }
         }

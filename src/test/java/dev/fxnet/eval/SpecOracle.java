@@ -20,7 +20,23 @@ import java.math.RoundingMode;
  * its own independent oracle elsewhere).
  */
 final class SpecOracle {
+    /** {@code 2^q} and {@code 2^-q = 0.5^q} as exact decimals, q = 0..63: scaling by them is exact. */
+    private static final BigDecimal[] TWO_POW = new BigDecimal[64];
+    private static final BigDecimal[] HALF_POW = new BigDecimal[64];
+
+    static {
+        for (int q = 0; q < TWO_POW.length; q++) {
+            TWO_POW[q] = BigDecimal.valueOf(2).pow(q);
+            HALF_POW[q] = new BigDecimal("0.5").pow(q);
+        }
+    }
+
     private SpecOracle() {
+    }
+
+    /** {@code 2^q}, exactly. */
+    private static BigDecimal twoPow(int q) {
+        return q < TWO_POW.length ? TWO_POW[q] : BigDecimal.valueOf(2).pow(q);
     }
 
     static BigInteger roundToInteger(BigDecimal c, Rounding mode) {
@@ -42,7 +58,7 @@ final class SpecOracle {
 
     /** rho of an exact real, returned as an integer code. */
     static long rho(BigDecimal x, int p, int q, Encoding enc, Rounding mode, Overflow ovf) {
-        BigInteger c = roundToInteger(x.multiply(BigDecimal.valueOf(2).pow(q)), mode);
+        BigInteger c = roundToInteger(x.multiply(twoPow(q)), mode);
         BigInteger max = BigInteger.ONE.shiftLeft(p + q).subtract(BigInteger.ONE);
         BigInteger min = enc == Encoding.SYMMETRIC ? max.negate() : max.negate().subtract(BigInteger.ONE);
         if (ovf == Overflow.SATURATE) {
@@ -52,8 +68,10 @@ final class SpecOracle {
         return c.subtract(min).mod(mod).add(min).longValueExact();
     }
 
+    /** {@code code * 2^-q}, exactly (a product with the exact decimal {@code 0.5^q}, no division). */
     static BigDecimal val(long code, int q) {
-        return new BigDecimal(BigInteger.valueOf(code)).divide(BigDecimal.valueOf(2).pow(q));
+        BigDecimal c = new BigDecimal(BigInteger.valueOf(code));
+        return q < HALF_POW.length ? c.multiply(HALF_POW[q]) : c.divide(BigDecimal.valueOf(2).pow(q));
     }
 
     static long[] evaluate(Network n, long[] x) {

@@ -158,8 +158,9 @@ class SaturationTheoremTest {
     private static void assertCovered(SaturationPlan plan, FixedPointArithmetic ar) {
         long one = 1L << ar.format().fracBits();
         for (long a = ar.minCode(); a <= ar.maxCode(); a++) {
-            assertTrue(a == ar.minCode() || plan.step(a, true, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
-            assertTrue(a == ar.maxCode() || plan.step(a, false, one, ar.minCode(), ar.maxCode()).isPresent(), ar + " " + a);
+            long at = a;
+            assertTrue(a == ar.minCode() || plan.step(a, true, one, ar.minCode(), ar.maxCode()).isPresent(), () -> ar + " " + at);
+            assertTrue(a == ar.maxCode() || plan.step(a, false, one, ar.minCode(), ar.maxCode()).isPresent(), () -> ar + " " + at);
         }
     }
 
