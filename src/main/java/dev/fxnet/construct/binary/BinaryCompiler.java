@@ -106,7 +106,16 @@ public final class BinaryCompiler {
         if (!(signs instanceof Attempt.Refused<BinaryNetwork> signsFailed)) {
             return signs;
         }
-        return new Attempt.Refused<>(stepsFailed.reason() + "; and " + signsFailed.reason(), signsFailed.isFinal());
+        String why = stepsFailed.reason() + "; and " + signsFailed.reason();
+        if (target.dims() == 1) {
+            // Theorem B8 (docs/theory/binary-open-rows.md): its layers before the far indicators do not depend on the table
+            Attempt<BinaryNetwork> saturated = SaturatedSignCompiler.compile(target, s, live);
+            if (!(saturated instanceof Attempt.Refused<BinaryNetwork> saturatedFailed)) {
+                return saturated;
+            }
+            return new Attempt.Refused<>(why + "; and " + saturatedFailed.reason(), saturatedFailed.isFinal());
+        }
+        return new Attempt.Refused<>(why, signsFailed.isFinal());
     }
 
     /**
