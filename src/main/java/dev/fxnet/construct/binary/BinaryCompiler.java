@@ -78,8 +78,25 @@ public final class BinaryCompiler {
         return routes(target, s, live).orElseThrow();
     }
 
-    /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
+    /**
+     * The routes of the dimension on the points {@code live}, else (after a refusal that is not final,
+     * or any refusal in {@code d = 1}) the saturated sign construction (Theorem B8,
+     * docs/theory/binary-open-rows.md), whose layers before the far indicators do not depend on the table.
+     */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
+        Attempt<BinaryNetwork> earlier = earlierRoutes(target, s, live);
+        if (!(earlier instanceof Attempt.Refused<BinaryNetwork> failed) || target.dims() > 1 && failed.isFinal()) {
+            return earlier;
+        }
+        Attempt<BinaryNetwork> saturated = SaturatedSignCompiler.compile(target, s, live);
+        if (!(saturated instanceof Attempt.Refused<BinaryNetwork> saturatedFailed)) {
+            return saturated;
+        }
+        return new Attempt.Refused<>(failed.reason() + "; and " + saturatedFailed.reason(), saturatedFailed.isFinal());
+    }
+
+    /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
+    private static Attempt<BinaryNetwork> earlierRoutes(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() >= 3) {
             Attempt<BinaryNetwork> features = features(target, s, live);
             if (target.dims() > 3 || !(features instanceof Attempt.Refused<BinaryNetwork> featuresFailed)
@@ -106,16 +123,7 @@ public final class BinaryCompiler {
         if (!(signs instanceof Attempt.Refused<BinaryNetwork> signsFailed)) {
             return signs;
         }
-        String why = stepsFailed.reason() + "; and " + signsFailed.reason();
-        if (target.dims() == 1) {
-            // Theorem B8 (docs/theory/binary-open-rows.md): its layers before the far indicators do not depend on the table
-            Attempt<BinaryNetwork> saturated = SaturatedSignCompiler.compile(target, s, live);
-            if (!(saturated instanceof Attempt.Refused<BinaryNetwork> saturatedFailed)) {
-                return saturated;
-            }
-            return new Attempt.Refused<>(why + "; and " + saturatedFailed.reason(), saturatedFailed.isFinal());
-        }
-        return new Attempt.Refused<>(why, signsFailed.isFinal());
+        return new Attempt.Refused<>(stepsFailed.reason() + "; and " + signsFailed.reason(), signsFailed.isFinal());
     }
 
     /**

@@ -2,39 +2,41 @@ package dev.fxnet.construct.binary;
 
 import dev.fxnet.gadget.Machine;
 import dev.fxnet.network.Network;
-import dev.fxnet.network.Neuron;
 import dev.fxnet.target.FunctionTable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The saturated sign construction for binary weights in {@code d = 1} (docs/theory/binary-open-rows.md,
+ * The saturated sign construction for binary weights in any dimension (docs/theory/binary-open-rows.md,
  * Theorem B8), for {@code SATURATE} and {@code PER_OP} where {@code tau} is the identity on
- * {@code [0, M]} and {@code tau(-1) = -1} (codes): elu and the identity under two's complement, whose
- * other binary routes refuse. Every signal is carried by copies that the next layer cancels where it
- * does not read them ({@link CancellingLayers}); every stage is checked on every input.
+ * {@code [0, M]}, {@code tau(-1) = -1} and {@code tau(m) < 0} (codes): elu and the identity under two's
+ * complement, whose other binary routes refuse. Every signal is carried by copies that the next layer
+ * cancels where it does not read them ({@link CancellingLayers}); every stage is checked on every point
+ * of {@code F^d}.
  *
  * <ol>
- *   <li><b>Ramps.</b> First-layer neurons {@code y = tau(acc(b; +-x))}, a few chosen so that the signs
- *       of the ramps determine the input; {@code N} copies each ({@code N >= -m}, a multiple of 6).</li>
- *   <li><b>Signs.</b> {@code G = tau(acc(0; N y))} is {@code tau(m)}, 0 or {@code M} by the sign of
- *       {@code y} (the sum saturates); a constant {@code K = tau(acc(-1)) = -1}, {@code -m} copies.</li>
- *   <li><b>Steps.</b> {@code T+ = tau(acc(M + m; N G, -m (-K)))} is {@code M [y >= 0]}, and {@code T-}
- *       (reading {@code -G}) is {@code M [y <= 0]}.</li>
+ *   <li><b>Ramps and thresholds.</b> First-layer neurons {@code y} (two copies each) and second-layer
+ *       thresholds {@code z = tau(acc(beta; p y, p' y))} ({@link SignThresholds}), {@code nG} copies each.</li>
+ *   <li><b>Signs.</b> {@code G = tau(acc(betaG; nG z))} is {@code tau(m)}, {@code tau(betaG)} or {@code M}
+ *       by the sign of {@code z} (the sum saturates); a constant {@code K = tau(acc(-1)) = -1}, {@code -m}
+ *       copies.</li>
+ *   <li><b>Steps.</b> {@code T = tau(acc(M + m; nT (sigma G), -m (-K)))} for {@code sigma = +-1}: the
+ *       sum saturates at {@code m} or {@code M}, and {@code -m} added to {@code m} is 0; each step is
+ *       checked to take only the values 0 and {@code M}.</li>
  *   <li><b>Pass and complements.</b> {@code tau(acc(0; T, T)) = T} and {@code tau(acc(M; T, -T)) = M - T}
  *       (the first read saturates at {@code M} where {@code T = M}).</li>
- *   <li><b>Far indicators.</b> For each live point {@code u}, {@code A_u = tau(acc(0; 2 W ...))} over the
- *       steps {@code W} that are {@code M} exactly where a ramp's sign differs from its sign at
- *       {@code u}: {@code A_u = M [x != u]}.</li>
+ *   <li><b>Far indicators.</b> For each live point {@code u}, {@code A_u = tau(acc(0; 2 W ...))} over
+ *       the signals {@code W} of the previous layer that are 0 at {@code u}: {@code A_u = M [x != u]},
+ *       since the thresholds' classes determine the point.</li>
  *   <li><b>Values and output.</b> {@code V = tau(acc(v; A_u, -A_u)) = v [x = u]} for
  *       {@code 1 <= v <= M} ({@code v + M} saturates at {@code M}, and {@code M - M = 0}); the output
  *       adds the values of each point with the sign of {@code f(u)} ({@code m = -M - (-m - M)} in two's
  *       complement).</li>
  * </ol>
- * The layers before the far indicators do not depend on the table. The caller verifies the network on all of F.
+ * The layers before the far indicators do not depend on the table. The caller verifies the network on
+ * all of {@code F^d}.
  */
 final class SaturatedSignCompiler {
     private SaturatedSignCompiler() {
@@ -45,8 +47,8 @@ final class SaturatedSignCompiler {
         if (!s.perOp() || !s.arithmetic().saturates()) {
             return "Theorem B8 needs SATURATE and PER_OP";
         }
-        if (s.one().isEmpty() || !s.contains(-1) || s.tau(-1) != -1 || s.tau(0) != 0) {
-            return "Theorem B8 needs 1 in F, tau(0) = 0 and tau(-1) = -1 (codes)";
+        if (s.one().isEmpty() || !s.contains(-1) || s.tau(-1) != -1 || s.tau(0) != 0 || s.tau(s.min()) >= 0) {
+            return "Theorem B8 needs 1 in F, tau(0) = 0, tau(-1) = -1 (codes) and tau(min) < 0";
         }
         for (long v = 1; v <= s.max(); v++) {
             if (s.tau(v) != v) {
@@ -57,111 +59,134 @@ final class SaturatedSignCompiler {
     }
 
     /**
-     * Compiles a one-dimensional table with the saturated sign construction.
+     * The copies and biases of the sign and step layers: {@code nG} copies of a threshold read by its
+     * sign, {@code nT} copies of a sign read by a step, the sign's bias {@code betaG} (0 where the twins
+     * of every value of {@code tau} cancel after 0, else {@code M + m}) and the step's {@code betaT = M + m}.
+     */
+    record Plan(Machine s, int nG, int nT, long betaG, long betaT) {
+        static Plan of(Machine s) {
+            long m = s.min();
+            long betaG = BinaryGadgets.cancels(s, 0, s.tauImage()) != 0 ? 0 : s.max() + m;
+            int nG = (int) (-m + (-m & 1));
+            long low = Math.min(-s.tau(m), s.tau(betaG) == 0 ? s.max() : Math.abs(s.tau(betaG)));
+            int nT = (int) ((s.max() - m + low - 1) / low); // every nonzero sign saturates from betaT
+            return new Plan(s, nG, nT + (nT & 1), betaG, s.max() + m);
+        }
+
+        /** The sign {@code G} at threshold value {@code z}. */
+        long sign(long z) {
+            return s.tau(s.chain(betaG, s.one().orElseThrow(), z, nG));
+        }
+
+        /** The step {@code T} with sign {@code sigma} at sign value {@code g}. */
+        long step(long g, int sigma) {
+            long one = s.one().orElseThrow();
+            return s.tau(s.chain2(betaT, sigma * one, g, nT, -one, -1, -s.min()));
+        }
+
+        /** Which steps are on at threshold value {@code z}: {@code 2 [T+ = M] + [T- = M]}; -1 if a step is not 0 or M. */
+        long classOf(long z) {
+            long plus = step(sign(z), 1);
+            long minus = step(sign(z), -1);
+            if (plus != 0 && plus != s.max() || minus != 0 && minus != s.max()) {
+                return -1;
+            }
+            return 2 * (plus == 0 ? 0 : 1) + (minus == 0 ? 0 : 1);
+        }
+    }
+
+    /**
+     * Compiles a table with the saturated sign construction.
      *
      * @param live the indices of the points with {@code f != 0}, not empty
      * @return the network, or a refusal naming the hypothesis or stage that fails
      */
     static Attempt<BinaryNetwork> compile(FunctionTable target, Machine s, List<Integer> live) {
-        String why = target.dims() != 1 ? "Theorem B8 is for d = 1" : outside(s);
+        String why = outside(s);
         if (why != null) {
             return Attempt.refused(s + ": the saturated sign construction does not apply: " + why);
         }
-        long m = s.min();
-        long big = s.max();
-        int n = (int) (6 * ((-m + 5) / 6));
-        List<long[]> ramps = new ArrayList<>();
-        List<Neuron> first = ramps(s, ramps);
-        if (first.isEmpty()) {
-            return Attempt.refused(s + ": the saturated sign construction does not apply: the signs of the ramps"
-                    + " tau(acc(b; +-x)) whose twins cancel after 0 and -1 do not determine the input");
-        }
-        int r = ramps.size();
-        CancellingLayers net = new CancellingLayers(s, first, ramps, n);
-        int size = s.size();
-        List<CancellingLayers.Planned> signs = new ArrayList<>();
-        for (int i = 0; i < r; i++) {
-            long[] g = new long[size];
-            for (int x = 0; x < size; x++) {
-                long y = ramps.get(i)[x];
-                g[x] = y > 0 ? big : y < 0 ? s.tau(m) : 0;
+        Plan plan = Plan.of(s);
+        for (long z : s.tauImage()) {
+            if (plan.classOf(z) < 0) {
+                return Attempt.refused(s + ": the saturated sign construction does not apply: the step of the"
+                        + " threshold value " + s.dec(z) + " is not 0 or M");
             }
-            signs.add(new CancellingLayers.Planned(0, List.of(new CancellingLayers.Read(i, 1, n)), g, n, "sign " + i));
         }
-        signs.add(new CancellingLayers.Planned(-1, List.of(), constant(size, -1), (int) -m, "constant -1"));
-        Attempt<Boolean> built = net.add(signs, false)
-                .flatMap(ok -> net.add(steps(s, ramps, n), false))
-                .flatMap(ok -> net.add(passAndComplements(s, net, r), false))
-                .flatMap(ok -> net.add(far(s, ramps, live), false))
+        Optional<SignThresholds> chosen = SignThresholds.choose(target, s, plan::classOf);
+        if (chosen.isEmpty()) {
+            return Attempt.refused(s + ": the saturated sign construction does not apply: the classes of the"
+                    + " thresholds tau(acc(beta; +-y, +-y)) over first-layer neurons y do not determine the point");
+        }
+        SignThresholds th = chosen.get();
+        CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), 2);
+        int r = th.reads().size();
+        Attempt<Boolean> built = net.add(thresholds(th, plan), false)
+                .flatMap(ok -> net.add(signs(net, plan, r), false))
+                .flatMap(ok -> net.add(steps(net, plan, r), false))
+                .flatMap(ok -> net.add(passAndComplements(s, net, 2 * r), false))
+                .flatMap(ok -> net.add(far(s, net, 4 * r, live), false))
                 .flatMap(ok -> net.add(values(target, s, live), false))
                 .flatMap(ok -> net.add(List.of(output(target, s, live)), true));
         return built.map(ok -> new BinaryNetwork(Network.of(s.setting().fixedPoint(), s.accumulation(),
-                s.activation(), 1, net.layers(), Map.of()), live.size(), "binary saturated sign construction"
-                + " (Theorem B8): " + r + " ramps, " + n + "-fold saturation to sign signals, steps [y >= 0] and"
-                + " [y <= 0] with complements, " + live.size() + " far indicators and value neurons v [x = u]"));
+                s.activation(), target.dims(), net.layers(), Map.of()), live.size(), "binary saturated sign construction"
+                + " (Theorem B8): " + th.ramps().size() + " ramps, " + r + " thresholds, " + plan.nG() + "- and "
+                + plan.nT() + "-fold saturation to signs and steps, " + live.size() + " far indicators and value"
+                + " neurons v [x = u]"));
     }
 
-    /**
-     * The ramps {@code tau(acc(b; +-x))} whose twins cancel after the biases 0 and -1, chosen in order
-     * while they refine the partition of F by sign patterns, until it is discrete; their values go to
-     * {@code values}. Empty if the partition does not become discrete.
-     */
-    private static List<Neuron> ramps(Machine s, List<long[]> values) {
-        int size = s.size();
-        long one = s.one().orElseThrow();
-        List<Neuron> out = new ArrayList<>();
-        long[] classOf = new long[size];
-        int classes = 1;
-        for (long b = s.min(); b <= s.max() && classes < size; b++) {
-            for (int sign : new int[] {1, -1}) {
-                long[] y = new long[size];
-                for (int x = 0; x < size; x++) {
-                    y[x] = s.tau(s.pre(b, sign * one, s.min() + x));
-                }
-                long[] distinct = java.util.Arrays.stream(y).distinct().toArray();
-                if (BinaryGadgets.cancels(s, 0, distinct) == 0 || BinaryGadgets.cancels(s, -1, distinct) == 0) {
-                    continue;
-                }
-                long[] refined = new long[size];
-                Set<Long> seen = new HashSet<>();
-                for (int x = 0; x < size; x++) {
-                    refined[x] = 3 * classOf[x] + Long.signum(y[x]) + 1;
-                    seen.add(refined[x]);
-                }
-                if (seen.size() > classes) {
-                    classes = seen.size();
-                    classOf = refined;
-                    values.add(y);
-                    out.add(Neuron.dense(b, sign * one));
-                }
-            }
-        }
-        return classes == size ? out : List.of();
-    }
-
-    /** Layer 3: {@code T+ = M [y >= 0]} and {@code T- = M [y <= 0]} per ramp, two copies each. */
-    private static List<CancellingLayers.Planned> steps(Machine s, List<long[]> ramps, int n) {
+    /** Layer 2: the thresholds {@code z = tau(acc(beta; p y, p' y))}, {@code nG} copies each. */
+    private static List<CancellingLayers.Planned> thresholds(SignThresholds th, Plan plan) {
         List<CancellingLayers.Planned> out = new ArrayList<>();
-        int k = ramps.size(); // the constant -1
-        int lift = (int) -s.min();
-        for (int i = 0; i < ramps.size(); i++) {
-            for (int sign : new int[] {1, -1}) {
-                long[] t = new long[s.size()];
-                for (int x = 0; x < t.length; x++) {
-                    t[x] = sign * Long.signum(ramps.get(i)[x]) >= 0 ? s.max() : 0;
+        for (int j = 0; j < th.reads().size(); j++) {
+            long[] c = th.reads().get(j);
+            int ramp = (int) c[0];
+            List<CancellingLayers.Read> reads = c[1] == c[2] ? List.of(new CancellingLayers.Read(ramp, (int) c[1], 2))
+                    : List.of(new CancellingLayers.Read(ramp, (int) c[1], 1), new CancellingLayers.Read(ramp, (int) c[2], 1));
+            out.add(new CancellingLayers.Planned(c[3], reads, th.values().get(j).clone(), plan.nG(), "threshold " + j));
+        }
+        return out;
+    }
+
+    /** Layer 3: the signs {@code G = tau(acc(betaG; nG z))}, {@code nT} copies each, then the constant -1 ({@code -m} copies). */
+    private static List<CancellingLayers.Planned> signs(CancellingLayers net, Plan plan, int r) {
+        List<CancellingLayers.Planned> out = new ArrayList<>();
+        for (int j = 0; j < r; j++) {
+            long[] z = net.values(j);
+            long[] g = new long[z.length];
+            for (int i = 0; i < z.length; i++) {
+                g[i] = plan.sign(z[i]);
+            }
+            out.add(new CancellingLayers.Planned(plan.betaG(), List.of(new CancellingLayers.Read(j, 1, plan.nG())), g,
+                    plan.nT(), "sign " + j));
+        }
+        out.add(new CancellingLayers.Planned(-1, List.of(), constant(net.values(0).length, -1), (int) -plan.s().min(),
+                "constant -1"));
+        return out;
+    }
+
+    /** Layer 4: per sign {@code j}, the steps {@code T+} (index {@code 2j}) and {@code T-} ({@code 2j + 1}), two copies each. */
+    private static List<CancellingLayers.Planned> steps(CancellingLayers net, Plan plan, int r) {
+        List<CancellingLayers.Planned> out = new ArrayList<>();
+        Machine s = plan.s();
+        for (int j = 0; j < r; j++) {
+            long[] g = net.values(j);
+            for (int sigma : new int[] {1, -1}) {
+                long[] t = new long[g.length];
+                for (int i = 0; i < g.length; i++) {
+                    t[i] = plan.step(g[i], sigma);
                 }
-                out.add(new CancellingLayers.Planned(s.max() + s.min(), List.of(new CancellingLayers.Read(i, sign, n),
-                        new CancellingLayers.Read(k, -1, lift)), t, 2, "step " + (sign > 0 ? "[y >= 0]" : "[y <= 0]")
-                        + " of ramp " + i));
+                out.add(new CancellingLayers.Planned(plan.betaT(), List.of(new CancellingLayers.Read(j, sigma, plan.nT()),
+                        new CancellingLayers.Read(r, -1, (int) -s.min())), t, 2, "step " + (sigma > 0 ? "+" : "-") + " " + j));
             }
         }
         return out;
     }
 
-    /** Layer 4: per step {@code T}, the pass {@code tau(acc(0; T, T))} and the complement {@code tau(acc(M; T, -T))}. */
-    private static List<CancellingLayers.Planned> passAndComplements(Machine s, CancellingLayers net, int ramps) {
+    /** Layer 5: per step {@code T}, the pass {@code tau(acc(0; T, T))} and the complement {@code tau(acc(M; T, -T))}. */
+    private static List<CancellingLayers.Planned> passAndComplements(Machine s, CancellingLayers net, int steps) {
         List<CancellingLayers.Planned> out = new ArrayList<>();
-        for (int t = 0; t < 2 * ramps; t++) {
+        for (int t = 0; t < steps; t++) {
             long[] step = net.values(t);
             long[] complement = new long[step.length];
             for (int x = 0; x < step.length; x++) {
@@ -176,23 +201,19 @@ final class SaturatedSignCompiler {
     }
 
     /**
-     * Layer 5: per live point {@code u}, {@code A_u = M [x != u]}, reading twice every layer-4 signal that
-     * is {@code M} exactly where a ramp's sign differs from its sign at {@code u} (ramp {@code i}: pass of
-     * {@code [y >= 0]} at {@code 4i}, its complement {@code [y < 0]} at {@code 4i + 1}, pass of
-     * {@code [y <= 0]} at {@code 4i + 2}, its complement {@code [y > 0]} at {@code 4i + 3}).
+     * Layer 6: per live point {@code u}, {@code A_u = M [x != u]}, reading twice every one of the
+     * {@code signals} of the previous layer (each 0 or {@code M}) that is 0 at {@code u}.
      */
-    private static List<CancellingLayers.Planned> far(Machine s, List<long[]> ramps, List<Integer> live) {
+    private static List<CancellingLayers.Planned> far(Machine s, CancellingLayers net, int signals, List<Integer> live) {
         List<CancellingLayers.Planned> out = new ArrayList<>();
         for (int u : live) {
             List<CancellingLayers.Read> reads = new ArrayList<>();
-            for (int i = 0; i < ramps.size(); i++) {
-                long y = ramps.get(i)[u];
-                int[] wrong = y > 0 ? new int[] {4 * i + 2} : y < 0 ? new int[] {4 * i} : new int[] {4 * i + 1, 4 * i + 3};
-                for (int w : wrong) {
+            for (int w = 0; w < signals; w++) {
+                if (net.values(w)[u] == 0) {
                     reads.add(new CancellingLayers.Read(w, 1, 2));
                 }
             }
-            long[] a = constant(s.size(), s.max());
+            long[] a = constant(net.values(0).length, s.max());
             a[u] = 0;
             out.add(new CancellingLayers.Planned(0, reads, a, 2, "far indicator of point " + u));
         }
@@ -205,13 +226,13 @@ final class SaturatedSignCompiler {
         return a <= s.max() ? List.of(a) : List.of(s.max(), a - s.max());
     }
 
-    /** Layer 6: {@code V = tau(acc(v; A_u, -A_u)) = v [x = u]} for the parts of every {@code f(u)}. */
+    /** Layer 7: {@code V = tau(acc(v; A_u, -A_u)) = v [x = u]} for the parts of every {@code f(u)}. */
     private static List<CancellingLayers.Planned> values(FunctionTable target, Machine s, List<Integer> live) {
         List<CancellingLayers.Planned> out = new ArrayList<>();
         for (int p = 0; p < live.size(); p++) {
             int u = live.get(p);
             for (long v : parts(s, target.code(u))) {
-                long[] e = new long[s.size()];
+                long[] e = new long[target.size()];
                 e[u] = v;
                 out.add(new CancellingLayers.Planned(v, List.of(new CancellingLayers.Read(p, 1, 1),
                         new CancellingLayers.Read(p, -1, 1)), e, 1, "value " + s.dec(v) + " at point " + u));
@@ -230,7 +251,7 @@ final class SaturatedSignCompiler {
                 reads.add(new CancellingLayers.Read(k++, sign, 1));
             }
         }
-        long[] f = new long[s.size()];
+        long[] f = new long[target.size()];
         for (int x = 0; x < f.length; x++) {
             f[x] = target.code(x);
         }
