@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Ramps and thresholds.</b> First-layer neurons {@code y} (two copies each) and second-layer
- *       thresholds {@code z = tau(acc(beta; p y, p' y))} ({@link SignThresholds}), {@code nG} copies each.</li>
+ *       thresholds {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))} ({@link SignThresholds}), {@code nG}
+ *       copies each (the ramps have as many copies as a threshold reads).</li>
  *   <li><b>Signs.</b> {@code G = tau(acc(betaG; nG z))} is {@code tau(m)}, {@code tau(betaG)} or {@code M}
  *       by the sign of {@code z} (the sum saturates); a constant {@code K = tau(acc(-1)) = -1}, {@code -m}
  *       copies.</li>
@@ -113,13 +114,17 @@ final class SaturatedSignCompiler {
                         + " threshold value " + s.dec(z) + " is not 0 or M");
             }
         }
-        Optional<SignThresholds> chosen = SignThresholds.choose(target, s, plan::classOf);
+        Optional<SignThresholds> chosen = SignThresholds.choose(target, s, plan::classOf, 1);
+        if (chosen.isEmpty()) {
+            chosen = SignThresholds.choose(target, s, plan::classOf, (int) -s.min());
+        }
         if (chosen.isEmpty()) {
             return Attempt.refused(s + ": the saturated sign construction does not apply: the classes of the"
-                    + " thresholds tau(acc(beta; +-y, +-y)) over first-layer neurons y do not determine the point");
+                    + " thresholds tau(acc(beta; k1 (p y), k2 (-p y))) over first-layer neurons y do not determine the point");
         }
         SignThresholds th = chosen.get();
-        CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), 2);
+        int copies = th.reads().stream().mapToInt(c -> (int) (c[2] + c[3])).max().orElse(2);
+        CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), copies);
         int r = th.reads().size();
         Attempt<Boolean> built = net.add(thresholds(th, plan), false)
                 .flatMap(ok -> net.add(signs(net, plan, r), false))
@@ -135,15 +140,16 @@ final class SaturatedSignCompiler {
                 + " neurons v [x = u]"));
     }
 
-    /** Layer 2: the thresholds {@code z = tau(acc(beta; p y, p' y))}, {@code nG} copies each. */
+    /** Layer 2: the thresholds {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))}, {@code nG} copies each. */
     private static List<CancellingLayers.Planned> thresholds(SignThresholds th, Plan plan) {
         List<CancellingLayers.Planned> out = new ArrayList<>();
         for (int j = 0; j < th.reads().size(); j++) {
             long[] c = th.reads().get(j);
             int ramp = (int) c[0];
-            List<CancellingLayers.Read> reads = c[1] == c[2] ? List.of(new CancellingLayers.Read(ramp, (int) c[1], 2))
-                    : List.of(new CancellingLayers.Read(ramp, (int) c[1], 1), new CancellingLayers.Read(ramp, (int) c[2], 1));
-            out.add(new CancellingLayers.Planned(c[3], reads, th.values().get(j).clone(), plan.nG(), "threshold " + j));
+            List<CancellingLayers.Read> reads = c[3] == 0 ? List.of(new CancellingLayers.Read(ramp, (int) c[1], (int) c[2]))
+                    : List.of(new CancellingLayers.Read(ramp, (int) c[1], (int) c[2]),
+                            new CancellingLayers.Read(ramp, (int) -c[1], (int) c[3]));
+            out.add(new CancellingLayers.Planned(c[4], reads, th.values().get(j).clone(), plan.nG(), "threshold " + j));
         }
         return out;
     }

@@ -14,9 +14,10 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * The thresholds of the saturated sign construction (docs/theory/binary-open-rows.md, Theorem B8):
- * second-layer neurons {@code z = tau(acc(beta; p y, p' y))} over a first-layer neuron {@code y}
- * (a <em>ramp</em>: any bias, signs and order), with {@code p, p'} in {@code +-1} and a bias
- * {@code beta} after which the twins of every ramp cancel. Each threshold is seen by the later layers
+ * second-layer neurons {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))} over a first-layer neuron {@code y}
+ * (a <em>ramp</em>: any bias, signs and order): {@code k1} copies of {@code y} with sign {@code p = +-1},
+ * then {@code k2} with sign {@code -p}, {@code (k1, k2) = (2, 0)} or {@code (k, k)}, {@code 1 <= k <= maxK};
+ * the bias {@code beta} is one after which the twins of every ramp cancel. Each threshold is seen by the later layers
  * only through its <em>class</em> on a point, a function of {@code z} given by {@code classOf}
  * (which of its two steps are on). The thresholds are chosen greedily, each refining the partition of
  * {@code F^d} by the classes most among a fixed pseudo-random sample of candidates (every candidate
@@ -24,7 +25,7 @@ import java.util.function.LongUnaryOperator;
  *
  * @param ramps the first-layer neurons read, with their values on every point ({@code rampValues})
  * @param rampValues per ramp, its outputs on every point (point index order of the table's input space)
- * @param reads per threshold {@code {ramp index, p, p', beta}}
+ * @param reads per threshold {@code {ramp index, p, k1, k2, beta}}
  * @param values per threshold, {@code z} on every point
  */
 record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> reads, List<long[]> values) {
@@ -35,7 +36,7 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
      * Chooses thresholds whose classes determine every point of the table's {@code F^d}, or empty if
      * the classes of all candidates do not.
      */
-    static Optional<SignThresholds> choose(FunctionTable target, Machine s, LongUnaryOperator classOf) {
+    static Optional<SignThresholds> choose(FunctionTable target, Machine s, LongUnaryOperator classOf, int maxK) {
         long[][] pts = Directions.points(target);
         Map<String, long[]> byValues = new LinkedHashMap<>();
         Map<String, Neuron> neuronOf = new HashMap<>();
@@ -46,7 +47,7 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
             rampNeurons.add(neuronOf.get(k));
         }
         long[] biases = biases(s, ramps);
-        int[][] patterns = {{1, 1}, {-1, -1}, {1, -1}, {-1, 1}};
+        int[][] patterns = patterns(maxK);
         long candidates = (long) ramps.size() * patterns.length * biases.length;
         int n = pts.length;
         int[] cls = new int[n];
@@ -120,13 +121,28 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Candidate {@code c} as {@code {ramp, p, p', beta}}. */
+    /**
+     * The reading patterns {@code {p, k1, k2}} ({@code k1} copies of {@code p y}, then {@code k2} of
+     * {@code -p y}): {@code {p, 2, 0}} and {@code {p, k, k}} for {@code 1 <= k <= maxK}, {@code p = +-1}.
+     */
+    private static int[][] patterns(int maxK) {
+        List<int[]> out = new ArrayList<>();
+        for (int p : new int[] {1, -1}) {
+            out.add(new int[] {p, 2, 0});
+            for (int k = 1; k <= maxK; k++) {
+                out.add(new int[] {p, k, k});
+            }
+        }
+        return out.toArray(int[][]::new);
+    }
+
+    /** Candidate {@code c} as {@code {ramp, p, k1, k2, beta}}. */
     private static long[] decode(int[][] patterns, long[] biases, long c, int ramps) {
         int r = (int) (c % ramps);
         long rest = c / ramps;
         int[] p = patterns[(int) (rest % patterns.length)];
         long beta = biases[(int) (rest / patterns.length)];
-        return new long[] {r, p[0], p[1], beta};
+        return new long[] {r, p[0], p[1], p[2], beta};
     }
 
     /** The threshold {@code z} of candidate {@code read} on every point. */
@@ -135,7 +151,7 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
         long one = s.one().orElseThrow();
         long[] out = new long[y.length];
         for (int i = 0; i < y.length; i++) {
-            out[i] = s.tau(s.add(s.add(read[3], s.mul(read[1] * one, y[i])), s.mul(read[2] * one, y[i])));
+            out[i] = s.tau(s.chain2(read[4], read[1] * one, y[i], read[2], -read[1] * one, y[i], read[3]));
         }
         return out;
     }
@@ -191,7 +207,7 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
                 usedValues.add(ramps.get(r));
             }
             values.add(z(s, ramps, c));
-            reads.add(new long[] {k, c[1], c[2], c[3]});
+            reads.add(new long[] {k, c[1], c[2], c[3], c[4]});
         }
         return new SignThresholds(List.copyOf(usedNeurons), List.copyOf(usedValues), List.copyOf(reads), List.copyOf(values));
     }
