@@ -295,8 +295,8 @@ public final class Universality {
                 + (BinarySeparation.feasible(m, d) ? "" : " (F^" + d + " not checked: |F|^d > " + BinarySeparation.MAX_POINTS + ")"));
         BinaryHighDimension.Checked c = BinaryHighDimension.compileAndCheck(m, d);
         if (c.network().isEmpty()) {
-            String routes = d == 3 ? "binary feature step, coordinate sign and saturated sign constructions"
-                    : "binary feature step and saturated sign constructions";
+            String routes = d == 3 ? "binary feature step and coordinate sign constructions"
+                    : "binary feature step construction";
             tried.add(routes + ": " + c.refusal());
             return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
                     where + "N holds with weights +-1; the " + routes + " failed: " + c.refusal());

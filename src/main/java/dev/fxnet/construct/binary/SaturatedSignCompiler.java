@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The saturated sign construction for binary weights in any dimension (docs/theory/binary-open-rows.md,
@@ -108,15 +109,20 @@ final class SaturatedSignCompiler {
             return Attempt.refused(s + ": the saturated sign construction does not apply: " + why);
         }
         Plan plan = Plan.of(s);
+        long[] classes = new long[s.size()]; // the class of every code z (thresholds take values of tau only)
+        for (long z = s.min(); z <= s.max(); z++) {
+            classes[(int) (z - s.min())] = plan.classOf(z);
+        }
         for (long z : s.tauImage()) {
             if (plan.classOf(z) < 0) {
                 return Attempt.refused(s + ": the saturated sign construction does not apply: the step of the"
                         + " threshold value " + s.dec(z) + " is not 0 or M");
             }
         }
-        Optional<SignThresholds> chosen = SignThresholds.choose(target, s, plan::classOf, 1);
+        LongUnaryOperator classOf = z -> classes[(int) (z - s.min())];
+        Optional<SignThresholds> chosen = SignThresholds.choose(target, s, classOf, 1);
         if (chosen.isEmpty()) {
-            chosen = SignThresholds.choose(target, s, plan::classOf, (int) -s.min());
+            chosen = SignThresholds.choose(target, s, classOf, (int) -s.min());
         }
         if (chosen.isEmpty()) {
             return Attempt.refused(s + ": the saturated sign construction does not apply: the classes of the"
@@ -126,6 +132,12 @@ final class SaturatedSignCompiler {
         int copies = th.reads().stream().mapToInt(c -> (int) (c[2] + c[3])).max().orElse(2);
         CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), copies);
         int r = th.reads().size();
+        long weights = weights(th.ramps().size() * (long) copies, r, plan, live.size());
+        if (weights > FeatureConstruction.MAX_WEIGHTS) {
+            return Attempt.refusedFinally(s + ": the saturated sign construction would have about " + weights
+                    + " weights (" + r + " thresholds, " + live.size() + " nonzero points), over the limit of "
+                    + FeatureConstruction.MAX_WEIGHTS);
+        }
         Attempt<Boolean> built = net.add(thresholds(th, plan), false)
                 .flatMap(ok -> net.add(signs(net, plan, r), false))
                 .flatMap(ok -> net.add(steps(net, plan, r), false))
@@ -138,6 +150,17 @@ final class SaturatedSignCompiler {
                 + " (Theorem B8): " + th.ramps().size() + " ramps, " + r + " thresholds, " + plan.nG() + "- and "
                 + plan.nT() + "-fold saturation to signs and steps, " + live.size() + " far indicators and value"
                 + " neurons v [x = u]"));
+    }
+
+    /**
+     * The number of weights of the network over {@code firstWidth} first-layer neurons, {@code r}
+     * thresholds and {@code live} nonzero points (at most two value neurons each): layer by layer,
+     * neurons times the width of the layer before.
+     */
+    static long weights(long firstWidth, long r, Plan plan, long live) {
+        long signs = r * plan.nT() - plan.s().min();
+        return r * plan.nG() * firstWidth + signs * r * plan.nG() + 4 * r * signs + 8 * r * 4 * r
+                + 2 * live * 8 * r + 2 * live * 2 * live + 2 * live;
     }
 
     /** Layer 2: the thresholds {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))}, {@code nG} copies each. */

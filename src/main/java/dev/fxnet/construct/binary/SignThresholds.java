@@ -149,9 +149,13 @@ record SignThresholds(List<Neuron> ramps, List<long[]> rampValues, List<long[]> 
     private static long[] z(Machine s, List<long[]> ramps, long[] read) {
         long[] y = ramps.get((int) read[0]);
         long one = s.one().orElseThrow();
+        long[] byValue = new long[s.size()]; // z as a function of the ramp's value
+        for (long v = s.min(); v <= s.max(); v++) {
+            byValue[(int) (v - s.min())] = s.tau(s.chain2(read[4], read[1] * one, v, read[2], -read[1] * one, v, read[3]));
+        }
         long[] out = new long[y.length];
         for (int i = 0; i < y.length; i++) {
-            out[i] = s.tau(s.chain2(read[4], read[1] * one, y[i], read[2], -read[1] * one, y[i], read[3]));
+            out[i] = byValue[(int) (y[i] - s.min())];
         }
         return out;
     }
