@@ -41,6 +41,12 @@ import java.util.function.LongUnaryOperator;
  * all of {@code F^d}.
  */
 final class SaturatedSignCompiler {
+    /**
+     * The weight limit of this route, twice the feature route's: the two's-complement identity in
+     * {@code d = 3} at p=2,q=2 needs hundreds of thresholds read 16 times each (docs/theory/binary-open-rows.md).
+     */
+    static final long MAX_WEIGHTS = 2 * FeatureConstruction.MAX_WEIGHTS;
+
     private SaturatedSignCompiler() {
     }
 
@@ -62,17 +68,22 @@ final class SaturatedSignCompiler {
 
     /**
      * The copies and biases of the sign and step layers: {@code nG} copies of a threshold read by its
-     * sign, {@code nT} copies of a sign read by a step, the sign's bias {@code betaG} (0 where the twins
-     * of every value of {@code tau} cancel after 0, else {@code M + m}) and the step's {@code betaT = M + m}.
+     * sign, {@code nT} copies of a sign read by a step (even, and enough for every nonzero sign to saturate
+     * from {@code betaT}), the sign's bias {@code betaG} (0 where the twins of every value of {@code tau}
+     * cancel after 0, else {@code M + m}) and the step's {@code betaT = M + m}.
      */
     record Plan(Machine s, int nG, int nT, long betaG, long betaT) {
         static Plan of(Machine s) {
             long m = s.min();
             long betaG = BinaryGadgets.cancels(s, 0, s.tauImage()) != 0 ? 0 : s.max() + m;
             int nG = (int) (-m + (-m & 1));
-            long low = Math.min(-s.tau(m), s.tau(betaG) == 0 ? s.max() : Math.abs(s.tau(betaG)));
-            int nT = (int) ((s.max() - m + low - 1) / low); // every nonzero sign saturates from betaT
-            return new Plan(s, nG, nT + (nT & 1), betaG, s.max() + m);
+            long betaT = s.max() + m;
+            long nT = 2;
+            for (long g : new long[] {s.tau(m), s.tau(betaG), s.max()}) { // every nonzero sign saturates from betaT
+                long gap = g < 0 ? betaT - m : s.max() - betaT;
+                nT = g == 0 ? nT : Math.max(nT, (gap + Math.abs(g) - 1) / Math.abs(g));
+            }
+            return new Plan(s, nG, (int) (nT + (nT & 1)), betaG, betaT);
         }
 
         /** The sign {@code G} at threshold value {@code z}. */
@@ -133,10 +144,10 @@ final class SaturatedSignCompiler {
         CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), copies);
         int r = th.reads().size();
         long weights = weights(th.ramps().size() * (long) copies, r, plan, live.size());
-        if (weights > FeatureConstruction.MAX_WEIGHTS) {
+        if (weights > MAX_WEIGHTS) {
             return Attempt.refusedFinally(s + ": the saturated sign construction would have about " + weights
                     + " weights (" + r + " thresholds, " + live.size() + " nonzero points), over the limit of "
-                    + FeatureConstruction.MAX_WEIGHTS);
+                    + MAX_WEIGHTS);
         }
         Attempt<Boolean> built = net.add(thresholds(th, plan), false)
                 .flatMap(ok -> net.add(signs(net, plan, r), false))
