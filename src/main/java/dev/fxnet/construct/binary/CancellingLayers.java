@@ -65,16 +65,16 @@ final class CancellingLayers {
      * Starts with a first layer: {@code firstLayer} holds one neuron per signal, each reading the inputs,
      * with {@code firstValues} its outputs on every point and {@code firstCopies} its number of copies.
      */
-    CancellingLayers(Machine s, List<Neuron> firstLayer, List<long[]> firstValues, int firstCopies) {
+    CancellingLayers(Machine s, List<Neuron> firstLayer, List<long[]> firstValues, int[] firstCopies) {
         this.s = s;
         this.one = s.one().orElseThrow();
         List<Neuron> all = new ArrayList<>();
         for (int i = 0; i < firstLayer.size(); i++) {
-            for (int c = 0; c < firstCopies; c++) {
+            for (int c = 0; c < firstCopies[i]; c++) {
                 all.add(firstLayer.get(i));
             }
             values.add(firstValues.get(i));
-            copies.add(firstCopies);
+            copies.add(firstCopies[i]);
         }
         layers.add(Layer.of(all));
     }

@@ -20,7 +20,7 @@ import java.util.function.LongUnaryOperator;
  * <ol>
  *   <li><b>Ramps and thresholds.</b> First-layer neurons {@code y} (two copies each) and second-layer
  *       thresholds {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))} ({@link SignThresholds}), {@code nG}
- *       copies each (the ramps have as many copies as a threshold reads).</li>
+ *       copies each (a ramp has as many copies as its thresholds read).</li>
  *   <li><b>Signs.</b> {@code G = tau(acc(betaG; nG z))} is {@code tau(m)}, {@code tau(betaG)} or {@code M}
  *       by the sign of {@code z} (the sum saturates); a constant {@code K = tau(acc(-1)) = -1}, {@code -m}
  *       copies.</li>
@@ -140,10 +140,13 @@ final class SaturatedSignCompiler {
                     + " thresholds tau(acc(beta; k1 (p y), k2 (-p y))) over first-layer neurons y do not determine the point");
         }
         SignThresholds th = chosen.get();
-        int copies = th.reads().stream().mapToInt(c -> (int) (c[2] + c[3])).max().orElse(2);
+        int[] copies = new int[th.ramps().size()]; // a ramp has as many copies as its thresholds read (even)
+        for (long[] c : th.reads()) {
+            copies[(int) c[0]] = (int) Math.max(copies[(int) c[0]], c[2] + c[3]);
+        }
         CancellingLayers net = new CancellingLayers(s, th.ramps(), th.rampValues(), copies);
         int r = th.reads().size();
-        long weights = weights(th.ramps().size() * (long) copies, r, plan, live.size());
+        long weights = weights(java.util.Arrays.stream(copies).asLongStream().sum(), r, plan, live.size());
         if (weights > MAX_WEIGHTS) {
             return Attempt.refusedFinally(s + ": the saturated sign construction would have about " + weights
                     + " weights (" + r + " thresholds, " + live.size() + " nonzero points), over the limit of "
