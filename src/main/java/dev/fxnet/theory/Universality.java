@@ -252,6 +252,9 @@ public final class Universality {
         return Optional.empty();
     }
 
+    /** How the description of a network built by the saturated sign construction (Theorem B8) begins. */
+    private static final String SATURATED = "binary saturated sign construction";
+
     /** Why one verified binary network proves universality in its dimension: 1 the dimension, 2 the size line, 3 the points verified. */
     private static final String BINARY_ARGUMENT = """
             the binary construction (docs/THEORY.md §6) built and verified on all %3$d points the network for \
@@ -290,9 +293,13 @@ public final class Universality {
         try {
             Compiler.Result r = Compiler.compile(all, setting, CompileOptions.defaults().withBinaryWeights(true));
             tried.add("binary construction: " + r.gadgets());
+            String argument = BINARY_ARGUMENT.formatted(dims, r.size().line(), r.verification().points());
+            if (r.gadgets().startsWith(SATURATED)) {
+                argument = argument.replace("(Theorems B2 to B4; ", "(Theorem B8 of docs/theory/binary-open-rows.md, the"
+                        + " saturated sign construction, whose point neurons are far indicators; ");
+            }
             return Verdict.universal(question, new Findings(n.holds(), decided, tried),
-                    Evidence.verifiedNetwork(r.network(), r.gadgets(), r.verification().points()),
-                    where + BINARY_ARGUMENT.formatted(dims, r.size().line(), r.verification().points()));
+                    Evidence.verifiedNetwork(r.network(), r.gadgets(), r.verification().points()), where + argument);
         } catch (IllegalArgumentException e) {
             tried.add("binary construction: " + e.getMessage());
             return Verdict.undetermined(question, new Findings(n.holds(), decided, tried), Truth.UNKNOWN,
@@ -341,7 +348,8 @@ public final class Universality {
         BinaryNetwork b = c.network().get();
         tried.add("binary construction: " + b.gadgets());
         boolean signs = b.gadgets().startsWith("binary coordinate sign construction");
-        String theorem = signs ? "Theorem B7" : "Theorem B5";
+        boolean saturated = b.gadgets().startsWith(SATURATED);
+        String theorem = saturated ? "Theorem B8" : signs ? "Theorem B7" : "Theorem B5";
         long total = (long) Math.pow(m.size(), d);
         String checked = c.everyPoint() ? "verified on all " + total + " points"
                 : "checked on " + c.points() + " of the " + total + " points (every nonzero point of the table and a fixed"
@@ -350,7 +358,8 @@ public final class Universality {
                 + " on every point of F^" + d;
         return Verdict.universal(question, new Findings(n.holds(), decided, tried),
                 Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
-                where + (signs ? "the binary coordinate sign construction in d = 3 (docs/THEORY.md §13.1, Theorem B7)"
+                where + (saturated ? "the binary saturated sign construction (docs/theory/binary-open-rows.md, Theorem B8)"
+                : signs ? "the binary coordinate sign construction in d = 3 (docs/THEORY.md §13.1, Theorem B7)"
                 : "the binary feature step construction (docs/THEORY.md §13, Theorem B5)") + " built the network for"
                 + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())
                 + ". Every layer before the point layer is the same for every table, and the point neurons of any f:"

@@ -41,8 +41,9 @@ import java.util.Map;
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
  * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
  * and, in {@code d = 3} where its steps are missing, {@link BinaryCoordinateCompiler} over three
- * coordinates (docs/THEORY.md §13.1, Theorem B7). The network is verified on all of
- * {@code F^d} by the caller.
+ * coordinates (docs/THEORY.md §13.1, Theorem B7). Where these refuse and the setting satisfies the
+ * hypotheses of Theorem B8 (docs/theory/binary-open-rows.md), every dimension takes
+ * {@link SaturatedSignCompiler}. The network is verified on all of {@code F^d} by the caller.
  */
 public final class BinaryCompiler {
     /** Networks above this many weights are refused before they are built. */
@@ -78,8 +79,26 @@ public final class BinaryCompiler {
         return routes(target, s, live).orElseThrow();
     }
 
-    /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
+    /**
+     * The routes of the dimension on the points {@code live}, else (after a refusal that is not final,
+     * or any refusal in {@code d = 1}) the saturated sign construction (Theorem B8,
+     * docs/theory/binary-open-rows.md), whose layers before the far indicators do not depend on the table.
+     */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
+        Attempt<BinaryNetwork> earlier = earlierRoutes(target, s, live);
+        if (!(earlier instanceof Attempt.Refused<BinaryNetwork> failed) || target.dims() > 1 && failed.isFinal()
+                || SaturatedSignCompiler.outside(s) != null) {
+            return earlier; // outside Theorem B8's hypotheses the refusal is the other routes' own
+        }
+        Attempt<BinaryNetwork> saturated = SaturatedSignCompiler.compile(target, s, live);
+        if (!(saturated instanceof Attempt.Refused<BinaryNetwork> saturatedFailed)) {
+            return saturated;
+        }
+        return new Attempt.Refused<>(failed.reason() + "; and " + saturatedFailed.reason(), saturatedFailed.isFinal());
+    }
+
+    /** The step construction, else the sign construction of the dimension, on the points {@code live}. */
+    private static Attempt<BinaryNetwork> earlierRoutes(FunctionTable target, Machine s, List<Integer> live) {
         if (target.dims() >= 3) {
             Attempt<BinaryNetwork> features = features(target, s, live);
             if (target.dims() > 3 || !(features instanceof Attempt.Refused<BinaryNetwork> featuresFailed)
