@@ -295,7 +295,7 @@ public final class Universality {
             tried.add("binary construction: " + r.gadgets());
             String argument = BINARY_ARGUMENT.formatted(dims, r.size().line(), r.verification().points());
             if (r.gadgets().startsWith(SATURATED)) {
-                argument = argument.replace("(Theorems B2 to B4; ", "(Theorem B8 of docs/theory/binary-open-rows.md, the"
+                argument = argument.replace("(Theorems B2 to B4; ", "(Theorem B8 of docs/THEORY.md §13.1.5, the"
                         + " saturated sign construction, whose point neurons are far indicators; ");
             }
             return Verdict.universal(question, new Findings(n.holds(), decided, tried),
@@ -358,7 +358,7 @@ public final class Universality {
                 + " on every point of F^" + d;
         return Verdict.universal(question, new Findings(n.holds(), decided, tried),
                 Evidence.verifiedNetwork(b.network(), b.gadgets(), c.points()),
-                where + (saturated ? "the binary saturated sign construction (docs/theory/binary-open-rows.md, Theorem B8)"
+                where + (saturated ? "the binary saturated sign construction (docs/THEORY.md §13.1.5, Theorem B8)"
                 : signs ? "the binary coordinate sign construction in d = 3 (docs/THEORY.md §13.1, Theorem B7)"
                 : "the binary feature step construction (docs/THEORY.md §13, Theorem B5)") + " built the network for"
                 + " a table that takes every nonzero value at one point each, " + checked + "; " + sizeLine(b.network().size())

@@ -42,7 +42,7 @@ import java.util.Map;
  * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
  * and, in {@code d = 3} where its steps are missing, {@link BinaryCoordinateCompiler} over three
  * coordinates (docs/THEORY.md §13.1, Theorem B7). Where these refuse and the setting satisfies the
- * hypotheses of Theorem B8 (docs/theory/binary-open-rows.md), every dimension takes
+ * hypotheses of Theorem B8 (docs/THEORY.md §13.1.5), every dimension takes
  * {@link SaturatedSignCompiler}. The network is verified on all of {@code F^d} by the caller.
  */
 public final class BinaryCompiler {
@@ -82,7 +82,7 @@ public final class BinaryCompiler {
     /**
      * The routes of the dimension on the points {@code live}, else (after a refusal that is not final,
      * or any refusal in {@code d = 1}) the saturated sign construction (Theorem B8,
-     * docs/theory/binary-open-rows.md), whose layers before the far indicators do not depend on the table.
+     * docs/THEORY.md §13.1.5), whose layers before the far indicators do not depend on the table.
      */
     private static Attempt<BinaryNetwork> routes(FunctionTable target, Machine s, List<Integer> live) {
         Attempt<BinaryNetwork> earlier = earlierRoutes(target, s, live);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * copies it reads (signal, sign, count, in order); every other copy of every signal of the previous
  * layer is listed right after the bias in <em>cancel groups</em> of two or three copies
  * ({@code +y, -y}; {@code -y, +y}; {@code -y, -y, +y}; {@code +y, +y, -y}), each checked to return the
- * accumulator to the bias for every value the signal takes (docs/theory/binary-open-rows.md, Lemma C).
+ * accumulator to the bias for every value the signal takes (docs/THEORY.md §13.1.5, Lemma C).
  *
  * <p><b>Exactness.</b> Under {@code PER_OP} a cancel group listed while the accumulator equals the bias
  * returns it to the bias, so the neuron's accumulator after all groups is the bias and its output is

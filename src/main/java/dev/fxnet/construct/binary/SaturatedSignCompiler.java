@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The saturated sign construction for binary weights in any dimension (docs/theory/binary-open-rows.md,
+ * The saturated sign construction for binary weights in any dimension (docs/THEORY.md §13.1.5,
  * Theorem B8), for {@code SATURATE} and {@code PER_OP} where {@code tau} is the identity on
  * {@code [0, M]}, {@code tau(-1) = -1} and {@code tau(m) < 0} (codes): elu and the identity under two's
  * complement, whose other binary routes refuse. Every signal is carried by copies that the next layer
@@ -43,7 +43,7 @@ import java.util.function.LongUnaryOperator;
 final class SaturatedSignCompiler {
     /**
      * The weight limit of this route, twice the feature route's: the two's-complement identity in
-     * {@code d = 3} at p=2,q=2 needs hundreds of thresholds read 16 times each (docs/theory/binary-open-rows.md).
+     * {@code d = 3} at p=2,q=2 needs hundreds of thresholds read 16 times each (docs/THEORY.md §13.1.5).
      */
     static final long MAX_WEIGHTS = 2 * FeatureConstruction.MAX_WEIGHTS;
 

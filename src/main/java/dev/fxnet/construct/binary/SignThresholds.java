@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The thresholds of the saturated sign construction (docs/theory/binary-open-rows.md, Theorem B8):
+ * The thresholds of the saturated sign construction (docs/THEORY.md §13.1.5, Theorem B8):
  * second-layer neurons {@code z = tau(acc(beta; k1 (p y), k2 (-p y)))} over a first-layer neuron {@code y}
  * (a <em>ramp</em>: any bias, signs and order): {@code k1} copies of {@code y} with sign {@code p = +-1},
  * then {@code k2} with sign {@code -p}, {@code (k1, k2) = (2, 0)} or {@code (k, k)}, {@code 1 <= k <= maxK};

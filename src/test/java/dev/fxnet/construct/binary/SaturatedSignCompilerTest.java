@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The saturated sign construction (docs/theory/binary-open-rows.md, Theorem B8): its two saturation
+ * The saturated sign construction (docs/THEORY.md §13.1.5, Theorem B8): its two saturation
  * lemmas with plain clamped integer arithmetic written here (independent of the fxnet arithmetic);
  * random tables compiled and checked on every point by the reference evaluator (written from the
  * SPEC alone), with every weight {@code +-1} and every neuron listing every source; the layers before
