@@ -103,6 +103,14 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--on-uncertain", paramLabel = "RULE", description = TargetOptions.ON_UNCERTAIN_HELP)
     String onUncertain;
 
+    @Option(names = "--domain", paramLabel = "R", description = DomainOption.HELP
+            + " compile extends the target by 0 outside the domain.")
+    String domain;
+
+    /** The domain points when --domain is given (else null), and the target on them. */
+    private InputSpace domainSpace;
+    private int[] domainTarget;
+
     @Option(names = "--no-verify", description = "Do not check the network on every point before writing it.")
     boolean noVerify;
 
@@ -134,6 +142,7 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserException("F^" + dims + " of " + ar.formatName() + " has " + InputSpace.countText(ar, dims)
                     + " points; compile supports at most " + MAX_POINTS + " (2^20)");
         }
+        domainSpace = domain == null ? null : DomainOption.space(domain, ar, dims);
         Compiler.checkFloat(ar, binary); // before the tables of tau and of the operations
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         s.machine(); // refuses a format too large for the gadget search now, as before any work
@@ -157,8 +166,9 @@ final class CompileCommand implements Callable<Integer> {
         meta.put("target", target.describe());
         net = net.withMeta(meta);
         o.println("setting:   " + s.machine());
-        o.println("target:    " + target.describe() + " on F^" + dims + " (" + t.size() + " points, "
-                + t.distinctValues() + " distinct values)");
+        o.println("target:    " + target.describe() + (domainSpace == null ? " on F^" + dims + " (" + t.size()
+                + " points, " + t.distinctValues() + " distinct values)" : " on " + domainSpace.describe() + " ("
+                + domainSpace.size() + " of the " + t.size() + " points of F^" + dims + "; 0 outside it)"));
         o.println("strategy:  " + r.strategy().id() + (r.fromCertificate() ? " (from the certificate of S)" : st == null ? " (smallest)" : "") + ", " + r.indicators()
                 + " indicators");
         o.println("gadgets:   " + r.gadgets());
@@ -194,7 +204,8 @@ final class CompileCommand implements Callable<Integer> {
         Verifier.Result v;
         try (Progress p = Progress.of("verify", t.size(), "points", Math.max(1, net.size().parameters() / 64), err,
                 quiet.quiet)) {
-            v = Verifier.verify(net, t, 5, p::step);
+            v = domainSpace == null ? Verifier.verify(net, t, 5, p::step)
+                    : Verifier.verifyOn(net, domainSpace, domainTarget, 5, p::step);
         }
         if (!v.exact() && !t.isFixedPoint()) {
             throw new UserException("stage verify: the " + r.strategy().id() + " network built for "
@@ -205,7 +216,8 @@ final class CompileCommand implements Callable<Integer> {
             throw new IllegalStateException("the compiled network differs from the target on " + v.mismatches()
                     + " points; not written");
         }
-        return "exact on all " + v.points() + " points";
+        return domainSpace == null ? "exact on all " + v.points() + " points"
+                : "exact on all " + v.points() + " points of " + domainSpace.describe();
     }
 
     /**
@@ -218,6 +230,12 @@ final class CompileCommand implements Callable<Integer> {
                     + "tabulated in fixed point; give the target as --table or --random");
         }
         NumberSystem ns = NumberSystem.of(ar);
+        if (domainSpace != null) {
+            domainTarget = target.table != null ? FloatTargetTable.read(target.table, ns, domainSpace)
+                    : FloatTargetTable.random(ns, domainSpace, target.random);
+            InputSpace full = FloatTargetTable.space(ns, dims);
+            return FunctionTable.of(ar, dims, FloatTargetTable.extendByZero(domainSpace, domainTarget, full));
+        }
         int[] codes = target.table != null ? FloatTargetTable.read(target.table, ns, dims)
                 : FloatTargetTable.random(ns, dims, target.random);
         return FunctionTable.of(ar, dims, codes);

@@ -31,7 +31,11 @@ final class FloatTargetTable {
 
     /** A uniformly random table of finite values from {@code seed} (reproducible). */
     static int[] random(NumberSystem ns, int dims, long seed) {
-        InputSpace space = space(ns, dims);
+        return random(ns, space(ns, dims), seed);
+    }
+
+    /** A uniformly random value code for each point of {@code space} in its order, from {@code seed}. */
+    static int[] random(NumberSystem ns, InputSpace space, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int[] c = new int[(int) space.size()];
         long min = ns.arithmetic().minCode();
@@ -48,5 +52,24 @@ final class FloatTargetTable {
      */
     static int[] read(Path file, NumberSystem ns, int dims) throws IOException {
         return FunctionTable.readCodes(file, space(ns, dims), ns.arithmetic(), ns::parseValue);
+    }
+
+    /** Reads a table that lists exactly the points of {@code space} (e.g. a domain), in any order. */
+    static int[] read(Path file, NumberSystem ns, InputSpace space) throws IOException {
+        return FunctionTable.readCodes(file, space, ns.arithmetic(), ns::parseValue);
+    }
+
+    /**
+     * The target on the whole grid {@code F^d}: {@code codes} (one per point of {@code domain}) on
+     * the domain and code 0 (the value zero) elsewhere.
+     */
+    static int[] extendByZero(InputSpace domain, int[] codes, InputSpace full) {
+        int[] all = new int[(int) full.size()];
+        long[] x = new long[domain.dims()];
+        for (int i = 0; i < codes.length; i++) {
+            domain.point(i, x);
+            all[(int) full.indexOf(x)] = codes[i];
+        }
+        return all;
     }
 }

@@ -75,6 +75,10 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--max-points", defaultValue = "65536", description = "Skip grids with more points (default 65536).")
     long maxPoints;
 
+    @Option(names = "--domain", paramLabel = "R", description = "Not supported by size yet (refused); compile and "
+            + "verify take --domain R.")
+    String domain;
+
     @Option(names = "--csv", description = "CSV instead of a Markdown table.")
     boolean csv;
 
@@ -112,6 +116,10 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Refuses the options that do not apply, dimensions below 1, a non-positive --max-points, an unknown --act. */
     private void checkScalarOptions() {
+        if (domain != null) {
+            throw new UserException("size --domain " + (domain.length() > 40 ? domain.substring(0, 37) + "..." : domain)
+                    + ": not supported yet; compile --domain R and verify --domain R build and check networks on a domain");
+        }
         if (options.floatGiven()) {
             if (options.intBits != null || options.fracBits != null || options.encoding != null) {
                 throw new UserException("size with a floating-point --format takes no --int-bits, --frac-bits or --encoding");

@@ -4,12 +4,9 @@ import dev.fxnet.target.FunctionTable;
 import dev.fxnet.target.OnUncertain;
 import dev.fxnet.construct.Verifier;
 import dev.fxnet.network.Network;
-import dev.fxnet.eval.GridEvaluator;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.NetworkJson;
 import dev.fxnet.network.NumberSystem;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +51,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--on-uncertain", paramLabel = "RULE", description = TargetOptions.ON_UNCERTAIN_HELP)
     String onUncertain;
 
+    @Option(names = "--domain", paramLabel = "R", description = DomainOption.HELP)
+    String domain;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "How many mismatches to list (default 10; 0 prints only the count).")
     int show;
 
@@ -83,22 +83,24 @@ final class VerifyCommand implements Callable<Integer> {
         force.check("verifying", dev.fxnet.eval.InputSpace.of(net.arithmetic(), net.inputs()).size(),
                 net.size().parameters());
         NumberSystem ns = NumberSystem.of(net.arithmetic());
-        int[] floatTarget = net.isFixedPoint() ? null : floatTarget(ns, net.inputs());
+        InputSpace space = DomainOption.space(domain, net.arithmetic(), net.inputs());
+        int[] floatTarget = net.isFixedPoint() ? null : floatTarget(ns, space);
         FunctionTable t = net.isFixedPoint() ? target.resolve(net.fixedPoint(), net.inputs(), err) : null;
         long t0 = System.nanoTime();
         Verifier.Result v;
         try (Progress p = Progress.of("verify", t != null ? t.size() : floatTarget.length, "points",
                 Math.max(1, net.size().parameters() / 64), err, quiet.quiet)) {
-            v = t != null ? Verifier.verify(net, t, Math.max(0, show), p::step) : compare(net, floatTarget, p);
+            v = t != null ? Verifier.verify(net, t, Math.max(0, show), p::step) : Verifier.verifyOn(net, space, floatTarget,
+                    Math.max(0, show), p::step);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (v.exact()) {
-            o.println(String.format(Locale.ROOT, "exact: %s computes %s on all %d points of F^%d (%.2f s)", file,
-                    target.describe(), v.points(), net.inputs(), secs));
+            o.println(String.format(Locale.ROOT, "exact: %s computes %s on all %d points of %s (%.2f s)", file,
+                    target.describe(), v.points(), domain == null ? "F^" + net.inputs() : space.describe(), secs));
             return 0;
         }
-        o.println(String.format(Locale.ROOT, "MISMATCH: %s differs from %s on %d of %d points (%.2f s)%s", file,
-                target.describe(), v.mismatches(), v.points(), secs, v.first().isEmpty() ? "" : "; first:"));
+        o.println(String.format(Locale.ROOT, "MISMATCH: %s differs from %s on %d of %d points%s (%.2f s)%s", file,
+                target.describe(), v.mismatches(), v.points(), domain == null ? "" : " of " + space.describe(), secs, v.first().isEmpty() ? "" : "; first:"));
         for (Verifier.Mismatch m : v.first()) {
             StringBuilder b = new StringBuilder("  (");
             for (int j = 0; j < m.point().length; j++) {
@@ -111,30 +113,19 @@ final class VerifyCommand implements Callable<Integer> {
         return MISMATCH;
     }
 
-    /** The target of a floating-point network: a table or a random table ({@code --expr} is fixed point only so far). */
-    private int[] floatTarget(NumberSystem ns, int dims) throws IOException {
+    /**
+     * The target of a floating-point network on {@code space} (the grid or a domain): a table or a
+     * random table ({@code --expr} is fixed point only so far).
+     */
+    private int[] floatTarget(NumberSystem ns, InputSpace space) throws IOException {
         if (target.expr != null) {
             throw new UserException("verify --expr does not support floating-point networks yet: the expression is "
                     + "tabulated in fixed point; give the target as --table or --random");
         }
-        return target.table != null ? FloatTargetTable.read(target.table, ns, dims)
-                : FloatTargetTable.random(ns, dims, target.random);
-    }
-
-    /** Every point of a floating-point network against its target, as {@link Verifier} does for fixed point. */
-    private Verifier.Result compare(Network net, int[] expected, Progress p) {
-        int[] out = new GridEvaluator(net).evaluateAll(p::step);
-        InputSpace space = InputSpace.of(net.arithmetic(), net.inputs());
-        long bad = 0;
-        List<Verifier.Mismatch> first = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] != expected[i]) {
-                bad++;
-                if (first.size() < show) {
-                    first.add(new Verifier.Mismatch(space.point(i), expected[i], out[i]));
-                }
-            }
+        if (!space.isRestricted()) {
+            FloatTargetTable.space(ns, space.dims()); // the table size limit
         }
-        return new Verifier.Result(out.length, bad, first, null);
+        return target.table != null ? FloatTargetTable.read(target.table, ns, space)
+                : FloatTargetTable.random(ns, space, target.random);
     }
 }

@@ -59,4 +59,42 @@ public final class Verifier {
         }
         return new Result(out.length, bad, first, FunctionTable.of(net.arithmetic(), target.dims(), out));
     }
+
+    /**
+     * Evaluates {@code net} on every point of {@code domain} (a grid or a restriction of one,
+     * {@link InputSpace#within}) and compares with {@code expected}, one code per point of the domain
+     * in its order. The network is run on its whole grid by {@link GridEvaluator} and read at the
+     * domain's points only, so the result says nothing about points outside the domain.
+     *
+     * @param keep how many mismatches to report
+     * @param progress receives counts of finished points of the whole grid (any thread); may be null
+     * @throws IllegalArgumentException if the dimensions differ, {@code expected} has not one code per
+     *     point, or the network has not exactly one output
+     */
+    public static Result verifyOn(Network net, InputSpace domain, int[] expected, int keep, LongConsumer progress) {
+        if (net.inputs() != domain.dims() || expected.length != domain.size()) {
+            throw new IllegalArgumentException("the network has " + net.inputs() + " inputs and the target "
+                    + expected.length + " values on a domain of " + domain.size() + " points in dimension "
+                    + domain.dims());
+        }
+        if (net.outputs() != 1) {
+            throw new IllegalArgumentException("the network has " + net.outputs() + " outputs; a table needs exactly 1");
+        }
+        int[] out = new GridEvaluator(net).evaluateAll(progress);
+        InputSpace full = InputSpace.of(net.arithmetic(), net.inputs());
+        long bad = 0;
+        List<Mismatch> first = new ArrayList<>();
+        long[] x = new long[domain.dims()];
+        for (int i = 0; i < expected.length; i++) {
+            domain.point(i, x);
+            int actual = out[(int) full.indexOf(x)];
+            if (actual != expected[i]) {
+                bad++;
+                if (first.size() < keep) {
+                    first.add(new Mismatch(x.clone(), expected[i], actual));
+                }
+            }
+        }
+        return new Result(expected.length, bad, first, null);
+    }
 }

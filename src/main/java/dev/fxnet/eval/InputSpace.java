@@ -20,8 +20,15 @@ public final class InputSpace {
     private final long base;
     private final int dims;
     private final long size;
+    private final java.math.BigDecimal radius; // null for the whole grid
 
     private InputSpace(FixedPointFormat format, String name, long minCode, long base, int dims, long size) {
+        this(format, name, minCode, base, dims, size, null);
+    }
+
+    private InputSpace(FixedPointFormat format, String name, long minCode, long base, int dims, long size,
+            java.math.BigDecimal radius) {
+        this.radius = radius;
         this.format = format;
         this.name = name;
         this.minCode = minCode;
@@ -49,6 +56,38 @@ public final class InputSpace {
         FixedPointFormat f = arithmetic instanceof dev.fxnet.arith.FixedPointArithmetic
                 ? ((dev.fxnet.arith.FixedPointArithmetic) arithmetic).format() : null;
         return of(f, arithmetic.formatName(), arithmetic.minCode(), arithmetic.size(), dims);
+    }
+
+    /**
+     * The restriction of {@code F^dims} to the points whose every coordinate has {@code |x_j| <= r}
+     * (the domain {@code [-r, r]^d}), numbered like the full grid: lexicographic order of codes,
+     * {@code x0} slowest. Since codes are ordered like values, these are the points whose codes all
+     * lie in {@code lo..hi}, where {@code hi} is the code of {@code r} and {@code lo} the smallest
+     * code of value {@code >= -r}; the test is exact (no rounding). {@link #format()} of the result
+     * is refused ({@link #isRestricted()} is {@code true}); {@link #indexOf} refuses a point outside
+     * the domain.
+     *
+     * @throws IllegalArgumentException if {@code r} is negative or not exactly the value of a code of
+     *     {@code arithmetic}, or {@code dims < 1}
+     */
+    public static InputSpace within(Arithmetic arithmetic, int dims, java.math.BigDecimal r) {
+        if (r.signum() < 0) {
+            throw new IllegalArgumentException("the domain radius must be >= 0, was " + r);
+        }
+        // decided by comparison first, so that no huge or tiny decimal is ever rounded
+        boolean outside = arithmetic.value(arithmetic.maxCode()).compareTo(r) < 0
+                || r.signum() > 0 && r.compareTo(arithmetic.value(1)) < 0;
+        java.util.OptionalLong hi = outside ? java.util.OptionalLong.empty() : arithmetic.codeOf(r);
+        if (hi.isEmpty()) {
+            throw new IllegalArgumentException(r + " is not a value of " + arithmetic.formatName());
+        }
+        java.util.OptionalLong minus = arithmetic.codeOf(r.negate());
+        long lo = minus.isPresent() ? minus.getAsLong() : hi.getAsLong();
+        while (minus.isEmpty() && lo > arithmetic.minCode() && arithmetic.value(lo - 1).compareTo(r.negate()) >= 0) {
+            lo--; // at most |F| steps; codes are ordered like values
+        }
+        InputSpace full = of(null, arithmetic.formatName(), lo, hi.getAsLong() - lo + 1, dims);
+        return new InputSpace(null, full.name, full.minCode, full.base, full.dims, full.size, r);
     }
 
     private static InputSpace of(FixedPointFormat format, String name, long minCode, long base, int dims) {
@@ -128,6 +167,30 @@ public final class InputSpace {
             throw new IllegalStateException("the grid of " + name + " is not of a fixed-point format");
         }
         return format;
+    }
+
+    /** {@code true} for a restriction made by {@link #within}, {@code false} for a whole grid {@code F^d}. */
+    public boolean isRestricted() {
+        return radius != null;
+    }
+
+    /**
+     * For messages: {@code F^2 of e2m1} for a whole grid, {@code the domain |x| <= 1 of e2m1^2} for a
+     * restriction.
+     */
+    public String describe() {
+        return radius == null ? "F^" + dims + " of " + name
+                : "the domain |x| <= " + radius.toPlainString() + " of " + name + "^" + dims;
+    }
+
+    /** {@code true} when every code lies in this space's range of codes (for a restriction: in the domain). */
+    public boolean contains(long[] codes) {
+        for (int j = 0; j < dims; j++) {
+            if (codes[j] < minCode || codes[j] >= minCode + base) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int dims() {

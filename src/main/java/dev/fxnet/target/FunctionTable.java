@@ -272,6 +272,10 @@ public final class FunctionTable {
                 if (j < dims) {
                     x[j] = code;
                 } else {
+                    if (!space.contains(x)) {
+                        throw new IllegalArgumentException(name + ", row " + row + ": point " + point(grid, x)
+                                + " is not in " + space.describe());
+                    }
                     int idx = (int) space.indexOf(x);
                     if (seen[idx]) {
                         throw new IllegalArgumentException(name + ", row " + row + ": point " + point(grid, x)
