@@ -120,8 +120,9 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * The floating-point arithmetic of the options (SPEC §8), refusing what check does not decide: overflow
-     * INF or NAN (specials), binary weights, formats with more than {@link dev.fxnet.construct.Compiler#MAX_FLOAT_CODES}
-     * finite values.
+     * INF or NAN (specials) and binary weights. A format with more finite values than the float checks
+     * tabulate (binary16, bfloat16) is no mistake in the options: {@link Universality#check} answers
+     * UNDETERMINED for it at once, with the reason, as {@code table} does.
      */
     private dev.fxnet.arith.Arithmetic floatArithmetic() {
         dev.fxnet.arith.Arithmetic ar = options.anyArithmetic(null);
@@ -132,10 +133,6 @@ final class CheckCommand implements Callable<Integer> {
         if (binary) {
             throw new UserException("check --binary: binary weights are decided for fixed-point formats only, not "
                     + ar.formatName() + " (the binary constructions rest on fixed-point facts)");
-        }
-        if (ar.size() > dev.fxnet.construct.Compiler.MAX_FLOAT_CODES) {
-            throw new UserException("--format " + ar.formatName() + ": " + ar.size() + " finite values; check decides"
-                    + " floating-point formats with at most " + dev.fxnet.construct.Compiler.MAX_FLOAT_CODES);
         }
         return ar;
     }

@@ -101,7 +101,7 @@ public final class ComparisonText {
     /** The comparison as long-form CSV ({@value #CSV_HEADER}). */
     public static String csv(Comparison c) {
         List<List<String>> rows = new ArrayList<>();
-        for (FormatFacts f : c.facts()) {
+        for (FormatFacts f : c.plan().has(ComparisonPlan.Section.VALUES) ? c.facts() : List.<FormatFacts>of()) {
             rows.add(List.of("values", f.format(), "", "bits", Integer.toString(f.bits()), ""));
             rows.add(List.of("values", f.format(), "", "finite_values", Long.toString(f.finiteValues()), ""));
             rows.add(List.of("values", f.format(), "", "min", f.min().stripTrailingZeros().toPlainString(), ""));

@@ -81,6 +81,17 @@ class CompareCliTest {
         assertEquals(r.out(), Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    /** --sections selects the CSV rows as it selects the Markdown tables: no values rows unless asked for. */
+    @Test
+    void csvHasOnlyTheSectionsAskedFor() {
+        CliRun r = CliRun.of("compare", "--format", "e2m1", "--activations", "relu", "--sections", "verdicts", "--csv",
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        java.util.Set<String> sections = r.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(',')))
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of("verdict"), sections, r.out());
+    }
+
     @Test
     void outRefusesADirectoryBeforeAnyWork() {
         assertRefused(CliRun.of("compare", "--bits", "4", "-o", dir.toString()), "--out " + dir, "is a directory");

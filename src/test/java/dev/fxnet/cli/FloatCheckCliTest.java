@@ -60,8 +60,26 @@ class FloatCheckCliTest {
                 "--overflow: check decides floating-point settings under overflow SATFINITE (or FINITE specials) only");
         refused(CliRun.of("check", "--format", "e2m1", "--act", "relu", "--binary"), "check --binary: binary weights are"
                 + " decided for fixed-point formats only, not e2m1");
-        refused(CliRun.of("check", "--format", "binary16", "--act", "relu"), "--format binary16: 63487 finite values");
         refused(CliRun.of("check", "--format", "e2m1", "--act", "relu", "--overflow", "SATURATE"), "--overflow");
+    }
+
+    /**
+     * A format above the float checks' size (binary16: 63487 finite values) is no mistake in the options:
+     * check answers UNDETERMINED with the reason and exit 0, as table does and README promises, at once.
+     */
+    @Test
+    void formatAboveTheTabulatedSizeIsUndeterminedNotRefused() throws Exception {
+        CliRun r = CliRun.of("check", "--format", "binary16", "--act", "relu", "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("UNDETERMINED", j.get("verdict").asText());
+        assertTrue(j.toString().contains("63487 finite values"), j.toString());
+        CliRun text = CliRun.of("check", "--format", "bfloat16", "--act", "sigmoid", "--quiet");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("verdict     UNDETERMINED"), text.out());
+        CliRun table = CliRun.of("table", "--csv", "--quiet", "--format", "binary16", "--activations", "relu");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains(",UNDETERMINED,"), table.out());
     }
 
     private static void refused(CliRun r, String start) {
