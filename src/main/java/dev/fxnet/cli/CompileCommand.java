@@ -172,7 +172,9 @@ final class CompileCommand implements Callable<Integer> {
         o.println("strategy:  " + r.strategy().id() + (r.fromCertificate() ? " (from the certificate of S)" : st == null ? " (smallest)" : "") + ", " + r.indicators()
                 + " indicators");
         o.println("gadgets:   " + r.gadgets());
-        o.println("size:      " + r.size().line());
+        o.println("size:      " + (domainSpace == null ? r.size()
+                : r.size().onDomain(ar.size(), domainSpace.size())).line() + (domainSpace == null ? "" : " (bound: the "
+                + domainSpace.size() + " domain points)"));
         o.flush();
         String verified = noVerify ? "not verified (--no-verify)" : verify(net, t, r, s, err);
         long t2 = System.nanoTime();

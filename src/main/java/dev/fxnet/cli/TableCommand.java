@@ -193,6 +193,17 @@ final class TableCommand implements Callable<Integer> {
                 }
             }
         }
+        if (overflows != null) {
+            // a listed mode never silently gives way to the other number system's default
+            if (fixed.isEmpty() && all.stream().anyMatch(f -> f instanceof FixedPointFormat)) {
+                throw new UserException("--overflows '" + overflows.trim() + "' lists no mode for the fixed-point formats"
+                        + " of the grid; add SATURATE or WRAP");
+            }
+            if (floats.isEmpty() && all.stream().anyMatch(f -> f instanceof FloatFormat)) {
+                throw new UserException("--overflows '" + overflows.trim() + "' lists no mode for the float formats"
+                        + " of the grid; add SATFINITE, INF or NAN");
+            }
+        }
         return new ArithmeticGrid(all, fixed.isEmpty() ? List.of(Overflow.SATURATE) : fixed,
                 floats.isEmpty() ? List.of(FloatOverflow.SATFINITE) : floats,
                 roundings == null ? List.of(Rounding.HALF_EVEN)

@@ -35,6 +35,23 @@ public record SizeReport(long neurons, int depth, int widestLayer, long paramete
                 lowerBound(n.arithmetic().size(), n.inputs(), binary), binary);
     }
 
+    /**
+     * This size against the counting bound of functions on a domain of {@code points} inputs (values in
+     * all of F): {@code points} parameters ({@code points * log2|F|} one-bit weights when binary), as
+     * {@code compile --domain} reports it.
+     *
+     * @param fSize the number of values of F, {@code >= 2}
+     * @param points the number of domain points, {@code >= 1}
+     * @throws IllegalArgumentException if {@code fSize < 2} or {@code points < 1}
+     */
+    public SizeReport onDomain(long fSize, long points) {
+        if (fSize < 2 || points < 1) {
+            throw new IllegalArgumentException("a domain bound needs |F| >= 2 and >= 1 point, was " + fSize + ", " + points);
+        }
+        double bound = binary ? points * (Math.log(fSize) / Math.log(2)) : points;
+        return new SizeReport(neurons, depth, widestLayer, parameters, denseParameters, weights, bound, binary);
+    }
+
     /** {@code |F|^d}, or {@code |F|^d * log2|F|} for binary weights. */
     public static double lowerBound(long fSize, int dims, boolean binary) {
         double points = Math.pow(fSize, dims);

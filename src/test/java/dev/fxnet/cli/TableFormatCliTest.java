@@ -98,8 +98,12 @@ class TableFormatCliTest {
             {"--format", "e2m1", "--binary"},
             {"--format", "e2m1", "--overflows", "BOGUS"},
             {"--format", "e2m1", "--overflows", "INF"},
+            {"--format", "float(2,1)", "--overflows", "WRAP"},
+            {"--int-bits", "1", "--frac-bits", "1", "--overflows", "SATFINITE"},
+            {"--int-bits", "1", "--frac-bits", "1", "--format", "e2m1", "--overflows", "SATURATE"},
         };
-        String[] named = {"--format", "--format", "binary", "--overflows", "grid is empty"};
+        String[] named = {"--format", "--format", "binary", "--overflows", "grid is empty",
+            "no mode for the float formats", "no mode for the fixed-point formats", "no mode for the float formats"};
         for (int k = 0; k < cases.length; k++) {
             List<String> args = new ArrayList<>(List.of("table", "--quiet"));
             args.addAll(List.of(cases[k]));
