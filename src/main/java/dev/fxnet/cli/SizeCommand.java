@@ -75,8 +75,8 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--max-points", defaultValue = "65536", description = "Skip grids with more points (default 65536).")
     long maxPoints;
 
-    @Option(names = "--domain", paramLabel = "R", description = "Not supported by size yet (refused); compile and "
-            + "verify take --domain R.")
+    @Option(names = "--domain", paramLabel = "R", description = DomainOption.HELP
+            + " size draws the random table on those points (0 outside) and sets the size against their count.")
     String domain;
 
     @Option(names = "--csv", description = "CSV instead of a Markdown table.")
@@ -101,6 +101,16 @@ final class SizeCommand implements Callable<Integer> {
             throw new UserException("--table-kind must be random or structured, was '" + kind + "'");
         }
         List<Strategy> sts = strategies();
+        if (domain != null) {
+            if (!kind.equals("random")) {
+                throw new UserException("--domain takes --table-kind random only, was '" + kind + "'");
+            }
+            for (Arithmetic ar : grid) {
+                for (int d : ds) {
+                    DomainOption.space(domain, ar, d); // refuses a fixed-point format or a value not in the format
+                }
+            }
+        }
         PrintWriter o = spec.commandLine().getOut();
         header(o);
         Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
@@ -116,10 +126,6 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Refuses the options that do not apply, dimensions below 1, a non-positive --max-points, an unknown --act. */
     private void checkScalarOptions() {
-        if (domain != null) {
-            throw new UserException("size --domain " + (domain.length() > 40 ? domain.substring(0, 37) + "..." : domain)
-                    + ": not supported yet; compile --domain R and verify --domain R build and check networks on a domain");
-        }
         if (options.floatGiven()) {
             if (options.intBits != null || options.fracBits != null || options.encoding != null) {
                 throw new UserException("size with a floating-point --format takes no --int-bits, --frac-bits or --encoding");
@@ -217,6 +223,12 @@ final class SizeCommand implements Callable<Integer> {
 
     /** The random table (or, with --table-kind structured, the step-shaped one) on F^d. */
     private FunctionTable table(Arithmetic ar, int d) {
+        if (domain != null) {
+            NumberSystem ns = NumberSystem.of(ar);
+            dev.fxnet.eval.InputSpace within = DomainOption.space(domain, ar, d);
+            return FunctionTable.of(ar, d, FloatTargetTable.extendByZero(within, FloatTargetTable.random(ns, within, seed),
+                    dev.fxnet.eval.InputSpace.of(ar, d)));
+        }
         if (kind.equals("random")) {
             return ar instanceof FixedPointArithmetic fp ? FunctionTable.random(fp.format(), d, seed)
                     : FunctionTable.of(ar, d, FloatTargetTable.random(NumberSystem.of(ar), d, seed));
@@ -244,7 +256,12 @@ final class SizeCommand implements Callable<Integer> {
             SizeReport r = Compiler.compile(t, s,
                     CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
                     .size();
-            return cells(ar, d, id, "" + t.size(), "" + r.neurons(), "" + r.depth(), "" + r.widestLayer(),
+            long points = t.size();
+            if (domain != null) { // the counting bound of functions on the domain points
+                points = DomainOption.space(domain, ar, d).size();
+                r = r.onDomain(ar.size(), points);
+            }
+            return cells(ar, d, id, "" + points, "" + r.neurons(), "" + r.depth(), "" + r.widestLayer(),
                     "" + r.parameters(), String.format(Locale.ROOT, "%.0f", r.lowerBound()),
                     String.format(Locale.ROOT, "%.3f", r.ratio()));
         } catch (IllegalArgumentException refused) {

@@ -168,12 +168,35 @@ class FloatDomainCliTest {
         }
         refused(CliRun.of("compile", "-p", "2", "-q", "2", "--act", "relu", "--dims", "1", "--random", "1",
                 "--domain", "1", "--out", net.toString()), "--domain 1: a domain is supported for floating-point");
-        refused(CliRun.of("size", "--format", "e2m1", "--domain", "1"), "size --domain 1: not supported yet");
+        refused(CliRun.of("size", "--format", "e2m1", "--domain", "0.7"), "--domain 0.7 is not a value of e2m1");
+        refused(CliRun.of("size", "--grid-p", "1", "--grid-q", "1", "--domain", "1"),
+                "a domain is supported for floating-point");
+        refused(CliRun.of("size", "--format", "e2m1", "--domain", "1", "--table-kind", "structured"),
+                "--domain takes --table-kind random only");
         assertFalse(Files.exists(net));
         // a table row outside the domain names the row and the point
         Path t = Files.writeString(dir.resolve("t.csv"), "x0,y\n-1,0\n-0.5,0\n0,0\n0.5,0\n1,0\n1.5,0\n");
         refused(CliRun.of("compile", "--format", "e2m1", "--act", "relu", "--dims", "1", "--table", t.toString(),
                 "--domain", "1", "--out", net.toString()), "row 7: point (1.5) is not in the domain |x| <= 1 of e2m1^1");
         assertFalse(Files.exists(net));
+    }
+
+    /** size --domain: the points column and the counting bound are the domain's point count, from the values. */
+    @Test
+    void sizeOnADomainCountsTheDomainPoints() {
+        FloatArithmetic ar = FloatArithmetic.of(dev.fxnet.arith.FloatFormat.parse("e2m1"));
+        CliRun r = CliRun.of("size", "--act", "relu", "--format", "e2m1", "--grid-dims", "1,2", "--domain", "2",
+                "--strategies", "boxes", "--csv", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().strip().lines().skip(1).toList();
+        assertEquals(2, rows.size(), r.out());
+        for (String row : rows) {
+            String[] c = row.split(",");
+            int d = Integer.parseInt(c[1]);
+            long points = domainPoints(ar, d, new BigDecimal(2)).size();
+            assertEquals(Long.toString(points), c[3], row);
+            assertEquals(points, Math.round(Double.parseDouble(c[8])), row);
+            assertEquals(Double.parseDouble(c[7]) / points, Double.parseDouble(c[9]), 1e-3, row);
+        }
     }
 }
