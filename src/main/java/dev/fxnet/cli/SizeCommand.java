@@ -2,10 +2,9 @@ package dev.fxnet.cli;
 
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
-import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.Arithmetic;
+import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
-import dev.fxnet.network.NumberSystem;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
@@ -13,6 +12,8 @@ import dev.fxnet.target.FunctionTable;
 import dev.fxnet.gadget.Setting;
 import dev.fxnet.construct.SizeReport;
 import dev.fxnet.construct.Strategy;
+import dev.fxnet.eval.InputSpace;
+import dev.fxnet.network.NumberSystem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +206,7 @@ final class SizeCommand implements Callable<Integer> {
     /** The rows of one grid point (ar, d): one per strategy, or one "skipped" row if it has too many points. */
     private void rows(PrintWriter o, Arithmetic ar, Accumulation accumulation, int d, List<Strategy> sts,
             Progress progress) {
-        long points = dev.fxnet.eval.InputSpace.countSaturated(ar, d);
+        long points = InputSpace.countSaturated(ar, d);
         if (points > maxPoints) {
             row(o, cells(ar, d, "-", points == Long.MAX_VALUE ? ar.size() + "^" + d : Long.toString(points),
                     "skipped", "", "", "", "", ""));
@@ -214,20 +215,22 @@ final class SizeCommand implements Callable<Integer> {
         }
         Setting s = Setting.of(ar, accumulation, Activations.named(act));
         s.machine(); // refuses a format too large for the gadget search now, as before any work
-        FunctionTable t = table(ar, d);
+        InputSpace within = domain == null ? null : DomainOption.space(domain, ar, d);
+        FunctionTable t = table(ar, d, within);
         for (Strategy st : sts) {
-            row(o, cells(t, s, st));
+            row(o, cells(t, s, st, within));
             progress.step(1);
         }
     }
 
-    /** The random table (or, with --table-kind structured, the step-shaped one) on F^d. */
-    private FunctionTable table(Arithmetic ar, int d) {
-        if (domain != null) {
-            NumberSystem ns = NumberSystem.of(ar);
-            dev.fxnet.eval.InputSpace within = DomainOption.space(domain, ar, d);
-            return FunctionTable.of(ar, d, FloatTargetTable.extendByZero(within, FloatTargetTable.random(ns, within, seed),
-                    dev.fxnet.eval.InputSpace.of(ar, d)));
+    /**
+     * The random table (or, with --table-kind structured, the step-shaped one) on F^d; with a domain
+     * ({@code within} not null), random on its points and 0 outside.
+     */
+    private FunctionTable table(Arithmetic ar, int d, InputSpace within) {
+        if (within != null) {
+            return FunctionTable.of(ar, d, FloatTargetTable.extendByZero(within,
+                    FloatTargetTable.random(NumberSystem.of(ar), within, seed), InputSpace.of(ar, d)));
         }
         if (kind.equals("random")) {
             return ar instanceof FixedPointArithmetic fp ? FunctionTable.random(fp.format(), d, seed)
@@ -237,7 +240,7 @@ final class SizeCommand implements Callable<Integer> {
         if (ar instanceof FixedPointArithmetic fp) {
             return FunctionTable.fromCodes(fp.format(), d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? top : 0);
         }
-        dev.fxnet.eval.InputSpace space = dev.fxnet.eval.InputSpace.of(ar, d);
+        InputSpace space = InputSpace.of(ar, d);
         int[] codes = new int[(int) space.size()];
         long[] x = new long[d];
         for (int i = 0; i < codes.length; i++) {
@@ -247,18 +250,20 @@ final class SizeCommand implements Callable<Integer> {
         return FunctionTable.of(ar, d, codes);
     }
 
-    /** The cells of one row: the compiled network's size against the lower bound, or "refused" (reason to stderr). */
-    private String[] cells(FunctionTable t, Setting s, Strategy st) {
+    /**
+     * The cells of one row: the compiled network's size against the lower bound (of the domain's points
+     * when {@code within} is not null), or "refused" (reason to stderr).
+     */
+    private String[] cells(FunctionTable t, Setting s, Strategy st, InputSpace within) {
         Arithmetic ar = t.grid();
         int d = t.dims();
         String id = st == null ? "binary" : st.id();
+        long points = within == null ? t.size() : within.size();
         try {
             SizeReport r = Compiler.compile(t, s,
                     CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
                     .size();
-            long points = t.size();
-            if (domain != null) { // the counting bound of functions on the domain points
-                points = DomainOption.space(domain, ar, d).size();
+            if (within != null) { // the counting bound of functions on the domain points
                 r = r.onDomain(ar.size(), points);
             }
             return cells(ar, d, id, "" + points, "" + r.neurons(), "" + r.depth(), "" + r.widestLayer(),
@@ -266,7 +271,7 @@ final class SizeCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.3f", r.ratio()));
         } catch (IllegalArgumentException refused) {
             spec.commandLine().getErr().println(lead(ar, d) + ": " + refused.getMessage());
-            return cells(ar, d, id, "" + t.size(), "refused", "", "", "", "", "");
+            return cells(ar, d, id, "" + points, "refused", "", "", "", "", "");
         }
     }
 
