@@ -50,8 +50,7 @@ final class FloatUniversality {
      * S_I on the whole format: UNIVERSAL citing the verified certificate (domain: every finite value),
      * or empty with what was tried added to {@code tried}.
      */
-    static Optional<Verdict> sufficient(Question question, Machine m, Truth necessary, List<DeciderResult> decided,
-            List<String> tried) {
+    static Optional<Verdict> sufficient(Question question, Machine m, List<DeciderResult> decided, List<String> tried) {
         if (!m.arithmetic().saturates()) {
             tried.add("S_I (Theorem FS): needs a saturating arithmetic (SATFINITE or FINITE specials)");
             return Optional.empty();
@@ -72,7 +71,8 @@ final class FloatUniversality {
         }
         IndicatorCertificate cert = c.certificate().get();
         tried.add("S_I (Theorem FS): holds, " + cert.describe());
-        Verdict v = Verdict.universal(question, new Findings(necessary, decided, tried), Evidence.indicators(cert), "S_I holds (Theorem FS,"
+        // S_I implies universality, hence N, also where N-sep was not tabulated (|F| > 512), as for fixed point
+        Verdict v = Verdict.universal(question, new Findings(Truth.TRUE, decided, tried), Evidence.indicators(cert), "S_I holds (Theorem FS,"
                 + " docs/THEORY.md §15): " + cert.describe());
         return Optional.of(v.withDomain(whole(m, "the certificate S_I, verified on every code")));
     }

@@ -122,7 +122,7 @@ public final class Universality {
             }
         }
         if (FloatUniversality.applies(question)) { // S_I, Theorem FS (docs/THEORY.md §15)
-            Optional<Verdict> f = FloatUniversality.sufficient(question, m, n.holds(), decided, tried);
+            Optional<Verdict> f = FloatUniversality.sufficient(question, m, decided, tried);
             if (f.isPresent()) {
                 return f.get();
             }
