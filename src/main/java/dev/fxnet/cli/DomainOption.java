@@ -15,7 +15,8 @@ final class DomainOption {
     /** The help text of {@code --domain}. */
     static final String HELP = "Only the inputs with |x_j| <= R in every coordinate (R: a finite value >= 0 of "
             + "the floating-point format, e.g. 1); the target is given (or drawn) on those points only and the "
-            + "network is verified on exactly those points.";
+            + "network is verified on exactly those points. --random SEED draws the domain's points in order, so the"
+            + " values depend on R: verify with the same R and seed.";
 
     /** The longest value text read (a longer one is refused before it is parsed). */
     private static final int MAX_CHARS = 100;
