@@ -76,6 +76,10 @@ public final class BinaryCompiler {
         if (live.isEmpty()) {
             return new BinaryNetwork(zero(s, d), 0, "none (zero function)");
         }
+        if (d <= 2 && BitSliceCompiler.outside(s) == null
+                && BitSliceCompiler.compile(target, s, live) instanceof Attempt.Built<BinaryNetwork> slices) {
+            return slices.value(); // tried first; on a refusal the other routes run as before, with their own messages
+        }
         return routes(target, s, live).orElseThrow();
     }
 
