@@ -24,14 +24,17 @@ import java.util.Map;
  *       (among them {@code K}) saturate the accumulator at {@code M}, and a wrong digit brings it to
  *       {@code <= 0} (Lemma I); so {@code I = M [x_i = a]}. In {@code d = 2} also constants
  *       {@code C_k = M - 2^k} (Lemma U: the digit pairs and {@code K} read as units {@code +-M}).</li>
- *   <li><b>Layer B</b> (the slices): {@code d = 2}: per code {@code a} of {@code x0}, bit {@code k} and sign
- *       {@code s}, {@code tau(acc(-M; -C_k' (k' != k), x1 part, x0 part, -C_k))} where the x1 part reads
- *       {@code +I(x1 = b)} for the {@code b} with bit {@code k} of {@code |f(a, b)|} set and
- *       {@code sign f(a, b) = s}, {@code -I} for the others, and the x0 part {@code +I(x0 = a)} and
- *       {@code -I} for the others: it outputs {@code 2^k} exactly when both parts are {@code +M}, else 0
- *       (Lemma B). {@code d = 1}: per bit and sign {@code tau(acc(2^k - M; +-I))}.</li>
- *   <li><b>Output</b>: the slices with {@code +1} for sign {@code +}, {@code -1} for {@code -}: at a point
- *       only the bits of {@code |f(x)|} are on, all of one sign, so no partial sum leaves F.</li>
+ *   <li><b>Layer B</b> (the slices): values {@code v} in {@code {1, 2, ..., 2^(n-1), M}}; {@code d = 2}: per
+ *       code {@code a} of {@code x0}, value {@code v} and sign {@code s}, {@code tau(acc(-M; -C_v' (v' != v),
+ *       x1 part, x0 part, -C_v))} with {@code C_v = M - v}, where the x1 part reads {@code +I(x1 = b)} for the
+ *       {@code b} in the slice's set and {@code -I} for the others, and the x0 part {@code +I(x0 = a)} and
+ *       {@code -I} for the others: it outputs {@code v} exactly when both parts are {@code +M}, else 0
+ *       (Lemma B). {@code d = 1}: per value and sign {@code tau(acc(v - M; +-I))}. The sets encode either
+ *       the bits of {@code |f|} with its sign, or {@code f + M} as {@code M} (where {@code f >= 0}) plus bits,
+ *       whichever needs fewer slices.</li>
+ *   <li><b>Output</b>: the slices with their signs, bias 0 (or {@code -M} for {@code f + M}): at a point
+ *       only the slices of {@code f(x)}'s expansion are on, all of one sign, so every partial sum lies
+ *       between the bias and {@code f(x)}.</li>
  * </ol>
  * The network is verified on all of {@code F^d} by the caller.
  */
@@ -75,34 +78,105 @@ final class BitSliceCompiler {
         if (live.isEmpty()) {
             return Attempt.refused("bit slices: the zero function has its own network");
         }
-        int bits = 64 - Long.numberOfLeadingZeros(s.max());
+        long[] values = values(s.max());
         long n = s.size();
-        long weights = d == 1 ? 2L * bits * n : 2L * bits * n * (2 * n + bits);
+        long weights = d == 1 ? values.length * n : values.length * n * (2 * n + values.length);
         if (weights > BinaryCompiler.MAX_WEIGHTS) {
-            return Attempt.refused("bit slices: the slice layer would have " + weights + " weights");
+            return Attempt.refused("bit slices: the slice layer would have about " + weights + " weights");
         }
         return DigitPipeline.build(s, d).map(digits -> {
             List<Layer> layers = new ArrayList<>(digits.layers());
-            layers.add(layerA(s, d, digits, bits));
+            layers.add(layerA(s, d, digits, values));
+            Plan plan = plan(s, target, values);
             List<Neuron> slices = new ArrayList<>();
-            List<Integer> signs = new ArrayList<>();
-            slices(s, target, bits, slices, signs);
-            layers.add(Layer.of(slices));
-            int[] src = new int[slices.size()];
-            long[] w = new long[slices.size()];
-            for (int i = 0; i < src.length; i++) {
-                src[i] = i;
-                w[i] = signs.get(i) * s.one().getAsLong();
+            long one = s.one().getAsLong();
+            int[] src = new int[plan.slices().size()];
+            long[] w = new long[src.length];
+            for (Slice sl : plan.slices()) {
+                src[slices.size()] = slices.size();
+                w[slices.size()] = sl.sign() * one;
+                slices.add(d == 1 ? sliceOne(one, s.max(), values[sl.value()], sl.member())
+                        : sliceTwo(one, s.max(), values.length, sl));
             }
-            layers.add(Layer.of(Neuron.of(0, src, w)));
+            layers.add(Layer.of(slices));
+            layers.add(Layer.of(Neuron.of(plan.offset() ? -s.max() : 0, src, w)));
             Network net = Network.of(s.setting().fixedPoint(), s.accumulation(), s.activation(), d, layers, Map.of());
             return new BinaryNetwork(net, live.size(), NAME + " (" + digits.digits() + " digits per coordinate, "
-                    + digits.layers().size() + " layers before the indicators, " + slices.size() + " slice neurons)");
+                    + digits.layers().size() + " layers before the indicators, " + slices.size() + " slice neurons"
+                    + (plan.offset() ? ", f + M" : ", |f| and sign") + ")");
         });
     }
 
-    /** Layer A: the indicators of every code of every coordinate, then (d = 2) the constants {@code M - 2^k}. */
-    private static Layer layerA(Machine s, int d, DigitPipeline.Digits digits, int bits) {
+    /** The slice values: {@code 2^k} for every bit of {@code M}, then {@code M} itself. */
+    static long[] values(long big) {
+        int bits = 64 - Long.numberOfLeadingZeros(big);
+        long[] v = new long[bits + 1];
+        for (int k = 0; k < bits; k++) {
+            v[k] = 1L << k;
+        }
+        v[bits] = big;
+        return v;
+    }
+
+    /**
+     * A slice: the code index {@code row} of {@code x0} ({@code d = 2}; 0 for {@code d = 1}), the index of its
+     * value, the codes of the last coordinate in its set, and its sign in the output.
+     */
+    private record Slice(int row, int value, boolean[] member, int sign) {
+    }
+
+    /** The slices of a table, and whether they encode {@code f + M} (output bias {@code -M}) or {@code |f|} and the sign. */
+    private record Plan(List<Slice> slices, boolean offset) {
+    }
+
+    /** The encoding with fewer slices: {@code |f|} in bits with a sign, or {@code f + M} as {@code M} and bits, all positive. */
+    private static Plan plan(Machine s, FunctionTable target, long[] values) {
+        List<Slice> split = encode(s, target, values, false);
+        List<Slice> offset = encode(s, target, values, true);
+        return offset.size() < split.size() ? new Plan(offset, true) : new Plan(split, false);
+    }
+
+    /**
+     * The non-empty slices of {@code target}: for {@code offset}, {@code g = f + M} in {@code [0, 2M]} is
+     * {@code M} (where {@code g >= M}) plus the bits of the rest; else the bits of {@code |f|}, with its sign.
+     */
+    private static List<Slice> encode(Machine s, FunctionTable target, long[] values, boolean offset) {
+        int n = s.size();
+        int bits = values.length - 1;
+        int rows = target.dims() == 1 ? 1 : n;
+        List<Slice> out = new ArrayList<>();
+        for (int a = 0; a < rows; a++) {
+            boolean[][][] member = new boolean[2][values.length][n];
+            for (int b = 0; b < n; b++) {
+                long f = target.code(a * n + b);
+                int side = f < 0 && !offset ? 1 : 0;
+                long g = offset ? f + s.max() : Math.abs(f);
+                if (offset && g >= s.max()) {
+                    member[0][bits][b] = true;
+                    g -= s.max();
+                }
+                for (int k = 0; k < bits; k++) {
+                    member[side][k][b] = (g >> k & 1) == 1;
+                }
+            }
+            for (int side = 0; side < 2; side++) {
+                for (int j = 0; j < values.length; j++) {
+                    boolean[] m = member[side][j];
+                    boolean any = false;
+                    for (boolean x : m) {
+                        any |= x;
+                    }
+                    if (any) {
+                        out.add(new Slice(a, j, m, side == 0 ? 1 : -1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Layer A: the indicators of every code of every coordinate, then (d = 2) the constants {@code M - v}. */
+    private static Layer layerA(Machine s, int d, DigitPipeline.Digits digits, long[] values) {
         long one = s.one().getAsLong();
         int digitCount = digits.digits();
         int width = 1 + d * 2 * digitCount;
@@ -128,8 +202,8 @@ final class BitSliceCompiler {
             }
         }
         if (d == 2) {
-            for (int k = 0; k < bits; k++) {
-                out.add(constant(s, width, digitCount, s.max() - (1L << k)));
+            for (long v : values) {
+                out.add(constant(s, width, s.max() - v));
             }
         }
         return Layer.of(out);
@@ -141,7 +215,7 @@ final class BitSliceCompiler {
      * {@code B, C} with one sign, each {@code +-M} exactly) alternately down and up from {@code c}, or up
      * and down from {@code c - M} when their number is odd (Lemma U).
      */
-    private static Neuron constant(Machine s, int width, int digitCount, long c) {
+    private static Neuron constant(Machine s, int width, long c) {
         long one = s.one().getAsLong();
         int units = 1 + (width - 1) / 2;
         boolean odd = units % 2 == 1;
@@ -162,34 +236,8 @@ final class BitSliceCompiler {
         return Neuron.of(odd ? c - s.max() : c, src, w);
     }
 
-    /** The slice layer (neurons and their output signs), for the table {@code target}. */
-    private static void slices(Machine s, FunctionTable target, int bits, List<Neuron> out, List<Integer> signs) {
-        int n = s.size();
-        long one = s.one().getAsLong();
-        long big = s.max();
-        int d = target.dims();
-        int slicesOf = d == 1 ? 1 : n;
-        for (int a = 0; a < slicesOf; a++) {
-            for (int k = 0; k < bits; k++) {
-                for (int sign : new int[] {1, -1}) {
-                    boolean[] member = new boolean[n];
-                    boolean any = false;
-                    for (int b = 0; b < n; b++) {
-                        int f = target.code(a * n + b) * sign;
-                        member[b] = f > 0 && ((f >> k) & 1) == 1;
-                        any |= member[b];
-                    }
-                    if (any) {
-                        out.add(d == 1 ? sliceOne(one, big, k, member) : sliceTwo(one, big, bits, k, a, member));
-                        signs.add(sign);
-                    }
-                }
-            }
-        }
-    }
-
-    /** {@code d = 1}: {@code tau(acc(2^k - M; +I_b for the members, -I_b for the rest))}. */
-    private static Neuron sliceOne(long one, long big, int k, boolean[] member) {
+    /** {@code d = 1}: {@code tau(acc(v - M; +I_b for the members, -I_b for the rest))}. */
+    private static Neuron sliceOne(long one, long big, long v, boolean[] member) {
         int n = member.length;
         int[] src = new int[n];
         long[] w = new long[n];
@@ -197,31 +245,31 @@ final class BitSliceCompiler {
             src[b] = b;
             w[b] = member[b] ? one : -one;
         }
-        return Neuron.of((1L << k) - big, src, w);
+        return Neuron.of(v - big, src, w);
     }
 
-    /** {@code d = 2}: the slice of {@code x0 = a} for bit {@code k} (Lemma B); layer A is {@code I0, I1, C}. */
-    private static Neuron sliceTwo(long one, long big, int bits, int k, int a, boolean[] member) {
-        int n = member.length;
-        int width = 2 * n + bits;
+    /** {@code d = 2}: the slice of {@code x0 = row} for its value (Lemma B); layer A is {@code I0, I1, C}. */
+    private static Neuron sliceTwo(long one, long big, int constants, Slice sl) {
+        int n = sl.member().length;
+        int width = 2 * n + constants;
         int[] src = new int[width];
         long[] w = new long[width];
         int at = 0;
-        for (int j = 0; j < bits; j++) {
-            if (j != k) {
+        for (int j = 0; j < constants; j++) {
+            if (j != sl.value()) {
                 src[at] = 2 * n + j;
                 w[at++] = -one;
             }
         }
         for (int b = 0; b < n; b++) {
             src[at] = n + b;
-            w[at++] = member[b] ? one : -one;
+            w[at++] = sl.member()[b] ? one : -one;
         }
         for (int b = 0; b < n; b++) {
             src[at] = b;
-            w[at++] = b == a ? one : -one;
+            w[at++] = b == sl.row() ? one : -one;
         }
-        src[at] = 2 * n + k;
+        src[at] = 2 * n + sl.value();
         w[at] = -one;
         return Neuron.of(-big, src, w);
     }

@@ -168,9 +168,10 @@ final class DigitPipeline {
                 return Attempt.refused("bit slices: the digit chains did not settle in " + MAX_LAYERS + " layers");
             }
             live = live.stream().filter(c -> !constant(values.get(c[0]))).toList();
-            if (distinguishing(live)) { // the fold has given enough digits
+            if (distinguishing(live)) { // the fold has given enough digits; keep only the chains needed
                 value = null;
                 half = null;
+                live = essential(live);
             }
             if (value == null && half == null && live.stream().allMatch(c -> twoValued(values.get(c[0])))) {
                 return digitLayer(live);
@@ -317,6 +318,21 @@ final class DigitPipeline {
             }
         }
         return true;
+    }
+
+    /** {@code chains} without those (tried in order) whose digit the others already determine. */
+    private List<int[]> essential(List<int[]> chains) {
+        List<int[]> kept = new ArrayList<>(chains);
+        for (int i = 0; i < kept.size(); ) {
+            List<int[]> without = new ArrayList<>(kept);
+            without.remove(i);
+            if (distinguishing(without)) {
+                kept = without;
+            } else {
+                i++;
+            }
+        }
+        return kept;
     }
 
     private static boolean constant(long[] v) {
