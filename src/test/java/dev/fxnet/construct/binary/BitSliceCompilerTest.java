@@ -303,4 +303,32 @@ class BitSliceCompilerTest {
             assertEquals(formula, net.size().parameters(), "d = " + d);
         }
     }
+
+    /** Both encodings occur: f + M for a random table, |f| and sign for a sparse one; both exact. */
+    @Test
+    void theEncodingWithFewerSlicesIsTaken() {
+        Machine m = relu(2, 1);
+        FunctionTable random = FunctionTable.random(m.setting().fixedPoint().format(), 2, 8);
+        BinaryNetwork r = built(random, m);
+        assertTrue(r.gadgets().contains("f + M"), r.gadgets());
+        assertExact(r.network(), random, m);
+        FunctionTable sparse = FunctionTable.fromCodes(m.setting().fixedPoint().format(), 2,
+                x -> x[0] == 1 && x[1] == -2 ? 5 : x[0] == -3 && x[1] == 0 ? -2 : 0);
+        BinaryNetwork s = built(sparse, m);
+        assertTrue(s.gadgets().contains("|f| and sign"), s.gadgets());
+        assertExact(s.network(), sparse, m);
+    }
+
+    /** Larger formats through the compiler, which verifies every point (p=2,q=2 in d = 2; p=3,q=3 in d = 1). */
+    @Test
+    void theCompilerVerifiesLargerNetworks() {
+        for (int[] c : new int[][] {{2, 2, 2}, {3, 3, 1}}) {
+            Machine m = relu(c[0], c[1]);
+            FunctionTable t = FunctionTable.random(m.setting().fixedPoint().format(), c[2], 9);
+            dev.fxnet.construct.Compiler.Result r = dev.fxnet.construct.Compiler.compile(t, m.setting(),
+                    dev.fxnet.construct.CompileOptions.defaults().withBinaryWeights(true));
+            assertTrue(r.gadgets().startsWith(BitSliceCompiler.NAME), r.gadgets());
+            assertEquals(t.size(), r.verification().points());
+        }
+    }
 }
