@@ -254,6 +254,7 @@ public final class Universality {
 
     /** How the description of a network built by the saturated sign construction (Theorem B8) begins. */
     private static final String SATURATED = "binary saturated sign construction";
+    private static final String BIT_SLICES = "binary bit slices";
 
     /** Why one verified binary network proves universality in its dimension: 1 the dimension, 2 the size line, 3 the points verified. */
     private static final String BINARY_ARGUMENT = """
@@ -263,6 +264,13 @@ public final class Universality {
             value neurons, or with biases chosen per value in the coordinate sign construction) give every code, so \
             for every f: F^%1$d -> F the same layers with the point neurons of f's nonzero points (and the value \
             neurons or output signs f's values take) compute f (Theorems B2 to B4; %2$s)""";
+
+    /** The argument of a binary verdict whose network the bit-slice construction built (docs/BINARY-COMPACT.md). */
+    private static final String BIT_SLICE_ARGUMENT = """
+            the bit-slice construction (docs/BINARY-COMPACT.md, Theorem S) built and verified on all %3$d points the \
+            network for f(x) = x0 (M where x0 = 0); its layers before the indicator layer do not depend on the table \
+            and passed their finite checks (pieces and digit pairs on every value of a coordinate), and by Theorem S \
+            the indicator, slice and output layers it builds compute every f: F^%1$d -> F (%2$s)""";
 
     private static Verdict binary(Question question, Machine m, NecessaryCondition.Result n,
             List<DeciderResult> decided, List<String> tried) {
@@ -294,6 +302,9 @@ public final class Universality {
             Compiler.Result r = Compiler.compile(all, setting, CompileOptions.defaults().withBinaryWeights(true));
             tried.add("binary construction: " + r.gadgets());
             String argument = BINARY_ARGUMENT.formatted(dims, r.size().line(), r.verification().points());
+            if (r.gadgets().startsWith(BIT_SLICES)) {
+                argument = BIT_SLICE_ARGUMENT.formatted(dims, r.size().line(), r.verification().points());
+            }
             if (r.gadgets().startsWith(SATURATED)) {
                 argument = argument.replace("(Theorems B2 to B4; ", "(Theorem B8 of docs/THEORY.md §13.1.5, the"
                         + " saturated sign construction, whose point neurons are far indicators; ");

@@ -128,6 +128,10 @@ class BinaryConstructionOracleTest {
                         BINARY);
                 assertBinaryDense(r.network());
                 assertExact(r.network(), t);
+                if (r.gadgets().startsWith("binary bit slices")) { // relu: the bit-slice route comes first
+                    checked++;
+                    continue;
+                }
                 assertTrue(r.gadgets().contains("by a ladder"), r.gadgets());
                 assertTrue(r.gadgets().contains("given their 0 by a constant pair"), r.gadgets());
                 checked++;
@@ -170,6 +174,12 @@ class BinaryConstructionOracleTest {
             // the coordinate sign construction's point neurons take their bias from f(x) (Theorem B4): reads compared
             boolean readsOnly = ra.gadgets().contains("coordinate sign construction");
             assertExactByReference(b, sparse);
+            if (ra.gadgets().startsWith("binary bit slices")) { // the layers before the slice layer do not depend on the table
+                for (int l = 0; l < a.layers().size() - 2; l++) {
+                    assertEquals(a.layers().get(l), b.layers().get(l), c[1] + ": layer " + l);
+                }
+                continue;
+            }
             int l = 0;
             while (a.layers().get(l).width() == b.layers().get(l).width()) {
                 assertEquals(a.layers().get(l), b.layers().get(l), c[1] + ": layer " + l);

@@ -37,6 +37,9 @@ import java.util.Map;
  *       The values {@code v_j} are chosen so that every {@code |f(x)|} is a sum of some of them;
  *       the output neuron adds them with {@code +-1}, without an intermediate overflow.</li>
  * </ol>
+ * Before all of these, where its hypotheses hold ({@code tau} is relu on F, SATURATE, PER_OP, symmetric
+ * codes, {@code d <= 2}), the bit-slice construction ({@link BitSliceCompiler}, docs/BINARY-COMPACT.md)
+ * is tried; the routes below run, with their own messages, only where it refuses.
  * Where the steps cannot be built (the identity, whose neurons output 0 only by exact
  * cancellation), {@code d = 1} takes {@link BinarySignCompiler} and {@code d = 2}
  * {@link BinaryCoordinateCompiler}; {@code d >= 3} takes {@link FeatureConstruction} (Theorem B5)
@@ -75,6 +78,10 @@ public final class BinaryCompiler {
         }
         if (live.isEmpty()) {
             return new BinaryNetwork(zero(s, d), 0, "none (zero function)");
+        }
+        if (d <= 2 && BitSliceCompiler.outside(s) == null
+                && BitSliceCompiler.compile(target, s, live) instanceof Attempt.Built<BinaryNetwork> slices) {
+            return slices.value(); // tried first; on a refusal the other routes run as before, with their own messages
         }
         return routes(target, s, live).orElseThrow();
     }

@@ -13,6 +13,12 @@
  *   <li><b>Gadgets.</b> {@link dev.fxnet.construct.binary.BinaryGadgets}: the step tails and
  *       ladders of a setting, found by an exhaustive search and shared with
  *       {@code theory.BinarySeparation}.</li>
+ *   <li><b>Bit slices</b> (package-private, tried first where relu is the activation on F under
+ *       SATURATE, PER_OP and symmetric codes, {@code d <= 2}; docs/BINARY-COMPACT.md, Theorem S):
+ *       {@code BitSliceCompiler} over the digit layers of {@code DigitPipeline} (and, in {@code d = 2},
+ *       the first two layers of {@code CoordinatePieces}): indicators of each coordinate's codes, one
+ *       slice neuron per value of {@code x0}, bit and sign. On a refusal the routes below run as
+ *       before.</li>
  *   <li><b>Routes</b> (package-private): the step construction ({@code BinaryCompiler} choosing
  *       among layouts of {@code StepConstruction}: the step signals of {@code StepSignals} over the
  *       {@code Directions}, the point neurons of {@code StepPoints} or the point layer by bits of
