@@ -1,0 +1,284 @@
+package dev.fxnet.construct;
+
+import dev.fxnet.arith.FixedPointArithmetic;
+import dev.fxnet.gadget.IndicatorGadgets;
+import dev.fxnet.gadget.Machine;
+import dev.fxnet.gadget.Stage;
+import dev.fxnet.network.Layer;
+import dev.fxnet.network.Network;
+import dev.fxnet.network.Neuron;
+import dev.fxnet.target.FunctionTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The columns construction (docs/COMPACT.md, Theorem C): about one parameter per nonzero entry of
+ * the table, for {@code d >= 2} and an activation that is exactly 0 on {@code [-M, 0]} and the
+ * identity on {@code [0, M]} after rounding (relu in every arithmetic of fxnet).
+ *
+ * <p>Layout: the shared detectors and NORs of {@link IndicatorGadgets} build exact 0/1 indicators
+ * {@code J_b = [x_{d-1} = b]} (one per column value used) and {@code I_a = [(x_0..x_{d-2}) = a]}
+ * (one per slice used); then per slice {@code a} up to three neurons
+ * {@code P_a = tau(-M + M I_a + sum_{f(a,b) > 0} f(a,b) J_b)}, {@code N_a} the same with
+ * {@code min(-f, M)} over {@code f(a,b) < 0}, and (two's complement only) {@code N'_a} with
+ * {@code -M - f} over {@code f(a,b) < -M}; the output is {@code 0 + sum_a (P_a - N_a - N'_a)}. Zero
+ * entries are not listed. Every partial sum is exact (Theorem C), and the network is still verified
+ * on every point by the compiler.
+ */
+final class ColumnConstruction {
+    private ColumnConstruction() {
+    }
+
+    /** A planned network: the table, the setting and gadgets, and its exact parameter count. */
+    record Plan(FunctionTable t, Machine s, IndicatorGadgets g, Layout layout) {
+        long parameters() {
+            return layout.parameters();
+        }
+    }
+
+    /**
+     * Why the columns construction does not apply to {@code d}-dimensional tables in setting {@code s}
+     * with gadgets {@code g}, or empty if its hypotheses (docs/COMPACT.md, Theorem C) hold. Every
+     * hypothesis on the activation is checked on every code of F.
+     */
+    static Optional<String> refusal(Machine s, IndicatorGadgets g, int d) {
+        if (d < 2) {
+            return Optional.of("the columns strategy needs d >= 2 (it indexes slices by x0..x{d-2}), was d = " + d);
+        }
+        if (s.one().isEmpty()) {
+            return Optional.of("the columns strategy needs the value 1 in " + s.arithmetic().formatName());
+        }
+        long one = s.one().getAsLong();
+        if (g.high() != one || !s.contains(-one)) {
+            return Optional.of("the columns strategy needs indicators of value exactly 1 and the weight -1, but the"
+                    + " indicators of " + s + " have the value " + s.dec(g.high()));
+        }
+        if (s.min() < -s.max() && !(s.arithmetic() instanceof FixedPointArithmetic)) {
+            return Optional.of("the columns strategy needs min = -M in " + s.arithmetic().formatName());
+        }
+        for (long z = -s.max(); z <= s.max(); z++) {
+            long want = Math.max(z, 0);
+            if (s.tau(z) != want) {
+                return Optional.of("the columns strategy needs tau(z) = 0 on [-M, 0] and tau(z) = z on [0, M] (relu-like),"
+                        + " but tau(" + s.dec(z) + ") = " + s.dec(s.tau(z)) + " in " + s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The plan of the columns network for {@code t}.
+     *
+     * @throws IllegalArgumentException with the reason if the hypotheses do not hold ({@link #refusal})
+     */
+    static Plan plan(FunctionTable t, Machine s, IndicatorGadgets g) {
+        Optional<String> no = refusal(s, g, t.dims());
+        if (no.isPresent()) {
+            throw new IllegalArgumentException(no.get());
+        }
+        return new Plan(t, s, g, Layout.of(t, s, g));
+    }
+
+    /**
+     * The network of {@code plan}, checked to have the planned number of parameters.
+     *
+     * @throws IllegalStateException if the built network's parameters differ from the plan (a bug)
+     */
+    static Network build(Plan plan) {
+        Machine s = plan.s();
+        IndicatorGadgets g = plan.g();
+        Layout l = plan.layout();
+        List<Layer> layers = new ArrayList<>();
+        for (int k = 0; k < g.detectorLength(); k++) {
+            List<Neuron> ns = new ArrayList<>();
+            for (int i = 0; i < l.detectors.size(); i++) {
+                Stage st = g.detector(l.detectors.get(i).kind(), l.detectors.get(i).threshold()).get(k);
+                ns.add(Neuron.of(st.bias(), new int[] {k == 0 ? l.detectors.get(i).coordinate() : i},
+                        new long[] {st.weight()}));
+            }
+            layers.add(Layer.of(ns));
+        }
+        List<Neuron> nor = new ArrayList<>();
+        for (Indicator ind : l.indicators) {
+            nor.add(Neuron.of(g.norBias(), ind.detectors(), ind.norWeights()));
+        }
+        layers.add(Layer.of(nor));
+        for (Stage st : g.normalizer()) {
+            List<Neuron> ns = new ArrayList<>();
+            for (int i = 0; i < nor.size(); i++) {
+                ns.add(Neuron.of(st.bias(), new int[] {i}, new long[] {st.weight()}));
+            }
+            layers.add(Layer.of(ns));
+        }
+        List<Neuron> slices = new ArrayList<>();
+        for (SliceNeuron n : l.sliceNeurons) {
+            slices.add(Neuron.of(-s.max(), n.sources(), n.weights()));
+        }
+        layers.add(Layer.of(slices));
+        int[] src = new int[slices.size()];
+        long[] w = new long[slices.size()];
+        long one = s.one().getAsLong();
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i;
+            w[i] = l.sliceNeurons.get(i).positive() ? one : -one;
+        }
+        layers.add(Layer.of(Neuron.of(0, src, w)));
+        Network net = Network.of(s.arithmetic(), s.accumulation(), s.activation(), plan.t().dims(), layers, Map.of());
+        if (net.size().parameters() != plan.parameters()) {
+            throw new IllegalStateException("internal error: planned " + plan.parameters() + " parameters, built "
+                    + net.size().parameters());
+        }
+        return net;
+    }
+
+    /** A detector chain: the input coordinate, the kind and the threshold code. */
+    record Detector(int coordinate, IndicatorGadgets.Kind kind, long threshold) {
+    }
+
+    /** An indicator (a NOR neuron): the detectors it reads and their NOR weights. */
+    record Indicator(int[] detectors, long[] norWeights) {
+    }
+
+    /**
+     * A neuron of the slice layer: its sources (indicator indices, the slice indicator first) and
+     * weights, and whether the output adds it ({@code P_a}) or subtracts it ({@code N_a}, {@code N'_a}).
+     */
+    record SliceNeuron(int[] sources, long[] weights, boolean positive) {
+    }
+
+    /** Detectors, indicators and slice neurons of a columns network, in network order. */
+    static final class Layout {
+        final List<Detector> detectors = new ArrayList<>();
+        final Map<Detector, Integer> detectorIndex = new LinkedHashMap<>();
+        final List<Indicator> indicators = new ArrayList<>();
+        final List<SliceNeuron> sliceNeurons = new ArrayList<>();
+        private final Machine s;
+        private final IndicatorGadgets g;
+        private final int[] columnIndicator;
+
+        private Layout(Machine s, IndicatorGadgets g) {
+            this.s = s;
+            this.g = g;
+            this.columnIndicator = new int[s.size()];
+            java.util.Arrays.fill(columnIndicator, -1);
+        }
+
+        static Layout of(FunctionTable t, Machine s, IndicatorGadgets g) {
+            Layout l = new Layout(s, g);
+            int d = t.dims();
+            int n = s.size();
+            int slices = t.size() / n;
+            // column indicators first, in increasing b, for the values of x{d-1} with a nonzero entry
+            boolean[] usedColumn = new boolean[n];
+            for (int i = 0; i < t.size(); i++) {
+                usedColumn[i % n] |= t.code(i) != 0;
+            }
+            for (int b = 0; b < n; b++) {
+                if (usedColumn[b]) {
+                    l.columnIndicator[b] = l.indicator(new int[] {d - 1}, new long[] {s.min() + b});
+                }
+            }
+            for (int a = 0; a < slices; a++) {
+                l.slice(t, a);
+            }
+            return l;
+        }
+
+        /** The slice indicator and the neurons {@code P_a}, {@code N_a}, {@code N'_a} of slice {@code a}. */
+        private void slice(FunctionTable t, int a) {
+            int n = s.size();
+            int d = t.dims();
+            List<Integer> pos = new ArrayList<>();
+            List<Integer> neg = new ArrayList<>();
+            List<Integer> below = new ArrayList<>();
+            for (int b = 0; b < n; b++) {
+                long f = t.code(a * n + b);
+                if (f > 0) {
+                    pos.add(b);
+                } else if (f < 0) {
+                    neg.add(b);
+                }
+                if (f < -s.max()) {
+                    below.add(b);
+                }
+            }
+            if (pos.isEmpty() && neg.isEmpty()) {
+                return;
+            }
+            long[] point = t.space().point((long) a * n);
+            int[] coords = new int[d - 1];
+            long[] values = new long[d - 1];
+            for (int j = 0; j < d - 1; j++) {
+                coords[j] = j;
+                values[j] = point[j];
+            }
+            int ia = indicator(coords, values);
+            sliceNeuron(t, a, ia, pos, f -> f, true);
+            sliceNeuron(t, a, ia, neg, f -> Math.min(-f, s.max()), false);
+            sliceNeuron(t, a, ia, below, f -> -s.max() - f, false);
+        }
+
+        private void sliceNeuron(FunctionTable t, int a, int ia, List<Integer> bs,
+                java.util.function.LongUnaryOperator weight, boolean positive) {
+            if (bs.isEmpty()) {
+                return;
+            }
+            int[] src = new int[bs.size() + 1];
+            long[] w = new long[bs.size() + 1];
+            src[0] = ia;
+            w[0] = s.max();
+            for (int i = 0; i < bs.size(); i++) {
+                int b = bs.get(i);
+                src[i + 1] = columnIndicator[b];
+                w[i + 1] = weight.applyAsLong(t.code(a * s.size() + b));
+            }
+            sliceNeurons.add(new SliceNeuron(src, w, positive));
+        }
+
+        /** Adds the indicator of {@code x_{coords[i]} = values[i]} for all i; returns its index. */
+        private int indicator(int[] coords, long[] values) {
+            List<Integer> ids = new ArrayList<>();
+            List<Long> ws = new ArrayList<>();
+            for (int i = 0; i < coords.length; i++) {
+                long v = values[i];
+                if (v > s.min()) {
+                    ids.add(detector(new Detector(coords[i], IndicatorGadgets.Kind.LO, v)));
+                    ws.add(g.norWeight(IndicatorGadgets.Kind.LO, v));
+                }
+                if (v < s.max()) {
+                    ids.add(detector(new Detector(coords[i], IndicatorGadgets.Kind.HI, v)));
+                    ws.add(g.norWeight(IndicatorGadgets.Kind.HI, v));
+                }
+            }
+            indicators.add(new Indicator(ids.stream().mapToInt(Integer::intValue).toArray(),
+                    ws.stream().mapToLong(Long::longValue).toArray()));
+            return indicators.size() - 1;
+        }
+
+        private int detector(Detector key) {
+            return detectorIndex.computeIfAbsent(key, k -> {
+                detectors.add(k);
+                return detectors.size() - 1;
+            });
+        }
+
+        /**
+         * The exact parameter count (docs/COMPACT.md §3): {@code 2 D} per detector chain, {@code 1 +
+         * fan-in + 2 L} per indicator, {@code 1 + fan-in} per slice neuron, {@code 1 + (slice
+         * neurons)} for the output.
+         */
+        long parameters() {
+            long p = 2L * g.detectorLength() * detectors.size();
+            for (Indicator i : indicators) {
+                p += 1 + i.detectors().length + 2L * g.normalizerLength();
+            }
+            for (SliceNeuron n : sliceNeurons) {
+                p += 1 + n.sources().length;
+            }
+            return p + 1 + sliceNeurons.size();
+        }
+    }
+}
