@@ -88,7 +88,8 @@ class CompilerTest {
         Setting s = defaults(3, 3, act);
         FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, act.hashCode());
         Compiler.Result r = compileAndCheck(t, s, null);
-        assertEquals(Strategy.BOXES, r.strategy());
+        // relu meets the hypotheses of the columns construction (docs/COMPACT.md), the others do not
+        assertEquals(act.equals("relu") ? Strategy.COLUMNS : Strategy.BOXES, r.strategy());
         assertEquals(16129.0, r.size().lowerBound());
     }
 
