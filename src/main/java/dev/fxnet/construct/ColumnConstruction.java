@@ -32,38 +32,38 @@ final class ColumnConstruction {
     private ColumnConstruction() {
     }
 
-    /** A planned network: the table, the setting and gadgets, and its exact parameter count. */
-    record Plan(FunctionTable t, Machine s, IndicatorGadgets g, Layout layout) {
+    /** A planned network: the table, the setting, gadgets and slice neuron, and its exact parameter count. */
+    record Plan(FunctionTable t, Machine s, IndicatorGadgets g, SliceGadget slice, Layout layout) {
         long parameters() {
             return layout.parameters();
         }
     }
 
     /**
-     * Why the columns construction does not apply to {@code d}-dimensional tables in setting {@code s}
-     * with gadgets {@code g}, or empty if its hypotheses (docs/COMPACT.md, Theorem C) hold. Every
-     * hypothesis on the activation is checked on every code of F.
+     * Why the columns construction does not apply to {@code t} in setting {@code s} with gadgets
+     * {@code g}, or empty if its hypotheses (docs/COMPACT.md, Theorem C') hold: {@code d >= 2}, the
+     * weights {@code +-1}, a slice neuron ({@link SliceGadget}, checked on every weight of F) and a
+     * decomposition of every value of the table into at most two of its outputs.
      */
-    static Optional<String> refusal(Machine s, IndicatorGadgets g, int d) {
+    static Optional<String> refusal(FunctionTable t, Machine s, IndicatorGadgets g) {
+        int d = t.dims();
         if (d < 2) {
             return Optional.of("the columns strategy needs d >= 2 (it indexes slices by x0..x{d-2}), was d = " + d);
         }
-        if (s.one().isEmpty()) {
-            return Optional.of("the columns strategy needs the value 1 in " + s.arithmetic().formatName());
+        if (s.one().isEmpty() || !s.contains(-s.one().getAsLong())) {
+            return Optional.of("the columns strategy needs the values 1 and -1 in " + s.arithmetic().formatName());
         }
-        long one = s.one().getAsLong();
-        if (g.high() != one || !s.contains(-one)) {
-            return Optional.of("the columns strategy needs indicators of value exactly 1 and the weight -1, but the"
-                    + " indicators of " + s + " have the value " + s.dec(g.high()));
+        Optional<SliceGadget> slice = SliceGadget.find(s, g.high());
+        if (slice.isEmpty()) {
+            return Optional.of("the columns strategy needs a slice neuron tau(b + w*I + v*J) that is 0 unless I and J"
+                    + " are both on, and positive then, for some v; none exists in " + s + " (b = -M or min, all w, v)");
         }
-        if (s.min() < -s.max() && !(s.arithmetic() instanceof FixedPointArithmetic)) {
-            return Optional.of("the columns strategy needs min = -M in " + s.arithmetic().formatName());
-        }
-        for (long z = -s.max(); z <= s.max(); z++) {
-            long want = Math.max(z, 0);
-            if (s.tau(z) != want) {
-                return Optional.of("the columns strategy needs tau(z) = 0 on [-M, 0] and tau(z) = z on [0, M] (relu-like),"
-                        + " but tau(" + s.dec(z) + ") = " + s.dec(s.tau(z)) + " in " + s);
+        Map<Long, long[]> terms = new java.util.HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            long f = t.code(i);
+            if (terms.computeIfAbsent(f, slice.get()::terms) == null) {
+                return Optional.of("the columns strategy: no sum of at most " + SliceGadget.MAX_TERMS + " outputs of the slice neuron ("
+                        + slice.get().describe() + ") gives the table value " + s.dec(f) + " in " + s);
             }
         }
         return Optional.empty();
@@ -75,11 +75,12 @@ final class ColumnConstruction {
      * @throws IllegalArgumentException with the reason if the hypotheses do not hold ({@link #refusal})
      */
     static Plan plan(FunctionTable t, Machine s, IndicatorGadgets g) {
-        Optional<String> no = refusal(s, g, t.dims());
+        Optional<String> no = refusal(t, s, g);
         if (no.isPresent()) {
             throw new IllegalArgumentException(no.get());
         }
-        return new Plan(t, s, g, Layout.of(t, s, g));
+        SliceGadget slice = SliceGadget.find(s, g.high()).orElseThrow();
+        return new Plan(t, s, g, slice, Layout.of(t, s, g, slice));
     }
 
     /**
@@ -115,7 +116,7 @@ final class ColumnConstruction {
         }
         List<Neuron> slices = new ArrayList<>();
         for (SliceNeuron n : l.sliceNeurons) {
-            slices.add(Neuron.of(-s.max(), n.sources(), n.weights()));
+            slices.add(Neuron.of(plan.slice().bias(), n.sources(), n.weights()));
         }
         layers.add(Layer.of(slices));
         int[] src = new int[slices.size()];
@@ -157,17 +158,20 @@ final class ColumnConstruction {
         final List<SliceNeuron> sliceNeurons = new ArrayList<>();
         private final Machine s;
         private final IndicatorGadgets g;
+        private final SliceGadget slice;
+        private final Map<Long, long[]> terms = new java.util.HashMap<>();
         private final int[] columnIndicator;
 
-        private Layout(Machine s, IndicatorGadgets g) {
+        private Layout(Machine s, IndicatorGadgets g, SliceGadget slice) {
             this.s = s;
             this.g = g;
+            this.slice = slice;
             this.columnIndicator = new int[s.size()];
             java.util.Arrays.fill(columnIndicator, -1);
         }
 
-        static Layout of(FunctionTable t, Machine s, IndicatorGadgets g) {
-            Layout l = new Layout(s, g);
+        static Layout of(FunctionTable t, Machine s, IndicatorGadgets g, SliceGadget slice) {
+            Layout l = new Layout(s, g, slice);
             int d = t.dims();
             int n = s.size();
             int slices = t.size() / n;
@@ -187,25 +191,27 @@ final class ColumnConstruction {
             return l;
         }
 
-        /** The slice indicator and the neurons {@code P_a}, {@code N_a}, {@code N'_a} of slice {@code a}. */
+        /**
+         * The slice indicator and the slice neurons of slice {@code a}: {@code P_i} lists the i-th terms
+         * of the positive entries' decompositions, {@code N_i} those of the negative ones (in the output:
+         * {@code +P_1 .. +P_k}, then {@code -N_1 .. -N_k}).
+         */
         private void slice(FunctionTable t, int a) {
             int n = s.size();
             int d = t.dims();
-            List<Integer> pos = new ArrayList<>();
-            List<Integer> neg = new ArrayList<>();
-            List<Integer> below = new ArrayList<>();
+            int k = SliceGadget.MAX_TERMS;
+            List<List<long[]>> lists = new ArrayList<>();
+            for (int i = 0; i < 2 * k; i++) {
+                lists.add(new ArrayList<>());
+            }
             for (int b = 0; b < n; b++) {
                 long f = t.code(a * n + b);
-                if (f > 0) {
-                    pos.add(b);
-                } else if (f < 0) {
-                    neg.add(b);
-                }
-                if (f < -s.max()) {
-                    below.add(b);
+                long[] ys = terms.computeIfAbsent(f, slice::terms);
+                for (int i = 0; i < ys.length; i++) {
+                    lists.get((f > 0 ? 0 : k) + i).add(new long[] {b, slice.weightOf().get(ys[i])});
                 }
             }
-            if (pos.isEmpty() && neg.isEmpty()) {
+            if (lists.stream().allMatch(List::isEmpty)) {
                 return;
             }
             long[] point = t.space().point((long) a * n);
@@ -216,24 +222,22 @@ final class ColumnConstruction {
                 values[j] = point[j];
             }
             int ia = indicator(coords, values);
-            sliceNeuron(t, a, ia, pos, f -> f, true);
-            sliceNeuron(t, a, ia, neg, f -> Math.min(-f, s.max()), false);
-            sliceNeuron(t, a, ia, below, f -> -s.max() - f, false);
+            for (int i = 0; i < 2 * k; i++) {
+                sliceNeuron(ia, lists.get(i), i < k);
+            }
         }
 
-        private void sliceNeuron(FunctionTable t, int a, int ia, List<Integer> bs,
-                java.util.function.LongUnaryOperator weight, boolean positive) {
-            if (bs.isEmpty()) {
+        private void sliceNeuron(int ia, List<long[]> entries, boolean positive) {
+            if (entries.isEmpty()) {
                 return;
             }
-            int[] src = new int[bs.size() + 1];
-            long[] w = new long[bs.size() + 1];
+            int[] src = new int[entries.size() + 1];
+            long[] w = new long[entries.size() + 1];
             src[0] = ia;
-            w[0] = s.max();
-            for (int i = 0; i < bs.size(); i++) {
-                int b = bs.get(i);
-                src[i + 1] = columnIndicator[b];
-                w[i + 1] = weight.applyAsLong(t.code(a * s.size() + b));
+            w[0] = slice.sliceWeight();
+            for (int i = 0; i < entries.size(); i++) {
+                src[i + 1] = columnIndicator[(int) entries.get(i)[0]];
+                w[i + 1] = entries.get(i)[1];
             }
             sliceNeurons.add(new SliceNeuron(src, w, positive));
         }

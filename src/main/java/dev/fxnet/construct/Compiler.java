@@ -262,7 +262,7 @@ public final class Compiler {
                 }
             }
         }
-        if (strategy == null && ColumnConstruction.refusal(s, g, target.dims()).isEmpty()) {
+        if (strategy == null && ColumnConstruction.refusal(target, s, g).isEmpty()) {
             ColumnConstruction.Plan c = ColumnConstruction.plan(target, s, g);
             if (c.parameters() < plan.parameters()) {
                 return columns(c, limit);

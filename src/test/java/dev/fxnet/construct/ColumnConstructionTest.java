@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The columns strategy (docs/COMPACT.md, Theorem C): every network is checked on every point of
  * {@code F^d} by {@link ReferenceEvaluator} (SPEC §4 read aloud, sharing no code with the
- * construction) against tables drawn here; its parameter count is checked against the formula of
- * docs/COMPACT.md §3, recomputed here from the table alone; and settings outside the hypotheses are
- * refused with a reason.
+ * construction) against tables drawn here; for relu its parameter count is checked against the
+ * formula of docs/COMPACT.md §3, recomputed here from the table alone; smooth activations (Theorem
+ * C') list between 1 and {@link SliceGadget#MAX_TERMS} weights per nonzero entry; settings outside the
+ * hypotheses are refused with a reason.
  */
 class ColumnConstructionTest {
 
@@ -212,14 +213,42 @@ class ColumnConstructionTest {
         assertEquals(expected, listed);
     }
 
+    /** Activations that are not relu-like (Theorem C'): smooth ones, both accumulations, two roundings. */
+    static Stream<Arguments> smoothSettings() {
+        return Stream.of(
+                Arguments.of("gelu", fixed(2, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE), Accumulation.PER_OP),
+                Arguments.of("silu", fixed(2, 2, Encoding.TWOS_COMPLEMENT, Rounding.DOWN, Overflow.SATURATE), Accumulation.WIDE),
+                Arguments.of("mish", fixed(2, 1, Encoding.SYMMETRIC, Rounding.HALF_UP, Overflow.SATURATE), Accumulation.PER_OP),
+                Arguments.of("softplus", fixed(3, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE), Accumulation.WIDE),
+                Arguments.of("gelu", flt("e2m1", Rounding.HALF_EVEN), Accumulation.PER_OP));
+    }
+
+    @ParameterizedTest
+    @MethodSource("smoothSettings")
+    void smoothActivationsThroughSumsOfSliceOutputs(String act, Arithmetic ar, Accumulation acc) {
+        Setting s = Setting.of(ar, acc, Activations.named(act));
+        for (FunctionTable t : List.of(random(ar, 2, 41), structured(ar, 2).get(2))) {
+            Compiler.Result r = columns(t, s);
+            assertComputesEverywhere(r.network(), t);
+            Layer slices = r.network().layers().get(r.network().layers().size() - 2);
+            long listed = 0;
+            for (Neuron n : slices.neurons()) {
+                listed += n.fanIn() - 1;
+            }
+            long nnz = java.util.Arrays.stream(t.codes()).filter(c -> c != 0).count();
+            assertTrue(listed >= nnz && listed <= SliceGadget.MAX_TERMS * nnz, listed + " listed for " + nnz);
+        }
+    }
+
     @Test
     void refusedOutsideItsHypotheses() {
         FixedPointArithmetic ar = fixed(2, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE);
         FunctionTable t2 = random(ar, 2, 1);
-        for (String act : List.of("gelu", "sigmoid", "identity")) {
+        // identity and elu: no slice neuron is 0 off its slice; sigmoid: its outputs (< 1) cannot sum to M
+        for (String act : List.of("sigmoid", "identity", "elu")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> columns(t2, Setting.of(ar, Accumulation.PER_OP, Activations.named(act))));
-            assertTrue(e.getMessage().contains("columns"), e.getMessage());
+            assertTrue(e.getMessage().contains("columns strategy"), e.getMessage());
         }
         Setting relu = Setting.of(ar, Accumulation.PER_OP, Activations.named("relu"));
         IllegalArgumentException d1 = assertThrows(IllegalArgumentException.class, () -> columns(random(ar, 1, 2), relu));
