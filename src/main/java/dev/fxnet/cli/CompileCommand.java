@@ -52,8 +52,8 @@ final class CompileCommand implements Callable<Integer> {
             Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the \
             most frequent value as bias and one indicator per box of equal values (never larger than \
             cubes); steps = telescoping along x{d-1}, one step indicator per change of value in a slice; \
-            columns = about one parameter per nonzero entry (d >= 2, relu-like activations; \
-            docs/COMPACT.md). Default: the smallest of boxes, steps and columns (where it applies).
+            columns = about one parameter per nonzero entry (d >= 2; relu, gelu, silu, mish, \
+            softplus and others where a slice neuron exists; docs/COMPACT.md). Default: the smallest of boxes, steps and columns (where it applies).
             The network is written only after it matched the target on every point (unless --no-verify).
 
             Examples:

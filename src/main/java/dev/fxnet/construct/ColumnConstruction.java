@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The columns construction (docs/COMPACT.md, Theorem C): about one parameter per nonzero entry of
- * the table, for {@code d >= 2} and an activation that is exactly 0 on {@code [-M, 0]} and the
- * identity on {@code [0, M]} after rounding (relu in every arithmetic of fxnet).
+ * The columns construction (docs/COMPACT.md, Theorems C and C'): about one parameter per nonzero
+ * entry of the table, for {@code d >= 2}.
  *
- * <p>Layout: the shared detectors and NORs of {@link IndicatorGadgets} build exact 0/1 indicators
+ * <p>Layout: the shared detectors and NORs of {@link IndicatorGadgets} build indicators
  * {@code J_b = [x_{d-1} = b]} (one per column value used) and {@code I_a = [(x_0..x_{d-2}) = a]}
- * (one per slice used); then per slice {@code a} up to three neurons
- * {@code P_a = tau(-M + M I_a + sum_{f(a,b) > 0} f(a,b) J_b)}, {@code N_a} the same with
- * {@code min(-f, M)} over {@code f(a,b) < 0}, and (two's complement only) {@code N'_a} with
- * {@code -M - f} over {@code f(a,b) < -M}; the output is {@code 0 + sum_a (P_a - N_a - N'_a)}. Zero
- * entries are not listed. Every partial sum is exact (Theorem C), and the network is still verified
- * on every point by the compiler.
+ * (one per slice used), each exactly 0 or {@code h}; then per slice {@code a} the neurons
+ * {@code P_{a,i} = tau(B + W I_a + sum_b v(y_i(b)) J_b)} listing the i-th term {@code y_i(b)} of the
+ * decomposition of each positive entry ({@link SliceGadget#terms}), and {@code N_{a,i}} the same for
+ * the negative entries; the output is {@code 0 + sum_a (P_{a,1..k} - N_{a,1..k})}. Zero entries are
+ * not listed. For relu, {@code B = -M}, {@code W = M}, {@code v(y) = y} (Theorem C). Every hypothesis
+ * is checked exhaustively over F before building, and the compiler still verifies the network on
+ * every point.
  */
 final class ColumnConstruction {
     private ColumnConstruction() {

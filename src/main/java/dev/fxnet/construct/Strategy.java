@@ -21,10 +21,10 @@ public enum Strategy {
      */
     STEPS,
     /**
-     * About one parameter per nonzero table entry (d >= 2, relu-like activations; docs/COMPACT.md):
-     * exact 0/1 indicators of the last coordinate's values and of the slices, then per slice a neuron
-     * {@code tau(-M + M [slice] + sum f(a,b) [x{d-1} = b])} for the positive entries and one for the
-     * negative ones, summed by the output.
+     * About one parameter per nonzero table entry (d >= 2; docs/COMPACT.md): 0/1 indicators of the last
+     * coordinate's values and of the slices, then per slice neurons {@code tau(B + W [slice] + sum
+     * v(f(a,b)) [x{d-1} = b])} for the positive entries and for the negative ones (up to four terms
+     * per entry), summed by the output; refused where no slice neuron or decomposition exists.
      */
     COLUMNS;
 
