@@ -43,7 +43,7 @@ final class ColumnConstruction {
      * Why the columns construction does not apply to {@code t} in setting {@code s} with gadgets
      * {@code g}, or empty if its hypotheses (docs/COMPACT.md, Theorem C') hold: {@code d >= 2}, the
      * weights {@code +-1}, a slice neuron ({@link SliceGadget}, checked on every weight of F) and a
-     * decomposition of every value of the table into at most two of its outputs.
+     * decomposition of every value of the table into at most {@link SliceGadget#MAX_TERMS} of its outputs.
      */
     static Optional<String> refusal(FunctionTable t, Machine s, IndicatorGadgets g) {
         int d = t.dims();
