@@ -246,6 +246,38 @@ class ColumnConstructionTest {
         }
     }
 
+    /**
+     * Long profile: every rounding, encoding, overflow and accumulation at p=2,q=1 for relu, gelu and
+     * silu, d = 2: columns either refuses (an {@link IllegalArgumentException} with a reason) or builds
+     * a network that the reference evaluator finds exact on every point.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "fxnet.longTests", matches = "true")
+    void everySmallSettingIsExactOrRefused() {
+        int built = 0;
+        int refused = 0;
+        for (String act : List.of("relu", "gelu", "silu")) {
+            for (Encoding e : Encoding.values()) {
+                for (Overflow o : e == Encoding.SYMMETRIC ? List.of(Overflow.SATURATE) : List.of(Overflow.values())) {
+                    for (Rounding r : Rounding.values()) {
+                        for (Accumulation acc : Accumulation.values()) {
+                            FixedPointArithmetic ar = fixed(2, 1, e, r, o);
+                            FunctionTable t = random(ar, 2, r.ordinal() * 31L + acc.ordinal());
+                            try {
+                                assertComputesEverywhere(columns(t, Setting.of(ar, acc, Activations.named(act))).network(), t);
+                                built++;
+                            } catch (IllegalArgumentException refusal) {
+                                assertTrue(refusal.getMessage().length() > 20, refusal.getMessage());
+                                refused++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(built > 0, "built " + built + ", refused " + refused);
+    }
+
     @Test
     void refusedOutsideItsHypotheses() {
         FixedPointArithmetic ar = fixed(2, 2, Encoding.SYMMETRIC, Rounding.HALF_EVEN, Overflow.SATURATE);
