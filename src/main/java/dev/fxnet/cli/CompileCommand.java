@@ -51,8 +51,9 @@ final class CompileCommand implements Callable<Integer> {
 
             Strategies: cubes = the paper's construction (one indicator per point of F^d); boxes = the \
             most frequent value as bias and one indicator per box of equal values (never larger than \
-            cubes); steps = telescoping along x{d-1}, one step indicator per change of value in a slice. \
-            Default: the smallest of boxes and steps.
+            cubes); steps = telescoping along x{d-1}, one step indicator per change of value in a slice; \
+            columns = about one parameter per nonzero entry (d >= 2; relu, gelu, silu, mish, \
+            softplus and others where a slice neuron exists; docs/COMPACT.md). Default: the smallest of boxes, steps and columns (where it applies).
             The network is written only after it matched the target on every point (unless --no-verify).
 
             Examples:
@@ -70,7 +71,7 @@ final class CompileCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     TargetOptions target;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes or steps (default: the smallest that applies).")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "cubes, boxes, steps or columns (default: the smallest that applies).")
     String strategy;
 
     /** The help text of {@code --binary}. */

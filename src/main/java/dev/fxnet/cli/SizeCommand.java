@@ -63,7 +63,7 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--grid-dims", split = ",", defaultValue = "1,2", paramLabel = "D,..", description = "Dimensions (default 1,2).")
     List<Integer> ds;
 
-    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps); 'binary' adds the binary-weight construction (weights +-1; any d, docs/THEORY.md §6), measured against |F|^d log2|F| one-bit weights.")
+    @Option(names = "--strategies", split = ",", defaultValue = "cubes,boxes,steps,columns", paramLabel = "S,..", description = "Strategies (default cubes,boxes,steps,columns); 'binary' adds the binary-weight construction (weights +-1; any d, docs/THEORY.md §6), measured against |F|^d log2|F| one-bit weights.")
     List<String> strategies;
 
     @Option(names = "--table-kind", defaultValue = "random", paramLabel = "KIND",

@@ -225,7 +225,7 @@ public final class Compiler {
     private static Layout indicators(FunctionTable target, Machine s, Strategy strategy, WorkLimit limit) {
         IndicatorGadgets.Outcome shallow = shallow(s, 2 * target.dims());
         if (shallow.gadgets().isEmpty()) {
-            if (strategy == Strategy.BOXES || strategy == Strategy.STEPS) { // the certificate gives points only
+            if (strategy != null && strategy != Strategy.CUBES) { // the certificate gives points only
                 throw new IllegalArgumentException((isFloat(s) ? "gadget search: " : "") + shallow.refusal()
                         + "; strategy " + strategy.id() + " needs these"
                         + " gadgets (the certificate of S builds one indicator per point: strategy cubes)");
@@ -233,6 +233,9 @@ public final class Compiler {
             return certified(target, s, shallow.refusal(), limit);
         }
         IndicatorGadgets g = shallow.gadgets().get();
+        if (strategy == Strategy.COLUMNS) {
+            return columns(ColumnConstruction.plan(target, s, g), limit);
+        }
         Plan plan;
         Strategy used;
         if (strategy == Strategy.CUBES) {
@@ -259,8 +262,22 @@ public final class Compiler {
                 }
             }
         }
+        if (strategy == null && ColumnConstruction.refusal(target, s, g).isEmpty()) {
+            ColumnConstruction.Plan c = ColumnConstruction.plan(target, s, g);
+            if (c.parameters() < plan.parameters()) {
+                return columns(c, limit);
+            }
+        }
         Built best = build(plan, limit);
         return new Layout(best.network, used, best.indicators, best.background, g.summary());
+    }
+
+    /** The columns network of {@code plan} (docs/COMPACT.md), within {@code limit}. */
+    private static Layout columns(ColumnConstruction.Plan plan, WorkLimit limit) {
+        limit.check("verifying", plan.t().size(), plan.parameters());
+        Network net = ColumnConstruction.build(plan);
+        return new Layout(net, Strategy.COLUMNS, plan.layout().indicators.size(), 0,
+                "columns (docs/COMPACT.md): " + plan.g().summary());
     }
 
     /**
@@ -271,7 +288,8 @@ public final class Compiler {
      * {@code x_{d-1}}. boxes: the boxes of one value that tile the points off the background have
      * {@code 2^d} corners each, and a point is a corner of its box in an orientation whenever its
      * neighbours in that orientation differ from it (or are off the grid); so at least (such corners)
-     * / {@code 2^d} boxes, for either background compile tries.
+     * / {@code 2^d} boxes, for either background compile tries. columns: one listed weight per nonzero
+     * entry, plus the output bias.
      */
     public static long minParameters(FunctionTable target, Strategy strategy) {
         if (isConstant(target)) {
@@ -284,9 +302,23 @@ public final class Compiler {
         if (strategy == Strategy.STEPS) {
             return 3 * steps;
         }
+        long columns = nonzero(target) + 1;
+        if (strategy == Strategy.COLUMNS) {
+            return columns;
+        }
         long freq = mostFrequent(target);
         long boxes = Math.min(forcedCorners(target, freq), forcedCorners(target, 0)) >> target.dims();
-        return 3 * (strategy == Strategy.BOXES ? boxes : Math.min(boxes, steps));
+        long indicators = 3 * (strategy == Strategy.BOXES ? boxes : Math.min(boxes, steps));
+        return strategy == null ? Math.min(indicators, columns) : indicators;
+    }
+
+    /** The number of nonzero entries of {@code t}. */
+    private static long nonzero(FunctionTable t) {
+        long c = 0;
+        for (int i = 0; i < t.size(); i++) {
+            c += t.code(i) != 0 ? 1 : 0;
+        }
+        return c;
     }
 
     private static long changesAlongLast(FunctionTable t) {

@@ -19,7 +19,14 @@ public enum Strategy {
      * the slice's first value and one step indicator {@code [x{d-1} >= a]} (with the slice's tests)
      * per change of value, listed in increasing {@code a} so partial sums are table values.
      */
-    STEPS;
+    STEPS,
+    /**
+     * About one parameter per nonzero table entry (d >= 2; docs/COMPACT.md): 0/1 indicators of the last
+     * coordinate's values and of the slices, then per slice neurons {@code tau(B + W [slice] + sum
+     * v(f(a,b)) [x{d-1} = b])} for the positive entries and for the negative ones (up to four terms
+     * per entry), summed by the output; refused where no slice neuron or decomposition exists.
+     */
+    COLUMNS;
 
     /** Parses a strategy name, ignoring case. */
     public static Strategy parse(String text) {
@@ -29,7 +36,7 @@ public enum Strategy {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown strategy '" + text + "'; expected cubes, boxes or steps");
+        throw new IllegalArgumentException("unknown strategy '" + text + "'; expected cubes, boxes, steps or columns");
     }
 
     /** The lower-case name used on the command line and in {@code meta}. */

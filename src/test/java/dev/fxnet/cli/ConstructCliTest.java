@@ -36,7 +36,8 @@ class ConstructCliTest {
         // the setting line as it has always read: arithmetic, accumulation, activation
         assertTrue(r.out().contains("setting:   p=2,q=1,SYMMETRIC HALF_EVEN SATURATE PER_OP gelu\n"), r.out());
         Network n = NetworkJson.read(net);
-        assertEquals("boxes", n.meta().get("strategy"));
+        // gelu rounded to q = 1 is 0 on [-M, 0] and the identity on [0, M]: the columns construction applies
+        assertEquals("columns", n.meta().get("strategy"));
         assertTrue(n.meta().get("target").toString().startsWith("table "));
         CliRun v = run("verify", net.toString(), "--table", csv.toString());
         assertEquals(0, v.code(), v.err());
@@ -91,7 +92,7 @@ class ConstructCliTest {
         CliRun r = run("size", "--act", "relu", "--grid-p", "1,2", "--grid-q", "1", "--grid-dims", "1,2");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals(2 + 2 * 2 * 3, lines.length, r.out());
+        assertEquals(2 + 2 * 2 * 4, lines.length, r.out()); // cubes, boxes, steps, columns
         assertTrue(lines[0].startsWith("| p | q | d | strategy"));
         CliRun c = run("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1", "--grid-dims", "2", "--csv",
                 "--table-kind", "structured");

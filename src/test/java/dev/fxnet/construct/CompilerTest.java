@@ -88,7 +88,12 @@ class CompilerTest {
         Setting s = defaults(3, 3, act);
         FunctionTable t = FunctionTable.random(s.fixedPoint().format(), 2, act.hashCode());
         Compiler.Result r = compileAndCheck(t, s, null);
-        assertEquals(Strategy.BOXES, r.strategy());
+        // relu and gelu compile smallest with the columns construction (docs/COMPACT.md, about 1.3 and
+        // 1.7 x the bound, boxes about 6); the other activations by whichever of the strategies is smallest
+        if (act.equals("relu") || act.equals("gelu")) {
+            assertEquals(Strategy.COLUMNS, r.strategy());
+            assertTrue(r.size().ratio() < 2, r.size().line());
+        }
         assertEquals(16129.0, r.size().lowerBound());
     }
 
