@@ -22,6 +22,10 @@ import java.util.Arrays;
  *       lanes' minimum and maximum of each source give an enclosure of the neuron's sum; if
  *       {@code tau} is constant on it, the neuron is uniform. Under {@code WRAP} the enclosure is
  *       used only while no step leaves the code range (where wrapping is the identity).</li>
+ *   <li><b>unchanged neurons</b>: consecutive blocks of the same shape (same lanes of the last
+ *       coordinate, as the rows of {@code F^d} for {@code d >= 2} are) keep every neuron's codes; a
+ *       neuron is recomputed only if one of its sources changed (a neuron is a function of its
+ *       sources' codes), the walk of {@link GridEvaluator} at the level of blocks.</li>
  * </ul>
  */
 final class BlockKernel {
@@ -36,7 +40,16 @@ final class BlockKernel {
     private final int[][] lo;
     private final int[][] hi;
     private final int[][] lanes;
-    private final int[] used;
+    /** Per layer: lane slots handed out (bump) and slots given back (a stack). */
+    private final int[] bump;
+    private final int[][] freed;
+    private final int[] freedCount;
+    private final boolean[][] dirty;
+    private final int[][] dirtyList;
+    private final int[] dirtyCount;
+    /** Whether the block being evaluated recomputes everything (first block, or another shape). */
+    private boolean full = true;
+    private long lastC0;
     final int[] acc = new int[MAX_LANES];
     final long[] accLong = new long[MAX_LANES];
     private final long[] wv;
@@ -51,7 +64,12 @@ final class BlockKernel {
         lo = new int[l1][];
         hi = new int[l1][];
         lanes = new int[l1][];
-        used = new int[l1];
+        bump = new int[l1];
+        freed = new int[l1][];
+        freedCount = new int[l1];
+        dirty = new boolean[l1][];
+        dirtyList = new int[l1][];
+        dirtyCount = new int[l1];
         int maxFan = 1;
         for (int l = 0; l < l1; l++) {
             slot[l] = new int[net.width[l]];
@@ -59,6 +77,9 @@ final class BlockKernel {
             lo[l] = new int[net.width[l]];
             hi[l] = new int[net.width[l]];
             lanes[l] = new int[MAX_LANES * Math.min(net.width[l], 4)];
+            freed[l] = new int[Math.min(net.width[l], 4)];
+            dirty[l] = new boolean[net.width[l]];
+            dirtyList[l] = new int[net.width[l]];
             if (l > 0) {
                 for (int j = 0; j < net.width[l]; j++) {
                     maxFan = Math.max(maxFan, net.start[l][j + 1] - net.start[l][j]);
@@ -76,32 +97,37 @@ final class BlockKernel {
      * {@code out[i * outputs + o]}.
      */
     void evaluate(long[] x, int count, int[] out) {
-        this.n = count;
         int d = net.inputs;
-        Arrays.fill(used, 0);
-        for (int j = 0; j < d - 1; j++) {
-            setUniform(0, j, (int) x[j]);
-        }
-        if (count == 1) {
-            setUniform(0, d - 1, (int) x[d - 1]);
-        } else {
-            int off = reserve(0, d - 1);
-            int c0 = (int) x[d - 1];
-            for (int i = 0; i < count; i++) {
-                lanes[0][off + i] = c0 + i;
+        full = full || count != n || x[d - 1] != lastC0;
+        this.n = count;
+        this.lastC0 = x[d - 1];
+        if (full) {
+            Arrays.fill(bump, 0);
+            Arrays.fill(freedCount, 0);
+            Arrays.fill(dirtyCount, 0);
+            for (boolean[] f : dirty) {
+                Arrays.fill(f, false);
             }
-            lo[0][d - 1] = c0;
-            hi[0][d - 1] = c0 + count - 1;
+            setInputs(x, count);
+        } else {
+            for (int j = 0; j < d - 1; j++) {
+                commitUniform(0, j, (int) x[j]);
+            }
         }
         for (int l = 1; l <= net.layers; l++) {
-            for (int j = 0; j < net.width[l]; j++) {
+            int m = full ? net.width[l] : dirtyCount[l];
+            for (int t = 0; t < m; t++) {
+                int j = full ? t : dirtyList[l][t];
+                dirty[l][j] = false;
                 if (net.fixed != null) {
                     fixedNeuron(l, j);
                 } else {
                     genericNeuron(l, j);
                 }
             }
+            dirtyCount[l] = 0;
         }
+        full = false;
         int outs = net.outputNeuron.length;
         int last = net.layers;
         for (int o = 0; o < outs; o++) {
@@ -113,26 +139,96 @@ final class BlockKernel {
         }
     }
 
-    private void setUniform(int l, int j, int v) {
+    /** Makes the next block recompute every neuron (a new run of blocks). */
+    void restart() {
+        full = true;
+    }
+
+    private void setInputs(long[] x, int count) {
+        int d = net.inputs;
+        for (int j = 0; j < d - 1; j++) {
+            commitUniform(0, j, (int) x[j]);
+        }
+        int c0 = (int) x[d - 1];
+        if (count == 1) {
+            commitUniform(0, d - 1, c0);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            acc[i] = c0 + i;
+        }
+        slot[0][d - 1] = -1;
+        commitLanes(0, d - 1, c0, c0 + count - 1);
+    }
+
+    /** Neuron j of layer l is {@code v} on every lane; marks its readers if that is a change. */
+    private void commitUniform(int l, int j, int v) {
+        int s = slot[l][j];
+        if (!full && s < 0 && value[l][j] == v) {
+            return;
+        }
+        if (!full && s >= 0) {
+            freed[l] = push(freed[l], freedCount[l]++, s);
+        }
         slot[l][j] = -1;
         value[l][j] = v;
         lo[l][j] = v;
         hi[l][j] = v;
+        changed(l, j);
     }
 
-    /** Gives neuron j of layer l a lane slot and returns its offset. */
-    private int reserve(int l, int j) {
-        int off = used[l];
+    /** Neuron j of layer l has the codes {@code acc[0..n)}, not all equal, between mn and mx. */
+    private void commitLanes(int l, int j, int mn, int mx) {
+        int s = slot[l][j];
+        if (full || s < 0) {
+            s = reserve(l);
+            slot[l][j] = s;
+        } else if (Arrays.equals(acc, 0, n, lanes[l], s, s + n)) {
+            return;
+        }
+        System.arraycopy(acc, 0, lanes[l], s, n);
+        lo[l][j] = mn;
+        hi[l][j] = mx;
+        changed(l, j);
+    }
+
+    private static int[] push(int[] stack, int at, int v) {
+        int[] st = at < stack.length ? stack : Arrays.copyOf(stack, 2 * stack.length + 1);
+        st[at] = v;
+        return st;
+    }
+
+    /** Marks the readers of neuron j of layer l as to be recomputed (nothing to do on a full block). */
+    private void changed(int l, int j) {
+        if (full || l == net.layers) {
+            return;
+        }
+        int[] rs = net.readers[l + 1];
+        boolean[] dl = dirty[l + 1];
+        for (int t = net.readStart[l + 1][j]; t < net.readStart[l + 1][j + 1]; t++) {
+            int r = rs[t];
+            if (!dl[r]) {
+                dl[r] = true;
+                dirtyList[l + 1][dirtyCount[l + 1]++] = r;
+            }
+        }
+    }
+
+    /** A free lane slot of layer l. */
+    private int reserve(int l) {
+        if (freedCount[l] > 0) {
+            return freed[l][--freedCount[l]];
+        }
+        int off = bump[l];
         if (off + MAX_LANES > lanes[l].length) {
             lanes[l] = Arrays.copyOf(lanes[l], Math.max(lanes[l].length * 2, off + MAX_LANES));
         }
-        used[l] = off + MAX_LANES;
-        slot[l][j] = off;
+        bump[l] = off + MAX_LANES;
         return off;
     }
 
     /**
-     * Stores {@code acc[0..n)} (sums, or codes of the last layer) as neuron j of layer l after
+     * Commits {@code acc[0..n)} (sums, or codes of the last layer) as neuron j of layer l after
      * {@code tau}; uniform if all lanes agree.
      */
     private void storeLanes(int l, int j, boolean activate) {
@@ -157,13 +253,10 @@ final class BlockKernel {
             mx = Math.max(mx, a[i]);
         }
         if (mn == mx) {
-            setUniform(l, j, mn);
-            return;
+            commitUniform(l, j, mn);
+        } else {
+            commitLanes(l, j, mn, mx);
         }
-        int off = reserve(l, j);
-        System.arraycopy(a, 0, lanes[l], off, n);
-        lo[l][j] = mn;
-        hi[l][j] = mx;
     }
 
     /** A neuron in fixed point: scalar prefix of uniform sources, then enclosure, then lanes. */
@@ -190,12 +283,12 @@ final class BlockKernel {
         }
         if (k == to) {
             long z = c.perOp ? a : c.overflow(c.roundShift(a));
-            setUniform(l, j, activate ? c.tau(z) : (int) z);
+            commitUniform(l, j, activate ? c.tau(z) : (int) z);
             return;
         }
         FixedLanes f = fixedLanes;
         if (f.enclose(this, l, j, k, a) && (activate ? c.tauConstant(f.encLo, f.encHi) : f.encLo == f.encHi)) {
-            setUniform(l, j, activate ? c.tau(f.encLo) : (int) f.encLo);
+            commitUniform(l, j, activate ? c.tau(f.encLo) : (int) f.encLo);
             return;
         }
         if (c.perOp) {
@@ -224,7 +317,7 @@ final class BlockKernel {
             acc[i] = activate ? c.tau(z) : (int) z;
         }
         if (allUniform) {
-            setUniform(l, j, acc[0]);
+            commitUniform(l, j, acc[0]);
         } else {
             storeLanes(l, j, false);
         }

@@ -46,6 +46,9 @@ public final class CompiledNetwork {
     final int[][] src;
     final int[][] weight;
     final int[][] bias;
+    /** readStart[l][s]..readStart[l][s+1]: into readers[l], the distinct neurons of layer l reading source s of layer l-1. */
+    final int[][] readStart;
+    final int[][] readers;
     /** WIDE, fixed point: whether the neuron's exact sum provably fits a {@code long}. */
     final boolean[][] wideInLong;
     /** Per output: its distinct neuron in the last layer. */
@@ -95,6 +98,11 @@ public final class CompiledNetwork {
             rep = flatten(l, layer, rep);
         }
         this.weightsPerPoint = ops;
+        readStart = new int[layers + 1][];
+        readers = new int[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            fanOut(l);
+        }
         this.outputNeuron = rep;
         this.tau = RoundedActivation.of(net.activation(), ar);
         if (ar.size() <= TABLE_LIMIT) {
@@ -239,6 +247,37 @@ public final class CompiledNetwork {
         }
         long i = lo - minCode;
         return tauRunEnd != null && i >= 0 && i < tauRunEnd.length && tauRunEnd[(int) i] >= hi;
+    }
+
+    /** The readers of every source of layer l - 1 in layer l, each reader once per source. */
+    private void fanOut(int l) {
+        int[] count = new int[width[l - 1] + 1];
+        int[] lastReader = new int[width[l - 1]];
+        Arrays.fill(lastReader, -1);
+        for (int j = 0; j < width[l]; j++) {
+            for (int k = start[l][j]; k < start[l][j + 1]; k++) {
+                int s = src[l][k];
+                if (lastReader[s] != j) {
+                    lastReader[s] = j;
+                    count[s + 1]++;
+                }
+            }
+        }
+        for (int s = 0; s < width[l - 1]; s++) {
+            count[s + 1] += count[s];
+        }
+        readStart[l] = count.clone();
+        readers[l] = new int[count[width[l - 1]]];
+        Arrays.fill(lastReader, -1);
+        for (int j = 0; j < width[l]; j++) {
+            for (int k = start[l][j]; k < start[l][j + 1]; k++) {
+                int s = src[l][k];
+                if (lastReader[s] != j) {
+                    lastReader[s] = j;
+                    readers[l][count[s]++] = j;
+                }
+            }
+        }
     }
 
     private static int[] identity(int n) {

@@ -161,22 +161,19 @@ public final class EvaluationKernel {
      * returns the sinks' results in index order.
      */
     private <R> List<R> run(long from, long to, LongConsumer progress, BlockSink<R> sink) {
-        long len = to - from;
-        int cores = Runtime.getRuntime().availableProcessors();
-        int chunks = (int) Math.max(1, Math.min(len / BlockKernel.MAX_LANES, 32L * cores));
+        long[] cuts = chunkBounds(from, to);
+        int chunks = cuts.length - 1;
         List<List<R>> parts = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
             parts.add(null);
         }
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            long lo = from + len * c / chunks;
-            long hi = from + len * (c + 1) / chunks;
-            List<R> mine = runChunk(lo, hi, sink);
+            List<R> mine = runChunk(cuts[c], cuts[c + 1], sink);
             synchronized (parts) {
                 parts.set(c, mine);
             }
-            if (progress != null && hi > lo) {
-                progress.accept(hi - lo);
+            if (progress != null && cuts[c + 1] > cuts[c]) {
+                progress.accept(cuts[c + 1] - cuts[c]);
             }
         });
         List<R> all = new ArrayList<>();
@@ -186,11 +183,34 @@ public final class EvaluationKernel {
         return all;
     }
 
+    /**
+     * Cuts {@code [from, to)} into chunks for the threads: about {@code 8} per core, at row
+     * boundaries of {@code F^d} where a chunk holds more than a row (so that consecutive blocks of
+     * a chunk have one shape and the kernel recomputes only what changed between them), else of
+     * about equal size. Returns the increasing cut points, {@code from} first and {@code to} last.
+     */
+    private long[] chunkBounds(long from, long to) {
+        long len = to - from;
+        int cores = Runtime.getRuntime().availableProcessors();
+        long row = net.maxCode - net.minCode + 1;
+        int chunks = (int) Math.max(1, Math.min((len + BlockKernel.MAX_LANES - 1) / BlockKernel.MAX_LANES, 8L * cores));
+        long[] cuts = new long[chunks + 1];
+        for (int c = 0; c <= chunks; c++) {
+            long cut = from + len * c / chunks;
+            if (c > 0 && c < chunks && len / chunks > row) {
+                cut = Math.max(from, Math.min(to, cut - Math.floorMod(cut, row)));
+            }
+            cuts[c] = Math.max(cut, c > 0 ? cuts[c - 1] : from);
+        }
+        return cuts;
+    }
+
     private <R> List<R> runChunk(long lo, long hi, BlockSink<R> sink) {
         BlockKernel k = pool.poll();
         if (k == null) {
             k = new BlockKernel(net);
         }
+        k.restart();
         List<R> results = new ArrayList<>();
         long[] x = new long[space.dims()];
         int[] out = new int[BlockKernel.MAX_LANES * outputs];

@@ -19,6 +19,7 @@ final class FixedLanes {
     private final int k0;
     private final int kNeg;
     private final int kOdd;
+    private final int fracMask;
     /** The enclosure found by the last successful {@link #enclose}. */
     long encLo;
     long encHi;
@@ -32,6 +33,7 @@ final class FixedLanes {
         this.k0 = (int) c.k0;
         this.kNeg = (int) c.kNeg;
         this.kOdd = (int) c.kOdd;
+        this.fracMask = (1 << q) - 1;
     }
 
     /**
@@ -53,6 +55,8 @@ final class FixedLanes {
                 if (v != 0) {
                     addConstant(acc, n, (int) c.multiply(w[k], v));
                 }
+            } else if (c.intProducts && !c.wrap && (w[k] & fracMask) == 0) {
+                integerMulAddSaturate(acc, n, w[k] >> q, y, off);
             } else if (c.intProducts && !c.wrap) {
                 mulAddSaturate(acc, n, w[k], y, off);
             } else if (c.intProducts) {
@@ -87,6 +91,20 @@ final class FixedLanes {
             int t = w * y[off + i];
             t = (t + k0 + (kNeg & (t >> 31)) + (kOdd & (t >> q))) >> q;
             t = Math.min(Math.max(t, mn), mx);
+            acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
+        }
+    }
+
+    /**
+     * {@code acc (+) (w (*) y)} per lane, SATURATE, for a weight {@code w = wi 2^q} of integer value
+     * {@code wi}: the product {@code w y 2^-q = wi y} is an integer, so rounding is the identity
+     * (every mode maps integers to themselves) and only the overflow map remains.
+     */
+    private void integerMulAddSaturate(int[] acc, int n, int wi, int[] y, int off) {
+        final int mn = this.mn;
+        final int mx = this.mx;
+        for (int i = 0; i < n; i++) {
+            int t = Math.min(Math.max(wi * y[off + i], mn), mx);
             acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
         }
     }
