@@ -39,6 +39,9 @@ final class BlockKernel {
     private final int[][] value;
     private final int[][] lo;
     private final int[][] hi;
+    /** For a neuron held in lanes: its codes are 0 outside lanes nzFrom..nzTo-1. */
+    private final int[][] nzFrom;
+    private final int[][] nzTo;
     private final int[][] lanes;
     /** Per layer: lane slots handed out (bump) and slots given back (a stack). */
     private final int[] bump;
@@ -63,6 +66,8 @@ final class BlockKernel {
         value = new int[l1][];
         lo = new int[l1][];
         hi = new int[l1][];
+        nzFrom = new int[l1][];
+        nzTo = new int[l1][];
         lanes = new int[l1][];
         bump = new int[l1];
         freed = new int[l1][];
@@ -76,6 +81,8 @@ final class BlockKernel {
             value[l] = new int[net.width[l]];
             lo[l] = new int[net.width[l]];
             hi[l] = new int[net.width[l]];
+            nzFrom[l] = new int[net.width[l]];
+            nzTo[l] = new int[net.width[l]];
             lanes[l] = new int[MAX_LANES * Math.min(net.width[l], 4)];
             freed[l] = new int[Math.min(net.width[l], 4)];
             dirty[l] = new boolean[net.width[l]];
@@ -189,6 +196,16 @@ final class BlockKernel {
         System.arraycopy(acc, 0, lanes[l], s, n);
         lo[l][j] = mn;
         hi[l][j] = mx;
+        int f = 0;
+        while (acc[f] == 0) {
+            f++; // some lane is nonzero: the lanes are not all equal
+        }
+        int t = n;
+        while (acc[t - 1] == 0) {
+            t--;
+        }
+        nzFrom[l][j] = f;
+        nzTo[l][j] = t;
         changed(l, j);
     }
 
@@ -361,6 +378,14 @@ final class BlockKernel {
 
     int lo(int l, int j) {
         return lo[l][j];
+    }
+
+    int nzFrom(int l, int j) {
+        return nzFrom[l][j];
+    }
+
+    int nzTo(int l, int j) {
+        return nzTo[l][j];
     }
 
     int hi(int l, int j) {

@@ -55,14 +55,19 @@ final class FixedLanes {
                 if (v != 0) {
                     addConstant(acc, n, (int) c.multiply(w[k], v));
                 }
-            } else if (c.intProducts && !c.wrap && (w[k] & fracMask) == 0) {
-                integerMulAddSaturate(acc, n, w[k] >> q, y, off);
-            } else if (c.intProducts && !c.wrap) {
-                mulAddSaturate(acc, n, w[k], y, off);
-            } else if (c.intProducts) {
-                mulAddWrap(acc, n, w[k], y, off);
             } else {
-                mulAddLong(acc, n, w[k], y, off);
+                // lanes outside [nzFrom, nzTo) of the source are 0 and add nothing (SPEC §4)
+                int lo = b.nzFrom(l - 1, s);
+                int hi = b.nzTo(l - 1, s);
+                if (c.intProducts && !c.wrap && (w[k] & fracMask) == 0) {
+                    integerMulAddSaturate(acc, lo, hi, w[k] >> q, y, off);
+                } else if (c.intProducts && !c.wrap) {
+                    mulAddSaturate(acc, lo, hi, w[k], y, off);
+                } else if (c.intProducts) {
+                    mulAddWrap(acc, lo, hi, w[k], y, off);
+                } else {
+                    mulAddLong(acc, lo, hi, w[k], y, off);
+                }
             }
         }
     }
@@ -80,14 +85,14 @@ final class FixedLanes {
     }
 
     /** {@code acc (+) (w (*) y)} per lane, SATURATE, products in int (at most 16-bit codes). */
-    private void mulAddSaturate(int[] acc, int n, int w, int[] y, int off) {
+    private void mulAddSaturate(int[] acc, int from, int n, int w, int[] y, int off) {
         final int q = this.q;
         final int k0 = this.k0;
         final int kNeg = this.kNeg;
         final int kOdd = this.kOdd;
         final int mn = this.mn;
         final int mx = this.mx;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             int t = w * y[off + i];
             t = (t + k0 + (kNeg & (t >> 31)) + (kOdd & (t >> q))) >> q;
             t = Math.min(Math.max(t, mn), mx);
@@ -100,24 +105,24 @@ final class FixedLanes {
      * {@code wi}: the product {@code w y 2^-q = wi y} is an integer, so rounding is the identity
      * (every mode maps integers to themselves) and only the overflow map remains.
      */
-    private void integerMulAddSaturate(int[] acc, int n, int wi, int[] y, int off) {
+    private void integerMulAddSaturate(int[] acc, int from, int n, int wi, int[] y, int off) {
         final int mn = this.mn;
         final int mx = this.mx;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             int t = Math.min(Math.max(wi * y[off + i], mn), mx);
             acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
         }
     }
 
     /** {@code acc (+) (w (*) y)} per lane, WRAP, products in int (at most 16-bit codes). */
-    private void mulAddWrap(int[] acc, int n, int w, int[] y, int off) {
+    private void mulAddWrap(int[] acc, int from, int n, int w, int[] y, int off) {
         final int q = this.q;
         final int k0 = this.k0;
         final int kNeg = this.kNeg;
         final int kOdd = this.kOdd;
         final int mn = this.mn;
         final int mask = this.mask;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             int t = w * y[off + i];
             t = (t + k0 + (kNeg & (t >> 31)) + (kOdd & (t >> q))) >> q;
             t = ((t - mn) & mask) + mn;
@@ -126,8 +131,8 @@ final class FixedLanes {
     }
 
     /** {@code acc (+) (w (*) y)} per lane, products in long (formats of more than 16 bits). */
-    private void mulAddLong(int[] acc, int n, int w, int[] y, int off) {
-        for (int i = 0; i < n; i++) {
+    private void mulAddLong(int[] acc, int from, int n, int w, int[] y, int off) {
+        for (int i = from; i < n; i++) {
             long t = c.multiply(w, y[off + i]);
             acc[i] = (int) c.overflow(acc[i] + t);
         }
@@ -153,7 +158,7 @@ final class FixedLanes {
                 uniform += (long) w[k] * b.value(l - 1, src);
             } else {
                 long wk = w[k];
-                for (int i = 0; i < n; i++) {
+                for (int i = b.nzFrom(l - 1, src), hi = b.nzTo(l - 1, src); i < hi; i++) {
                     s[i] += wk * y[off + i];
                 }
             }
