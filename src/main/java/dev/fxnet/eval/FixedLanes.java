@@ -108,6 +108,18 @@ final class FixedLanes {
     private void integerMulAddSaturate(int[] acc, int from, int n, int wi, int[] y, int off) {
         final int mn = this.mn;
         final int mx = this.mx;
+        if (wi == 1) { // y is a code: no overflow of the product
+            for (int i = from; i < n; i++) {
+                acc[i] = Math.min(Math.max(acc[i] + y[off + i], mn), mx);
+            }
+            return;
+        }
+        if (wi == -1) { // -y exceeds the range only for y = min in two's complement
+            for (int i = from; i < n; i++) {
+                acc[i] = Math.min(Math.max(acc[i] + Math.min(-y[off + i], mx), mn), mx);
+            }
+            return;
+        }
         for (int i = from; i < n; i++) {
             int t = Math.min(Math.max(wi * y[off + i], mn), mx);
             acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
