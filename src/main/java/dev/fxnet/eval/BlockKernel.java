@@ -22,10 +22,11 @@ import java.util.Arrays;
  *       lanes' minimum and maximum of each source give an enclosure of the neuron's sum; if
  *       {@code tau} is constant on it, the neuron is uniform. Under {@code WRAP} the enclosure is
  *       used only while no step leaves the code range (where wrapping is the identity).</li>
- *   <li><b>unchanged neurons</b>: consecutive blocks of the same shape (same lanes of the last
- *       coordinate, as the rows of {@code F^d} for {@code d >= 2} are) keep every neuron's codes; a
- *       neuron is recomputed only if one of its sources changed (a neuron is a function of its
- *       sources' codes), the walk of {@link GridEvaluator} at the level of blocks.</li>
+ *   <li><b>unchanged neurons</b>: a block of the same shape as the previous block evaluated by this
+ *       instance (same lanes of the last coordinate, as the rows of {@code F^d} for {@code d >= 2}
+ *       are; any earlier block, not only the adjacent row) starts from that block's codes; a neuron
+ *       is recomputed only if one of its sources changed (a neuron is a function of its sources'
+ *       codes), the walk of {@link GridEvaluator} at the level of blocks.</li>
  * </ul>
  */
 final class BlockKernel {
@@ -144,11 +145,6 @@ final class BlockKernel {
                 out[i * outs + o] = s < 0 ? value[last][j] : lanes[last][s + i];
             }
         }
-    }
-
-    /** Makes the next block recompute every neuron (a new run of blocks). */
-    void restart() {
-        full = true;
     }
 
     private void setInputs(long[] x, int count) {

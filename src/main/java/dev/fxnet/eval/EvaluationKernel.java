@@ -210,7 +210,8 @@ public final class EvaluationKernel {
         if (k == null) {
             k = new BlockKernel(net);
         }
-        k.restart();
+        // a pooled kernel holds the codes of the last block it evaluated, of any chunk or call: the
+        // next block of the same shape recomputes only what changed (K5 in docs/KERNEL.md)
         List<R> results = new ArrayList<>();
         long[] x = new long[space.dims()];
         int[] out = new int[BlockKernel.MAX_LANES * outputs];
