@@ -35,7 +35,7 @@ final class BlockKernel {
 
     private final CompiledNetwork net;
     private final FixedLanes fixedLanes;
-    /** slot[l][j]: -1 if neuron j of layer l is uniform on the block, else its offset into lanes[l]. */
+    /** slot[l][j]: -1 if neuron j of layer l is uniform on the block, else its row in lanes[l]. */
     private final int[][] slot;
     private final int[][] value;
     private final int[][] lo;
@@ -43,7 +43,7 @@ final class BlockKernel {
     /** For a neuron held in lanes: its codes are 0 outside lanes nzFrom..nzTo-1. */
     private final int[][] nzFrom;
     private final int[][] nzTo;
-    private final int[][] lanes;
+    private final int[][][] lanes;
     /** Per layer: lane slots handed out (bump) and slots given back (a stack). */
     private final int[] bump;
     private final int[][] freed;
@@ -69,7 +69,7 @@ final class BlockKernel {
         hi = new int[l1][];
         nzFrom = new int[l1][];
         nzTo = new int[l1][];
-        lanes = new int[l1][];
+        lanes = new int[l1][][];
         bump = new int[l1];
         freed = new int[l1][];
         freedCount = new int[l1];
@@ -84,7 +84,7 @@ final class BlockKernel {
             hi[l] = new int[net.width[l]];
             nzFrom[l] = new int[net.width[l]];
             nzTo[l] = new int[net.width[l]];
-            lanes[l] = new int[MAX_LANES * Math.min(net.width[l], 4)];
+            lanes[l] = new int[Math.min(net.width[l], 4)][];
             freed[l] = new int[Math.min(net.width[l], 4)];
             dirty[l] = new boolean[net.width[l]];
             dirtyList[l] = new int[net.width[l]];
@@ -142,7 +142,7 @@ final class BlockKernel {
             int j = net.outputNeuron[o];
             int s = slot[last][j];
             for (int i = 0; i < count; i++) {
-                out[i * outs + o] = s < 0 ? value[last][j] : lanes[last][s + i];
+                out[i * outs + o] = s < 0 ? value[last][j] : lanes[last][s][i];
             }
         }
     }
@@ -186,10 +186,10 @@ final class BlockKernel {
         if (full || s < 0) {
             s = reserve(l);
             slot[l][j] = s;
-        } else if (Arrays.equals(acc, 0, n, lanes[l], s, s + n)) {
+        } else if (Arrays.equals(acc, 0, n, lanes[l][s], 0, n)) {
             return;
         }
-        System.arraycopy(acc, 0, lanes[l], s, n);
+        System.arraycopy(acc, 0, lanes[l][s], 0, n);
         lo[l][j] = mn;
         hi[l][j] = mx;
         int f = 0;
@@ -233,10 +233,13 @@ final class BlockKernel {
             return freed[l][--freedCount[l]];
         }
         int off = bump[l];
-        if (off + MAX_LANES > lanes[l].length) {
-            lanes[l] = Arrays.copyOf(lanes[l], Math.max(lanes[l].length * 2, off + MAX_LANES));
+        if (off == lanes[l].length) {
+            lanes[l] = Arrays.copyOf(lanes[l], 2 * off + 1);
         }
-        bump[l] = off + MAX_LANES;
+        if (lanes[l][off] == null) {
+            lanes[l][off] = new int[MAX_LANES];
+        }
+        bump[l] = off + 1;
         return off;
     }
 
@@ -361,7 +364,7 @@ final class BlockKernel {
     /** The code of neuron j of layer l on lane i. */
     int code(int l, int j, int i) {
         int s = slot[l][j];
-        return s < 0 ? value[l][j] : lanes[l][s + i];
+        return s < 0 ? value[l][j] : lanes[l][s][i];
     }
 
     int slot(int l, int j) {
@@ -388,7 +391,8 @@ final class BlockKernel {
         return hi[l][j];
     }
 
-    int[] lanes(int l) {
-        return lanes[l];
+    /** The lanes of row {@code s} of layer l (a neuron's {@link #slot}), lane i at index i. */
+    int[] row(int l, int s) {
+        return lanes[l][s];
     }
 }

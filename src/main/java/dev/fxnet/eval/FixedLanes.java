@@ -45,7 +45,6 @@ final class FixedLanes {
         Arrays.fill(acc, 0, n, a);
         int[] sr = c.src[l];
         int[] w = c.weight[l];
-        int[] y = b.lanes(l - 1);
         int to = c.start[l][j + 1];
         for (; k < to; k++) {
             int s = sr[k];
@@ -57,16 +56,17 @@ final class FixedLanes {
                 }
             } else {
                 // lanes outside [nzFrom, nzTo) of the source are 0 and add nothing (SPEC §4)
+                int[] y = b.row(l - 1, off);
                 int lo = b.nzFrom(l - 1, s);
                 int hi = b.nzTo(l - 1, s);
                 if (c.intProducts && !c.wrap && (w[k] & fracMask) == 0) {
-                    integerMulAddSaturate(acc, lo, hi, w[k] >> q, y, off);
+                    integerMulAddSaturate(acc, lo, hi, w[k] >> q, y);
                 } else if (c.intProducts && !c.wrap) {
-                    mulAddSaturate(acc, lo, hi, w[k], y, off);
+                    mulAddSaturate(acc, lo, hi, w[k], y);
                 } else if (c.intProducts) {
-                    mulAddWrap(acc, lo, hi, w[k], y, off);
+                    mulAddWrap(acc, lo, hi, w[k], y);
                 } else {
-                    mulAddLong(acc, lo, hi, w[k], y, off);
+                    mulAddLong(acc, lo, hi, w[k], y);
                 }
             }
         }
@@ -79,13 +79,25 @@ final class FixedLanes {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
+                acc[i] = clamp(acc[i] + t, mn, mx);
             }
         }
     }
 
+    /**
+     * {@code min(max(a, mn), mx)} without {@code Math.min}/{@code max} (which this JVM does not
+     * vectorise): {@code min(a, mx) = a - max(a - mx, 0)}, {@code max(x, 0) = x & ~(x >> 31)}; exact
+     * for {@code |a|, |mn|, |mx| < 2^30} (no int overflow).
+     */
+    private static int clamp(int a, int mn, int mx) {
+        int u = a - mx;
+        a -= u & ~(u >> 31);
+        int v = mn - a;
+        return a + (v & ~(v >> 31));
+    }
+
     /** {@code acc (+) (w (*) y)} per lane, SATURATE, products in int (at most 16-bit codes). */
-    private void mulAddSaturate(int[] acc, int from, int n, int w, int[] y, int off) {
+    private void mulAddSaturate(int[] acc, int from, int n, int w, int[] y) {
         final int q = this.q;
         final int k0 = this.k0;
         final int kNeg = this.kNeg;
@@ -93,10 +105,10 @@ final class FixedLanes {
         final int mn = this.mn;
         final int mx = this.mx;
         for (int i = from; i < n; i++) {
-            int t = w * y[off + i];
+            int t = w * y[i];
             t = (t + k0 + (kNeg & (t >> 31)) + (kOdd & (t >> q))) >> q;
-            t = Math.min(Math.max(t, mn), mx);
-            acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
+            t = clamp(t, mn, mx);
+            acc[i] = clamp(acc[i] + t, mn, mx);
         }
     }
 
@@ -105,29 +117,40 @@ final class FixedLanes {
      * {@code wi}: the product {@code w y 2^-q = wi y} is an integer, so rounding is the identity
      * (every mode maps integers to themselves) and only the overflow map remains.
      */
-    private void integerMulAddSaturate(int[] acc, int from, int n, int wi, int[] y, int off) {
+    private void integerMulAddSaturate(int[] acc, int from, int n, int wi, int[] y) {
         final int mn = this.mn;
         final int mx = this.mx;
         if (wi == 1) { // y is a code: no overflow of the product
             for (int i = from; i < n; i++) {
-                acc[i] = Math.min(Math.max(acc[i] + y[off + i], mn), mx);
+                int a = acc[i] + y[i];
+                int u = a - mx;
+                a -= u & ~(u >> 31);
+                int v = mn - a;
+                acc[i] = a + (v & ~(v >> 31));
             }
             return;
         }
         if (wi == -1) { // -y exceeds the range only for y = min in two's complement
             for (int i = from; i < n; i++) {
-                acc[i] = Math.min(Math.max(acc[i] + Math.min(-y[off + i], mx), mn), mx);
+                int t = -y[i];
+                int z = t - mx;
+                t -= z & ~(z >> 31);
+                int a = acc[i] + t;
+                int u = a - mx;
+                a -= u & ~(u >> 31);
+                int v = mn - a;
+                acc[i] = a + (v & ~(v >> 31));
             }
             return;
         }
         for (int i = from; i < n; i++) {
-            int t = Math.min(Math.max(wi * y[off + i], mn), mx);
-            acc[i] = Math.min(Math.max(acc[i] + t, mn), mx);
+            int t = clamp(wi * y[i], mn, mx);
+            acc[i] = clamp(acc[i] + t, mn, mx);
         }
     }
 
     /** {@code acc (+) (w (*) y)} per lane, WRAP, products in int (at most 16-bit codes). */
-    private void mulAddWrap(int[] acc, int from, int n, int w, int[] y, int off) {
+    private void mulAddWrap(int[] acc, int from, int n, int w, int[] y) {
         final int q = this.q;
         final int k0 = this.k0;
         final int kNeg = this.kNeg;
@@ -135,7 +158,7 @@ final class FixedLanes {
         final int mn = this.mn;
         final int mask = this.mask;
         for (int i = from; i < n; i++) {
-            int t = w * y[off + i];
+            int t = w * y[i];
             t = (t + k0 + (kNeg & (t >> 31)) + (kOdd & (t >> q))) >> q;
             t = ((t - mn) & mask) + mn;
             acc[i] = ((acc[i] + t - mn) & mask) + mn;
@@ -143,9 +166,9 @@ final class FixedLanes {
     }
 
     /** {@code acc (+) (w (*) y)} per lane, products in long (formats of more than 16 bits). */
-    private void mulAddLong(int[] acc, int from, int n, int w, int[] y, int off) {
+    private void mulAddLong(int[] acc, int from, int n, int w, int[] y) {
         for (int i = from; i < n; i++) {
-            long t = c.multiply(w, y[off + i]);
+            long t = c.multiply(w, y[i]);
             acc[i] = (int) c.overflow(acc[i] + t);
         }
     }
@@ -160,7 +183,6 @@ final class FixedLanes {
         Arrays.fill(s, 0, n, a);
         int[] sr = c.src[l];
         int[] w = c.weight[l];
-        int[] y = b.lanes(l - 1);
         int to = c.start[l][j + 1];
         long uniform = 0;
         for (; k < to; k++) {
@@ -170,8 +192,9 @@ final class FixedLanes {
                 uniform += (long) w[k] * b.value(l - 1, src);
             } else {
                 long wk = w[k];
+                int[] y = b.row(l - 1, off);
                 for (int i = b.nzFrom(l - 1, src), hi = b.nzTo(l - 1, src); i < hi; i++) {
-                    s[i] += wk * y[off + i];
+                    s[i] += wk * y[i];
                 }
             }
         }
