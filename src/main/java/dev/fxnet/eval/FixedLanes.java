@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The fixed-point lane loops of {@link BlockKernel} and the enclosure of a neuron's sum over a
  * block. Rounding is the branch-free {@link CompiledNetwork#roundShift} form, exact for all nine
- * modes; {@code SATURATE} is {@code min}/{@code max}, {@code WRAP} (two's complement, {@code n}
+ * modes; {@code SATURATE} is a clamp written with shifts and masks ({@link #clamp}, which C2
+ * vectorises where it leaves {@code Math.min}/{@code max} scalar), {@code WRAP} (two's complement, {@code n}
  * bits) is {@code ((c - min) & (2^n - 1)) + min}: both exact on every integer the loops form (a
  * product of two codes of at most 16 bits fits an {@code int}; wider formats use {@code long}
  * products). One instance per {@link BlockKernel}; not thread-safe.
