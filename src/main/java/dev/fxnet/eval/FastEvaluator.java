@@ -17,7 +17,8 @@ import java.util.stream.LongStream;
  * the infinities and NaN a sum can reach under overflow {@code INF}/{@code NAN} from the
  * arithmetic's rule. It computes exactly what
  * {@link ReferenceEvaluator} computes (tests compare them on every input of many networks).
- * {@link #evaluateAll} evaluates every point of {@code F^d} in parallel.
+ * {@link #evaluateAll} and {@link #evaluateRange} evaluate ranges of {@code F^d} in parallel through
+ * the block {@link EvaluationKernel} (point by point for networks it does not take).
  */
 public final class FastEvaluator implements Evaluator {
     private final Arithmetic ar;
@@ -33,8 +34,12 @@ public final class FastEvaluator implements Evaluator {
     private final int[][] src;
     private final long[][] w;
     private final long[][] bias;
+    private final Network network;
+    /** The block kernel for ranges of points; built on first use (racy but idempotent). */
+    private volatile EvaluationKernel kernel;
 
     public FastEvaluator(Network network) {
+        this.network = network;
         this.ar = network.arithmetic();
         this.fixed = ar instanceof FixedPointArithmetic ? (FixedPointArithmetic) ar : null;
         this.tau = RoundedActivation.of(network.activation(), ar);
@@ -201,6 +206,26 @@ public final class FastEvaluator implements Evaluator {
      *     {@code result} is shorter than {@code (to - from) * outputs()}
      */
     public void evaluateRange(long from, long to, int[] result, LongConsumer progress) {
+        EvaluationKernel k = kernel();
+        if (k != null) {
+            k.evaluateRange(from, to, result, progress);
+            return;
+        }
+        pointByPoint(from, to, result, progress);
+    }
+
+    /** The block kernel of the network, built on first use; null if the kernel does not take it. */
+    private EvaluationKernel kernel() {
+        EvaluationKernel k = kernel;
+        if (k == null && EvaluationKernel.supports(network)) {
+            k = EvaluationKernel.of(network);
+            kernel = k;
+        }
+        return k;
+    }
+
+    /** {@link #evaluateRange} one point at a time, for networks the block kernel does not take. */
+    private void pointByPoint(long from, long to, int[] result, LongConsumer progress) {
         InputSpace space = InputSpace.of(ar, inputs);
         long n = space.size();
         if (from < 0 || from > to || to > n) {

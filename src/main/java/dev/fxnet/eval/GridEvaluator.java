@@ -26,6 +26,10 @@ import java.util.stream.IntStream;
  * computed and the others copy it. Chunks of the grid run in parallel, each starting from a full
  * evaluation.
  *
+ * <p>{@link #evaluateAll} goes through the block {@link EvaluationKernel} (which generalises this
+ * walk: uniform and zero sources per block of points) whenever the kernel takes the network; the
+ * walk remains for the others.
+ *
  * <p>It returns output 0 only (a network checked against a table has exactly one); for every
  * output use {@link FastEvaluator#evaluateAll}. An instance never changes after construction (each
  * call walks with its own state) and may be shared between threads.
@@ -48,9 +52,11 @@ public final class GridEvaluator {
     private final long[] tauTable;
     private final long tauMin;
     private final RoundedActivation tau;
+    private final Network network;
 
-    /** Prepares {@code net} for walking its grid; the network is not retained. */
+    /** Prepares {@code net} for walking its grid. */
     public GridEvaluator(Network net) {
+        this.network = net;
         this.ar = net.arithmetic();
         this.perOp = net.accumulation() == Accumulation.PER_OP;
         this.inputs = net.inputs();
@@ -146,6 +152,18 @@ public final class GridEvaluator {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("F^" + inputs + " has " + n + " points; too many to hold all outputs at once");
         }
+        if (network.outputs() == 1 && EvaluationKernel.supports(network)) {
+            int[] out = new int[(int) n];
+            EvaluationKernel.of(network).evaluateRange(0, n, out, progress);
+            return out;
+        }
+        return walkAll(progress);
+    }
+
+    /** {@link #evaluateAll} by walking the grid (the kernel's independent predecessor, kept for networks it does not take and as a test oracle). */
+    int[] walkAll(LongConsumer progress) {
+        InputSpace space = InputSpace.of(ar, inputs);
+        long n = space.size();
         int[] out = new int[(int) n];
         int chunks = (int) Math.min(n, Math.max(1, 4L * Runtime.getRuntime().availableProcessors()));
         long per = (n + chunks - 1) / chunks;

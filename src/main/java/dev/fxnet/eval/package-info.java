@@ -7,10 +7,17 @@
  *   <li>{@link dev.fxnet.eval.ReferenceEvaluator}: SPEC §4 read aloud, slow and obviously right;
  *       the reference every faster evaluator is tested against.</li>
  *   <li>{@link dev.fxnet.eval.FastEvaluator}: the network flattened into arrays, {@code tau} read
- *       from its cached table; also every point of {@code F^d} (or a range of them) in parallel.</li>
+ *       from its cached table, one point at a time; every point of {@code F^d} (or a range of
+ *       them) through the kernel.</li>
  *   <li>{@link dev.fxnet.eval.GridEvaluator}: output 0 on every point of {@code F^d}, walking the
- *       grid and recomputing only what changed between neighbouring points; what verification of a
- *       network against a table uses.</li>
+ *       grid and recomputing only what changed between neighbouring points (through the kernel where
+ *       it takes the network).</li>
+ *   <li>{@link dev.fxnet.eval.EvaluationKernel}: the evaluation kernel every whole-grid and range
+ *       evaluation goes through: the network compiled once ({@link dev.fxnet.eval.CompiledNetwork}),
+ *       blocks of points along the last coordinate in {@code int} lanes, exact skips (merged
+ *       neurons, uniform and zero sources, enclosures, unchanged neurons between rows), all cores;
+ *       ranges with {@link dev.fxnet.eval.RangeCheck} and {@link dev.fxnet.eval.OutputDigest} results
+ *       that join across any split (docs/KERNEL.md).</li>
  *   <li>{@link dev.fxnet.eval.InputSpace}: the grid {@code F^d} and its numbering, {@code x0}
  *       varying slowest.</li>
  * </ul>

@@ -134,6 +134,17 @@ final class BinaryHighDimension {
         long n = g.size();
         long params = b.network().size().parameters();
         boolean every = (double) n * params <= FULL_BUDGET;
+        if (every && dev.fxnet.eval.EvaluationKernel.supports(b.network())) {
+            // every point, through the block kernel (exact, all cores)
+            dev.fxnet.eval.RangeCheck all = dev.fxnet.eval.EvaluationKernel.of(b.network())
+                    .checkRange(0, n, i -> g.code((int) i), 1, null);
+            if (all.mismatches() > 0) {
+                dev.fxnet.eval.RangeCheck.Mismatch e = all.first().get(0);
+                throw new IllegalStateException("internal error: the binary network for " + m + " on F^" + d
+                        + " outputs " + e.actual() + " at point " + e.index() + " where the table has " + e.expected());
+            }
+            return new Checked(Optional.of(b), n, true, "");
+        }
         FastEvaluator ev = new FastEvaluator(b.network());
         FastEvaluator.Scratch scratch = ev.scratch();
         InputSpace sp = g.space();

@@ -36,10 +36,24 @@ class GridEvaluatorTest {
             int[] fast = new FastEvaluator(n).evaluateAll(null);
             int[] grid = new GridEvaluator(n).evaluateAll(null);
             assertArrayEquals(fast, grid, n.toString());
+            assertArrayEquals(pointByPoint(n), new GridEvaluator(n).walkAll(null), n.toString());
+            assertArrayEquals(pointByPoint(n), grid, n.toString());
             Network twins = withTwins(n, r);
             assertArrayEquals(new FastEvaluator(twins).evaluateAll(null), new GridEvaluator(twins).evaluateAll(null),
                     twins.toString());
+            assertArrayEquals(pointByPoint(twins), new GridEvaluator(twins).walkAll(null), twins.toString());
         }
+    }
+
+    /** Output 0 on every point by {@link FastEvaluator#evaluate} one point at a time (no block kernel, no walk). */
+    private static int[] pointByPoint(Network n) {
+        InputSpace space = InputSpace.of(n.arithmetic(), n.inputs());
+        FastEvaluator ev = new FastEvaluator(n);
+        int[] out = new int[(int) space.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) ev.evaluate(space.point(i))[0];
+        }
+        return out;
     }
 
     /**
