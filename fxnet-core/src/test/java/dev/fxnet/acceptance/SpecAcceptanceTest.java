@@ -85,12 +85,26 @@ class SpecAcceptanceTest {
         floats.check(10_000);
     }
 
+    /**
+     * The repository's root: the first of the working directory (the module's directory under Maven)
+     * and its ancestors that holds {@code acceptance/}.
+     */
+    static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("acceptance"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no acceptance/ folder in " + start + " or above");
+    }
+
     /** One run of {@code acceptance/run_acceptance.py}, its output going to {@code target/LOG}. */
     private record Run(Process process, Path log, String label, long startNanos) {
 
         static Run start(String python, InProcessCli cli, String logName, String... extra) throws IOException {
             Path root = Path.of("").toAbsolutePath();
-            Path script = root.resolve("acceptance/run_acceptance.py");
+            Path script = repositoryRoot().resolve("acceptance/run_acceptance.py");
             assertTrue(Files.isRegularFile(script), "missing " + script);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(python, script.toString(),

@@ -35,7 +35,7 @@ class FloatModelSelfCheckTest {
         String python = pythonWithGmpy2();
         Path root = Path.of("").toAbsolutePath();
         Path log = Files.createDirectories(root.resolve("target")).resolve("float-selfcheck.log");
-        Process p = new ProcessBuilder(python, root.resolve("acceptance/float_selfcheck.py").toString(),
+        Process p = new ProcessBuilder(python, SpecAcceptanceTest.repositoryRoot().resolve("acceptance/float_selfcheck.py").toString(),
                 "--formats", LONG ? "e4m3 e2m1 float(3,4)" : "e2m1 float(3,4)", "--random", LONG ? "5000" : "2000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(BUDGET_SECONDS, TimeUnit.SECONDS)) {

@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the golden records of {@link GoldenCases} into {@code src/test/resources/golden/} (run from
- * the project directory). Not a test: run it by hand, once, before a change whose behaviour must
+ * Writes the golden records of {@link GoldenCases} into {@code fxnet-core/src/test/resources/golden/}
+ * (run from the repository root or from {@code fxnet-core/}). Not a test: run it by hand, once, before a change whose behaviour must
  * stay the same, and never to make a failing {@link GoldenBehaviourTest} pass without a reason.
  *
  * <pre>
- * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.fxnet.golden.GoldenRecorder [PART...] [--only ID,...]
+ * mvn -q -B -pl fxnet-core -am test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * cd fxnet-core; java -cp target/classes:target/test-classes:$(cat cp.txt) dev.fxnet.golden.GoldenRecorder [PART...] [--only ID,...]
  * </pre>
  *
  * PART is {@code check}, {@code compile}, {@code tiny} or {@code default} (all four when none is
@@ -27,8 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * files. Each case's time goes to stderr.
  */
 public final class GoldenRecorder {
-    /** Where the records live, relative to the project directory. */
-    static final Path DIR = Path.of("src/test/resources/golden");
+    /** Where the records live: relative to the core module's directory, or to the repository root. */
+    static final Path DIR = Files.isDirectory(Path.of("fxnet-core/src/test/resources/golden"))
+            ? Path.of("fxnet-core/src/test/resources/golden") : Path.of("src/test/resources/golden");
 
     private GoldenRecorder() {
     }
