@@ -1,5 +1,9 @@
 package dev.fxnet.cli;
 
+import dev.fxnet.engine.Engine;
+import dev.fxnet.engine.OutputDigest;
+import dev.fxnet.engine.RangeResult;
+import dev.fxnet.engine.RangeVerification;
 import dev.fxnet.eval.FastEvaluator;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.Network;
@@ -57,6 +61,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Integer codes as CSV.")
     boolean csv;
 
+    @Option(names = "--digest", description = "With --all: print only the number of points and a 64-bit digest of "
+            + "all outputs (the same for every engine and every cut into ranges; docs/SCALE.md).")
+    boolean digest;
+
+    @Mixin
+    EngineOptions engine;
+
     @Mixin
     ArithmeticOptions options;
 
@@ -100,6 +111,9 @@ final class EvalCommand implements Callable<Integer> {
                     throw new UserException("--input value " + (i + 1) + ": " + e.getMessage());
                 }
             }
+            if (digest || !engine.local()) {
+                throw new UserException((digest ? "--digest" : "--engine") + " needs --all");
+            }
             long[] y = ev.evaluate(x);
             if (csv) {
                 out.println(header(d, m, true));
@@ -113,6 +127,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         InputSpace space = InputSpace.of(net.arithmetic(), d);
         force.check("evaluating", space.size(), net.size().parameters());
+        if (digest) {
+            return digest(net, space, out);
+        }
+        if (!engine.local()) {
+            throw new UserException("--engine " + engine.engine + ": eval --all streams every row from this JVM;"
+                    + " add --digest for the counting form, or drop --engine/--master");
+        }
         // streamed: the header at once, then the rows block by block as they are evaluated (each
         // block in parallel), so that a reader who closes the pipe stops fxnet within a block
         out.println(header(d, m, csv));
@@ -142,6 +163,21 @@ final class EvalCommand implements Callable<Integer> {
                 from = to;
             }
         }
+        return 0;
+    }
+
+    /**
+     * {@code --all --digest}: every point evaluated through the engine, printed as
+     * {@code points=N outputs=M digest=HEX} ({@link OutputDigest}).
+     */
+    private int digest(Network net, InputSpace space, PrintWriter out) {
+        RangeResult r;
+        try (Progress p = Progress.of("eval", space.size(), "points", Math.max(1, net.size().parameters() / 64),
+                spec.commandLine().getErr(), quiet.quiet);
+                Engine e = engine.open(Runtime.getRuntime().availableProcessors())) {
+            r = RangeVerification.verify(e, net, null, 0, p::step);
+        }
+        out.println("points=" + r.points() + " outputs=" + net.outputs() + " digest=" + OutputDigest.hex(r.digest()));
         return 0;
     }
 

@@ -1,5 +1,9 @@
 package dev.fxnet.cli;
 
+import dev.fxnet.engine.Engine;
+import dev.fxnet.engine.VerdictRow;
+import dev.fxnet.engine.VerdictSweep;
+import dev.fxnet.gadget.Question;
 import dev.fxnet.activation.Activation;
 import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
@@ -105,6 +109,9 @@ final class TableCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    EngineOptions engine;
+
     @Spec
     CommandSpec spec;
 
@@ -133,16 +140,17 @@ final class TableCommand implements Callable<Integer> {
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        List<Verdict> rows;
-        try (Progress p = Progress.of("table", grid.questions(1).size(), "rows", 1, spec.commandLine().getErr(),
-                quiet.quiet)) {
-            rows = grid.run(n, dims, p::step);
+        List<Question> questions = grid.questions(dims);
+        List<VerdictRow> rows;
+        try (Progress p = Progress.of("table", questions.size(), "rows", 1, spec.commandLine().getErr(),
+                quiet.quiet); Engine e = engine.open(n)) {
+            rows = VerdictSweep.run(e, questions, p::step);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
-            out.print(VerdictTable.toCsv(rows, dims));
+            out.print(csv(rows, dims));
         } else {
-            out.print(markdown(rows, dims));
+            out.print(markdown(questions, rows, dims));
         }
         return 0;
     }
@@ -219,9 +227,18 @@ final class TableCommand implements Callable<Integer> {
         return false;
     }
 
-    static String markdown(List<Verdict> rows, int dims) {
+    /** The rows as CSV with {@link VerdictTable#HEADER}, as {@link VerdictTable#toCsv(List, int)} lays them out. */
+    static String csv(List<VerdictRow> rows, int dims) {
+        StringBuilder sb = new StringBuilder(VerdictTable.HEADER.replace("_d1", "_d" + dims)).append('\n');
+        for (VerdictRow r : rows) {
+            sb.append(r.csv()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String markdown(List<Question> questions, List<VerdictRow> rows, int dims) {
         StringBuilder b = new StringBuilder();
-        boolean fixedOnly = rows.stream().allMatch(v -> v.setting().arithmetic() instanceof FixedPointArithmetic);
+        boolean fixedOnly = questions.stream().allMatch(q -> q.setting().arithmetic() instanceof FixedPointArithmetic);
         if (fixedOnly) {
             b.append("| activation | p | q | encoding | overflow | rounding | verdict | N | S | evidence |\n");
             b.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -230,22 +247,19 @@ final class TableCommand implements Callable<Integer> {
             b.append("|---|---|---|---|---|---|---|---|\n");
         }
         int universal = 0;
-        for (Verdict v : rows) {
-            var s = v.setting();
-            String evidence = v.kind() == Verdict.Kind.UNIVERSAL
-                    ? v.gadgets().map(g -> g.hiddenLayers(dims) + " hidden layers, " + String.format(Locale.ROOT, "%.0f",
-                            g.neuronsPerPoint(dims)) + " neurons per point at d=" + dims).orElse(v.text(160))
-                    : Verdict.abbreviate((v.violated().isEmpty() ? "" : v.violated() + ": ") + v.text(), 160);
-            if (v.kind() == Verdict.Kind.UNIVERSAL) {
+        for (int i = 0; i < rows.size(); i++) {
+            var s = questions.get(i).setting();
+            VerdictRow v = rows.get(i);
+            if (v.kind().equals(Verdict.Kind.UNIVERSAL.name())) {
                 universal++;
             }
             b.append("| ").append(s.activation().name()).append(" | ").append(arithmeticCells(s.arithmetic(), fixedOnly))
                     .append(" | **")
-                    .append(v.kind()).append("** | ").append(v.necessary().spelling()).append(" | ")
-                    .append(v.sufficient().spelling()).append(" | ").append(evidence.replace("|", "\\|")).append(" |\n");
+                    .append(v.kind()).append("** | ").append(v.necessary()).append(" | ")
+                    .append(v.sufficient()).append(" | ").append(v.evidence().replace("|", "\\|")).append(" |\n");
         }
         b.append("\n").append(universal).append(" of ").append(rows.size()).append(" settings UNIVERSAL");
-        long not = rows.stream().filter(v -> v.kind() == Verdict.Kind.NOT_UNIVERSAL).count();
+        long not = rows.stream().filter(v -> v.kind().equals(Verdict.Kind.NOT_UNIVERSAL.name())).count();
         long und = rows.size() - universal - not;
         b.append(", ").append(not).append(" NOT_UNIVERSAL, ").append(und).append(" UNDETERMINED.\n");
         return b.toString();

@@ -3,6 +3,9 @@ package dev.fxnet.cli;
 import dev.fxnet.target.FunctionTable;
 import dev.fxnet.target.OnUncertain;
 import dev.fxnet.construct.Verifier;
+import dev.fxnet.engine.Engine;
+import dev.fxnet.engine.RangeResult;
+import dev.fxnet.engine.RangeVerification;
 import dev.fxnet.network.Network;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.network.NetworkJson;
@@ -10,6 +13,8 @@ import dev.fxnet.network.NumberSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -63,6 +68,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ForceOption force;
 
+    @Mixin
+    EngineOptions engine;
+
     @Spec
     CommandSpec spec;
 
@@ -90,8 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
         Verifier.Result v;
         try (Progress p = Progress.of("verify", t != null ? t.size() : floatTarget.length, "points",
                 Math.max(1, net.size().parameters() / 64), err, quiet.quiet)) {
-            v = t != null ? Verifier.verify(net, t, Math.max(0, show), p::step) : Verifier.verifyOn(net, space, floatTarget,
-                    Math.max(0, show), p::step);
+            v = verify(net, t, space, floatTarget, p);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (v.exact()) {
@@ -111,6 +118,31 @@ final class VerifyCommand implements Callable<Integer> {
             o.println(b);
         }
         return MISMATCH;
+    }
+
+    /**
+     * The network against the target, through the chosen engine: the whole grid cut into ranges by
+     * the engine ({@link RangeVerification}); a restricted domain in this JVM ({@link Verifier#verifyOn}).
+     */
+    private Verifier.Result verify(Network net, FunctionTable t, InputSpace space, int[] floatTarget, Progress p) {
+        int keep = Math.max(0, show);
+        if (t == null && space.isRestricted()) {
+            if (!engine.local()) {
+                throw new UserException("--engine " + engine.engine + ": verify --domain runs in this JVM only; drop"
+                        + " --engine/--master or --domain");
+            }
+            return Verifier.verifyOn(net, space, floatTarget, keep, p::step);
+        }
+        RangeResult r;
+        try (Engine e = engine.open(Runtime.getRuntime().availableProcessors())) {
+            r = RangeVerification.verify(e, net, t != null ? t.codes() : floatTarget, keep, p::step);
+        }
+        InputSpace grid = t != null ? t.space() : space;
+        List<Verifier.Mismatch> first = new ArrayList<>();
+        for (RangeResult.Mismatch m : r.first()) {
+            first.add(new Verifier.Mismatch(grid.point(m.index()), m.expected(), m.actual()));
+        }
+        return new Verifier.Result(r.points(), r.mismatches(), first, null);
     }
 
     /**
