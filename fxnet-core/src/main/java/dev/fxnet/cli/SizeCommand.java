@@ -6,18 +6,15 @@ import dev.fxnet.arith.Arithmetic;
 import dev.fxnet.arith.Encoding;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
-import dev.fxnet.construct.CompileOptions;
 import dev.fxnet.construct.Compiler;
-import dev.fxnet.target.FunctionTable;
+import dev.fxnet.engine.Engine;
+import dev.fxnet.engine.SettingKey;
+import dev.fxnet.gadget.Question;
 import dev.fxnet.gadget.Setting;
-import dev.fxnet.construct.SizeReport;
 import dev.fxnet.construct.Strategy;
-import dev.fxnet.eval.InputSpace;
-import dev.fxnet.network.NumberSystem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +86,9 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    EngineOptions engine;
+
     @Spec
     CommandSpec spec;
 
@@ -116,11 +116,18 @@ final class SizeCommand implements Callable<Integer> {
         header(o);
         Progress progress = Progress.of("size", (long) grid.size() * ds.size() * sts.size(), "rows", 1,
                 spec.commandLine().getErr(), quiet.quiet);
+        List<String> ids = new ArrayList<>();
+        for (Strategy st : sts) {
+            ids.add(st == null ? "binary" : st.id());
+        }
+        List<SizeGridPoint> points = new ArrayList<>();
         for (Arithmetic ar : grid) {
             for (int d : ds) {
-                rows(o, ar, accumulation, d, sts, progress);
+                Question q = Question.of(Setting.of(ar, accumulation, Activations.named(act)), false, d);
+                points.add(new SizeGridPoint(SettingKey.of(q), ids, kind, seed, domain, maxPoints));
             }
         }
+        run(o, points, progress);
         progress.close();
         return 0;
     }
@@ -203,97 +210,32 @@ final class SizeCommand implements Callable<Integer> {
         }
     }
 
-    /** The rows of one grid point (ar, d): one per strategy, or one "skipped" row if it has too many points. */
-    private void rows(PrintWriter o, Arithmetic ar, Accumulation accumulation, int d, List<Strategy> sts,
-            Progress progress) {
-        long points = InputSpace.countSaturated(ar, d);
-        if (points > maxPoints) {
-            row(o, cells(ar, d, "-", points == Long.MAX_VALUE ? ar.size() + "^" + d : Long.toString(points),
-                    "skipped", "", "", "", "", ""));
-            progress.step(sts.size());
+    /**
+     * The grid points in output order. With the in-JVM engine they run one after another here and
+     * their rows are printed as they come (as always); with another engine they run there and are
+     * printed when all are done.
+     */
+    private void run(PrintWriter o, List<SizeGridPoint> points, Progress progress) {
+        java.util.function.Consumer<SizeRow> print = r -> {
+            if (!r.refusal().isEmpty()) {
+                spec.commandLine().getErr().println(r.refusal());
+            }
+            row(o, r.cells().toArray(new String[0]));
+        };
+        if (engine.local()) {
+            for (SizeGridPoint p : points) {
+                p.rows(print, progress::step);
+            }
             return;
         }
-        Setting s = Setting.of(ar, accumulation, Activations.named(act));
-        s.machine(); // refuses a format too large for the gadget search now, as before any work
-        InputSpace within = domain == null ? null : DomainOption.space(domain, ar, d);
-        FunctionTable t = table(ar, d, within);
-        for (Strategy st : sts) {
-            row(o, cells(t, s, st, within));
-            progress.step(1);
+        for (SizeGridPoint p : points) {
+            p.setting().question().setting().machine(); // refuses a format too large before any work
         }
-    }
-
-    /**
-     * The random table (or, with --table-kind structured, the step-shaped one) on F^d; with a domain
-     * ({@code within} not null), random on its points and 0 outside.
-     */
-    private FunctionTable table(Arithmetic ar, int d, InputSpace within) {
-        if (within != null) {
-            return FunctionTable.of(ar, d, FloatTargetTable.extendByZero(within,
-                    FloatTargetTable.random(NumberSystem.of(ar), within, seed), InputSpace.of(ar, d)));
-        }
-        if (kind.equals("random")) {
-            return ar instanceof FixedPointArithmetic fp ? FunctionTable.random(fp.format(), d, seed)
-                    : FunctionTable.of(ar, d, FloatTargetTable.random(NumberSystem.of(ar), d, seed));
-        }
-        long top = ar.maxCode();
-        if (ar instanceof FixedPointArithmetic fp) {
-            return FunctionTable.fromCodes(fp.format(), d, x -> x[0] >= 0 && x[x.length - 1] >= 0 ? top : 0);
-        }
-        InputSpace space = InputSpace.of(ar, d);
-        int[] codes = new int[(int) space.size()];
-        long[] x = new long[d];
-        for (int i = 0; i < codes.length; i++) {
-            space.point(i, x);
-            codes[i] = x[0] >= 0 && x[d - 1] >= 0 ? (int) top : 0;
-        }
-        return FunctionTable.of(ar, d, codes);
-    }
-
-    /**
-     * The cells of one row: the compiled network's size against the lower bound (of the domain's points
-     * when {@code within} is not null), or "refused" (reason to stderr).
-     */
-    private String[] cells(FunctionTable t, Setting s, Strategy st, InputSpace within) {
-        Arithmetic ar = t.grid();
-        int d = t.dims();
-        String id = st == null ? "binary" : st.id();
-        long points = within == null ? t.size() : within.size();
-        try {
-            SizeReport r = Compiler.compile(t, s,
-                    CompileOptions.defaults().withStrategy(st).withBinaryWeights(st == null))
-                    .size();
-            if (within != null) { // the counting bound of functions on the domain points
-                r = r.onDomain(ar.size(), points);
+        try (Engine e = engine.open(Runtime.getRuntime().availableProcessors())) {
+            for (List<SizeRow> rows : e.run(points, new SizeGridPoint.Rows(), progress::step)) {
+                rows.forEach(print);
             }
-            return cells(ar, d, id, "" + points, "" + r.neurons(), "" + r.depth(), "" + r.widestLayer(),
-                    "" + r.parameters(), String.format(Locale.ROOT, "%.0f", r.lowerBound()),
-                    String.format(Locale.ROOT, "%.3f", r.ratio()));
-        } catch (IllegalArgumentException refused) {
-            spec.commandLine().getErr().println(lead(ar, d) + ": " + refused.getMessage());
-            return cells(ar, d, id, "" + points, "refused", "", "", "", "", "");
         }
-    }
-
-    /** The grid point's name in messages: {@code p=P,q=Q,d=D} or {@code FORMAT,d=D}. */
-    private static String lead(Arithmetic ar, int d) {
-        return ar instanceof FixedPointArithmetic fp
-                ? "p=" + fp.format().intBits() + ",q=" + fp.format().fracBits() + ",d=" + d
-                : ar.formatName() + ",d=" + d;
-    }
-
-    /** A row: the grid point's leading cells (p, q, d; or format, d), then {@code rest}. */
-    private static String[] cells(Arithmetic ar, int d, String... rest) {
-        List<String> c = new ArrayList<>();
-        if (ar instanceof FixedPointArithmetic fp) {
-            c.add("" + fp.format().intBits());
-            c.add("" + fp.format().fracBits());
-        } else {
-            c.add(ar.formatName());
-        }
-        c.add("" + d);
-        c.addAll(List.of(rest));
-        return c.toArray(new String[0]);
     }
 
     private void row(PrintWriter o, String[] cells) {

@@ -50,6 +50,39 @@ class EngineCliTest {
                 + OutputDigest.hex(OutputDigest.of(0, m, outs, space.size())) + "\n", r.out().replace("\r", ""));
     }
 
+    /** Size grid points shipped through Java serialisation (as to an executor) give the rows the command prints. */
+    @Test
+    void sizeGridPointsShippedElsewhereGiveTheSameRows() throws Exception {
+        CliRun local = CliRun.of("size", "--act", "relu", "--grid-p", "1", "--grid-q", "1,2", "--grid-dims", "1",
+                "--strategies", "cubes,steps,binary", "--csv", "--quiet");
+        assertEquals(0, local.code(), local.err());
+        StringBuilder shipped = new StringBuilder();
+        for (int q = 1; q <= 2; q++) {
+            dev.fxnet.gadget.Question question = dev.fxnet.gadget.Question.of(dev.fxnet.gadget.Setting.of(
+                    FixedPointArithmetic.of(FixedPointFormat.of(1, q)), Accumulation.PER_OP, Activations.named("relu")),
+                    false, 1);
+            SizeGridPoint unit = new SizeGridPoint(dev.fxnet.engine.SettingKey.of(question),
+                    java.util.List.of("cubes", "steps", "binary"), "random", 1, null, 65536);
+            java.util.List<SizeRow> rows = roundTrip(new SizeGridPoint.Rows()).run(roundTrip(unit), n -> { });
+            for (SizeRow r : rows) {
+                shipped.append(String.join(",", r.cells())).append('\n');
+            }
+        }
+        assertEquals(local.out().replace("\r", "").lines().skip(1).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining()), shipped.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T o) throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(b)) {
+            out.writeObject(o);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(b.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
     @Test
     void aBadEngineOrMasterIsOneLineWithExitTwo() throws Exception {
         FixedPointArithmetic ar = FixedPointArithmetic.of(FixedPointFormat.of(1, 1));
