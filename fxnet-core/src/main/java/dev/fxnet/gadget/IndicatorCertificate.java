@@ -53,12 +53,22 @@ public final class IndicatorCertificate {
      */
     public record Parts(long radius, Map<Long, List<Stage>> lo, Map<Long, List<Stage>> hi, long norBias, long norWeight,
             List<Stage> normalizer, long high, Map<Long, long[]> output) {
-        /** @throws NullPointerException if an argument is null */
+        /**
+         * The maps are copied into immutable maps sorted by key, so that their iteration order (which
+         * {@link IndicatorCertificate#describe} and constructions read) is the same in every JVM run;
+         * {@code Map.copyOf} alone iterates in an order randomised per JVM.
+         *
+         * @throws NullPointerException if an argument is null
+         */
         public Parts {
-            lo = Map.copyOf(lo);
-            hi = Map.copyOf(hi);
+            lo = sorted(lo);
+            hi = sorted(hi);
             normalizer = List.copyOf(normalizer);
-            output = Map.copyOf(output);
+            output = sorted(output);
+        }
+
+        private static <V> Map<Long, V> sorted(Map<Long, V> m) {
+            return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(m)));
         }
     }
 
