@@ -1,7 +1,7 @@
 package dev.fxnet.cli;
 
 import dev.fxnet.engine.Engine;
-import dev.fxnet.engine.OutputDigest;
+import dev.fxnet.eval.OutputDigest;
 import dev.fxnet.engine.RangeResult;
 import dev.fxnet.engine.RangeVerification;
 import dev.fxnet.eval.FastEvaluator;

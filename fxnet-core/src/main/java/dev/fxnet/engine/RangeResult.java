@@ -1,5 +1,6 @@
 package dev.fxnet.engine;
 
+import dev.fxnet.eval.OutputDigest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 /**
  * What one range of a verification (or of {@code eval --all} in its counting form) found: the range,
  * how many of its points differ from the target, the first {@code keep} of them in index order, and
- * the {@link OutputDigest} of its outputs. Results of consecutive ranges {@link #combine} into the
+ * the {@link OutputDigest} of its outputs (the serialisable form of {@link dev.fxnet.eval.RangeCheck},
+ * which engines ship between processes). Results of consecutive ranges {@link #combine} into the
  * result of their union; the combination is the same however the job was cut.
  *
  * @param from the first input index

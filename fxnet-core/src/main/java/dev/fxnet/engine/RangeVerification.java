@@ -1,8 +1,10 @@
 package dev.fxnet.engine;
 
 import dev.fxnet.eval.FastEvaluator;
-import dev.fxnet.eval.GridEvaluator;
+import dev.fxnet.eval.EvaluationKernel;
 import dev.fxnet.eval.InputSpace;
+import dev.fxnet.eval.OutputDigest;
+import dev.fxnet.eval.RangeCheck;
 import dev.fxnet.network.Network;
 import dev.fxnet.target.FunctionTable;
 import java.util.ArrayList;
@@ -20,10 +22,12 @@ public final class RangeVerification {
 
     /**
      * The network on the points {@code from ..< to} of {@code F^d} (indices in {@link InputSpace}
-     * order), compared with the target's codes there. The whole grid of a one-output network is
-     * evaluated by {@link GridEvaluator} (its shared partial sums are faster), any other range by
-     * {@link FastEvaluator#evaluateRange}; both compute exactly the SPEC's outputs (tests compare
-     * them with the reference evaluator), so the result does not depend on how a job is cut.
+     * order), compared with the target's codes there: the range is run by the evaluation kernel
+     * ({@link EvaluationKernel#checkRange}, {@link EvaluationKernel#digestRange}), or by
+     * {@link FastEvaluator#evaluateRange} for a network the kernel does not take; both compute
+     * exactly the SPEC's outputs (tests compare them with the reference evaluator), and the
+     * {@link OutputDigest} is keyed by absolute position, so the result does not depend on how a job
+     * is cut.
      *
      * @param expected the target's code on every point of {@code F^d} (one output), or null to only
      *     count points and digest outputs
@@ -42,14 +46,25 @@ public final class RangeVerification {
             throw new IllegalArgumentException("a target needs one output and " + n + " codes; the network has "
                     + net.outputs() + " outputs, the target " + expected.length + " codes");
         }
-        int m = net.outputs();
-        int[] out;
-        if (from == 0 && to == n && m == 1) {
-            out = new GridEvaluator(net).evaluateAll(progress);
-        } else {
-            out = new int[Math.toIntExact((to - from) * m)];
-            new FastEvaluator(net).evaluateRange(from, to, out, progress);
+        if (EvaluationKernel.supports(net)) {
+            EvaluationKernel kernel = EvaluationKernel.of(net);
+            if (expected == null) {
+                long digest = kernel.digestRange(from, to);
+                if (progress != null) {
+                    progress.accept(to - from);
+                }
+                return new RangeResult(from, to, 0, List.of(), digest);
+            }
+            RangeCheck c = kernel.checkRange(from, to, i -> expected[(int) i], keep, progress);
+            List<RangeResult.Mismatch> first = new ArrayList<>();
+            for (RangeCheck.Mismatch m : c.first()) {
+                first.add(new RangeResult.Mismatch(m.index(), (int) m.expected(), (int) m.actual()));
+            }
+            return new RangeResult(from, to, c.mismatches(), first, c.digest());
         }
+        int m = net.outputs();
+        int[] out = new int[Math.toIntExact((to - from) * m)];
+        new FastEvaluator(net).evaluateRange(from, to, out, progress);
         long bad = 0;
         List<RangeResult.Mismatch> first = new ArrayList<>();
         if (expected != null) {
@@ -63,7 +78,7 @@ public final class RangeVerification {
                 }
             }
         }
-        return new RangeResult(from, to, bad, first, OutputDigest.of(from, m, out, to - from));
+        return new RangeResult(from, to, bad, first, OutputDigest.of(from * m, out, out.length));
     }
 
     /** As {@link #run(Network, int[], long, long, int, LongConsumer)} with the codes of a fixed-point table. */

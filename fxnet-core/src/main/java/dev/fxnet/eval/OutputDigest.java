@@ -41,4 +41,9 @@ public final class OutputDigest {
         }
         return d;
     }
+
+    /** The digest as 16 lower-case hexadecimal digits, as {@code eval --all --digest} prints it. */
+    public static String hex(long digest) {
+        return String.format("%016x", digest);
+    }
 }

@@ -7,7 +7,7 @@ import dev.fxnet.activation.Activations;
 import dev.fxnet.arith.Accumulation;
 import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
-import dev.fxnet.engine.OutputDigest;
+import dev.fxnet.eval.OutputDigest;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.eval.ReferenceEvaluator;
 import dev.fxnet.network.Network;
@@ -47,7 +47,7 @@ class EngineCliTest {
         CliRun r = CliRun.of("eval", network(net).toString(), "--all", "--digest", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("points=" + space.size() + " outputs=" + m + " digest="
-                + OutputDigest.hex(OutputDigest.of(0, m, outs, space.size())) + "\n", r.out().replace("\r", ""));
+                + OutputDigest.hex(OutputDigest.of(0, outs, outs.length)) + "\n", r.out().replace("\r", ""));
     }
 
     /** Size grid points shipped through Java serialisation (as to an executor) give the rows the command prints. */

@@ -10,6 +10,7 @@ import dev.fxnet.arith.FixedPointArithmetic;
 import dev.fxnet.arith.FixedPointFormat;
 import dev.fxnet.arith.Overflow;
 import dev.fxnet.arith.Rounding;
+import dev.fxnet.eval.OutputDigest;
 import dev.fxnet.eval.InputSpace;
 import dev.fxnet.eval.ReferenceEvaluator;
 import dev.fxnet.gadget.Question;
@@ -103,7 +104,7 @@ class EngineSeamTest {
             }
             long digest = 0;
             for (int k = 0; k < outs.length; k++) {
-                digest += OutputDigest.mix(k, outs[k]); // the definition, term by term
+                digest += OutputDigest.term(k, outs[k]); // the definition, term by term
             }
             int[] expected = null;
             List<RangeResult.Mismatch> wrong = new ArrayList<>();
@@ -131,9 +132,9 @@ class EngineSeamTest {
         int[] a = {3, 1, 4, 1, 5, 9, 2, 6};
         int[] b = a.clone();
         b[5] = 8;
-        assertTrue(OutputDigest.of(0, 1, a, 8) != OutputDigest.of(0, 1, b, 8));
-        assertEquals(OutputDigest.of(0, 1, a, 8), OutputDigest.combine(OutputDigest.of(0, 1, a, 3),
-                OutputDigest.of(3, 1, java.util.Arrays.copyOfRange(a, 3, 8), 5)));
+        assertTrue(OutputDigest.of(0, a, 8) != OutputDigest.of(0, b, 8));
+        assertEquals(OutputDigest.of(0, a, 8), OutputDigest.combine(OutputDigest.of(0, a, 3),
+                OutputDigest.of(3, java.util.Arrays.copyOfRange(a, 3, 8), 5)));
     }
 
     @Test
