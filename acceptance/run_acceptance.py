@@ -370,7 +370,7 @@ def main(argv=None):
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     how = ap.add_mutually_exclusive_group()
     how.add_argument("--classpath", help="run `java -cp CLASSPATH dev.fxnet.cli.Main`")
-    how.add_argument("--jar", help="run `java -jar JAR` (e.g. target/fxnet.jar)")
+    how.add_argument("--jar", help="run `java -jar JAR` (e.g. fxnet-core/target/fxnet.jar)")
     how.add_argument("--launcher", default=os.path.join(ROOT, "fxnet"),
                      help="the fxnet launcher script (default: the repository's ./fxnet)")
     ap.add_argument("--server", type=int, metavar="PORT",
