@@ -90,8 +90,8 @@ public final class CExporter {
         emitNeuron();
         emitEval(widest);
         if (points > 0) {
-            CGridWalk walk = new CGridWalk(layers, c);
-            walk.emitState(net.inputs());
+            CGridWalk walk = new CGridWalk(layers, net.inputs(), c);
+            walk.emitState();
             walk.emitFunctions();
         }
         emitMain(net.inputs(), net.outputs());
@@ -115,10 +115,13 @@ public final class CExporter {
         line(" *   " + (widest <= STACK_WIDTH_LIMIT ? "Reentrant (stack only)."
                 : "Uses static work arrays (the widest layer is " + widest + "): not reentrant."));
         if (points > 0) {
+            line(" * int fxnet_eval_range(int64_t from, int64_t to, int32_t *y);");
+            line(" *   y: (to - from) * FXNET_OUTPUTS codes, the outputs of points from .. to-1 of F^d (x0 slowest).");
+            line(" *   Walks the grid recomputing only what changed between neighbouring points. Returns 0,");
+            line(" *   -1 unless 0 <= from <= to <= FXNET_POINTS, -2 if its work arrays cannot be allocated.");
             line(" * int fxnet_eval_all(int32_t *y);");
-            line(" *   y: FXNET_POINTS * FXNET_OUTPUTS codes, the outputs of every point of F^d (x0 slowest).");
-            line(" *   Walks the grid recomputing only what changed between neighbouring points. Returns 0.");
-            line(" *   Uses static state: not reentrant.");
+            line(" *   fxnet_eval_range(0, FXNET_POINTS, y), in chunks on all cores when compiled with -fopenmp.");
+            line(" *   Both are reentrant (each walk allocates its own state).");
         }
         line(" * Terms whose source is 0 are skipped (exact: they add nothing, SPEC section 4), and a hidden");
         line(" * neuron equal to an earlier one of its layer is read from that one.");
@@ -127,6 +130,10 @@ public final class CExporter {
         line(" */");
         line("#include <stddef.h>");
         line("#include <stdint.h>");
+        line("#include <stdlib.h>");
+        line("#ifdef _OPENMP");
+        line("#include <omp.h>");
+        line("#endif");
         line("");
         line("#define FXNET_INPUTS " + d);
         line("#define FXNET_OUTPUTS " + o);
@@ -137,6 +144,7 @@ public final class CExporter {
         line("#define FX_LAYERS " + layers.size());
         if (points > 0) {
             line("#define FXNET_POINTS " + lit(points));
+            line("#define FX_SIZE " + lit(f.size()));
             if (points * net.outputs() <= MAIN_ALL_LIMIT) {
                 line("#define FXNET_ALL_IN_MEMORY 1");
             }
@@ -144,6 +152,7 @@ public final class CExporter {
         line("");
         line("int fxnet_eval(const int32_t *x, int32_t *y);");
         if (points > 0) {
+            line("int fxnet_eval_range(int64_t from, int64_t to, int32_t *y);");
             line("int fxnet_eval_all(int32_t *y);");
         }
         line("");
@@ -162,13 +171,18 @@ public final class CExporter {
         line("    const int32_t *fo_k;     /* the term's position in that neuron */");
         line("    const int32_t *nzoff;    /* first word of neuron j's nonzero bitset, or -1 */");
         line("    int hidden;");
+        line("    int dense;               /* the walk recomputes it in full when a source changed */");
+        line("    int32_t words;           /* 64-bit words of its nonzero bitsets */");
         line("} fx_layer_t;");
         line("");
         line("static const fx_layer_t fx_layers[FX_LAYERS] = {");
         for (int l = 0; l < layers.size(); l++) {
             line("    {" + layers.get(l).width() + ", fx_bias_" + l + ", fx_start_" + l + ", fx_src_" + l + ", fx_w_" + l
                     + ", fx_fo_start_" + l + ", fx_fo_j_" + l + ", fx_fo_k_" + l + ", fx_nzoff_" + l + ", "
-                    + (l < layers.size() - 1 ? 1 : 0) + "}" + (l < layers.size() - 1 ? "," : ""));
+                    + (l < layers.size() - 1 ? 1 : 0) + ", " + (CGridWalk.isDense(layers.get(l), l == 0 ? net.inputs()
+                    : layers.get(l - 1).width()) ? 1 : 0) + ", " + CGridWalk.bitsetOffsets(layers.get(l), l == 0
+                    ? net.inputs() : layers.get(l - 1).width())[layers.get(l).width()] + "}"
+                    + (l < layers.size() - 1 ? "," : ""));
         }
         line("};");
         line("");
@@ -450,7 +464,7 @@ public final class CExporter {
         array("fx_fo_start_" + l, fo[0]);
         array("fx_fo_j_" + l, nonEmpty(fo[1]));
         array("fx_fo_k_" + l, nonEmpty(fo[2]));
-        int[] off = CGridWalk.bitsetOffsets(layer);
+        int[] off = CGridWalk.bitsetOffsets(layer, sources);
         array("fx_nzoff_" + l, java.util.Arrays.copyOf(off, width));
         line("");
     }
@@ -500,7 +514,8 @@ public final class CExporter {
         line("#if defined(FXNET_ALL_IN_MEMORY) && !defined(FXNET_MAIN_PER_POINT)");
         line("    all = malloc(sizeof(int32_t) * (size_t) (FXNET_POINTS * FXNET_OUTPUTS));");
         line("    if (all != NULL && fxnet_eval_all(all) != 0) {");
-        line("        return 1;");
+        line("        free(all); /* out of memory for the walk: point by point instead */");
+        line("        all = NULL;");
         line("    }");
         line("#endif");
         line("    for (i = 0; i < FXNET_INPUTS; i++) {");

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The C export's grid walk ({@code fxnet_eval_all}: nonzero bitsets, twins, zero skipping) and its
+ * The C export's grid walk ({@code fxnet_eval_all} in several chunks, each restarting
+ * {@code fxnet_eval_range} mid-grid: nonzero bitsets, dense layers, twins, zero skipping) and its
  * per-point path on compiled networks, whose neurons are mostly 0 and whose output fan-ins exceed
  * the bitset threshold, in PER_OP and WIDE, against {@link dev.fxnet.eval.ReferenceEvaluator} on
  * every input; and a fan-in beyond the former limit of 65 536 terms.
@@ -54,20 +55,26 @@ class CExportWalkTest {
         }
         boolean bitsets = false;
         boolean twins = false;
+        boolean dense = false;
         long points = 0;
         for (int i = 0; i < nets.size(); i++) {
             Network net = nets.get(i);
             String source = CExporter.export(net);
             bitsets |= maxFanIn(net) > CGridWalk.BITSET_FAN_IN;
+            List<CLayer> cl = CLayer.of(net);
+            for (int l = 0; l < cl.size(); l++) {
+                dense |= CGridWalk.isDense(cl.get(l), l == 0 ? net.inputs() : cl.get(l - 1).width());
+            }
             twins |= CLayer.of(net).stream().mapToLong(CLayer::terms).sum() < net.size().parameters()
                     - net.size().neurons();
-            for (boolean perPoint : new boolean[] {false, true}) {
-                Path exe = compile("walk" + i + (perPoint ? "p" : ""), source, perPoint);
+            for (String variant : List.of("-DFXNET_CHUNKS=" + (3 + i), "-DFXNET_MAIN_PER_POINT")) {
+                Path exe = compile("walk" + i + variant.charAt(8), source, variant);
                 points += CExportTest.check(net, Gcc.run(List.of(exe.toString()), 300));
             }
         }
         assertTrue(bitsets, "a fan-in over the bitset threshold is exercised");
         assertTrue(twins, "a network with hidden twins is exercised");
+        assertTrue(dense, "a dense layer is exercised");
         System.out.println("C export, grid walk and per point: " + nets.size() + " compiled networks, " + points
                 + " inputs, 0 mismatches");
     }
@@ -91,7 +98,7 @@ class CExportWalkTest {
             }
             Network net = Network.of(ar, acc, Activations.named("relu"), 2, List.of(Layer.of(hidden), Layer.of(List.of(
                     Neuron.of(0, src, w)))), java.util.Map.of());
-            Path exe = compile("fan" + acc, CExporter.export(net), false);
+            Path exe = compile("fan" + acc, CExporter.export(net), "-DFXNET_CHUNKS=1");
             assertEquals(64, CExportTest.check(net, Gcc.run(List.of(exe.toString()), 300)));
         }
     }
@@ -106,16 +113,15 @@ class CExportWalkTest {
         return m;
     }
 
-    private Path compile(String name, String source, boolean perPoint) throws Exception {
+    /** Compiles the file's main with the strict flags, UBSan and {@code define}. */
+    private Path compile(String name, String source, String define) throws Exception {
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, source);
         Path exe = dir.resolve(name);
         List<String> cmd = new ArrayList<>(List.of("gcc"));
         cmd.addAll(Gcc.FLAGS);
         cmd.addAll(List.of("-fsanitize=undefined", "-fno-sanitize-recover=all", "-DFXNET_MAIN"));
-        if (perPoint) {
-            cmd.add("-DFXNET_MAIN_PER_POINT");
-        }
+        cmd.add(define);
         cmd.addAll(List.of("-o", exe.toString(), c.toString()));
         String out = Gcc.run(cmd, 300);
         assertTrue(Files.isExecutable(exe), out);
