@@ -296,6 +296,11 @@ public final class CExporter {
         }
         boolean even = ar.rounding() == dev.fxnet.arith.Rounding.HALF_EVEN;
         line(even ? "    int64_t m2, t, r;" : "    int64_t t, r;"); // declarations first: also valid C90 style
+        // a multiple of 2^q (C's % is 0 exactly then, whatever the sign) is its own rounding in every
+        // mode, and / is exact on it: the common case of weights that are integers (binary networks)
+        line("    if (n % " + lit(dd) + " == 0) { /* exact in every mode */");
+        line("        return n / " + lit(dd) + ";");
+        line("    }");
         String offset;
         switch (ar.rounding()) {
             case FLOOR:
