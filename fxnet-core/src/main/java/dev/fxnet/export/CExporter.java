@@ -14,27 +14,40 @@ import dev.fxnet.network.Neuron;
  *
  * <pre>
  * int fxnet_eval(const int32_t *x, int32_t *y);
+ * int fxnet_eval_all(int32_t *y);
  * </pre>
  *
- * reads {@code FXNET_INPUTS} input codes and writes {@code FXNET_OUTPUTS} output codes; it returns
- * 0, or -1 (writing nothing) if an input code is outside {@code FXNET_MIN_CODE..FXNET_MAX_CODE}.
+ * {@code fxnet_eval} reads {@code FXNET_INPUTS} input codes and writes {@code FXNET_OUTPUTS} output
+ * codes; it returns 0, or -1 (writing nothing) if an input code is outside
+ * {@code FXNET_MIN_CODE..FXNET_MAX_CODE}. {@code fxnet_eval_all} writes the outputs of every point of
+ * {@code F^d} ({@link CGridWalk}; emitted when {@code |F|^d < 2^62}). Both skip terms whose source is
+ * 0 (exact, SPEC §4) and read each hidden twin's value from its first copy ({@link CLayer}).
  * Compiled with {@code -DFXNET_MAIN} the file has a {@code main} that prints exactly what
- * {@code fxnet eval NET.json --all --csv} prints. The code avoids everything C99 leaves to the
+ * {@code fxnet eval NET.json --all --csv} prints (from {@code fxnet_eval_all} when all outputs take
+ * at most {@value #MAIN_ALL_LIMIT} codes, else point by point). The code avoids everything C99 leaves to the
  * implementation: no right shift or left shift of negative numbers, and {@code /} and {@code %}
  * (which C99 defines to truncate toward zero) only where the floor is recovered explicitly.
  */
 public final class CExporter {
     /** Above this widest layer the two work arrays are static (not thread-safe) instead of on the stack. */
     static final int STACK_WIDTH_LIMIT = 4096;
+    /** The most output codes (points x outputs) the {@code main} holds to print them from {@code fxnet_eval_all}. */
+    static final long MAIN_ALL_LIMIT = 1L << 26;
 
     private final Network net;
     private final FixedPointArithmetic ar;
     private final FixedPointFormat f;
     private final int q;
     private final StringBuilder c = new StringBuilder();
+    private final java.util.List<CLayer> layers;
+    /** |F|^d if below 2^62 (then fxnet_eval_all is emitted), else -1. */
+    private final long points;
 
     private CExporter(Network net) {
         this.net = net;
+        this.layers = CLayer.of(net);
+        java.math.BigInteger n = java.math.BigInteger.valueOf(net.format().size()).pow(net.inputs());
+        this.points = n.bitLength() < 62 ? n.longValue() : -1;
         this.ar = net.fixedPoint();
         this.f = ar.format();
         this.q = f.fracBits();
@@ -50,7 +63,7 @@ public final class CExporter {
         if (!network.isFixedPoint()) {
             return FloatCExporter.export(network); // SPEC §8: tables over bit patterns
         }
-        ExportLimits.check(network);
+        ExportLimits.checkValues(network); // no limit on fan-in: C loops over int32 offsets
         return new CExporter(network).build();
     }
 
@@ -61,7 +74,7 @@ public final class CExporter {
 
     private String build() {
         int widest = net.inputs();
-        for (Layer l : net.layers()) {
+        for (CLayer l : layers) {
             widest = Math.max(widest, l.width());
         }
         emitHeader(widest);
@@ -70,11 +83,17 @@ public final class CExporter {
         if (net.hiddenLayers() > 0) {
             emitTau();
         }
-        for (int l = 0; l < net.layers().size(); l++) {
-            emitLayerArrays(l, net.layers().get(l));
+        for (int l = 0; l < layers.size(); l++) {
+            emitLayerArrays(l, layers.get(l), l == 0 ? net.inputs() : layers.get(l - 1).width());
         }
-        emitLayerLoop();
+        emitLayerTable();
+        emitNeuron();
         emitEval(widest);
+        if (points > 0) {
+            CGridWalk walk = new CGridWalk(layers, net.inputs(), c);
+            walk.emitState();
+            walk.emitFunctions();
+        }
         emitMain(net.inputs(), net.outputs());
         return c.toString();
     }
@@ -95,10 +114,26 @@ public final class CExporter {
         line(" *   Returns 0, or -1 (y untouched) if an input code is outside FXNET_MIN_CODE..FXNET_MAX_CODE.");
         line(" *   " + (widest <= STACK_WIDTH_LIMIT ? "Reentrant (stack only)."
                 : "Uses static work arrays (the widest layer is " + widest + "): not reentrant."));
+        if (points > 0) {
+            line(" * int fxnet_eval_range(int64_t from, int64_t to, int32_t *y);");
+            line(" *   y: (to - from) * FXNET_OUTPUTS codes, the outputs of points from .. to-1 of F^d (x0 slowest).");
+            line(" *   Walks the grid recomputing only what changed between neighbouring points. Returns 0,");
+            line(" *   -1 unless 0 <= from <= to <= FXNET_POINTS, -2 if its work arrays cannot be allocated.");
+            line(" * int fxnet_eval_all(int32_t *y);");
+            line(" *   fxnet_eval_range(0, FXNET_POINTS, y), in chunks on all cores when compiled with -fopenmp.");
+            line(" *   Both are reentrant (each walk allocates its own state).");
+        }
+        line(" * Terms whose source is 0 are skipped (exact: they add nothing, SPEC section 4), and a hidden");
+        line(" * neuron equal to an earlier one of its layer is read from that one.");
         line(" * Compile with -DFXNET_MAIN for a main that prints the same CSV as");
         line(" * 'fxnet eval NET.json --all --csv' (every point of F^d, x0 slowest).");
         line(" */");
+        line("#include <stddef.h>");
         line("#include <stdint.h>");
+        line("#include <stdlib.h>");
+        line("#ifdef _OPENMP");
+        line("#include <omp.h>");
+        line("#endif");
         line("");
         line("#define FXNET_INPUTS " + d);
         line("#define FXNET_OUTPUTS " + o);
@@ -106,35 +141,107 @@ public final class CExporter {
         line("#define FXNET_MIN_CODE " + lit(f.minCode()));
         line("#define FXNET_MAX_CODE " + lit(f.maxCode()));
         line("#define FX_MAXW " + widest);
+        line("#define FX_LAYERS " + layers.size());
+        if (points > 0) {
+            line("#define FXNET_POINTS " + lit(points));
+            line("#define FX_SIZE " + lit(f.size()));
+            if (points * net.outputs() <= MAIN_ALL_LIMIT) {
+                line("#define FXNET_ALL_IN_MEMORY 1");
+            }
+        }
         line("");
         line("int fxnet_eval(const int32_t *x, int32_t *y);");
+        if (points > 0) {
+            line("int fxnet_eval_range(int64_t from, int64_t to, int32_t *y);");
+            line("int fxnet_eval_all(int32_t *y);");
+        }
         line("");
     }
 
-    /** {@code fx_layer}: one generic loop that computes a layer's neurons from the previous layer's codes. */
-    private void emitLayerLoop() {
-        boolean hidden = net.hiddenLayers() > 0;
-        line("static void fx_layer(int width, const int32_t *start, const int32_t *src, const int32_t *w,");
-        line("                     const int32_t *bias, const int64_t *in, int64_t *out" + (hidden ? ", int hidden" : "")
-                + ")");
-        line("{");
-        line("    int j, k;");
-        line("    for (j = 0; j < width; j++) {");
-        if (net.accumulation() == Accumulation.PER_OP) {
-            line("        int64_t acc = bias[j];");
-            line("        for (k = start[j]; k < start[j + 1]; k++) {");
-            line("            /* acc (+) (w (*) y): the product rounded, then the sum, each with overflow */");
-            line("            acc = fx_overflow(acc + fx_overflow(fx_round((int64_t) w[k] * in[src[k]])));");
-            line("        }");
-        } else {
-            line("        int64_t acc = (int64_t) bias[j] * " + lit(1L << q) + ";");
-            line("        for (k = start[j]; k < start[j + 1]; k++) {");
-            line("            acc += (int64_t) w[k] * in[src[k]]; /* exact: |sum| <= 2^63 - 2^33 (export limit) */");
-            line("        }");
-            line("        acc = fx_overflow(fx_round(acc));");
+    /** {@code fx_layers}: per layer its arrays (terms, readers of each source, bitset offsets) and kind. */
+    private void emitLayerTable() {
+        line("typedef struct {");
+        line("    int32_t width;");
+        line("    const int32_t *bias;");
+        line("    const int32_t *start;    /* neuron j's terms: start[j] .. start[j+1]-1, in accumulation order */");
+        line("    const int32_t *src;");
+        line("    const int32_t *w;");
+        line("    const int32_t *fo_start; /* readers of source s: fo_start[s] .. fo_start[s+1]-1 */");
+        line("    const int32_t *fo_j;     /* the reading neuron */");
+        line("    const int32_t *fo_k;     /* the term's position in that neuron */");
+        line("    const int32_t *nzoff;    /* first word of neuron j's nonzero bitset, or -1 */");
+        line("    int hidden;");
+        line("    int dense;               /* the walk recomputes it in full when a source changed */");
+        line("    int32_t words;           /* 64-bit words of its nonzero bitsets */");
+        line("} fx_layer_t;");
+        line("");
+        line("static const fx_layer_t fx_layers[FX_LAYERS] = {");
+        for (int l = 0; l < layers.size(); l++) {
+            line("    {" + layers.get(l).width() + ", fx_bias_" + l + ", fx_start_" + l + ", fx_src_" + l + ", fx_w_" + l
+                    + ", fx_fo_start_" + l + ", fx_fo_j_" + l + ", fx_fo_k_" + l + ", fx_nzoff_" + l + ", "
+                    + (l < layers.size() - 1 ? 1 : 0) + ", " + (CGridWalk.isDense(layers.get(l), l == 0 ? net.inputs()
+                    : layers.get(l - 1).width()) ? 1 : 0) + ", " + CGridWalk.bitsetOffsets(layers.get(l), l == 0
+                    ? net.inputs() : layers.get(l - 1).width())[layers.get(l).width()] + "}"
+                    + (l < layers.size() - 1 ? "," : ""));
         }
-        line(hidden ? "        out[j] = hidden ? fx_tau(acc) : acc;" : "        out[j] = acc;");
+        line("};");
+        line("");
+        // the index of the lowest set bit of b, by de Bruijn multiplication (portable C99)
+        long m = 0x03f79d71b4cb0a89L;
+        int[] debruijn = new int[64];
+        for (int i = 0; i < 64; i++) {
+            debruijn[(int) (((1L << i) * m) >>> 58)] = i;
+        }
+        c.append("static const int32_t fx_debruijn[64] = {");
+        ints(debruijn);
+        line("};");
+        line("");
+        line("/* the index of the lowest set bit of b != 0 */");
+        line("static int32_t fx_lowbit(uint64_t b)");
+        line("{");
+        line("    return fx_debruijn[((b & (~b + 1)) * UINT64_C(0x03f79d71b4cb0a89)) >> 58];");
+        line("}");
+        line("");
+    }
+
+    /**
+     * {@code fx_neuron}: one neuron from the previous layer's codes, skipping terms whose source is 0;
+     * with a bitset ({@code nz}), over the terms it lists as nonzero only, in list order.
+     */
+    private void emitNeuron() {
+        boolean perOp = net.accumulation() == Accumulation.PER_OP;
+        String term = perOp ? "acc = fx_overflow(acc + fx_overflow(fx_round((int64_t) ly->w[%s] * %s)));"
+                : "acc += (int64_t) ly->w[%s] * %s;";
+        line("/* neuron j of layer ly on the previous layer's codes in; a term whose source is 0 adds nothing:");
+        line(perOp ? " * PER_OP acc (+) (w (*) 0) = acc, as acc is a code */"
+                : " * the WIDE sum gains 0; |sum| <= 2^63 - 2^33 (export limit) keeps it exact */");
+        line("static int64_t fx_neuron(const fx_layer_t *ly, const int64_t *in, const uint64_t *nz, int32_t j)");
+        line("{");
+        line("    int32_t k = ly->start[j];");
+        line("    int32_t end = ly->start[j + 1];");
+        line(perOp ? "    int64_t acc = ly->bias[j];" : "    int64_t acc = (int64_t) ly->bias[j] * " + lit(1L << q) + ";");
+        line("    if (nz != NULL && ly->nzoff[j] >= 0) {");
+        line("        const uint64_t *bits = nz + ly->nzoff[j];");
+        line("        for (; k < end; k += 64, bits++) {");
+        line("            uint64_t b = *bits;");
+        line("            while (b != 0) {");
+        line("                int32_t t = k + fx_lowbit(b);");
+        line("                b &= b - 1;");
+        line("                " + String.format(term, "t", "in[ly->src[t]]"));
+        line("            }");
+        line("        }");
+        line("    } else {");
+        line("        for (; k < end; k++) {");
+        line("            int64_t v = in[ly->src[k]];");
+        line("            if (v != 0) {");
+        line("                " + String.format(term, "k", "v"));
+        line("            }");
+        line("        }");
         line("    }");
+        if (!perOp) {
+            line("    acc = fx_overflow(fx_round(acc));");
+        }
+        line(net.hiddenLayers() > 0 ? "    return ly->hidden ? fx_tau(acc) : acc;" : "    return acc;");
         line("}");
         line("");
     }
@@ -148,6 +255,7 @@ public final class CExporter {
         line("    " + storage + "int64_t a[FX_MAXW];");
         line("    " + storage + "int64_t b[FX_MAXW];");
         line("    int i;");
+        line("    int32_t j;");
         line("    for (i = 0; i < FXNET_INPUTS; i++) {");
         line("        if (x[i] < FXNET_MIN_CODE || x[i] > FXNET_MAX_CODE) {");
         line("            return -1;");
@@ -158,10 +266,10 @@ public final class CExporter {
         line("    }");
         String in = "a";
         String out = "b";
-        int last = net.layers().size() - 1;
-        for (int l = 0; l <= last; l++) {
-            line("    fx_layer(" + net.layers().get(l).width() + ", fx_start_" + l + ", fx_src_" + l + ", fx_w_" + l
-                    + ", fx_bias_" + l + ", " + in + ", " + out + (hidden ? ", " + (l < last ? 1 : 0) : "") + ");");
+        for (int l = 0; l < layers.size(); l++) {
+            line("    for (j = 0; j < " + layers.get(l).width() + "; j++) {");
+            line("        " + out + "[j] = fx_neuron(&fx_layers[" + l + "], " + in + ", NULL, j);");
+            line("    }");
             String t = in;
             in = out;
             out = t;
@@ -188,6 +296,11 @@ public final class CExporter {
         }
         boolean even = ar.rounding() == dev.fxnet.arith.Rounding.HALF_EVEN;
         line(even ? "    int64_t m2, t, r;" : "    int64_t t, r;"); // declarations first: also valid C90 style
+        // a multiple of 2^q (C's % is 0 exactly then, whatever the sign) is its own rounding in every
+        // mode, and / is exact on it: the common case of weights that are integers (binary networks)
+        line("    if (n % " + lit(dd) + " == 0) { /* exact in every mode */");
+        line("        return n / " + lit(dd) + ";");
+        line("    }");
         String offset;
         switch (ar.rounding()) {
             case FLOOR:
@@ -343,32 +456,27 @@ public final class CExporter {
         return new int[][] {start, value};
     }
 
-    private void emitLayerArrays(int l, Layer layer) {
+    private void emitLayerArrays(int l, CLayer layer, int sources) {
         int width = layer.width();
-        int total = (int) layer.weightCount();
-        int[] start = new int[width + 1];
-        int[] src = new int[Math.max(1, total)];
-        int[] w = new int[Math.max(1, total)];
-        int[] bias = new int[width];
-        int k = 0;
-        for (int j = 0; j < width; j++) {
-            Neuron n = layer.neuron(j);
-            start[j] = k;
-            bias[j] = (int) n.bias();
-            for (int i = 0; i < n.fanIn(); i++, k++) {
-                src[k] = n.source(i);
-                w[k] = (int) n.weight(i);
-            }
-        }
-        start[width] = k;
-        line("/* layer " + l + (l == net.layers().size() - 1 ? " (output)" : " (hidden)") + ": " + width
+        line("/* layer " + l + (l == layers.size() - 1 ? " (output)" : " (hidden)") + ": " + width
                 + (width == 1 ? " neuron" : " neurons") + "; neuron j lists pairs start[j] .. start[j+1]-1 in"
                 + " accumulation order */");
-        array("fx_bias_" + l, bias);
-        array("fx_start_" + l, start);
-        array("fx_src_" + l, src);
-        array("fx_w_" + l, w);
+        array("fx_bias_" + l, layer.bias());
+        array("fx_start_" + l, layer.start());
+        array("fx_src_" + l, nonEmpty(layer.src()));
+        array("fx_w_" + l, nonEmpty(layer.w()));
+        int[][] fo = CGridWalk.fanOut(layer, sources);
+        array("fx_fo_start_" + l, fo[0]);
+        array("fx_fo_j_" + l, nonEmpty(fo[1]));
+        array("fx_fo_k_" + l, nonEmpty(fo[2]));
+        int[] off = CGridWalk.bitsetOffsets(layer, sources);
+        array("fx_nzoff_" + l, java.util.Arrays.copyOf(off, width));
         line("");
+    }
+
+    /** C has no empty arrays: an empty one becomes {0} (never read). */
+    private static int[] nonEmpty(int[] a) {
+        return a.length == 0 ? new int[1] : a;
     }
 
     private void array(String name, int[] values) {
@@ -397,19 +505,34 @@ public final class CExporter {
         }
         line("#ifdef FXNET_MAIN");
         line("#include <stdio.h>");
+        line("#include <stdlib.h>");
         line("");
-        line("/* prints every point of F^d (x0 slowest) and the outputs, as 'fxnet eval NET.json --all --csv' */");
+        line("/* prints every point of F^d (x0 slowest) and the outputs, as 'fxnet eval NET.json --all --csv';");
+        line(" * from fxnet_eval_all when the outputs fit in memory, else (or with -DFXNET_MAIN_PER_POINT) by fxnet_eval */");
         line("int main(void)");
         line("{");
         line("    int32_t x[FXNET_INPUTS];");
         line("    int32_t y[FXNET_OUTPUTS];");
+        line("    int32_t *all = NULL;");
+        line("    int64_t p = 0;");
         line("    int i;");
+        line("#if defined(FXNET_ALL_IN_MEMORY) && !defined(FXNET_MAIN_PER_POINT)");
+        line("    all = malloc(sizeof(int32_t) * (size_t) (FXNET_POINTS * FXNET_OUTPUTS));");
+        line("    if (all != NULL && fxnet_eval_all(all) != 0) {");
+        line("        free(all); /* out of memory for the walk: point by point instead */");
+        line("        all = NULL;");
+        line("    }");
+        line("#endif");
         line("    for (i = 0; i < FXNET_INPUTS; i++) {");
         line("        x[i] = (int32_t) FXNET_MIN_CODE;");
         line("    }");
         line("    fputs(\"" + header + "\\n\", stdout);");
-        line("    for (;;) {");
-        line("        if (fxnet_eval(x, y) != 0) {");
+        line("    for (;; p++) {");
+        line("        if (all != NULL) {");
+        line("            for (i = 0; i < FXNET_OUTPUTS; i++) {");
+        line("                y[i] = all[p * FXNET_OUTPUTS + i];");
+        line("            }");
+        line("        } else if (fxnet_eval(x, y) != 0) {");
         line("            return 1;");
         line("        }");
         line("        for (i = 0; i < FXNET_INPUTS; i++) {");
@@ -428,6 +551,7 @@ public final class CExporter {
         line("        }");
         line("        x[i]++;");
         line("    }");
+        line("    free(all);");
         line("    return ferror(stdout) ? 1 : 0;");
         line("}");
         line("#endif");

@@ -25,8 +25,9 @@ import java.math.BigInteger;
  *   <li>{@code WIDE}: per neuron, {@code S = |b| 2^q + sum |w_i| * Y} must be at most
  *       {@code 2^63 - 2^33}, where {@code Y} bounds the magnitude of a code; then no partial sum,
  *       in any order, and no step of the rounding and overflow leaves int64.</li>
- *   <li>At most {@value #MAX_WEIGHTS} listed weights in all, and at most
- *       {@value #MAX_CHAIN} sequential term positions (the sum over layers of the largest fan-in).</li>
+ *   <li>At most {@value #MAX_WEIGHTS} listed weights in all, and (ONNX only, whose graph has a node
+ *       per term position) at most {@value #MAX_CHAIN} sequential term positions (the sum over layers
+ *       of the largest fan-in). C loops over int32 offsets and has no fan-in limit.</li>
  * </ul>
  */
 public final class ExportLimits {
@@ -69,11 +70,33 @@ public final class ExportLimits {
     }
 
     /**
-     * Checks every limit.
+     * Checks every limit (those of {@link #checkValues} and the chain length).
      *
      * @throws ExportException with a one-line reason for the first limit exceeded
      */
     public static void check(Network network) {
+        checkValues(network);
+        long chain = 0;
+        for (Layer layer : network.layers()) {
+            int t = 0;
+            for (Neuron n : layer.neurons()) {
+                t = Math.max(t, n.fanIn());
+            }
+            chain += t;
+        }
+        if (chain > MAX_CHAIN) {
+            throw new ExportException("the largest fan-ins of the layers add up to " + chain
+                    + " sequential terms; export supports at most " + MAX_CHAIN);
+        }
+    }
+
+    /**
+     * Checks the limits that keep the int64 arithmetic exact and the file sane (activation table size,
+     * number of weights, WIDE sums), not the chain length: what the C exporter needs.
+     *
+     * @throws ExportException with a one-line reason for the first limit exceeded
+     */
+    public static void checkValues(Network network) {
         FixedPointArithmetic ar = network.fixedPoint();
         FixedPointFormat f = ar.format();
         int m = f.intBits() + f.fracBits();
@@ -83,38 +106,32 @@ public final class ExportLimits {
                     + MAX_TABLE_MAGNITUDE_BITS + " (identity and relu need no table)");
         }
         long weights = 0;
-        long chain = 0;
         for (Layer layer : network.layers()) {
             weights += layer.weightCount();
-            int t = 0;
-            for (Neuron n : layer.neurons()) {
-                t = Math.max(t, n.fanIn());
-            }
-            chain += t;
         }
         if (weights > MAX_WEIGHTS) {
             throw new ExportException("the network lists " + weights + " weights; export supports at most " + MAX_WEIGHTS);
         }
-        if (chain > MAX_CHAIN) {
-            throw new ExportException("the largest fan-ins of the layers add up to " + chain
-                    + " sequential terms; export supports at most " + MAX_CHAIN);
-        }
         if (network.accumulation() == Accumulation.WIDE) {
-            BigInteger limit = BigInteger.valueOf(WIDE_SUM_LIMIT);
-            BigInteger y = BigInteger.valueOf(Math.max(-f.minCode(), f.maxCode()));
-            for (int l = 0; l < network.layers().size(); l++) {
-                Layer layer = network.layers().get(l);
-                for (int j = 0; j < layer.width(); j++) {
-                    Neuron n = layer.neuron(j);
-                    BigInteger s = BigInteger.valueOf(Math.abs(n.bias())).shiftLeft(f.fracBits());
-                    for (int i = 0; i < n.fanIn(); i++) {
-                        s = s.add(BigInteger.valueOf(Math.abs(n.weight(i))).multiply(y));
-                    }
-                    if (s.compareTo(limit) > 0) {
-                        throw new ExportException("layer " + l + ", neuron " + j + ": the WIDE sum can reach " + s
-                                + " in units of 2^-" + (2 * f.fracBits()) + ", beyond int64; export needs |b|*2^q"
-                                + " + sum |w|*" + y + " <= 2^63 - 2^33 per neuron");
-                    }
+            checkWideSums(network, f);
+        }
+    }
+
+    private static void checkWideSums(Network network, FixedPointFormat f) {
+        BigInteger limit = BigInteger.valueOf(WIDE_SUM_LIMIT);
+        BigInteger y = BigInteger.valueOf(Math.max(-f.minCode(), f.maxCode()));
+        for (int l = 0; l < network.layers().size(); l++) {
+            Layer layer = network.layers().get(l);
+            for (int j = 0; j < layer.width(); j++) {
+                Neuron n = layer.neuron(j);
+                BigInteger s = BigInteger.valueOf(Math.abs(n.bias())).shiftLeft(f.fracBits());
+                for (int i = 0; i < n.fanIn(); i++) {
+                    s = s.add(BigInteger.valueOf(Math.abs(n.weight(i))).multiply(y));
+                }
+                if (s.compareTo(limit) > 0) {
+                    throw new ExportException("layer " + l + ", neuron " + j + ": the WIDE sum can reach " + s
+                            + " in units of 2^-" + (2 * f.fracBits()) + ", beyond int64; export needs |b|*2^q"
+                            + " + sum |w|*" + y + " <= 2^63 - 2^33 per neuron");
                 }
             }
         }
