@@ -7,7 +7,8 @@
 # explains the columns and records measured results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
+mvn -q -B -pl fxnet-core -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
+cd fxnet-core
 cp="target/test-classes:target/classes:$(cat target/bench.cp)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 exec java ${FXNET_BENCH_JVM_OPTS:-} -Xmx12g -cp "$cp" dev.fxnet.bench.VerificationBench "$@"

@@ -39,10 +39,15 @@ import java.util.concurrent.TimeUnit;
  * route). Prints a table on stdout, progress on stderr, and last the SUMMARY line.
  */
 public final class VerificationBench {
-    /** A network to build: activation, format, dimension, binary route. */
-    record Case(String act, String format, int dims, boolean binary) {
+    /** A network to build: activation, format, dimension, binary route, strategy (null: the compiler's choice). */
+    record Case(String act, String format, int dims, boolean binary, Strategy strategy) {
+        Case(String act, String format, int dims, boolean binary) {
+            this(act, format, dims, binary, null);
+        }
+
         String name() {
-            return (binary ? "bin-" : "") + act + " " + format + " d=" + dims;
+            return (binary ? "bin-" : "") + act + " " + format + " d=" + dims
+                    + (strategy == null ? "" : " " + strategy.id());
         }
     }
 
@@ -98,7 +103,8 @@ public final class VerificationBench {
                 new Case("relu", "p=3,q=3", 2, false), new Case("gelu", "p=3,q=3", 2, false),
                 new Case("relu", "p=2,q=2", 3, false), new Case("gelu", "p=2,q=2", 3, false),
                 new Case("relu", "p=3,q=3", 1, true), new Case("relu", "p=2,q=2", 2, true),
-                new Case("gelu", "p=2,q=2", 2, true), new Case("relu", "p=4,q=4", 2, false));
+                new Case("gelu", "p=2,q=2", 2, true), new Case("relu", "p=3,q=3", 2, true),
+                new Case("relu", "p=4,q=4", 2, false), new Case("relu", "p=4,q=4", 2, false, Strategy.BOXES));
     }
 
     private void run() throws Exception {
@@ -154,8 +160,8 @@ public final class VerificationBench {
         progress(c.name() + ": compiling");
         long t0 = System.nanoTime();
         Compiler.Result cr = Compiler.compile(t, Setting.of(ar, Accumulation.PER_OP, Activations.named(c.act)),
-                CompileOptions.defaults().withBinaryWeights(c.binary).withVerification(false)
-                        .withLimit(WorkLimit.none()));
+                (c.strategy == null ? CompileOptions.defaults() : CompileOptions.defaults().withStrategy(c.strategy))
+                        .withBinaryWeights(c.binary).withVerification(false).withLimit(WorkLimit.none()));
         r.compile = secs(t0);
         Network net = cr.network();
         r.points = t.size();
