@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * more than {@link WorkLimit#STANDARD_WEIGHT_OPERATIONS} weight-operations (points x parameters).
  */
 final class ForceOption {
-    @Option(names = "--force", description = "Run even when points x parameters exceeds the work limit of 2e11 "
+    @Option(names = "--force", description = "Run even when points x parameters exceeds the work limit of 1e12 "
             + "weight-operations (by default such runs are refused before they start, with the estimate).")
     boolean force;
 

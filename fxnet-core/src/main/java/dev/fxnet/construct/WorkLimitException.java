@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Work refused by a {@link WorkLimit}: its message names the estimate, for example "verifying
- * 1046529 points x 6.29M parameters = 6.6e12 weight-operations exceeds the limit 2e11". A user
+ * 1046529 points x 6.29M parameters = 6.6e12 weight-operations exceeds the limit 1e12". A user
  * error (it extends {@link IllegalArgumentException}).
  */
 public final class WorkLimitException extends IllegalArgumentException {

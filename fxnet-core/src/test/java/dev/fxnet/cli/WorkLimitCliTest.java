@@ -13,7 +13,7 @@ class WorkLimitCliTest {
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().matches("fxnet compile: verifying 1046529 points x at least \\d\\.\\d\\dM parameters = at "
-                + "least \\d\\.\\de12 weight-operations exceeds the limit 2e11; --force to run anyway\\R"), r.err());
+                + "least \\d\\.\\de12 weight-operations exceeds the limit 1e12; --force to run anyway\\R"), r.err());
     }
 
     @Test

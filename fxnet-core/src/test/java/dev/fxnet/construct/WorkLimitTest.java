@@ -20,7 +20,7 @@ class WorkLimitTest {
         WorkLimit.standard().check("verifying", 16129, 6_000_000); // 9.7e10: the binary gelu network fits
         WorkLimitException e = assertThrows(WorkLimitException.class,
                 () -> WorkLimit.standard().check("verifying", 1046529, 6_289_196));
-        assertEquals("verifying 1046529 points x 6.29M parameters = 6.6e12 weight-operations exceeds the limit 2e11",
+        assertEquals("verifying 1046529 points x 6.29M parameters = 6.6e12 weight-operations exceeds the limit 1e12",
                 e.getMessage());
         assertEquals(1046529, e.points());
         WorkLimit.none().check("verifying", Long.MAX_VALUE, Long.MAX_VALUE);
