@@ -44,7 +44,7 @@ final class SizeTable {
             boolean last = fs.equals(formats.get(formats.size() - 1));
             for (String act : List.of("relu", "gelu")) {
                 for (String table : List.of("random", "x0+x1", "constant", "step")) {
-                    row(f, act, table, last, fs.equals(formats.get(0)));
+                    row(f, act, table, last, true);
                 }
             }
         }
@@ -86,7 +86,7 @@ final class SizeTable {
     }
 
     private void record(FixedPointFormat f, boolean bin, boolean forW, double ratio) {
-        if (bin && Double.isNaN(binary)) {
+        if (bin && forW) {
             binary = ratio;
         } else if (!bin && forW) {
             bestGeneral = Double.isNaN(bestGeneral) ? ratio : Math.min(bestGeneral, ratio);
