@@ -148,6 +148,10 @@ final class CompileCommand implements Callable<Integer> {
         Setting s = Setting.of(ar, options.accumulation(null), Activations.named(act));
         s.machine(); // refuses a format too large for the gadget search now, as before any work
         Strategy st = strategy == null ? null : Strategy.parse(strategy);
+        if (st != null && binary) {
+            throw new UserException("--strategy " + strategy + " does not apply with --binary: binary networks are built"
+                    + " by their own routes (bit slices, steps, signs; docs/BINARY-COMPACT.md)");
+        }
         target.onUncertain = onUncertain == null ? OnUncertain.REFUSE : OnUncertain.parse(onUncertain);
         FunctionTable t = ar instanceof FixedPointArithmetic fp ? target.resolve(fp, dims, err) : floatTarget(ar);
         long t0 = System.nanoTime();

@@ -128,6 +128,9 @@ final class EvalCommand implements Callable<Integer> {
         InputSpace space = InputSpace.of(net.arithmetic(), d);
         force.check("evaluating", space.size(), net.size().parameters());
         if (digest) {
+            if (csv) {
+                throw new UserException("--digest prints one line, points=N outputs=M digest=HEX; drop --csv");
+            }
             return digest(net, space, out);
         }
         if (!engine.local()) {

@@ -228,7 +228,7 @@ public final class Main implements Runnable {
 
     static boolean isUserError(Throwable ex) {
         return ex instanceof IllegalArgumentException || ex instanceof UserException || ex instanceof IOException
-                || ex instanceof UncheckedIOException;
+                || ex instanceof UncheckedIOException || ex instanceof dev.fxnet.engine.EngineFailure;
     }
 
     static String describe(Throwable ex) {

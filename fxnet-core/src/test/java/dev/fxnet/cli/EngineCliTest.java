@@ -97,9 +97,13 @@ class EngineCliTest {
             {"eval", net.toString(), "--all", "--digest", "--engine", "spark", "--master", "local[2]"},
             {"table", "--activations", "relu", "--engine", "local", "--master", "spark://h:7077"},
             {"eval", net.toString(), "--all", "--engine", "spark"},
+            {"eval", net.toString(), "--all", "--digest", "--csv"},
+            {"compile", "--act", "relu", "-p", "1", "-q", "1", "--dims", "1", "--random", "1", "--strategy", "columns",
+                "--binary"},
         };
         String[] starts = {"unknown --engine 'hadoop'", "--engine spark: the fxnet-spark module is not on the class path",
-            "--master spark://h:7077 needs --engine spark", "--engine spark: eval --all streams every row"};
+            "--master spark://h:7077 needs --engine spark", "--engine spark: eval --all streams every row",
+            "--digest prints one line", "--strategy columns does not apply with --binary"};
         for (int i = 0; i < cases.length; i++) {
             CliRun r = CliRun.of(cases[i]);
             assertEquals(2, r.code(), r.err());

@@ -1,6 +1,7 @@
 package dev.fxnet.spark;
 
 import dev.fxnet.engine.Engine;
+import dev.fxnet.engine.EngineFailure;
 import dev.fxnet.engine.InputRange;
 import dev.fxnet.engine.Work;
 import dev.fxnet.engine.WorkUnit;
@@ -31,6 +32,8 @@ public final class SparkEngine implements Engine {
     static final long MAX_RANGE = 1 << 22;
     /** Ranges per core of the cluster, so that a slow or lost executor holds up little of the job. */
     static final int RANGES_PER_CORE = 4;
+    /** How long a standalone master has to accept a connection before Spark is started. */
+    static final int CONNECT_MILLIS = 5000;
 
     private final JavaSparkContext sc;
 
@@ -62,9 +65,55 @@ public final class SparkEngine implements Engine {
         }
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        JavaSparkContext sc = new JavaSparkContext(conf);
+        if (master.url() != null && master.url().startsWith("spark://")) {
+            requireAnswer(master.url());
+        }
+        JavaSparkContext sc;
+        try {
+            sc = new JavaSparkContext(conf);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--master " + master.url() + ": Spark did not start: " + firstLine(e), e);
+        }
         sc.setLogLevel("WARN");
+        // on a signal the JVM stops Spark from its shutdown hooks: executors and tasks are lost on
+        // purpose then, and Spark's messages about it (log lines, and stack traces its thread pools
+        // print themselves) would only bury the exit status; fxnet has said all it has to say by then
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sc.setLogLevel("OFF");
+            System.err.flush();
+            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        }, "fxnet-spark-quiet"));
         return new SparkEngine(sc);
+    }
+
+    /**
+     * Refuses a standalone master none of whose {@code HOST:PORT} accepts a connection within
+     * {@value #CONNECT_MILLIS} ms (Spark itself would retry for a minute and then fail).
+     */
+    private static void requireAnswer(String url) {
+        String why = "";
+        for (String hostPort : url.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), CONNECT_MILLIS);
+                return;
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                why = hostPort + " (" + (e instanceof java.net.UnknownHostException ? "unknown host"
+                        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+            }
+        }
+        throw new IllegalArgumentException("--master " + url + ": no Spark master answers at " + why);
+    }
+
+    /** The innermost cause's message, first line only. */
+    static String firstLine(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        return m.lines().findFirst().orElse("").strip();
     }
 
     /** An engine on a context the caller made (and stops with {@link #close()}). */
@@ -115,11 +164,34 @@ public final class SparkEngine implements Engine {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            while (c.getCause() != null && c.getCause() != c) {
-                c = c.getCause();
+            if (shuttingDown()) { // a signal (Ctrl-C) stopped the JVM and with it Spark: nothing to report
+                parkUntilExit();
             }
-            throw new IllegalStateException("the Spark job failed: " + c, e.getCause());
+            throw new EngineFailure("the Spark job failed: " + firstLine(e), e.getCause());
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (then it cannot take a new one). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Waits, silently, for the JVM's exit that is already under way (its status is the signal's). */
+    private static void parkUntilExit() {
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -5,15 +5,18 @@ import java.util.regex.Pattern;
 /**
  * A Spark master URL as fxnet accepts it: {@code local}, {@code local[N]}, {@code local[*]},
  * {@code local[N,F]}, {@code local-cluster[W,C,MB]} (W executor JVMs of C cores and MB megabytes on
- * this machine), {@code spark://HOST:PORT[,HOST:PORT...]}, {@code yarn} or {@code k8s://URL}; or
- * none, when {@code spark-submit} has set one (else {@code local[*]}).
+ * this machine; {@code MB >= 1024}, the executors' memory), {@code spark://HOST:PORT[,HOST:PORT...]};
+ * or none, when {@code spark-submit} has set one (else {@code local[*]}). YARN and Kubernetes are
+ * reached through {@code spark-submit} (docs/SCALE.md), not {@code --master}. Counts have at most
+ * four digits.
  *
  * @param url the URL, or null for spark-submit's or the default
  */
 public record SparkMaster(String url) {
     private static final Pattern ACCEPTED = Pattern.compile(
-            "local|local\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\]|local-cluster\\[[1-9][0-9]*, *[1-9][0-9]*, *[1-9][0-9]*\\]"
-                    + "|spark://[^\\s,:/]+:[0-9]{1,5}(,[^\\s,:/]+:[0-9]{1,5})*|yarn|k8s://\\S+");
+            "local|local\\[(\\*|[1-9][0-9]{0,3})(,[1-9][0-9]{0,3})?\\]"
+                    + "|local-cluster\\[[1-9][0-9]{0,3}, *[1-9][0-9]{0,3}, *[1-9][0-9]{3,5}\\]"
+                    + "|spark://[^\\s,:/]+:[0-9]{1,5}(,[^\\s,:/]+:[0-9]{1,5})*");
 
     /**
      * Checks a {@code --master} value.
@@ -26,9 +29,11 @@ public record SparkMaster(String url) {
             return new SparkMaster(null);
         }
         String t = text.trim();
-        if (!ACCEPTED.matcher(t).matches()) {
-            throw new IllegalArgumentException("--master '" + text + "': expected local[N], local[*],"
-                    + " local-cluster[W,C,MB], spark://HOST:PORT, yarn or k8s://URL");
+        if (!ACCEPTED.matcher(t).matches() || t.startsWith("local-cluster[")
+                && Integer.parseInt(t.substring(t.lastIndexOf(',') + 1, t.length() - 1).trim()) < 1024) {
+            throw new IllegalArgumentException("--master '" + text + "': expected local[N], local[*], local-cluster[W,C,MB]"
+                    + " (MB >= 1024) or spark://HOST:PORT (counts of at most 4 digits; YARN and Kubernetes through"
+                    + " spark-submit, docs/SCALE.md)");
         }
         return new SparkMaster(t);
     }

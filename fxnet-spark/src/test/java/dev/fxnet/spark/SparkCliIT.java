@@ -46,7 +46,8 @@ class SparkCliIT {
     void aBadMasterIsOneLineWithExitTwo() {
         Run r = Run.of("table", "--engine", "spark", "--master", "local[two]");
         assertEquals(2, r.code());
-        assertEquals("fxnet table: --master 'local[two]': expected local[N], local[*], local-cluster[W,C,MB],"
-                + " spark://HOST:PORT, yarn or k8s://URL", r.err().strip());
+        assertEquals("fxnet table: --master 'local[two]': expected local[N], local[*], local-cluster[W,C,MB]"
+                + " (MB >= 1024) or spark://HOST:PORT (counts of at most 4 digits; YARN and Kubernetes through"
+                + " spark-submit, docs/SCALE.md)", r.err().strip());
     }
 }
